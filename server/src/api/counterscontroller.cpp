@@ -1,0 +1,93 @@
+#include "api/counterscontroller.h"
+
+#include "api/jsonvalidator.h"
+#include "http/router.h"
+
+#include <QJsonArray>
+
+CountersController::CountersController(const ApiContext &api) : m_api(api), m_desk(api.deps) {}
+
+void CountersController::registerRoutes(Router &router)
+{
+    using namespace std::placeholders;
+    router.add("GET", QStringLiteral("/api/counters"), std::bind(&CountersController::list, this, _1, _2));
+    const std::pair<const char *, Action> actions[] = {
+        {"open", &CounterDesk::open},         {"close", &CounterDesk::close},
+        {"call", &CounterDesk::callNext},     {"recall", &CounterDesk::recall},
+        {"serve", &CounterDesk::serve},       {"complete", &CounterDesk::complete},
+        {"skip", &CounterDesk::skip},
+    };
+    for (const auto &[name, action] : actions) {
+        router.add("POST", QStringLiteral("/api/counters/:id/%1").arg(QLatin1String(name)),
+                   [this, action = action](const ApiRequest &request, const Responder &responder) {
+                       act(request, responder, action);
+                   });
+    }
+    router.add("POST", QStringLiteral("/api/counters/:id/pause"), std::bind(&CountersController::pause, this, _1, _2));
+    router.add("POST", QStringLiteral("/api/counters/:id/transfer"),
+               std::bind(&CountersController::transfer, this, _1, _2));
+}
+
+// [{id, name, branch_id, status, service_ids, operator_id, pause_reason, current_token, queue_size}]
+void CountersController::list(const ApiRequest &request, const Responder &responder)
+{
+    if (!Handler::authorize(m_api, request, responder, {}))
+        return;
+    Handler::run(m_api, responder, [this](WorkerContext &ctx) -> Result<QJsonArray> {
+        auto view = QueueState::view(m_api.deps, ctx);
+        if (!view.ok())
+            return view.error();
+        return view->value(u"counters").toArray();
+    });
+}
+
+// {token} (call/recall/serve/complete/skip) or {counter} (open/close).
+void CountersController::act(const ApiRequest &request, const Responder &responder, Action action)
+{
+    const auto caller = Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
+    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
+    if (!id)
+        return;
+    Handler::run(m_api, responder, [this, action, id = int(*id), caller = *caller](WorkerContext &ctx) {
+        return (m_desk.*action)(ctx, id, caller);
+    });
+}
+
+// {counter} paused with a reason.
+void CountersController::pause(const ApiRequest &request, const Responder &responder)
+{
+    const auto caller = Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
+    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
+    const auto body = id ? Handler::jsonBody(request, responder) : std::nullopt;
+    if (!body)
+        return;
+    JsonValidator check(*body);
+    const QString reason = check.string(QStringLiteral("reason"), false, 0, 200).value_or(QString());
+    if (!check.ok())
+        return responder.send(check.error());
+    Handler::run(m_api, responder, [this, id = int(*id), reason, caller = *caller](WorkerContext &ctx) {
+        return m_desk.pause(ctx, id, reason, caller);
+    });
+}
+
+// {token} back in line for another service or counter, keeping its arrival time.
+void CountersController::transfer(const ApiRequest &request, const Responder &responder)
+{
+    const auto caller = Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
+    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
+    const auto body = id ? Handler::jsonBody(request, responder) : std::nullopt;
+    if (!body)
+        return;
+    JsonValidator check(*body);
+    CounterDesk::TransferTarget target;
+    target.serviceId = int(check.integer(QStringLiteral("service_id"), false, 1, 2147483647).value_or(0));
+    target.counterId = int(check.integer(QStringLiteral("counter_id"), false, 1, 2147483647).value_or(0));
+    target.reason = check.string(QStringLiteral("reason"), false, 0, 500).value_or(QString());
+    if (check.ok() && (target.serviceId > 0) == (target.counterId > 0))
+        check.fail(QStringLiteral("service_id"), QStringLiteral("Give exactly one of service_id or counter_id."));
+    if (!check.ok())
+        return responder.send(check.error());
+    Handler::run(m_api, responder, [this, id = int(*id), target, caller = *caller](WorkerContext &ctx) {
+        return m_desk.transfer(ctx, id, target, caller);
+    });
+}

@@ -1,0 +1,148 @@
+#include "api/tokenscontroller.h"
+
+#include "api/jsonvalidator.h"
+#include "domain/history.h"
+#include "http/router.h"
+
+#include <QJsonDocument>
+
+namespace {
+const int kMaxCustomerInfoBytes = 2048;
+}
+
+TokensController::TokensController(const ApiContext &api)
+    : m_api(api), m_issuer(api.deps), m_desk(api.deps)
+{
+}
+
+void TokensController::registerRoutes(Router &router)
+{
+    using namespace std::placeholders;
+    router.add("POST", QStringLiteral("/api/tokens"), std::bind(&TokensController::create, this, _1, _2));
+    router.add("GET", QStringLiteral("/api/tokens"), std::bind(&TokensController::history, this, _1, _2));
+    router.add("GET", QStringLiteral("/api/tokens/:id"), std::bind(&TokensController::details, this, _1, _2));
+    router.add("GET", QStringLiteral("/api/tokens/:id/status"), std::bind(&TokensController::status, this, _1, _2));
+    router.add("POST", QStringLiteral("/api/tokens/:id/cancel"), std::bind(&TokensController::cancel, this, _1, _2));
+    router.add("POST", QStringLiteral("/api/tokens/:id/assign"), std::bind(&TokensController::assign, this, _1, _2));
+}
+
+QByteArray TokensController::secretOf(const ApiRequest &request, const QJsonObject &body)
+{
+    QByteArray secret = body.value(u"secret").toString().toUtf8();
+    if (secret.isEmpty())
+        secret = request.header("x-token-secret");
+    if (secret.isEmpty())
+        secret = request.queryValue(QStringLiteral("secret")).toUtf8();
+    return secret.left(256);
+}
+
+// 201 {token_id, token_number, eta, position, secret, status, service_id, service_name, ...}.
+// Anonymous callers are rate-limited per address.
+void TokensController::create(const ApiRequest &request, const Responder &responder)
+{
+    const auto caller = Handler::authorize(m_api, request, responder, {});
+    if (!caller)
+        return;
+    const auto body = Handler::jsonBody(request, responder);
+    if (!body)
+        return;
+    JsonValidator check(*body);
+    TokenIssuer::Request issue;
+    issue.caller = *caller;
+    issue.serviceId = int(check.integer(QStringLiteral("service_id"), true, 1, 2147483647).value_or(0));
+    if (check.has(QStringLiteral("customer_info"))) {
+        const QJsonValue info = body->value(u"customer_info");
+        if (info.isString())
+            issue.customerInfo = QJsonObject{{QStringLiteral("name"), info.toString()}};
+        else if (info.isObject())
+            issue.customerInfo = info.toObject();
+        else
+            check.fail(QStringLiteral("customer_info"), QStringLiteral("Must be an object or a string."));
+        if (QJsonDocument(issue.customerInfo).toJson(QJsonDocument::Compact).size() > kMaxCustomerInfoBytes)
+            check.fail(QStringLiteral("customer_info"),
+                       QStringLiteral("At most %1 bytes.").arg(kMaxCustomerInfoBytes));
+    }
+    issue.preferredSlot = check.timestamp(QStringLiteral("preferred_slot"), false).value_or(QDateTime());
+    issue.priority = int(check.integer(QStringLiteral("priority"), false, 0, 9).value_or(0));
+    if (issue.priority > 0 && !caller->mayIssuePriority())
+        check.fail(QStringLiteral("priority"), QStringLiteral("Only staff and kiosks may set a priority."));
+    if (!check.ok())
+        return responder.send(check.error());
+    m_api.pool.submit(responder, [this, request, issue](WorkerContext &ctx) {
+        if (issue.caller.isAnonymous() || issue.caller.role == Roles::User) {
+            if (auto limited = Handler::rateLimited(m_api, ctx, request, "rl:tokens",
+                                                    m_api.config.tokenRateLimitPerMinute))
+                return *limited;
+        }
+        return toResponse(m_issuer.issue(ctx, issue), 201);
+    });
+}
+
+// {token_id, token_number, status, position, eta, ...}: the customer (with the secret) or staff.
+void TokensController::status(const ApiRequest &request, const Responder &responder)
+{
+    const auto caller = Handler::authorize(m_api, request, responder, {});
+    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
+    if (!id)
+        return;
+    Handler::run(m_api, responder, [this, id = *id, secret = secretOf(request), caller = *caller](WorkerContext &ctx) {
+        return m_issuer.status(ctx, id, secret, caller);
+    });
+}
+
+// {token}: a waiting token cancelled by its customer (secret) or by staff.
+void TokensController::cancel(const ApiRequest &request, const Responder &responder)
+{
+    const auto caller = Handler::authorize(m_api, request, responder, {});
+    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
+    const auto body = id ? Handler::jsonBody(request, responder) : std::nullopt;
+    if (!body)
+        return;
+    Handler::run(m_api, responder,
+                 [this, id = *id, secret = secretOf(request, *body), caller = *caller](WorkerContext &ctx) {
+                     return m_issuer.cancel(ctx, id, secret, caller);
+                 });
+}
+
+// {items, page, page_size, total}: filtered, paged history for staff.
+void TokensController::history(const ApiRequest &request, const Responder &responder)
+{
+    if (!Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator}))
+        return;
+    auto filter = History::Filter::fromQuery(request.query);
+    if (!filter.ok())
+        return responder.send(filter.error());
+    Handler::run(m_api, responder, [filter = *filter](WorkerContext &ctx) {
+        return History::search(ctx.db(), filter);
+    });
+}
+
+// {token} with its events timeline.
+void TokensController::details(const ApiRequest &request, const Responder &responder)
+{
+    const auto caller = Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
+    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
+    if (!id)
+        return;
+    Handler::run(m_api, responder, [this, id = *id](WorkerContext &ctx) { return m_issuer.details(ctx, id); });
+}
+
+// {token} now called at the given counter, out of turn; the reason is kept in its history.
+void TokensController::assign(const ApiRequest &request, const Responder &responder)
+{
+    const auto caller = Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
+    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
+    const auto body = id ? Handler::jsonBody(request, responder) : std::nullopt;
+    if (!body)
+        return;
+    JsonValidator check(*body);
+    const auto counterId = check.integer(QStringLiteral("counter_id"), true, 1, 2147483647);
+    const auto reason = check.string(QStringLiteral("reason"), false, 0, 500);
+    if (!check.ok())
+        return responder.send(check.error());
+    Handler::run(m_api, responder,
+                 [this, id = *id, counterId = int(*counterId), reason = reason.value_or(QString()),
+                  caller = *caller](WorkerContext &ctx) {
+                     return m_desk.assign(ctx, id, counterId, reason, caller);
+                 });
+}

@@ -1,0 +1,93 @@
+#include "app/application.h"
+
+#include "api/apicontext.h"
+#include "api/authcontroller.h"
+#include "api/catalogcontroller.h"
+#include "api/counterscontroller.h"
+#include "api/systemcontroller.h"
+#include "api/tokenscontroller.h"
+#include "app/metrics.h"
+#include "app/workerpool.h"
+#include "auth/accesstokens.h"
+#include "domain/etaestimator.h"
+#include "domain/eventpublisher.h"
+#include "http/httpserver.h"
+#include "queue/queueengine.h"
+#include "queue/ratelimiter.h"
+
+#include <atomic>
+
+Application::Application(Config config, QObject *parent)
+    : QObject(parent), m_config(std::move(config))
+{
+    const QByteArray prefix = m_config.redisPrefix.toUtf8();
+    m_pool = std::make_unique<WorkerPool>(m_config.database, m_config.redis, m_config.workers);
+    m_engine = std::make_unique<QueueEngine>(prefix);
+    m_eta = std::make_unique<EtaEstimator>();
+    m_events = std::make_unique<EventPublisher>(*m_engine, prefix + "events");
+    m_rateLimiter = std::make_unique<RateLimiter>(prefix);
+    m_tokens = std::make_unique<AccessTokens>(m_config.jwtSecret, m_config.accessTokenSeconds);
+    m_metrics = std::make_unique<Metrics>();
+    m_api = std::make_unique<ApiContext>(ApiContext{m_config, *m_pool, *m_tokens, *m_rateLimiter,
+                                                    QueueDeps{*m_engine, *m_eta, *m_events}});
+    m_http = std::make_unique<HttpServer>(m_config.limits);
+    m_http->setCorsOrigin(m_config.corsOrigin);
+    m_http->setObserver([metrics = m_metrics.get()](const QString &route, int status, qint64 micros) {
+        metrics->observeRequest(route, status, micros);
+    });
+
+    m_auth = std::make_unique<AuthController>(*m_api);
+    m_tokensController = std::make_unique<TokensController>(*m_api);
+    m_counters = std::make_unique<CountersController>(*m_api);
+    m_catalog = std::make_unique<CatalogController>(*m_api);
+    m_system = std::make_unique<SystemController>(*m_api, *m_metrics);
+    Router &router = m_http->router();
+    m_auth->registerRoutes(router);
+    m_tokensController->registerRoutes(router);
+    m_counters->registerRoutes(router);
+    m_catalog->registerRoutes(router);
+    m_system->registerRoutes(router);
+
+    // Redis may be emptied or restarted at any time; requests rebuild it lazily, and this check
+    // rebuilds it within a second or two even when no request comes.
+    m_queueCheck.setInterval(2000);
+    connect(&m_queueCheck, &QTimer::timeout, this, &Application::checkQueue);
+}
+
+Application::~Application()
+{
+    m_queueCheck.stop();
+    m_http.reset(); // no new requests
+    m_pool->waitForDone();
+}
+
+bool Application::start()
+{
+    if (!m_http->listen(m_config.bindAddress, m_config.port))
+        return false;
+    qInfo("nextup-server listening on %s:%u (Postgres %s:%d/%s, Redis %s)",
+          qPrintable(m_config.bindAddress.toString()), m_http->port(), qPrintable(m_config.database.host),
+          m_config.database.port, qPrintable(m_config.database.database),
+          qPrintable(m_config.redis.toDisplayString()));
+    checkQueue();
+    m_queueCheck.start();
+    return true;
+}
+
+quint16 Application::port() const
+{
+    return m_http->port();
+}
+
+void Application::checkQueue()
+{
+    static std::atomic_bool running{false};
+    if (running.exchange(true))
+        return; // the previous check is still waiting on a slow store
+    m_pool->post([this](WorkerContext &ctx) {
+        const Status ready = QueueState::ensureReady(m_api->deps, ctx);
+        if (!ready.ok())
+            qWarning("Live queue not ready: %s", qPrintable(ready.error().message));
+        running = false;
+    });
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "app/config.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class AccessTokens;
+class AuthController;
+class CatalogController;
+class CountersController;
+class EtaEstimator;
+class EventPublisher;
+class HttpServer;
+class Metrics;
+class QueueEngine;
+class RateLimiter;
+class SystemController;
+class TokensController;
+class WorkerPool;
+struct ApiContext;
+
+// Builds the server from its Config: worker pool, queue engine, auth, controllers and the HTTP
+// front, and keeps Redis complete (rebuilt from Postgres at start and whenever it was emptied).
+class Application : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Application)
+
+public:
+    explicit Application(Config config, QObject *parent = nullptr);
+    ~Application() override;
+
+    bool start();
+    quint16 port() const;
+
+private:
+    void checkQueue();
+
+    Config m_config;
+    std::unique_ptr<WorkerPool> m_pool;
+    std::unique_ptr<QueueEngine> m_engine;
+    std::unique_ptr<EtaEstimator> m_eta;
+    std::unique_ptr<EventPublisher> m_events;
+    std::unique_ptr<RateLimiter> m_rateLimiter;
+    std::unique_ptr<AccessTokens> m_tokens;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<ApiContext> m_api;
+    std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<AuthController> m_auth;
+    std::unique_ptr<TokensController> m_tokensController;
+    std::unique_ptr<CountersController> m_counters;
+    std::unique_ptr<CatalogController> m_catalog;
+    std::unique_ptr<SystemController> m_system;
+    QTimer m_queueCheck;
+};

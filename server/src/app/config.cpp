@@ -1,0 +1,159 @@
+#include "app/config.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace {
+struct Option
+{
+    const char *cli;      // command-line name
+    const char *env;      // environment name
+    const char *ini;      // INI key
+    const char *help;
+};
+
+// One table drives all three sources, so a setting cannot be forgotten in one of them.
+const Option kOptions[] = {
+    {"port", "PORT", "server/port", "TCP port to listen on (default 8080)."},
+    {"bind", "BIND_ADDRESS", "server/bind", "Address to listen on (default any)."},
+    {"database-url", "DATABASE_URL", "database/url", "postgres://user:pass@host:port/db"},
+    {"redis-url", "REDIS_URL", "redis/url", "redis://host:port[/db]"},
+    {"redis-prefix", "REDIS_PREFIX", "redis/prefix", "Key prefix in Redis (default nx:)."},
+    {"jwt-secret", "JWT_SECRET", "auth/jwt_secret", "HS256 secret, at least 32 bytes."},
+    {"workers", "WORKERS", "server/workers", "Worker threads for Postgres/Redis work (default 4)."},
+    {"max-body", "MAX_BODY_BYTES", "limits/max_body_bytes", "Largest request body (default 65536)."},
+    {"idle-timeout", "IDLE_TIMEOUT_MS", "limits/idle_timeout_ms", "Idle connection timeout."},
+    {"cors-origin", "CORS_ORIGIN", "server/cors_origin", "Allowed cross-origin caller."},
+    {"trust-proxy", "TRUST_PROXY", "server/trust_proxy", "Honour X-Forwarded-For (true/false)."},
+    {"sql-dir", "NEXTUP_SQL_DIR", "database/sql_dir", "Folder with migrations and seed."},
+    {"token-rate", "TOKEN_RATE_PER_MINUTE", "limits/token_rate_per_minute",
+     "Anonymous token creations per address per minute (default 30)."},
+    {"auth-rate", "AUTH_RATE_PER_MINUTE", "limits/auth_rate_per_minute",
+     "Login/register attempts per address per minute (default 20)."},
+};
+
+bool toBool(const QString &value)
+{
+    return value == u"1" || value.compare(u"true", Qt::CaseInsensitive) == 0 ||
+           value.compare(u"yes", Qt::CaseInsensitive) == 0;
+}
+} // namespace
+
+QString Config::usage()
+{
+    QString text = QStringLiteral(
+        "Usage: nextup-server [serve|migrate|seed] [options]\n"
+        "  serve    run the HTTP/WebSocket server (default)\n"
+        "  migrate  apply pending SQL migrations and exit\n"
+        "  seed     load the demo data into an empty database and exit\n\nOptions:\n"
+        "  --config FILE  INI file\n  --dev  development mode (allows a short or missing JWT secret)\n");
+    for (const Option &option : kOptions)
+        text += QStringLiteral("  --%1  [%2] %3\n")
+                    .arg(QLatin1String(option.cli), QLatin1String(option.env), QLatin1String(option.help));
+    return text;
+}
+
+Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironment &env)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("config"), QStringLiteral("INI file."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("dev"), QStringLiteral("Development mode.")});
+    for (const Option &option : kOptions)
+        parser.addOption({QLatin1String(option.cli), QLatin1String(option.help), QStringLiteral("value")});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | seed"));
+    if (!parser.parse(arguments))
+        return ApiError::badRequest(parser.errorText());
+
+    std::unique_ptr<QSettings> ini;
+    if (parser.isSet(QStringLiteral("config"))) {
+        const QString path = parser.value(QStringLiteral("config"));
+        if (!QFileInfo::exists(path))
+            return ApiError::badRequest(QStringLiteral("Config file %1 does not exist.").arg(path));
+        ini = std::make_unique<QSettings>(path, QSettings::IniFormat);
+    }
+    auto value = [&](const char *cli) -> QString {
+        for (const Option &option : kOptions) {
+            if (qstrcmp(option.cli, cli) != 0)
+                continue;
+            if (parser.isSet(QLatin1String(cli)))
+                return parser.value(QLatin1String(cli));
+            if (env.contains(QLatin1String(option.env)))
+                return env.value(QLatin1String(option.env));
+            if (ini)
+                return ini->value(QLatin1String(option.ini)).toString();
+        }
+        return {};
+    };
+
+    Config config;
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty())
+        config.command = positional.first();
+    if (config.command != u"serve" && config.command != u"migrate" && config.command != u"seed")
+        return ApiError::badRequest(QStringLiteral("Unknown command %1.\n%2").arg(config.command, usage()));
+    config.dev = parser.isSet(QStringLiteral("dev"));
+
+    if (const QString port = value("port"); !port.isEmpty()) {
+        bool ok = false;
+        const uint parsed = port.toUInt(&ok);
+        if (!ok || parsed > 65535)
+            return ApiError::badRequest(QStringLiteral("PORT must be a number from 0 to 65535."));
+        config.port = quint16(parsed);
+    }
+    if (const QString bind = value("bind"); !bind.isEmpty() && !config.bindAddress.setAddress(bind))
+        return ApiError::badRequest(QStringLiteral("BIND_ADDRESS is not an IP address."));
+
+    const QString databaseUrl = value("database-url");
+    const auto database = DatabaseEndpoint::fromUrl(
+        databaseUrl.isEmpty() ? QStringLiteral("postgres://nextup@127.0.0.1:5432/nextup") : databaseUrl);
+    if (!database)
+        return ApiError::badRequest(QStringLiteral("DATABASE_URL must look like postgres://user:pass@host:port/db."));
+    config.database = *database;
+
+    const QString redisUrl = value("redis-url");
+    const auto redis = RedisEndpoint::parse(redisUrl.isEmpty() ? QStringLiteral("redis://127.0.0.1:6379/0") : redisUrl);
+    if (!redis)
+        return ApiError::badRequest(QStringLiteral("REDIS_URL must look like redis://host:port[/db]."));
+    config.redis = *redis;
+    if (const QString prefix = value("redis-prefix"); !prefix.isEmpty())
+        config.redisPrefix = prefix;
+
+    config.jwtSecret = value("jwt-secret").toUtf8();
+    if (config.command == u"serve" && config.jwtSecret.size() < 32) {
+        if (!config.dev)
+            return ApiError::badRequest(QStringLiteral(
+                "JWT_SECRET is missing or shorter than 32 bytes; set a long random secret "
+                "(or pass --dev for a throwaway development secret)."));
+        if (config.jwtSecret.isEmpty())
+            config.jwtSecret = QByteArrayLiteral("nextup-development-secret-do-not-use-in-production");
+    }
+
+    auto positiveInt = [&](const char *cli, int fallback, int minimum) -> std::optional<int> {
+        const QString text = value(cli);
+        if (text.isEmpty())
+            return fallback;
+        bool ok = false;
+        const int parsed = text.toInt(&ok);
+        return ok && parsed >= minimum ? std::optional<int>(parsed) : std::nullopt;
+    };
+    const auto workers = positiveInt("workers", config.workers, 1);
+    const auto maxBody = positiveInt("max-body", int(config.limits.maxBodyBytes), 1024);
+    const auto idle = positiveInt("idle-timeout", config.limits.idleTimeoutMs, 1000);
+    const auto tokenRate = positiveInt("token-rate", config.tokenRateLimitPerMinute, 1);
+    const auto authRate = positiveInt("auth-rate", config.authRateLimitPerMinute, 1);
+    if (!workers || !maxBody || !idle || !tokenRate || !authRate)
+        return ApiError::badRequest(QStringLiteral("A numeric setting is invalid.\n%1").arg(usage()));
+    config.workers = *workers;
+    config.limits.maxBodyBytes = *maxBody;
+    config.limits.idleTimeoutMs = *idle;
+    config.tokenRateLimitPerMinute = *tokenRate;
+    config.authRateLimitPerMinute = *authRate;
+
+    config.corsOrigin = value("cors-origin").toUtf8();
+    config.trustProxy = toBool(value("trust-proxy"));
+    config.sqlDir = value("sql-dir");
+    if (config.sqlDir.isEmpty())
+        config.sqlDir = QStringLiteral(NEXTUP_SQL_DIR);
+    return config;
+}

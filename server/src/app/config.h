@@ -1,0 +1,37 @@
+#pragma once
+
+#include "app/apierror.h"
+#include "http/httpserver.h"
+#include "queue/redisconnection.h"
+#include "store/database.h"
+
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+// Everything the server is told from outside. Precedence: command line > environment > INI file
+// (--config) > defaults. The environment names are the seed's: PORT, DATABASE_URL, REDIS_URL,
+// JWT_SECRET.
+struct Config
+{
+    QString command = QStringLiteral("serve"); // serve | migrate | seed
+    QHostAddress bindAddress = QHostAddress::Any;
+    quint16 port = 8080;
+    DatabaseEndpoint database;
+    RedisEndpoint redis;
+    QByteArray jwtSecret;
+    bool dev = false;
+    int workers = 4;
+    HttpLimits limits;
+    QByteArray corsOrigin;
+    bool trustProxy = false; // honour X-Forwarded-For (only behind our nginx)
+    QString sqlDir;
+    QString redisPrefix = QStringLiteral("nx:");
+    int accessTokenSeconds = 900;
+    int refreshTokenDays = 30;
+    int tokenRateLimitPerMinute = 30; // anonymous token creation per client address
+    int authRateLimitPerMinute = 20;  // login/register attempts per client address
+
+    static Result<Config> load(const QStringList &arguments, const QProcessEnvironment &env);
+    static QString usage();
+};

@@ -1,0 +1,52 @@
+#include "app/workerpool.h"
+
+#include <QThreadStorage>
+
+#include <atomic>
+
+namespace {
+// Deleted by Qt when the worker thread ends, which closes its connections on that thread.
+QThreadStorage<WorkerContext *> g_contexts;
+std::atomic_int g_nextContextId{0};
+} // namespace
+
+WorkerContext::WorkerContext(const DatabaseEndpoint &database, const RedisEndpoint &redis, int id)
+    : m_db(database, QStringLiteral("nextup-worker-%1").arg(id)), m_redis(redis)
+{
+}
+
+WorkerPool::WorkerPool(DatabaseEndpoint database, RedisEndpoint redis, int threads, QObject *parent)
+    : QObject(parent), m_database(std::move(database)), m_redis(std::move(redis))
+{
+    m_pool.setMaxThreadCount(qMax(1, threads));
+    m_pool.setExpiryTimeout(-1); // threads, and so their connections, live as long as the pool
+}
+
+WorkerPool::~WorkerPool()
+{
+    m_pool.waitForDone();
+}
+
+WorkerContext &WorkerPool::contextForThisThread()
+{
+    if (!g_contexts.hasLocalData())
+        g_contexts.setLocalData(new WorkerContext(m_database, m_redis, g_nextContextId++));
+    return *g_contexts.localData();
+}
+
+void WorkerPool::submit(const Responder &responder, Job job)
+{
+    m_pool.start([this, responder, job = std::move(job)] {
+        responder.send(job(contextForThisThread()));
+    });
+}
+
+void WorkerPool::post(std::function<void(WorkerContext &)> job)
+{
+    m_pool.start([this, job = std::move(job)] { job(contextForThisThread()); });
+}
+
+void WorkerPool::waitForDone()
+{
+    m_pool.waitForDone();
+}

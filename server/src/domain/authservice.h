@@ -1,0 +1,43 @@
+#pragma once
+
+#include "app/apierror.h"
+#include "domain/principal.h"
+
+#include <QJsonObject>
+
+class AccessTokens;
+class Database;
+
+// Accounts and sessions: registration, login with argon2id, refresh tokens rotated on every use
+// with reuse detection (a spent refresh token presented again revokes its whole family, since
+// either the user or a thief holds a copy), and logout.
+class AuthService
+{
+public:
+    AuthService(const AccessTokens &tokens, int refreshDays);
+
+    struct Session
+    {
+        QJsonObject body;       // {access_token, token_type, expires_in, refresh_token, user}
+        QByteArray refreshToken; // also set as the cookie
+    };
+
+    Result<QJsonObject> registerUser(Database &db, const QString &username, const QString &password,
+                                     const QString &fullName) const;
+    Result<Session> login(Database &db, const QString &username, const QByteArray &password) const;
+    Result<Session> refresh(Database &db, const QByteArray &refreshToken) const;
+    Status logout(Database &db, const QByteArray &refreshToken) const;
+    Result<QJsonObject> me(Database &db, int userId) const;
+
+    static QJsonObject validateCredentials(const QString &username, const QString &password);
+
+private:
+    Result<Session> startSession(Database &db, const QJsonObject &user, const QString &family) const;
+
+    const AccessTokens &m_tokens;
+    int m_refreshDays;
+};
+
+// The public shape of a user row.
+QJsonObject userJson(int id, const QString &username, const QString &role, const QString &fullName,
+                     bool active);

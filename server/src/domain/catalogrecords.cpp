@@ -1,0 +1,144 @@
+#include "domain/catalogrecords.h"
+
+#include "store/database.h"
+
+#include <QJsonArray>
+
+namespace {
+const QString kServiceSql = QStringLiteral(
+    "SELECT s.id, s.branch_id, s.code, s.name, s.avg_service_seconds, s.target_wait_seconds, "
+    "s.active, b.timezone FROM services s JOIN branches b ON b.id = s.branch_id ");
+const QString kCounterSql = QStringLiteral(
+    "SELECT c.id, c.branch_id, c.name, c.status, c.operator_id, c.pause_reason, c.active, "
+    "COALESCE((SELECT string_agg(service_id::text, ',' ORDER BY service_id) FROM counter_services "
+    "WHERE counter_id = c.id), '') FROM counters c ");
+
+ServiceRecord serviceFromRow(const Rows &q)
+{
+    return ServiceRecord{q.value(0).toInt(),    q.value(1).toInt(),  q.value(2).toString(),
+                         q.value(3).toString(), q.value(4).toInt(),  q.value(5).toInt(),
+                         q.value(6).toBool(),   q.value(7).toString().toUtf8()};
+}
+
+CounterRecord counterFromRow(const Rows &q)
+{
+    CounterRecord c{q.value(0).toInt(), q.value(1).toInt(),   q.value(2).toString(),
+                    q.value(3).toString(), q.value(4).toInt(), q.value(5).toString(),
+                    q.value(6).toBool(), {}};
+    const QStringList ids = q.value(7).toString().split(u',', Qt::SkipEmptyParts);
+    for (const QString &id : ids)
+        c.serviceIds.append(id.toInt());
+    return c;
+}
+
+template <typename T, typename FromRow>
+Result<QList<T>> readAll(Database &db, const QString &sql, const QVariantList &params, FromRow fromRow)
+{
+    auto query = db.exec(sql, params);
+    if (!query.ok())
+        return query.error();
+    QList<T> rows;
+    while (query->next())
+        rows.append(fromRow(*query));
+    return rows;
+}
+
+template <typename T>
+Result<std::optional<T>> firstOf(Result<QList<T>> rows)
+{
+    if (!rows.ok())
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<T>();
+    return std::optional<T>(rows->first());
+}
+} // namespace
+
+QJsonObject BranchRecord::toJson() const
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
+            {QStringLiteral("timezone"), timezone}};
+}
+
+QJsonObject ServiceRecord::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("branch_id"), branchId},
+            {QStringLiteral("code"), code},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("avg_service_seconds"), avgServiceSeconds},
+            {QStringLiteral("target_wait_seconds"), targetWaitSeconds},
+            {QStringLiteral("active"), active}};
+}
+
+QJsonObject CounterRecord::toJson() const
+{
+    QJsonArray ids;
+    for (int id : serviceIds)
+        ids.append(id);
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("branch_id"), branchId},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("operator_id"), operatorId ? QJsonValue(operatorId) : QJsonValue()},
+            {QStringLiteral("pause_reason"), pauseReason.isEmpty() ? QJsonValue() : QJsonValue(pauseReason)},
+            {QStringLiteral("active"), active},
+            {QStringLiteral("service_ids"), ids}};
+}
+
+namespace Catalog {
+
+Result<std::optional<ServiceRecord>> service(Database &db, int id)
+{
+    return firstOf(readAll<ServiceRecord>(db, kServiceSql + QStringLiteral("WHERE s.id = ?"), {id}, serviceFromRow));
+}
+
+Result<QList<ServiceRecord>> services(Database &db, bool includeInactive)
+{
+    return readAll<ServiceRecord>(
+        db, kServiceSql + (includeInactive ? QString() : QStringLiteral("WHERE s.active ")) + QStringLiteral("ORDER BY s.id"), {},
+        serviceFromRow);
+}
+
+Result<std::optional<CounterRecord>> counter(Database &db, int id)
+{
+    return firstOf(readAll<CounterRecord>(db, kCounterSql + QStringLiteral("WHERE c.id = ?"), {id}, counterFromRow));
+}
+
+Result<QList<CounterRecord>> counters(Database &db, bool includeInactive)
+{
+    return readAll<CounterRecord>(
+        db, kCounterSql + (includeInactive ? QString() : QStringLiteral("WHERE c.active ")) + QStringLiteral("ORDER BY c.id"), {},
+        counterFromRow);
+}
+
+Result<std::optional<BranchRecord>> branch(Database &db, int id)
+{
+    return firstOf(readAll<BranchRecord>(
+        db, QStringLiteral("SELECT id, name, timezone FROM branches WHERE id = ?"), {id},
+        [](const Rows &q) {
+            return BranchRecord{q.value(0).toInt(), q.value(1).toString(), q.value(2).toString()};
+        }));
+}
+
+Result<QList<BranchRecord>> branches(Database &db)
+{
+    return readAll<BranchRecord>(
+        db, QStringLiteral("SELECT id, name, timezone FROM branches ORDER BY id"), {},
+        [](const Rows &q) {
+            return BranchRecord{q.value(0).toInt(), q.value(1).toString(), q.value(2).toString()};
+        });
+}
+
+Result<int> openCountersServing(Database &db, int serviceId)
+{
+    auto query = db.exec(QStringLiteral(
+                             "SELECT count(*) FROM counters c JOIN counter_services cs ON "
+                             "cs.counter_id = c.id WHERE cs.service_id = ? AND c.status = 'open' AND c.active"),
+                         {serviceId});
+    if (!query.ok())
+        return query.error();
+    return query->next() ? query->value(0).toInt() : 0;
+}
+
+} // namespace Catalog

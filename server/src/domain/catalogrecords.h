@@ -1,0 +1,57 @@
+#pragma once
+
+#include "app/apierror.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+struct BranchRecord
+{
+    int id = 0;
+    QString name;
+    QString timezone;
+    QJsonObject toJson() const;
+};
+
+struct ServiceRecord
+{
+    int id = 0;
+    int branchId = 0;
+    QString code;
+    QString name;
+    int avgServiceSeconds = 300;
+    int targetWaitSeconds = 900;
+    bool active = true;
+    QByteArray timezone; // the branch's, for the business day
+    QJsonObject toJson() const;
+};
+
+struct CounterRecord
+{
+    int id = 0;
+    int branchId = 0;
+    QString name;
+    QString status; // open | paused | closed
+    int operatorId = 0;
+    QString pauseReason;
+    bool active = true;
+    QList<int> serviceIds;
+    QJsonObject toJson() const;
+};
+
+// Reads of the catalogue (branches, services, counters) that the queue flow needs.
+namespace Catalog {
+Result<std::optional<ServiceRecord>> service(Database &db, int id);
+Result<QList<ServiceRecord>> services(Database &db, bool includeInactive);
+Result<std::optional<CounterRecord>> counter(Database &db, int id);
+Result<QList<CounterRecord>> counters(Database &db, bool includeInactive);
+Result<std::optional<BranchRecord>> branch(Database &db, int id);
+Result<QList<BranchRecord>> branches(Database &db);
+// Counters that are open and serve the service: the divisor of the ETA.
+Result<int> openCountersServing(Database &db, int serviceId);
+} // namespace Catalog

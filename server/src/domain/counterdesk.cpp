@@ -1,0 +1,360 @@
+#include "domain/counterdesk.h"
+
+#include "domain/etaestimator.h"
+#include "domain/eventpublisher.h"
+#include "store/database.h"
+
+namespace {
+const int kCallAttempts = 8;
+
+QJsonObject tokenAnswer(const TokenRecord &token)
+{
+    return QJsonObject{{QStringLiteral("token"), token.toJson()}};
+}
+
+QJsonObject counterAnswer(const CounterRecord &counter)
+{
+    return QJsonObject{{QStringLiteral("counter"), counter.toJson()}};
+}
+
+ApiError noCurrent(const CounterRecord &counter, const QString &needed)
+{
+    return ApiError::conflict(QStringLiteral("invalid_state"),
+                              QStringLiteral("%1 has no %2 token.").arg(counter.name, needed));
+}
+} // namespace
+
+Result<CounterRecord> CounterDesk::loadCounter(WorkerContext &ctx, int counterId) const
+{
+    auto counter = Catalog::counter(ctx.db(), counterId);
+    if (!counter.ok())
+        return counter.error();
+    if (!counter->has_value() || !(*counter)->active)
+        return ApiError::notFound(QStringLiteral("Counter %1 does not exist.").arg(counterId));
+    return **counter;
+}
+
+Result<CounterRecord> CounterDesk::workingCounter(WorkerContext &ctx, int counterId,
+                                                  const Principal &caller) const
+{
+    auto counter = loadCounter(ctx, counterId);
+    if (!counter.ok())
+        return counter;
+    if (counter->status == u"closed")
+        return ApiError::conflict(QStringLiteral("counter_not_open"),
+                                  QStringLiteral("%1 is closed; open it first.").arg(counter->name));
+    if (!caller.isAdmin() && counter->operatorId != caller.userId)
+        return ApiError::forbidden(QStringLiteral("%1 was opened by another operator.").arg(counter->name));
+    return counter;
+}
+
+Result<CounterRecord> CounterDesk::setCounterStatus(WorkerContext &ctx, const CounterRecord &counter,
+                                                    const QString &status, int operatorId,
+                                                    const QString &reason) const
+{
+    auto updated = ctx.db().exec(
+        QStringLiteral("UPDATE counters SET status = ?, operator_id = ?, pause_reason = ? WHERE id = ?"),
+        {status, nullableId(operatorId), nullable(reason), counter.id});
+    if (!updated.ok())
+        return updated.error();
+    for (int serviceId : counter.serviceIds)
+        m_deps.eta.invalidate(serviceId); // open counters are the ETA's divisor
+    auto reloaded = loadCounter(ctx, counter.id);
+    if (reloaded.ok())
+        announceCounter(ctx, *reloaded);
+    return reloaded;
+}
+
+Result<QJsonObject> CounterDesk::open(WorkerContext &ctx, int counterId, const Principal &caller) const
+{
+    auto counter = loadCounter(ctx, counterId);
+    if (!counter.ok())
+        return counter.error();
+    if (counter->status != u"closed" && counter->operatorId != caller.userId && !caller.isAdmin())
+        return ApiError::conflict(QStringLiteral("counter_busy"),
+                                  QStringLiteral("%1 is already open for another operator.").arg(counter->name));
+    auto updated = setCounterStatus(ctx, *counter, QStringLiteral("open"), caller.userId, {});
+    return updated.ok() ? Result<QJsonObject>(counterAnswer(*updated)) : updated.error();
+}
+
+Result<QJsonObject> CounterDesk::pause(WorkerContext &ctx, int counterId, const QString &reason,
+                                       const Principal &caller) const
+{
+    auto counter = workingCounter(ctx, counterId, caller);
+    if (!counter.ok())
+        return counter.error();
+    auto updated = setCounterStatus(ctx, *counter, QStringLiteral("paused"), counter->operatorId, reason);
+    return updated.ok() ? Result<QJsonObject>(counterAnswer(*updated)) : updated.error();
+}
+
+Result<QJsonObject> CounterDesk::close(WorkerContext &ctx, int counterId, const Principal &caller) const
+{
+    auto counter = workingCounter(ctx, counterId, caller);
+    if (!counter.ok())
+        return counter.error();
+    auto current = TokenRepository::currentAt(ctx.db(), counterId);
+    if (!current.ok())
+        return current.error();
+    if (current->has_value())
+        return ApiError::conflict(QStringLiteral("invalid_state"),
+                                  QStringLiteral("Finish, skip or transfer %1 before closing.")
+                                      .arg((*current)->tokenNumber));
+    auto updated = setCounterStatus(ctx, *counter, QStringLiteral("closed"), 0, {});
+    return updated.ok() ? Result<QJsonObject>(counterAnswer(*updated)) : updated.error();
+}
+
+Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecord &counter,
+                                          const Principal &caller) const
+{
+    for (int attempt = 0; attempt < kCallAttempts; ++attempt) {
+        auto picked = QueueState::live(m_deps, ctx, [&] {
+            return m_deps.engine.callNext(ctx.redis(), counter.id, counter.serviceIds);
+        });
+        if (!picked.ok())
+            return picked.error();
+        if (!picked->has_value())
+            return ApiError::conflict(QStringLiteral("queue_empty"),
+                                      QStringLiteral("No token is waiting for %1.").arg(counter.name));
+        TokenRepository::Change change;
+        change.tokenId = **picked;
+        change.fromStatuses = {QStringLiteral("waiting")};
+        change.toStatus = QStringLiteral("called");
+        change.event = QStringLiteral("called");
+        change.stampColumn = QStringLiteral("called_at");
+        change.actorId = caller.userId;
+        change.eventCounterId = counter.id;
+        change.counterEffect = TokenRepository::Change::CounterEffect::Set;
+        change.counterId = counter.id;
+        change.newTargetCounterId = 0;
+        auto called = TokenRepository::apply(ctx.db(), change);
+        if (!called.ok()) {
+            // Redis already moved the token; Postgres did not. Rebuild Redis from Postgres.
+            QueueState::invalidate(m_deps, ctx);
+            return called.error();
+        }
+        if (called->has_value())
+            return **called;
+        // Redis offered a token Postgres no longer has waiting (stale after a Redis loss): the
+        // guarded update refused it; drop it and take the next.
+        m_deps.engine.clearCurrent(ctx.redis(), counter.id);
+    }
+    return ApiError::conflict(QStringLiteral("queue_empty"),
+                              QStringLiteral("No callable token is waiting for %1.").arg(counter.name));
+}
+
+Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId, const Principal &caller) const
+{
+    auto counter = workingCounter(ctx, counterId, caller);
+    if (!counter.ok())
+        return counter.error();
+    if (counter->status != u"open")
+        return ApiError::conflict(QStringLiteral("counter_not_open"),
+                                  QStringLiteral("%1 is paused; resume it to call.").arg(counter->name));
+    auto current = TokenRepository::currentAt(ctx.db(), counterId);
+    if (!current.ok())
+        return current.error();
+    if (current->has_value()) {
+        if ((*current)->status == u"called")
+            return ApiError::conflict(QStringLiteral("invalid_state"),
+                                      QStringLiteral("%1 is still called: serve, skip or transfer it first.")
+                                          .arg((*current)->tokenNumber));
+        // "Next" while serving ends the current service, as at any counter.
+        auto completed = complete(ctx, counterId, caller);
+        if (!completed.ok())
+            return completed.error();
+    }
+    auto token = takeNext(ctx, *counter, caller);
+    if (!token.ok())
+        return token.error();
+    announce(ctx, QStringLiteral("token_called"), *token, *counter);
+    return tokenAnswer(*token);
+}
+
+Result<TokenRecord> CounterDesk::changeCurrent(WorkerContext &ctx, const CounterRecord &counter,
+                                               TokenRepository::Change change,
+                                               const QString &eventName) const
+{
+    auto current = TokenRepository::currentAt(ctx.db(), counter.id);
+    if (!current.ok())
+        return current.error();
+    if (!current->has_value() || !change.fromStatuses.contains((*current)->status))
+        return noCurrent(counter, change.fromStatuses.join(QStringLiteral(" or ")));
+    change.tokenId = (*current)->id;
+    change.eventCounterId = counter.id;
+    auto changed = TokenRepository::apply(ctx.db(), change);
+    if (!changed.ok())
+        return changed.error();
+    if (!changed->has_value())
+        return noCurrent(counter, change.fromStatuses.join(QStringLiteral(" or ")));
+    const TokenRecord &token = **changed;
+    if (token.status != u"called" && token.status != u"serving")
+        m_deps.engine.clearCurrent(ctx.redis(), counter.id);
+    announce(ctx, eventName, token, counter);
+    return token;
+}
+
+Result<QJsonObject> CounterDesk::recall(WorkerContext &ctx, int counterId, const Principal &caller) const
+{
+    auto counter = workingCounter(ctx, counterId, caller);
+    if (!counter.ok())
+        return counter.error();
+    TokenRepository::Change change;
+    change.fromStatuses = {QStringLiteral("called")};
+    change.toStatus = QStringLiteral("called");
+    change.event = QStringLiteral("recalled");
+    change.actorId = caller.userId;
+    change.incrementRecall = true;
+    auto token = changeCurrent(ctx, *counter, change, QStringLiteral("token_recalled"));
+    return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
+}
+
+Result<QJsonObject> CounterDesk::serve(WorkerContext &ctx, int counterId, const Principal &caller) const
+{
+    auto counter = workingCounter(ctx, counterId, caller);
+    if (!counter.ok())
+        return counter.error();
+    TokenRepository::Change change;
+    change.fromStatuses = {QStringLiteral("called")};
+    change.toStatus = QStringLiteral("serving");
+    change.event = QStringLiteral("served");
+    change.stampColumn = QStringLiteral("serving_at");
+    change.actorId = caller.userId;
+    auto token = changeCurrent(ctx, *counter, change, QStringLiteral("token_served"));
+    return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
+}
+
+Result<QJsonObject> CounterDesk::complete(WorkerContext &ctx, int counterId, const Principal &caller) const
+{
+    auto counter = workingCounter(ctx, counterId, caller);
+    if (!counter.ok())
+        return counter.error();
+    TokenRepository::Change change;
+    change.fromStatuses = {QStringLiteral("serving")};
+    change.toStatus = QStringLiteral("completed");
+    change.event = QStringLiteral("completed");
+    change.stampColumn = QStringLiteral("finished_at");
+    change.actorId = caller.userId;
+    auto token = changeCurrent(ctx, *counter, change, QStringLiteral("token_completed"));
+    if (token.ok())
+        m_deps.eta.invalidate(token->serviceId); // a new service time for the moving average
+    return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
+}
+
+Result<QJsonObject> CounterDesk::skip(WorkerContext &ctx, int counterId, const Principal &caller) const
+{
+    auto counter = workingCounter(ctx, counterId, caller);
+    if (!counter.ok())
+        return counter.error();
+    TokenRepository::Change change;
+    change.fromStatuses = {QStringLiteral("called")};
+    change.toStatus = QStringLiteral("skipped");
+    change.event = QStringLiteral("skipped");
+    change.stampColumn = QStringLiteral("finished_at");
+    change.actorId = caller.userId;
+    auto token = changeCurrent(ctx, *counter, change, QStringLiteral("token_skipped"));
+    return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
+}
+
+Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId, const TransferTarget &target,
+                                          const Principal &caller) const
+{
+    auto counter = workingCounter(ctx, counterId, caller);
+    if (!counter.ok())
+        return counter.error();
+    TokenRepository::Change change;
+    change.fromStatuses = {QStringLiteral("called"), QStringLiteral("serving")};
+    change.toStatus = QStringLiteral("waiting");
+    change.event = QStringLiteral("transferred");
+    change.actorId = caller.userId;
+    change.reason = target.reason;
+    change.counterEffect = TokenRepository::Change::CounterEffect::Clear;
+    if (target.serviceId > 0) {
+        auto service = Catalog::service(ctx.db(), target.serviceId);
+        if (!service.ok())
+            return service.error();
+        if (!service->has_value() || !(*service)->active)
+            return ApiError::notFound(QStringLiteral("Service %1 does not exist.").arg(target.serviceId));
+        change.newServiceId = target.serviceId;
+        change.newTargetCounterId = 0;
+    } else {
+        auto destination = loadCounter(ctx, target.counterId);
+        if (!destination.ok())
+            return destination.error();
+        if (destination->id == counter->id)
+            return ApiError::validation(QJsonObject{
+                {QStringLiteral("counter_id"), QStringLiteral("Must be another counter.")}});
+        change.newTargetCounterId = destination->id;
+    }
+    auto token = changeCurrent(ctx, *counter, change, QStringLiteral("token_transferred"));
+    if (!token.ok())
+        return token.error();
+    // Back in line with its original arrival time, so it keeps its place.
+    const QueueEntry entry = QueueState::entryOf(*token);
+    auto queued = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.enqueue(ctx.redis(), entry); });
+    if (!queued.ok())
+        QueueState::invalidate(m_deps, ctx);
+    return tokenAnswer(*token);
+}
+
+Result<QJsonObject> CounterDesk::assign(WorkerContext &ctx, qint64 tokenId, int counterId,
+                                        const QString &reason, const Principal &caller) const
+{
+    auto counter = workingCounter(ctx, counterId, caller);
+    if (!counter.ok())
+        return counter.error();
+    auto current = TokenRepository::currentAt(ctx.db(), counterId);
+    if (!current.ok())
+        return current.error();
+    if (current->has_value())
+        return ApiError::conflict(QStringLiteral("invalid_state"),
+                                  QStringLiteral("%1 is still at the counter; finish it first.")
+                                      .arg((*current)->tokenNumber));
+    auto before = TokenRepository::find(ctx.db(), tokenId);
+    if (!before.ok())
+        return before.error();
+    if (!before->has_value())
+        return ApiError::notFound(QStringLiteral("Token %1 does not exist.").arg(tokenId));
+    TokenRepository::Change change;
+    change.tokenId = tokenId;
+    change.fromStatuses = {QStringLiteral("waiting")};
+    change.toStatus = QStringLiteral("called");
+    change.event = QStringLiteral("assigned");
+    change.stampColumn = QStringLiteral("called_at");
+    change.actorId = caller.userId;
+    change.eventCounterId = counterId;
+    change.reason = reason;
+    change.counterEffect = TokenRepository::Change::CounterEffect::Set;
+    change.counterId = counterId;
+    change.newTargetCounterId = 0;
+    auto called = TokenRepository::apply(ctx.db(), change);
+    if (!called.ok())
+        return called.error();
+    if (!called->has_value())
+        return ApiError::conflict(QStringLiteral("invalid_state"),
+                                  QStringLiteral("%1 is %2, not waiting.")
+                                      .arg((*before)->tokenNumber, (*before)->status));
+    const QueueEntry entry = QueueState::entryOf(**before);
+    auto moved = QueueState::live(m_deps, ctx, [&]() -> Status {
+        if (auto removed = m_deps.engine.remove(ctx.redis(), entry); !removed.ok())
+            return removed.error();
+        return m_deps.engine.setCurrent(ctx.redis(), counterId, tokenId);
+    });
+    if (!moved.ok())
+        QueueState::invalidate(m_deps, ctx);
+    announce(ctx, QStringLiteral("token_called"), **called, *counter);
+    return tokenAnswer(**called);
+}
+
+void CounterDesk::announce(WorkerContext &ctx, const QString &event, const TokenRecord &token,
+                           const CounterRecord &counter) const
+{
+    m_deps.events.publishToken(ctx.redis(), event, token, counter.branchId, counter.id);
+}
+
+void CounterDesk::announceCounter(WorkerContext &ctx, const CounterRecord &counter) const
+{
+    m_deps.events.publish(ctx.redis(), QStringLiteral("counter_status"),
+                          {QStringLiteral("global"), QStringLiteral("branch:%1").arg(counter.branchId),
+                           QStringLiteral("counter:%1").arg(counter.id)},
+                          counter.toJson());
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "app/apierror.h"
+#include "domain/catalogrecords.h"
+#include "domain/principal.h"
+#include "domain/queuestate.h"
+#include "domain/tokenrepository.h"
+
+#include <QJsonObject>
+
+class WorkerContext;
+
+// What counter staff do: open, pause and close a counter, and call, recall, serve, complete,
+// skip, transfer and assign tokens at it. Every action checks that the caller is the counter's
+// operator (or an admin), changes Postgres with a guarded update, then brings Redis in line and
+// announces the event.
+class CounterDesk
+{
+public:
+    explicit CounterDesk(QueueDeps deps) : m_deps(deps) {}
+
+    Result<QJsonObject> open(WorkerContext &ctx, int counterId, const Principal &caller) const;
+    Result<QJsonObject> pause(WorkerContext &ctx, int counterId, const QString &reason,
+                              const Principal &caller) const;
+    Result<QJsonObject> close(WorkerContext &ctx, int counterId, const Principal &caller) const;
+
+    Result<QJsonObject> callNext(WorkerContext &ctx, int counterId, const Principal &caller) const;
+    Result<QJsonObject> recall(WorkerContext &ctx, int counterId, const Principal &caller) const;
+    Result<QJsonObject> serve(WorkerContext &ctx, int counterId, const Principal &caller) const;
+    Result<QJsonObject> complete(WorkerContext &ctx, int counterId, const Principal &caller) const;
+    Result<QJsonObject> skip(WorkerContext &ctx, int counterId, const Principal &caller) const;
+
+    struct TransferTarget
+    {
+        int serviceId = 0;
+        int counterId = 0;
+        QString reason;
+    };
+    Result<QJsonObject> transfer(WorkerContext &ctx, int counterId, const TransferTarget &target,
+                                 const Principal &caller) const;
+    // Calls one chosen waiting token to the counter out of order, recording who and why.
+    Result<QJsonObject> assign(WorkerContext &ctx, qint64 tokenId, int counterId,
+                               const QString &reason, const Principal &caller) const;
+
+private:
+    Result<CounterRecord> loadCounter(WorkerContext &ctx, int counterId) const;
+    Result<CounterRecord> workingCounter(WorkerContext &ctx, int counterId, const Principal &caller) const;
+    Result<CounterRecord> setCounterStatus(WorkerContext &ctx, const CounterRecord &counter,
+                                           const QString &status, int operatorId,
+                                           const QString &reason) const;
+    // Applies a change to the counter's current token; 409 when it has none in `from`.
+    Result<TokenRecord> changeCurrent(WorkerContext &ctx, const CounterRecord &counter,
+                                      TokenRepository::Change change, const QString &eventName) const;
+    Result<TokenRecord> takeNext(WorkerContext &ctx, const CounterRecord &counter,
+                                 const Principal &caller) const;
+    void announce(WorkerContext &ctx, const QString &event, const TokenRecord &token,
+                  const CounterRecord &counter) const;
+    void announceCounter(WorkerContext &ctx, const CounterRecord &counter) const;
+
+    QueueDeps m_deps;
+};

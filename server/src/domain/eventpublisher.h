@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QStringList>
+
+class QueueEngine;
+class RedisConnection;
+struct TokenRecord;
+
+// Every state change is announced as {"event", "rooms", "seq", "at", "data"} on the Redis channel
+// `<prefix>events`, so every server instance can deliver it to its own WebSocket clients. `seq`
+// comes from one Redis counter for the whole installation. Public payloads carry token numbers and
+// counts only, never customer details. Publishing is best effort: a lost event is repaired by
+// clients resyncing from GET /api/queues when they see a gap in `seq`.
+class EventPublisher
+{
+public:
+    EventPublisher(const QueueEngine &engine, QByteArray channel);
+
+    void publish(RedisConnection &redis, const QString &event, const QStringList &rooms,
+                 const QJsonObject &data) const;
+    // token_called, token_served, ... for one token, to global, branch, service, counter and the
+    // token's own room.
+    void publishToken(RedisConnection &redis, const QString &event, const TokenRecord &token,
+                      int branchId, int counterId = 0) const;
+
+    const QByteArray &channel() const { return m_channel; }
+    // What a public room may see of a token.
+    static QJsonObject publicToken(const TokenRecord &token);
+
+private:
+    const QueueEngine &m_engine;
+    QByteArray m_channel;
+};

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "app/apierror.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+class Database;
+
+// GET /api/tokens: tokens filtered by date range, service, counter, status and number, paged.
+namespace History {
+
+struct Filter
+{
+    QDate fromDate, toDate;         // business days, inclusive
+    QDateTime fromTime, toTime;     // or exact instants
+    int serviceId = 0;
+    int counterId = 0;
+    QString status;
+    QString serviceCode;            // from a number like "D007"
+    qint64 number = 0;
+    int page = 1;
+    int pageSize = 50;
+
+    // 400 validation_failed naming each bad parameter.
+    static Result<Filter> fromQuery(const QUrlQuery &query);
+};
+
+Result<QJsonObject> search(Database &db, const Filter &filter);
+
+} // namespace History

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "app/apierror.h"
+#include "queue/queueengine.h"
+
+#include <QJsonObject>
+
+class Database;
+class EtaEstimator;
+class EventPublisher;
+class WorkerContext;
+struct TokenRecord;
+
+// What the queue services share: the engine, the ETA estimator and the event publisher.
+struct QueueDeps
+{
+    const QueueEngine &engine;
+    EtaEstimator &eta;
+    const EventPublisher &events;
+};
+
+// Reading the live queue as a whole: the snapshot Redis is rebuilt from, the GET /api/queues
+// view, and the "run this Redis operation, rebuilding first if Redis was emptied" helper.
+namespace QueueState {
+
+// Postgres' view of the live queue (system of record), for QueueEngine::ensureReady().
+Result<QueueSnapshot> snapshot(Database &db);
+
+QueueEntry entryOf(const TokenRecord &token);
+
+// Runs a QueueEngine operation; if Redis lost its data, rebuilds it from Postgres and retries.
+template <typename Op>
+auto live(const QueueDeps &deps, WorkerContext &ctx, Op &&op);
+
+// {seq, at, services:[...], counters:[...]}: everything a client needs to resync.
+Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx);
+// A service's waiting count and the ETA of a token joining now; for GET /api/services.
+Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx, bool includeInactive);
+// Makes Redis complete now (startup, and after a failure that may have left it inconsistent).
+Status ensureReady(const QueueDeps &deps, WorkerContext &ctx);
+// Throws away Redis' live state so that the next operation rebuilds it from Postgres; used when
+// Redis and Postgres may disagree (Redis changed, then the Postgres write failed).
+void invalidate(const QueueDeps &deps, WorkerContext &ctx);
+
+} // namespace QueueState
+
+#include "app/workerpool.h"
+
+template <typename Op>
+auto QueueState::live(const QueueDeps &deps, WorkerContext &ctx, Op &&op)
+{
+    Database &db = ctx.db();
+    return deps.engine.withReady(ctx.redis(), [&db] { return snapshot(db); }, std::forward<Op>(op));
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "app/apierror.h"
+#include "domain/principal.h"
+#include "domain/queuestate.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+class WorkerContext;
+
+// The customer's side of a token: taking one, following it, cancelling it.
+class TokenIssuer
+{
+public:
+    explicit TokenIssuer(QueueDeps deps) : m_deps(deps) {}
+
+    struct Request
+    {
+        int serviceId = 0;
+        QJsonObject customerInfo;
+        QDateTime preferredSlot; // invalid = walk-in
+        int priority = 0;
+        Principal caller;
+    };
+
+    // {token_id, token_number, eta, position, secret, status, ...}
+    Result<QJsonObject> issue(WorkerContext &ctx, const Request &request) const;
+    // The customer's view: needs the secret unless the caller is staff.
+    Result<QJsonObject> status(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
+                               const Principal &caller) const;
+    Result<QJsonObject> cancel(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
+                               const Principal &caller) const;
+    // Staff: one token with its event timeline.
+    Result<QJsonObject> details(WorkerContext &ctx, qint64 tokenId) const;
+
+private:
+    Status checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
+                       const Principal &caller) const;
+    Result<std::pair<int, int>> positionAndEta(WorkerContext &ctx, const struct TokenRecord &token,
+                                               int configuredAverage) const;
+
+    QueueDeps m_deps;
+};

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+class Rows;
+
+// One row of `tokens` joined with its service and counter names, as every token route returns it.
+struct TokenRecord
+{
+    qint64 id = 0;
+    QString tokenNumber;
+    qint64 number = 0;
+    int serviceId = 0;
+    QString serviceCode;
+    QString serviceName;
+    QString status;
+    int priority = 0;
+    QJsonObject customerInfo;
+    QString businessDate;
+    QString preferredSlot;
+    QString arrivalAt;
+    qint64 arrivalMs = 0;
+    QString createdAt;
+    QString calledAt;
+    QString servingAt;
+    QString finishedAt;
+    int counterId = 0;
+    QString counterName;
+    int targetCounterId = 0;
+    int operatorId = 0;
+    int recallCount = 0;
+    int eta = 0;
+
+    // The SELECT list (and FROM/JOINs) that fromRow() reads, for `SELECT <columns> WHERE ...`.
+    static const QString &selectSql();
+    static TokenRecord fromRow(const Rows &query);
+    QJsonObject toJson(bool withCustomerInfo = true) const;
+};

@@ -1,0 +1,159 @@
+#include "domain/tokenrepository.h"
+
+#include "store/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace TokenRepository {
+
+namespace {
+Result<std::optional<TokenRecord>> findWhere(Database &db, const QString &where, const QVariantList &params)
+{
+    auto query = db.exec(TokenRecord::selectSql() + where, params);
+    if (!query.ok())
+        return query.error();
+    if (!query->next())
+        return std::optional<TokenRecord>();
+    return std::optional<TokenRecord>(TokenRecord::fromRow(*query));
+}
+
+QString changeSql(const Change &change)
+{
+    QString set = QStringLiteral("status = ?");
+    if (!change.stampColumn.isEmpty())
+        set += QStringLiteral(", %1 = clock_timestamp()").arg(change.stampColumn);
+    if (change.counterEffect == Change::CounterEffect::Set)
+        set += QStringLiteral(", counter_id = ?, operator_id = ?");
+    else if (change.counterEffect == Change::CounterEffect::Clear)
+        set += QStringLiteral(", counter_id = NULL");
+    if (change.incrementRecall)
+        set += QStringLiteral(", recall_count = t.recall_count + 1");
+    if (change.newServiceId > 0)
+        set += QStringLiteral(", service_id = ?");
+    if (change.newTargetCounterId >= 0)
+        set += QStringLiteral(", target_counter_id = ?");
+    return QStringLiteral(
+        "WITH old AS (SELECT id, status FROM tokens WHERE id = ? AND status = ANY(?::text[]) FOR UPDATE), "
+        "upd AS (UPDATE tokens t SET %1 FROM old WHERE t.id = old.id "
+        "RETURNING t.id, old.status AS from_status, t.status AS to_status, t.service_id) "
+        "INSERT INTO token_events (token_id, event, from_status, to_status, service_id, counter_id, "
+        "actor_id, reason) SELECT id, ?, from_status, to_status, service_id, ?, ?, ? FROM upd "
+        "RETURNING token_id").arg(set);
+}
+} // namespace
+
+Result<std::pair<qint64, QString>> insert(Database &db, const NewToken &token)
+{
+    auto query = db.exec(
+        QStringLiteral(
+            "WITH t AS (INSERT INTO tokens (service_id, business_date, number, token_number, "
+            "priority, customer_info, preferred_slot, arrival_at, created_by, secret_hash) "
+            "VALUES (?, ?::date, ?, ?, ?, ?::jsonb, ?::timestamptz, "
+            "COALESCE(?::timestamptz, now()), ?, ?) RETURNING id, service_id, created_at) "
+            "INSERT INTO token_events (token_id, event, to_status, service_id, actor_id, at) "
+            "SELECT id, 'generated', 'waiting', service_id, ?, created_at FROM t "
+            "RETURNING token_id, at"),
+        {token.serviceId, token.businessDate, token.number, token.tokenNumber, token.priority,
+         QString::fromUtf8(QJsonDocument(token.customerInfo).toJson(QJsonDocument::Compact)),
+         nullable(token.preferredSlot), nullable(token.preferredSlot), nullableId(token.createdBy),
+         QString::fromLatin1(token.secretHash), nullableId(token.createdBy)});
+    if (!query.ok())
+        return query.error();
+    if (!query->next())
+        return ApiError::internal(QStringLiteral("Token insert returned no row."));
+    return std::pair{query->value(0).toLongLong(), isoTime(query->value(1))};
+}
+
+Result<std::optional<TokenRecord>> apply(Database &db, const Change &change)
+{
+    const QString sql = changeSql(change);
+    // Positional placeholders in text order: the CTE's two, the SET's, then the event row's.
+    QVariantList setParams{change.toStatus};
+    if (change.counterEffect == Change::CounterEffect::Set)
+        setParams << change.counterId << nullableId(change.actorId);
+    if (change.newServiceId > 0)
+        setParams << change.newServiceId;
+    if (change.newTargetCounterId >= 0)
+        setParams << nullableId(change.newTargetCounterId);
+    const QString statuses = u'{' + change.fromStatuses.join(u',') + u'}';
+    QVariantList params{change.tokenId, statuses};
+    params += setParams;
+    params << change.event << nullableId(change.eventCounterId) << nullableId(change.actorId)
+           << nullable(change.reason);
+    auto query = db.exec(sql, params);
+    if (!query.ok())
+        return query.error();
+    if (!query->next())
+        return std::optional<TokenRecord>();
+    return find(db, change.tokenId);
+}
+
+Result<std::optional<TokenRecord>> find(Database &db, qint64 id)
+{
+    return findWhere(db, QStringLiteral("WHERE t.id = ?"), {id});
+}
+
+Result<QByteArray> secretHash(Database &db, qint64 id)
+{
+    auto query = db.exec(QStringLiteral("SELECT secret_hash FROM tokens WHERE id = ?"), {id});
+    if (!query.ok())
+        return query.error();
+    return query->next() ? query->value(0).toString().toLatin1() : QByteArray();
+}
+
+Status setEta(Database &db, qint64 id, int etaSeconds)
+{
+    auto query = db.exec(QStringLiteral("UPDATE tokens SET eta_seconds = ? WHERE id = ?"), {etaSeconds, id});
+    if (!query.ok())
+        return query.error();
+    return Done{};
+}
+
+Result<std::optional<TokenRecord>> currentAt(Database &db, int counterId)
+{
+    return findWhere(db,
+                     QStringLiteral("WHERE t.counter_id = ? AND t.status IN ('called', 'serving') "
+                                    "ORDER BY t.called_at DESC LIMIT 1"),
+                     {counterId});
+}
+
+Result<QList<TokenRecord>> live(Database &db)
+{
+    auto query = db.exec(TokenRecord::selectSql() +
+                         QStringLiteral("WHERE t.status IN ('waiting', 'called', 'serving') "
+                                        "AND t.business_date >= current_date - 1 ORDER BY t.id"));
+    if (!query.ok())
+        return query.error();
+    QList<TokenRecord> tokens;
+    while (query->next())
+        tokens.append(TokenRecord::fromRow(*query));
+    return tokens;
+}
+
+Result<QJsonArray> events(Database &db, qint64 id)
+{
+    auto query = db.exec(
+        QStringLiteral("SELECT e.event, e.from_status, e.to_status, e.service_id, e.counter_id, "
+                       "e.actor_id, u.username, e.reason, e.at FROM token_events e "
+                       "LEFT JOIN users u ON u.id = e.actor_id WHERE e.token_id = ? ORDER BY e.id"),
+        {id});
+    if (!query.ok())
+        return query.error();
+    QJsonArray events;
+    auto orNull = [](const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v); };
+    while (query->next()) {
+        events.append(QJsonObject{{QStringLiteral("event"), query->value(0).toString()},
+                                  {QStringLiteral("from_status"), orNull(query->value(1))},
+                                  {QStringLiteral("to_status"), query->value(2).toString()},
+                                  {QStringLiteral("service_id"), orNull(query->value(3))},
+                                  {QStringLiteral("counter_id"), orNull(query->value(4))},
+                                  {QStringLiteral("actor_id"), orNull(query->value(5))},
+                                  {QStringLiteral("actor"), orNull(query->value(6))},
+                                  {QStringLiteral("reason"), orNull(query->value(7))},
+                                  {QStringLiteral("at"), isoTime(query->value(8))}});
+    }
+    return events;
+}
+
+} // namespace TokenRepository

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "app/apierror.h"
+#include "domain/tokenrecord.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+class Database;
+
+// The SQL of tokens and token_events. Every state change is one statement that updates the token
+// only if it is still in an expected status (the second guard against a double call, whatever
+// Redis said) and appends its token_events row in the same statement, so the two cannot part.
+namespace TokenRepository {
+
+struct NewToken
+{
+    int serviceId = 0;
+    QString businessDate; // YYYY-MM-DD in the branch's zone
+    qint64 number = 0;
+    QString tokenNumber;
+    int priority = 0;
+    QJsonObject customerInfo;
+    QString preferredSlot; // ISO time or empty
+    int createdBy = 0;
+    QByteArray secretHash;
+};
+
+struct Change
+{
+    qint64 tokenId = 0;
+    QStringList fromStatuses;
+    QString toStatus;
+    QString event;              // token_events.event
+    QString stampColumn;        // called_at | serving_at | finished_at | empty
+    int actorId = 0;
+    int eventCounterId = 0;     // the counter where it happened, for the event row
+    QString reason;
+    enum class CounterEffect { Keep, Set, Clear } counterEffect = CounterEffect::Keep;
+    int counterId = 0;          // with Set
+    bool incrementRecall = false;
+    int newServiceId = 0;       // transfer to another service
+    int newTargetCounterId = -1; // -1 keep, 0 clear, >0 transfer to that counter
+};
+
+// Inserts the token and its `generated` event; returns the new id and created_at (ISO).
+Result<std::pair<qint64, QString>> insert(Database &db, const NewToken &token);
+// Applies the change; nullopt when the token was not in one of fromStatuses (nothing changed).
+Result<std::optional<TokenRecord>> apply(Database &db, const Change &change);
+Result<std::optional<TokenRecord>> find(Database &db, qint64 id);
+Result<QByteArray> secretHash(Database &db, qint64 id);
+Status setEta(Database &db, qint64 id, int etaSeconds);
+// The token a counter is working on (called or serving), if any.
+Result<std::optional<TokenRecord>> currentAt(Database &db, int counterId);
+// Today's live tokens for rebuilding Redis: waiting ones and the ones at counters.
+Result<QList<TokenRecord>> live(Database &db);
+Result<QJsonArray> events(Database &db, qint64 id);
+
+} // namespace TokenRepository

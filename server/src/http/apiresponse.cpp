@@ -1,0 +1,98 @@
+#include "http/apiresponse.h"
+
+#include <QJsonDocument>
+
+namespace {
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 426: return "Upgrade Required";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+} // namespace
+
+QJsonObject errorBody(const ApiError &error)
+{
+    QJsonObject inner{{QStringLiteral("code"), error.code},
+                      {QStringLiteral("message"), error.message}};
+    if (!error.details.isUndefined() && !error.details.isNull())
+        inner.insert(QStringLiteral("details"), error.details);
+    return QJsonObject{{QStringLiteral("error"), inner}};
+}
+
+ApiResponse ApiResponse::json(const QJsonObject &object, int status)
+{
+    return raw(QJsonDocument(object).toJson(QJsonDocument::Compact), "application/json", status);
+}
+
+ApiResponse ApiResponse::json(const QJsonArray &array, int status)
+{
+    return raw(QJsonDocument(array).toJson(QJsonDocument::Compact), "application/json", status);
+}
+
+ApiResponse ApiResponse::error(const ApiError &error)
+{
+    return json(errorBody(error), error.status);
+}
+
+ApiResponse ApiResponse::noContent()
+{
+    ApiResponse response;
+    response.status = 204;
+    response.contentType.clear();
+    return response;
+}
+
+ApiResponse ApiResponse::raw(QByteArray body, QByteArray contentType, int status)
+{
+    ApiResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    response.contentType = std::move(contentType);
+    return response;
+}
+
+ApiResponse &ApiResponse::withHeader(QByteArray name, QByteArray value)
+{
+    headers.append({std::move(name), std::move(value)});
+    return *this;
+}
+
+QByteArray ApiResponse::serialize(const QList<QPair<QByteArray, QByteArray>> &commonHeaders) const
+{
+    QByteArray out;
+    out.reserve(256 + body.size());
+    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    if (!contentType.isEmpty())
+        out += "Content-Type: " + contentType + "\r\n";
+    if (status != 204)
+        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    for (const auto &[name, value] : commonHeaders)
+        out += name + ": " + value + "\r\n";
+    for (const auto &[name, value] : headers)
+        out += name + ": " + value + "\r\n";
+    if (closeConnection)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    if (status != 204)
+        out += body;
+    return out;
+}

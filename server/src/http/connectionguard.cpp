@@ -1,0 +1,169 @@
+#include "http/connectionguard.h"
+
+#include <QTcpSocket>
+
+LimitedTcpServer::LimitedTcpServer(qint64 maxHeaderBytes, qint64 maxBodyBytes, int idleTimeoutMs,
+                                   int headerTimeoutMs, QObject *parent)
+    : QTcpServer(parent), m_maxHeaderBytes(maxHeaderBytes), m_maxBodyBytes(maxBodyBytes),
+      m_idleTimeoutMs(idleTimeoutMs), m_headerTimeoutMs(headerTimeoutMs)
+{
+}
+
+void LimitedTcpServer::incomingConnection(qintptr handle)
+{
+    // Parented like QTcpServer's default implementation does; the HTTP server deletes it later.
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(handle)) {
+        socket->deleteLater();
+        return;
+    }
+    // The guard connects to readyRead before the HTTP server does, so it runs first.
+    new ConnectionGuard(socket, m_maxHeaderBytes, m_maxBodyBytes, m_idleTimeoutMs,
+                        m_headerTimeoutMs);
+    addPendingConnection(socket);
+}
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxHeaderBytes, qint64 maxBodyBytes,
+                                 int idleTimeoutMs, int headerTimeoutMs)
+    : QObject(socket), m_socket(socket), m_maxHeaderBytes(maxHeaderBytes),
+      m_maxBodyBytes(maxBodyBytes)
+{
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(idleTimeoutMs);
+    m_headerTimer.setSingleShot(true);
+    m_headerTimer.setInterval(headerTimeoutMs);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] { m_socket->abort(); });
+    connect(&m_headerTimer, &QTimer::timeout, this,
+            [this] { reject(408, "request_timeout", "The request headers took too long."); });
+    connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeParser);
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_state != State::Passthrough)
+            m_idleTimer.start();
+    });
+    m_idleTimer.start();
+}
+
+void ConnectionGuard::beforeParser()
+{
+    if (!m_afterConnected) {
+        // Connected now, so it runs after the HTTP server's own readyRead slot.
+        connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::afterParser);
+        m_afterConnected = true;
+    }
+    if (m_state == State::Passthrough)
+        return;
+    if (m_state == State::Rejected) {
+        m_socket->readAll(); // drain: the parser must not see what follows a refusal
+        return;
+    }
+    m_idleTimer.start();
+    const qint64 available = m_socket->bytesAvailable();
+    const QByteArray fresh = m_socket->peek(available).mid(m_unconsumed);
+    m_unconsumed = available;
+    scan(fresh);
+}
+
+void ConnectionGuard::afterParser()
+{
+    m_unconsumed = m_socket->bytesAvailable();
+}
+
+void ConnectionGuard::scan(const QByteArray &bytes)
+{
+    qsizetype pos = 0;
+    while (pos < bytes.size() && (m_state == State::Headers || m_state == State::Body)) {
+        if (m_state == State::Body) {
+            const qint64 take = qMin<qint64>(m_bodyRemaining, bytes.size() - pos);
+            m_bodyRemaining -= take;
+            pos += take;
+            if (m_bodyRemaining == 0)
+                m_state = State::Headers;
+            continue;
+        }
+        if (m_header.isEmpty())
+            m_headerTimer.start();
+        const qsizetype searchFrom = qMax<qsizetype>(0, m_header.size() - 3);
+        m_header.append(bytes.mid(pos));
+        const qsizetype end = m_header.indexOf("\r\n\r\n", searchFrom);
+        if (end < 0) {
+            if (m_header.size() > m_maxHeaderBytes)
+                reject(431, "headers_too_large", "The request headers are too large.");
+            return;
+        }
+        // Bytes after the header terminator belong to the body or the next request.
+        const qsizetype consumedHere = end + 4 - (m_header.size() - (bytes.size() - pos));
+        m_header.truncate(end + 4);
+        pos += consumedHere;
+        m_headerTimer.stop();
+        if (!finishHeaders())
+            return;
+    }
+}
+
+bool ConnectionGuard::finishHeaders()
+{
+    if (m_header.size() > m_maxHeaderBytes) {
+        reject(431, "headers_too_large", "The request headers are too large.");
+        return false;
+    }
+    qint64 contentLength = 0;
+    bool chunked = false;
+    bool upgrade = false;
+    const QList<QByteArray> lines = m_header.split('\n');
+    for (const QByteArray &rawLine : lines) {
+        const QByteArray line = rawLine.trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed().toLower();
+        if (name == "content-length") {
+            bool ok = false;
+            contentLength = value.toLongLong(&ok);
+            if (!ok || contentLength < 0) {
+                reject(400, "bad_request", "Invalid Content-Length.");
+                return false;
+            }
+        } else if (name == "transfer-encoding" && value.contains("chunked")) {
+            chunked = true;
+        } else if (name == "upgrade" && value.contains("websocket")) {
+            upgrade = true;
+        }
+    }
+    m_header.clear();
+    if (upgrade) {
+        // From here on the socket speaks WebSocket frames; QWebSocket applies its own limits.
+        m_state = State::Passthrough;
+        m_idleTimer.stop();
+        return false;
+    }
+    if (chunked) {
+        reject(411, "length_required", "Send the body with a Content-Length.");
+        return false;
+    }
+    if (contentLength > m_maxBodyBytes) {
+        reject(413, "payload_too_large",
+               "The body is larger than " + QByteArray::number(m_maxBodyBytes) + " bytes.");
+        return false;
+    }
+    m_bodyRemaining = contentLength;
+    m_state = contentLength > 0 ? State::Body : State::Headers;
+    return true;
+}
+
+void ConnectionGuard::reject(int status, const QByteArray &code, const QByteArray &message)
+{
+    m_state = State::Rejected;
+    m_headerTimer.stop();
+    static const QHash<int, QByteArray> reasons{{400, "Bad Request"},
+                                                {408, "Request Timeout"},
+                                                {411, "Length Required"},
+                                                {413, "Payload Too Large"},
+                                                {431, "Request Header Fields Too Large"}};
+    const QByteArray body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
+    m_socket->readAll();
+    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status) +
+                    "\r\nContent-Type: application/json\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    m_socket->disconnectFromHost();
+}

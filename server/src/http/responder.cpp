@@ -1,0 +1,43 @@
+#include "http/responder.h"
+
+#include "http/httpserver.h"
+
+#include <QTcpSocket>
+
+Responder::Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route)
+    : m_state(std::make_shared<State>())
+{
+    m_state->server = server;
+    m_state->socket = socket;
+    m_state->slot = slot;
+    m_state->route = std::move(route);
+    m_state->started.start();
+}
+
+void Responder::send(ApiResponse response) const
+{
+    if (m_state && !m_state->sent.exchange(true))
+        m_state->deliver(std::move(response));
+}
+
+Responder::State::~State()
+{
+    if (!sent.exchange(true))
+        deliver(ApiResponse::error(ApiError::internal(QStringLiteral("The request was dropped."))));
+}
+
+void Responder::State::deliver(ApiResponse response)
+{
+    // Only the HTTP thread touches sockets; the QPointers are read there.
+    HttpServer *target = server.data();
+    if (!target)
+        return;
+    QMetaObject::invokeMethod(
+        target,
+        [server = this->server, socket = this->socket, slot = this->slot, route = this->route,
+         micros = started.nsecsElapsed() / 1000, response = std::move(response)]() mutable {
+            if (server)
+                server->deliver(socket, slot, route, micros, std::move(response));
+        },
+        Qt::QueuedConnection);
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "http/apiresponse.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+
+#include <atomic>
+#include <memory>
+
+class HttpServer;
+class QTcpSocket;
+
+// A handle to one pending answer. Copyable and usable from any thread: send() hands the answer
+// to the HTTP thread, which writes it only if the client is still connected, and in request
+// order per connection. A request whose handle dies unanswered gets a 500, so a connection can
+// never stall behind a forgotten request.
+class Responder
+{
+public:
+    Responder() = default;
+    Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route);
+
+    void send(ApiResponse response) const;
+    void send(const ApiError &error) const { send(ApiResponse::error(error)); }
+    bool isValid() const { return m_state != nullptr; }
+
+private:
+    struct State
+    {
+        QPointer<HttpServer> server;
+        QPointer<QTcpSocket> socket;
+        quint64 slot = 0;
+        QString route;
+        QElapsedTimer started;
+        std::atomic_bool sent{false};
+        ~State();
+        void deliver(ApiResponse response);
+    };
+    std::shared_ptr<State> m_state;
+};

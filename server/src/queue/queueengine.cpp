@@ -1,0 +1,174 @@
+#include "queue/queueengine.h"
+
+#include "queue/redisconnection.h"
+
+namespace {
+
+constexpr qint64 maxTokenId = QueueEntry::maxTokenId;
+
+ApiError invalidEntry()
+{
+    return ApiError::badRequest(QStringLiteral("Invalid queue entry."));
+}
+
+std::optional<qint64> parseId(const RedisReply &reply)
+{
+    bool ok = false;
+    const qint64 id = reply.string.toLongLong(&ok);
+    return ok ? std::optional<qint64>(id) : std::nullopt;
+}
+
+} // namespace
+
+QueueEngine::QueueEngine(QByteArray prefix) : m_keys(std::move(prefix)), m_rebuilder(m_keys) {}
+
+QByteArray QueueEngine::queueKey(const QueueEntry &entry) const
+{
+    return entry.targetCounterId > 0 ? m_keys.counterQueue(entry.targetCounterId)
+                                     : m_keys.serviceQueue(entry.serviceId);
+}
+
+RedisReply QueueEngine::guarded(RedisConnection &conn, const QByteArray &key,
+                                const QList<QByteArray> &commandAndArgs) const
+{
+    return m_guarded.run(conn, {m_keys.ready(), key}, commandAndArgs);
+}
+
+Status QueueEngine::enqueue(RedisConnection &conn, const QueueEntry &entry) const
+{
+    if (!entry.isValid())
+        return invalidEntry();
+    const RedisReply r = guarded(conn, queueKey(entry),
+                                 {"ZADD", QByteArray::number(entry.score()),
+                                  QueueKeys::member(entry.tokenId)});
+    if (r.type != RedisReply::Type::Integer)
+        return RedisErrors::fromReply(r);
+    return Done{};
+}
+
+Result<std::optional<qint64>> QueueEngine::callNext(RedisConnection &conn, int counterId,
+                                                    const QList<int> &serviceIds) const
+{
+    QList<QByteArray> keys{m_keys.ready(), m_keys.current(counterId),
+                           m_keys.counterQueue(counterId)};
+    for (const int serviceId : serviceIds) {
+        const QByteArray key = m_keys.serviceQueue(serviceId);
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+    const RedisReply r = m_callNext.run(conn, keys);
+    if (r.isNil())
+        return std::optional<qint64>();
+    if (r.type != RedisReply::Type::String || !parseId(r))
+        return RedisErrors::fromReply(r);
+    return parseId(r);
+}
+
+Result<bool> QueueEngine::remove(RedisConnection &conn, const QueueEntry &entry) const
+{
+    if (entry.tokenId <= 0 || entry.tokenId > maxTokenId)
+        return invalidEntry();
+    const RedisReply r = guarded(conn, queueKey(entry), {"ZREM", QueueKeys::member(entry.tokenId)});
+    if (r.type != RedisReply::Type::Integer)
+        return RedisErrors::fromReply(r);
+    return r.integer > 0;
+}
+
+Status QueueEngine::setCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const
+{
+    const RedisReply r = guarded(conn, m_keys.current(counterId),
+                                 {"SET", QByteArray::number(tokenId)});
+    if (r.type != RedisReply::Type::Status)
+        return RedisErrors::fromReply(r);
+    return Done{};
+}
+
+Status QueueEngine::clearCurrent(RedisConnection &conn, int counterId) const
+{
+    const RedisReply r = guarded(conn, m_keys.current(counterId), {"DEL"});
+    if (r.type != RedisReply::Type::Integer)
+        return RedisErrors::fromReply(r);
+    return Done{};
+}
+
+Result<std::optional<qint64>> QueueEngine::current(RedisConnection &conn, int counterId) const
+{
+    const RedisReply r = guarded(conn, m_keys.current(counterId), {"GET"});
+    if (r.isNil())
+        return std::optional<qint64>();
+    if (r.type != RedisReply::Type::String || !parseId(r))
+        return RedisErrors::fromReply(r);
+    return parseId(r);
+}
+
+Result<int> QueueEngine::position(RedisConnection &conn, const QueueEntry &entry) const
+{
+    if (entry.tokenId <= 0 || entry.tokenId > maxTokenId)
+        return invalidEntry();
+    const RedisReply r = guarded(conn, queueKey(entry), {"ZRANK", QueueKeys::member(entry.tokenId)});
+    if (r.isNil())
+        return -1;
+    if (r.type != RedisReply::Type::Integer)
+        return RedisErrors::fromReply(r);
+    return static_cast<int>(r.integer);
+}
+
+Result<QHash<int, int>> QueueEngine::waitingCounts(RedisConnection &conn,
+                                                   const QList<int> &serviceIds) const
+{
+    QList<QByteArray> keys{m_keys.ready()};
+    for (const int serviceId : serviceIds)
+        keys.append(m_keys.serviceQueue(serviceId));
+    const RedisReply r = m_counts.run(conn, keys);
+    if (r.type != RedisReply::Type::Array || r.elements.size() != serviceIds.size())
+        return RedisErrors::fromReply(r);
+    QHash<int, int> counts;
+    for (qsizetype i = 0; i < serviceIds.size(); ++i)
+        counts.insert(serviceIds.at(i), static_cast<int>(r.elements.at(i).integer));
+    return counts;
+}
+
+Result<QList<qint64>> QueueEngine::waitingTokens(RedisConnection &conn, int serviceId) const
+{
+    const RedisReply r = guarded(conn, m_keys.serviceQueue(serviceId), {"ZRANGE", "0", "-1"});
+    if (r.type != RedisReply::Type::Array)
+        return RedisErrors::fromReply(r);
+    QList<qint64> ids;
+    ids.reserve(r.elements.size());
+    for (const RedisReply &member : r.elements)
+        ids.append(member.string.toLongLong());
+    return ids;
+}
+
+Result<qint64> QueueEngine::nextNumber(RedisConnection &conn, int serviceId,
+                                       QDate businessDate) const
+{
+    if (!businessDate.isValid())
+        return ApiError::badRequest(QStringLiteral("Invalid business date."));
+    const RedisReply r = m_nextNumber.run(conn, {m_keys.ready(), m_keys.number(serviceId, businessDate)},
+                                          {QByteArray::number(QueueKeys::numberLifetimeSeconds)});
+    if (r.type != RedisReply::Type::Integer)
+        return RedisErrors::fromReply(r);
+    return r.integer;
+}
+
+Result<qint64> QueueEngine::nextEventSeq(RedisConnection &conn) const
+{
+    const RedisReply r = guarded(conn, m_keys.eventSeq(), {"INCR"});
+    if (r.type != RedisReply::Type::Integer)
+        return RedisErrors::fromReply(r);
+    return r.integer;
+}
+
+Status QueueEngine::ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const
+{
+    return m_rebuilder.ensureReady(conn, loadSnapshot);
+}
+
+Result<bool> QueueEngine::ping(RedisConnection &conn) const
+{
+    const RedisReply r = conn.run({"EXISTS", m_keys.ready()});
+    if (r.type != RedisReply::Type::Integer)
+        return RedisErrors::fromReply(r);
+    return r.integer > 0;
+}

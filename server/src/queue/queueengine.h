@@ -1,0 +1,94 @@
+#pragma once
+
+#include <optional>
+#include <type_traits>
+
+#include <QByteArray>
+#include <QDate>
+#include <QHash>
+#include <QList>
+
+#include "app/apierror.h"
+#include "queue/queuekeys.h"
+#include "queue/queuerebuild.h"
+#include "queue/queuetypes.h"
+#include "queue/redisscript.h"
+
+class RedisConnection;
+
+// The live queue in Redis: waiting tokens per service and per counter, each counter's current
+// token, per-day token number sequences and the installation-wide event sequence. Every state
+// change is one Lua script, so concurrent callers on any number of server instances stay
+// consistent. Postgres is the system of record: when Redis lost its data (the readiness marker is
+// gone), operations fail with 503 queue_not_ready and ensureReady() rebuilds from a snapshot.
+//
+// Thread-safe: the object holds only its key prefix and immutable scripts; each thread passes its
+// own RedisConnection.
+class QueueEngine
+{
+public:
+    using NumberFloor = QueueNumberFloor;
+    using Snapshot = QueueSnapshot;
+    using SnapshotLoader = QueueRebuilder::SnapshotLoader;
+
+    explicit QueueEngine(QByteArray prefix = QByteArrayLiteral("nx:"));
+
+    const QueueKeys &keys() const { return m_keys; }
+
+    // Adds a token to its queue; adding it again only updates its place.
+    Status enqueue(RedisConnection &conn, const QueueEntry &entry) const;
+    // Atomically takes the best token from the counter's transfer queue and the queues of
+    // `serviceIds`, and makes it the counter's current token. nullopt when all are empty.
+    Result<std::optional<qint64>> callNext(RedisConnection &conn, int counterId,
+                                           const QList<int> &serviceIds) const;
+    // True when the token was waiting (cancel, assign, transfer take it out of line).
+    Result<bool> remove(RedisConnection &conn, const QueueEntry &entry) const;
+
+    Status setCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const;
+    Status clearCurrent(RedisConnection &conn, int counterId) const;
+    Result<std::optional<qint64>> current(RedisConnection &conn, int counterId) const;
+
+    // Tokens ahead of this one in its own queue; -1 when it is not waiting there.
+    Result<int> position(RedisConnection &conn, const QueueEntry &entry) const;
+    // Tokens waiting in each service queue (transfer queues of counters are not included).
+    Result<QHash<int, int>> waitingCounts(RedisConnection &conn,
+                                          const QList<int> &serviceIds) const;
+    // A service queue's tokens in call order.
+    Result<QList<qint64>> waitingTokens(RedisConnection &conn, int serviceId) const;
+
+    Result<qint64> nextNumber(RedisConnection &conn, int serviceId, QDate businessDate) const;
+    Result<qint64> nextEventSeq(RedisConnection &conn) const;
+
+    // Returns at once (one EXISTS) when the queue is complete. Otherwise one caller across all
+    // threads and instances takes the rebuild lock, loads the snapshot and rewrites the queue;
+    // the others wait for it (up to ~10 s).
+    Status ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const;
+
+    // Runs `op` (returning Result<T>); on queue_not_ready rebuilds and runs it once more.
+    template <typename Op>
+    std::invoke_result_t<Op> withReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot,
+                                       Op &&op) const
+    {
+        auto result = op();
+        if (result.ok() || !RedisErrors::isQueueNotReady(result.error()))
+            return result;
+        if (const Status ready = ensureReady(conn, loadSnapshot); !ready.ok())
+            return ready.error();
+        return op();
+    }
+
+    // Reachable and ready → true; reachable but needing a rebuild → false; unreachable → 503.
+    Result<bool> ping(RedisConnection &conn) const;
+
+private:
+    RedisReply guarded(RedisConnection &conn, const QByteArray &key,
+                       const QList<QByteArray> &commandAndArgs) const;
+    QByteArray queueKey(const QueueEntry &entry) const;
+
+    QueueKeys m_keys;
+    QueueRebuilder m_rebuilder;
+    RedisScript m_guarded{QStringLiteral("guarded")};
+    RedisScript m_callNext{QStringLiteral("callnext")};
+    RedisScript m_counts{QStringLiteral("counts")};
+    RedisScript m_nextNumber{QStringLiteral("nextnumber")};
+};

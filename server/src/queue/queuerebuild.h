@@ -1,0 +1,48 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+
+#include <QByteArray>
+#include <QList>
+
+#include "app/apierror.h"
+#include "queue/queuekeys.h"
+#include "queue/queuetypes.h"
+#include "queue/redisscript.h"
+
+class RedisConnection;
+
+// Rewrites the live queue from a Postgres snapshot after Redis lost it. Only one caller at a time
+// (across threads and server instances) rebuilds, under a Redis lock; the others wait for the
+// readiness marker. Immutable after construction, so safe to share between threads.
+class QueueRebuilder
+{
+public:
+    using SnapshotLoader = std::function<Result<QueueSnapshot>()>;
+
+    static constexpr std::chrono::milliseconds lockLifetime{15000};
+    static constexpr std::chrono::milliseconds pollInterval{20};
+    static constexpr std::chrono::milliseconds waitLimit{10000};
+
+    explicit QueueRebuilder(QueueKeys keys);
+
+    Status ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const;
+
+private:
+    Result<bool> markerExists(RedisConnection &conn) const;
+    Result<bool> tryLock(RedisConnection &conn, const QByteArray &owner) const;
+    void unlock(RedisConnection &conn, const QByteArray &owner) const;
+    Status rebuildLocked(RedisConnection &conn, const SnapshotLoader &loadSnapshot,
+                         const QByteArray &owner) const;
+    Result<bool> stillNeeded(RedisConnection &conn, const QByteArray &owner) const;
+    Status deleteLiveKeys(RedisConnection &conn) const;
+    Status writeQueues(RedisConnection &conn, const QueueSnapshot &snapshot) const;
+    Status raiseFloors(RedisConnection &conn, const QueueSnapshot &snapshot) const;
+    Status runBatch(RedisConnection &conn, const QList<QList<QByteArray>> &commands) const;
+
+    QueueKeys m_keys;
+    RedisScript m_raiseFloor{QStringLiteral("raisefloor")};
+    RedisScript m_releaseLock{QStringLiteral("releaselock")};
+    RedisScript m_renewLock{QStringLiteral("renewlock")};
+};

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+
+#include "app/apierror.h"
+#include "queue/redisscript.h"
+
+class RedisConnection;
+
+struct RateDecision
+{
+    bool allowed = false;
+    int retryAfterSeconds = 0; // > 0 when refused: when the window resets (Retry-After)
+    int remaining = 0;         // hits left in the current window
+};
+
+// Fixed-window rate limits kept in Redis, so every server instance counts against the same
+// buckets. One Lua script per hit (INCR + expiry in one step). Works without the queue's
+// readiness marker: losing the buckets only forgives some requests. When Redis is unreachable
+// the caller decides whether to fail open; hit() reports redis_unavailable.
+// Thread-safe like QueueEngine: immutable, each thread passes its own connection.
+class RateLimiter
+{
+public:
+    explicit RateLimiter(QByteArray prefix = QByteArrayLiteral("nx:rl:"));
+
+    // bucketKey names the client and action, e.g. "tokens:203.0.113.7".
+    Result<RateDecision> hit(RedisConnection &conn, const QByteArray &bucketKey, int limit,
+                             int windowSeconds) const;
+
+private:
+    QByteArray m_prefix;
+    RedisScript m_script{QStringLiteral("ratelimit")};
+};

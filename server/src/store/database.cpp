@@ -1,0 +1,175 @@
+#include "store/database.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QUrl>
+
+std::optional<DatabaseEndpoint> DatabaseEndpoint::fromUrl(const QString &text)
+{
+    const QUrl url(text);
+    if (!url.isValid() || (url.scheme() != u"postgres" && url.scheme() != u"postgresql"))
+        return std::nullopt;
+    DatabaseEndpoint endpoint;
+    endpoint.host = url.host().isEmpty() ? QStringLiteral("127.0.0.1") : url.host();
+    endpoint.port = url.port(5432);
+    endpoint.user = url.userName(QUrl::FullyDecoded);
+    endpoint.password = url.password(QUrl::FullyDecoded);
+    endpoint.database = url.path().mid(1);
+    if (endpoint.database.isEmpty())
+        return std::nullopt;
+    return endpoint;
+}
+
+Database::Database(DatabaseEndpoint endpoint, QString connectionName)
+    : m_endpoint(std::move(endpoint)), m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    drop();
+}
+
+void Database::drop()
+{
+    m_prepared.clear();
+    m_open = false;
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+Status Database::ensureOpen()
+{
+    if (m_open)
+        return Done{};
+    drop();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    db.setHostName(m_endpoint.host);
+    db.setPort(m_endpoint.port);
+    db.setUserName(m_endpoint.user);
+    db.setPassword(m_endpoint.password);
+    db.setDatabaseName(m_endpoint.database);
+    db.setConnectOptions(QStringLiteral("connect_timeout=2") +
+                         (m_endpoint.options.isEmpty() ? QString() : u';' + m_endpoint.options));
+    if (!db.open()) {
+        qWarning("Postgres connection failed: %s", qPrintable(db.lastError().databaseText()));
+        drop();
+        return ApiError::postgresUnavailable();
+    }
+    QSqlQuery setup(db);
+    setup.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+    m_open = true;
+    return Done{};
+}
+
+bool Database::ping()
+{
+    if (!ensureOpen().ok())
+        return false;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (query.exec(QStringLiteral("SELECT 1")))
+        return true;
+    drop();
+    return false;
+}
+
+Result<Rows> Database::exec(const QString &sql, const QVariantList &params)
+{
+    if (auto opened = ensureOpen(); !opened.ok())
+        return opened.error();
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connectionName, false));
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            return mapError(query->lastError(), sql);
+        it = m_prepared.emplace(sql, std::move(query)).first;
+    }
+    QSqlQuery &query = *it->second;
+    for (qsizetype i = 0; i < params.size(); ++i)
+        query.bindValue(int(i), params.at(i));
+    if (!query.exec()) {
+        const QSqlError error = query.lastError();
+        return mapError(error, sql);
+    }
+    return Rows(&query);
+}
+
+Status Database::execScript(const QString &sql)
+{
+    if (auto opened = ensureOpen(); !opened.ok())
+        return opened.error();
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(sql))
+        return mapError(query.lastError(), sql);
+    return Done{};
+}
+
+ApiError Database::mapError(const QSqlError &error, const QString &sql)
+{
+    const QString state = error.nativeErrorCode();
+    if (state == u"23505")
+        return ApiError::conflict(QStringLiteral("already_exists"),
+                                  QStringLiteral("A record with these values already exists."));
+    if (state == u"23503")
+        return ApiError::badRequest(QStringLiteral("A referenced record does not exist."));
+    if (state.startsWith(u"22") || state == u"23514")
+        return ApiError::badRequest(QStringLiteral("A value is out of range or malformed."));
+    // Anything else may be a dead connection: check, and if so report 503 and reconnect later.
+    if (!ping()) {
+        drop();
+        return ApiError::postgresUnavailable();
+    }
+    qWarning("SQL error %s in [%s]: %s", qPrintable(state), qPrintable(sql.left(120)),
+             qPrintable(error.databaseText()));
+    return ApiError::internal(QStringLiteral("Database error."));
+}
+
+// Transaction control cannot be a prepared statement in Postgres, so it goes through the driver.
+Status Database::begin()
+{
+    if (auto opened = ensureOpen(); !opened.ok())
+        return opened.error();
+    if (QSqlDatabase::database(m_connectionName, false).transaction())
+        return Done{};
+    drop();
+    return ApiError::postgresUnavailable();
+}
+
+Status Database::commit()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (db.commit())
+        return Done{};
+    const QSqlError error = db.lastError();
+    rollback();
+    return mapError(error, QStringLiteral("COMMIT"));
+}
+
+void Database::rollback()
+{
+    if (m_open)
+        QSqlDatabase::database(m_connectionName, false).rollback();
+}
+
+QString isoTime(const QVariant &timestamp)
+{
+    if (timestamp.isNull())
+        return {};
+    return timestamp.toDateTime().toUTC().toString(Qt::ISODateWithMs);
+}
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant nullableId(qint64 id)
+{
+    return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);
+}

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "app/apierror.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+#include <unordered_map>
+#include <optional>
+
+// Where Postgres is, parsed from DATABASE_URL (postgres://user:pass@host:port/db).
+struct DatabaseEndpoint
+{
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 5432;
+    QString user;
+    QString password;
+    QString database;
+    QString options; // extra QPSQL connect options
+
+    static std::optional<DatabaseEndpoint> fromUrl(const QString &url);
+};
+
+// The rows of one statement: a cursor over a prepared query cached by Database. Valid until the
+// same statement text runs again on that Database.
+class Rows
+{
+public:
+    explicit Rows(QSqlQuery *query) : m_query(query) {}
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+    int affected() const { return m_query->numRowsAffected(); }
+
+private:
+    QSqlQuery *m_query;
+};
+
+// One thread's Postgres connection with a cache of prepared statements. Failures come back as
+// ApiError values: a lost connection is 503 postgres_unavailable (and the connection is dropped
+// and re-opened on the next call, so the server recovers by itself), a unique violation is 409,
+// bad data is 400, anything else 500.
+class Database
+{
+    Q_DISABLE_COPY_MOVE(Database)
+
+public:
+    Database(DatabaseEndpoint endpoint, QString connectionName);
+    ~Database();
+
+    // Runs one statement with positional (?) parameters. Null QVariants bind SQL NULL.
+    Result<Rows> exec(const QString &sql, const QVariantList &params = {});
+    // Runs a whole SQL script (many statements, no parameters) unprepared.
+    Status execScript(const QString &sql);
+    // Runs fn inside BEGIN/COMMIT; rolls back when fn returns an error.
+    template <typename T>
+    Result<T> transaction(const std::function<Result<T>()> &fn)
+    {
+        if (auto begun = begin(); !begun.ok())
+            return begun.error();
+        Result<T> result = fn();
+        if (!result.ok()) {
+            rollback();
+            return result;
+        }
+        if (auto committed = commit(); !committed.ok())
+            return committed.error();
+        return result;
+    }
+    bool ping();
+    // The current connection; opens it if needed. Empty error means it is usable.
+    Status ensureOpen();
+
+private:
+    Status begin();
+    Status commit();
+    void rollback();
+    ApiError mapError(const QSqlError &error, const QString &sql);
+    void drop();
+
+    DatabaseEndpoint m_endpoint;
+    QString m_connectionName;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_prepared; // stable addresses
+    bool m_open = false;
+};
+
+// Small helpers for reading rows.
+QString isoTime(const QVariant &timestamp); // UTC ISO 8601 with ms, or empty for NULL
+QVariant nullable(const QString &text);     // empty string -> SQL NULL
+QVariant nullableId(qint64 id);             // 0 -> SQL NULL
