@@ -68,6 +68,7 @@ private slots:
     void flushAllThenRebuild();
     void rebuildReplacesQueuesAndNeverLowersSequences();
     void rebuildYieldsToAnotherRebuilder();
+    void staleMarkerFromRestartIsDropped();
     void concurrentEnsureReadyLoadsOnce();
     void redisDownFailsFastAndRecovers();
     void silentRedisTimesOut();
@@ -132,14 +133,17 @@ void TestQueueEngine::endpointParsing_data()
     QTest::newRow("defaults") << "redis://cache.local" << true << "cache.local" << 6379 << 0 << ""
                               << "";
     QTest::newRow("password") << "redis://:p%40ss@10.0.0.5:7000/3" << true << "10.0.0.5" << 7000
-                              << 3 << "" << "p@ss";
+                              << 3 << ""
+                              << "p@ss";
     QTest::newRow("acl user") << "redis://app:pw@h:1/15" << true << "h" << 1 << 15 << "app"
                               << "pw";
-    QTest::newRow("ipv6") << "redis://[::1]:6379/1" << true << "::1" << 6379 << 1 << "" << "";
-    for (const char *bad : {"http://h:1/0", "redis://h:1/x", "redis://h:1/-1", "redis://h:99999/0",
-                            "redis:///0", "redis://user@h:1/0", "", "redis://h:1/0?x=1",
-                            "rediss://h:1/0", "redis://h:1/1/2"})
-        QTest::newRow(bad) << bad << false << "" << 0 << 0 << "" << "";
+    QTest::newRow("ipv6") << "redis://[::1]:6379/1" << true << "::1" << 6379 << 1 << ""
+                          << "";
+    for (const char *bad :
+         {"http://h:1/0", "redis://h:1/x", "redis://h:1/-1", "redis://h:99999/0", "redis:///0",
+          "redis://user@h:1/0", "", "redis://h:1/0?x=1", "rediss://h:1/0", "redis://h:1/1/2"})
+        QTest::newRow(bad) << bad << false << "" << 0 << 0 << ""
+                           << "";
 }
 
 void TestQueueEngine::endpointParsing()
@@ -174,13 +178,12 @@ void TestQueueEngine::callOrder_data()
     // Token 12 was transferred to counter 7 (its service is not one counter 7 serves); token 13
     // to counter 8, so counter 7 must not see it.
     QTest::newRow("counter transfer queue competes by score")
-        << QList{entry(10, 1, 0, t0 + 100), entry(11, 1, 0, t0 + 300),
-                 entry(12, 2, 0, t0 + 200, 7), entry(13, 1, 0, t0 + 50, 8)}
+        << QList{entry(10, 1, 0, t0 + 100), entry(11, 1, 0, t0 + 300), entry(12, 2, 0, t0 + 200, 7),
+                 entry(13, 1, 0, t0 + 50, 8)}
         << 7 << QList{1} << QList<qint64>{10, 12, 11} << 0;
     // 99 before 100 needs the zero-padded members: as plain strings "100" < "99".
     QTest::newRow("equal scores go by token id")
-        << QList{entry(100, 1, 0, t0), entry(99, 1, 0, t0), entry(30, 2, 0, t0),
-                 entry(7, 2, 0, t0)}
+        << QList{entry(100, 1, 0, t0), entry(99, 1, 0, t0), entry(30, 2, 0, t0), entry(7, 2, 0, t0)}
         << 1 << QList{1, 2} << QList<qint64>{7, 30, 99, 100} << 0;
     // Token 41 booked the 10:00 slot long ago (lowest id); walk-ins at 9:55 and 10:05.
     QTest::newRow("booked slot between walk-ins")
@@ -188,8 +191,8 @@ void TestQueueEngine::callOrder_data()
                  entry(41, 1, 0, t0 + 120 * minute)}
         << 1 << QList{1} << QList<qint64>{45, 41, 46} << 0;
     QTest::newRow("services the counter does not serve are left alone")
-        << QList{entry(60, 1, 9, t0), entry(61, 2, 0, t0 + 5), entry(62, 3, 0, t0 + 1)}
-        << 2 << QList{2, 2} << QList<qint64>{61} << 2;
+        << QList{entry(60, 1, 9, t0), entry(61, 2, 0, t0 + 5), entry(62, 3, 0, t0 + 1)} << 2
+        << QList{2, 2} << QList<qint64>{61} << 2;
 }
 
 void TestQueueEngine::callOrder()
@@ -302,8 +305,7 @@ bool isNotReady(const ApiError &e)
     return e.status == 503 && e.code == QLatin1String("queue_not_ready");
 }
 
-template <typename R>
-QString codeOf(const R &result)
+template <typename R> QString codeOf(const R &result)
 {
     return result.ok() ? QStringLiteral("ok") : result.error().code;
 }
@@ -349,8 +351,8 @@ void TestQueueEngine::flushAllThenRebuild()
         ++loads;
         return Result<QueueSnapshot>(snapshot);
     };
-    const auto tokens = m_engine->withReady(*m_conn, loader,
-                                            [&] { return m_engine->waitingTokens(*m_conn, 1); });
+    const auto tokens =
+        m_engine->withReady(*m_conn, loader, [&] { return m_engine->waitingTokens(*m_conn, 1); });
     QVERIFY(tokens.ok());
     QCOMPARE(loads, 1);
     QCOMPARE(tokens.value(), before1);
@@ -364,9 +366,10 @@ void TestQueueEngine::flushAllThenRebuild()
     drain(1, {1, 2}, &called);
     QCOMPARE(called, expectedOrder(waiting));
     // Ready again: the helper does not rebuild a second time.
-    QVERIFY(m_engine->withReady(*m_conn, loader, [&] {
-        return m_engine->enqueue(*m_conn, entry(9, 1, 0, t0));
-    }).ok());
+    QVERIFY(m_engine
+                ->withReady(*m_conn, loader,
+                            [&] { return m_engine->enqueue(*m_conn, entry(9, 1, 0, t0)); })
+                .ok());
     QCOMPARE(loads, 1);
 }
 
@@ -431,6 +434,17 @@ void TestQueueEngine::rebuildYieldsToAnotherRebuilder()
     QCOMPARE(codeOf(yielded), "ok");
     QCOMPARE(m_engine->waitingTokens(*m_conn, 1).value(), QList<qint64>{7});
     QCOMPARE(m_conn->run({"EXISTS", lock}).integer, 0);
+}
+
+// Redis with persistence reloads an old queue together with its marker after a restart.
+void TestQueueEngine::staleMarkerFromRestartIsDropped()
+{
+    const QByteArray ready = m_engine->keys().ready();
+    QCOMPARE(m_engine->ping(*m_conn).value(), true);
+    QCOMPARE(m_conn->run({"SET", ready, "run-id-of-the-previous-redis"}).string, QByteArray("OK"));
+    QCOMPARE(m_engine->ping(*m_conn).value(), false);
+    QCOMPARE(m_conn->run({"EXISTS", ready}).integer, 0);
+    QCOMPARE(codeOf(m_engine->enqueue(*m_conn, entry(1, 1, 0, t0))), "queue_not_ready");
 }
 
 void TestQueueEngine::concurrentEnsureReadyLoadsOnce()
@@ -498,9 +512,8 @@ void TestQueueEngine::redisDownFailsFastAndRecovers()
     // The same connection object comes back by itself.
     QTRY_VERIFY_WITH_TIMEOUT(m_engine->ping(*m_conn).ok(), 5000);
     QVERIFY(m_conn->connectCount() > dials);
-    const Status again = m_engine->withReady(*m_conn, loader, [&] {
-        return m_engine->enqueue(*m_conn, entry(2, 1, 0, t0 + 1));
-    });
+    const Status again = m_engine->withReady(
+        *m_conn, loader, [&] { return m_engine->enqueue(*m_conn, entry(2, 1, 0, t0 + 1)); });
     QCOMPARE(codeOf(again), "ok");
     QCOMPARE(m_engine->callNext(*m_conn, 1, {1}).value(), std::optional<qint64>(1));
     QVERIFY(limiter.hit(*m_conn, "x", 5, 10).ok());
@@ -564,8 +577,8 @@ void TestQueueEngine::raceManyCountersCallEachTokenOnce()
     QRandomGenerator rng(20260301);
     QHash<qint64, QueueEntry> byId;
     for (qint64 id = 1; id <= 300; ++id) {
-        const QueueEntry e = entry(id, 1 + int(id % 3), int(rng.bounded(3)),
-                                   t0 + qint64(rng.bounded(200)) * 1000);
+        const QueueEntry e =
+            entry(id, 1 + int(id % 3), int(rng.bounded(3)), t0 + qint64(rng.bounded(200)) * 1000);
         byId.insert(id, e);
         QVERIFY(m_engine->enqueue(*m_conn, e).ok());
     }

@@ -35,7 +35,11 @@ QByteArray HttpReply::header(const QByteArray &name) const
 
 QString HttpReply::errorCode() const
 {
-    return object().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
+    return object()
+        .value(QLatin1String("error"))
+        .toObject()
+        .value(QLatin1String("code"))
+        .toString();
 }
 
 HttpClient::HttpClient(const QUrl &baseUrl, int timeoutMs)
@@ -108,8 +112,8 @@ HttpReply HttpClient::del(const QString &path, const QString &bearer)
     return send("DELETE", path, {}, headers);
 }
 
-HttpReply HttpClient::request(const QByteArray &method, const QString &path,
-                              const QByteArray &body, const HttpHeaders &headers)
+HttpReply HttpClient::request(const QByteArray &method, const QString &path, const QByteArray &body,
+                              const HttpHeaders &headers)
 {
     return send(method, path, body, headers);
 }
@@ -156,9 +160,9 @@ HttpReply HttpClient::send(const QByteArray &method, const QString &path, const 
 
 QString HttpClient::login(const QString &username, const QString &password)
 {
-    const HttpReply reply = post(QStringLiteral("/api/auth/login"),
-                                 {{QStringLiteral("username"), username},
-                                  {QStringLiteral("password"), password}});
+    const HttpReply reply =
+        post(QStringLiteral("/api/auth/login"),
+             {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
     const QString token = reply.object().value(QLatin1String("access_token")).toString();
     if (reply.status != 200 || token.isEmpty()) {
         qWarning("HttpClient::login(%s): HTTP %d %s %s", qPrintable(username), reply.status,

@@ -15,9 +15,9 @@ namespace {
 constexpr char kTestJwtSecret[] = "nextup-test-jwt-secret-not-for-production-use-48";
 static_assert(sizeof(kTestJwtSecret) - 1 == 48);
 
-constexpr int kStartAttempts = 3;          // the free port we picked may be taken meanwhile
-constexpr int kStopGraceMs = 5000;         // SIGTERM, then SIGKILL
-constexpr qsizetype kMaxOutput = 8 << 20;  // keep the newest 8 MiB of server output
+constexpr int kStartAttempts = 3;         // the free port we picked may be taken meanwhile
+constexpr int kStopGraceMs = 5000;        // SIGTERM, then SIGKILL
+constexpr qsizetype kMaxOutput = 8 << 20; // keep the newest 8 MiB of server output
 
 bool verbose()
 {

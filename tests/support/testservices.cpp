@@ -41,8 +41,8 @@ bool stopChild(QProcess &process, int signal, int timeoutMs)
     ::kill(pid_t(process.processId()), signal);
     if (process.waitForFinished(timeoutMs))
         return true;
-    qWarning("TestServices: %s did not stop in %d ms, killing it",
-             qPrintable(process.program()), timeoutMs);
+    qWarning("TestServices: %s did not stop in %d ms, killing it", qPrintable(process.program()),
+             timeoutMs);
     process.kill();
     return process.waitForFinished(5000);
 }
@@ -101,7 +101,8 @@ bool TestServices::prepareFolder()
     // Under /tmp, not TMPDIR: the socket path must stay short and the postgres user must reach it.
     m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/nextup-test-XXXXXX"));
     if (!m_dir->isValid()) {
-        qWarning("TestServices: cannot create a folder in /tmp: %s", qPrintable(m_dir->errorString()));
+        qWarning("TestServices: cannot create a folder in /tmp: %s",
+                 qPrintable(m_dir->errorString()));
         return false;
     }
     QFile owner(path() + QStringLiteral("/owner.pid"));
@@ -123,7 +124,8 @@ bool TestServices::prepareFolder()
     // Traverse-only for others, so the postgres user can reach its folder.
     QFile::setPermissions(path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
                                       QFile::ExeGroup | QFile::ExeOther);
-    if (::chown(QFile::encodeName(pgDir).constData(), m_postgresUser->uid, m_postgresUser->gid) != 0) {
+    if (::chown(QFile::encodeName(pgDir).constData(), m_postgresUser->uid, m_postgresUser->gid) !=
+        0) {
         qWarning("TestServices: cannot hand %s to the postgres user", qPrintable(pgDir));
         return false;
     }
@@ -182,12 +184,13 @@ bool TestServices::launchPostgres()
     m_postgres = std::make_unique<QProcess>();
     m_postgres->setProgram(postgresBinDir() + QStringLiteral("/postgres"));
     // Durability is pointless for a throw-away cluster; these make every commit much cheaper.
-    m_postgres->setArguments(
-        {QStringLiteral("-D"), dataDir(), QStringLiteral("-p"),
-         QString::number(m_pgPort), QStringLiteral("-k"), path() + QStringLiteral("/pg"),
-         QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"), QStringLiteral("-c"),
-         QStringLiteral("fsync=off"), QStringLiteral("-c"), QStringLiteral("synchronous_commit=off"),
-         QStringLiteral("-c"), QStringLiteral("full_page_writes=off")});
+    m_postgres->setArguments({QStringLiteral("-D"), dataDir(), QStringLiteral("-p"),
+                              QString::number(m_pgPort), QStringLiteral("-k"),
+                              path() + QStringLiteral("/pg"), QStringLiteral("-c"),
+                              QStringLiteral("listen_addresses=127.0.0.1"), QStringLiteral("-c"),
+                              QStringLiteral("fsync=off"), QStringLiteral("-c"),
+                              QStringLiteral("synchronous_commit=off"), QStringLiteral("-c"),
+                              QStringLiteral("full_page_writes=off")});
     m_postgres->setStandardOutputFile(postgresLog(), QIODevice::Append);
     m_postgres->setStandardErrorFile(postgresLog(), QIODevice::Append);
     bindChildToParent(*m_postgres, m_postgresUser);
@@ -233,10 +236,9 @@ QString TestServices::postgresUrl(const QString &database) const
 
 bool TestServices::createDatabase(const QString &name)
 {
-    const QString connection =
-        QStringLiteral("nextup-testservices-%1-%2")
-            .arg(quintptr(this), 0, 16)
-            .arg(++m_connectionCounter);
+    const QString connection = QStringLiteral("nextup-testservices-%1-%2")
+                                   .arg(quintptr(this), 0, 16)
+                                   .arg(++m_connectionCounter);
     bool created = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
@@ -289,12 +291,11 @@ bool TestServices::launchRedis()
 {
     m_redis = std::make_unique<QProcess>();
     m_redis->setProgram(QStringLiteral("redis-server"));
-    m_redis->setArguments({QStringLiteral("--port"), QString::number(m_redisPort),
-                           QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-                           QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
-                           QStringLiteral("no"), QStringLiteral("--daemonize"),
-                           QStringLiteral("no"), QStringLiteral("--dir"),
-                           path() + QStringLiteral("/redis")});
+    m_redis->setArguments(
+        {QStringLiteral("--port"), QString::number(m_redisPort), QStringLiteral("--bind"),
+         QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString(),
+         QStringLiteral("--appendonly"), QStringLiteral("no"), QStringLiteral("--daemonize"),
+         QStringLiteral("no"), QStringLiteral("--dir"), path() + QStringLiteral("/redis")});
     m_redis->setStandardOutputFile(redisLog(), QIODevice::Append);
     m_redis->setStandardErrorFile(redisLog(), QIODevice::Append);
     bindChildToParent(*m_redis);
@@ -308,8 +309,8 @@ bool TestServices::launchRedis()
         if (redisCommand(m_redisPort, {"PING"}, 500) == QByteArray("PONG"))
             return true;
         if (m_redis->waitForFinished(20)) {
-            qWarning("TestServices: redis-server exited during startup (port %d):\n%s",
-                     m_redisPort, logTail(redisLog()).constData());
+            qWarning("TestServices: redis-server exited during startup (port %d):\n%s", m_redisPort,
+                     logTail(redisLog()).constData());
             return false;
         }
     }

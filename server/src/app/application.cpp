@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "api/admincontroller.h"
 #include "api/apicontext.h"
 #include "api/authcontroller.h"
 #include "api/catalogcontroller.h"
@@ -14,6 +15,9 @@
 #include "http/httpserver.h"
 #include "queue/queueengine.h"
 #include "queue/ratelimiter.h"
+#include "realtime/eventsubscriber.h"
+#include "realtime/queueupdates.h"
+#include "realtime/websockethub.h"
 
 #include <atomic>
 
@@ -41,12 +45,23 @@ Application::Application(Config config, QObject *parent)
     m_counters = std::make_unique<CountersController>(*m_api);
     m_catalog = std::make_unique<CatalogController>(*m_api);
     m_system = std::make_unique<SystemController>(*m_api, *m_metrics);
+    m_admin = std::make_unique<AdminController>(*m_api);
     Router &router = m_http->router();
     m_auth->registerRoutes(router);
     m_tokensController->registerRoutes(router);
     m_counters->registerRoutes(router);
     m_catalog->registerRoutes(router);
     m_system->registerRoutes(router);
+    m_admin->registerRoutes(router);
+
+    // Realtime: events published by any instance reach this instance's WebSocket clients.
+    m_hub = std::make_unique<WebSocketHub>(*m_http, *m_tokens, *m_pool, HubLimits{});
+    m_subscriber = std::make_unique<EventSubscriber>(m_config.redis, m_events->channel());
+    connect(m_subscriber.get(), &EventSubscriber::messageReceived, m_hub.get(), &WebSocketHub::deliver);
+    connect(m_subscriber.get(), &EventSubscriber::resubscribed, m_hub.get(), &WebSocketHub::requestResync);
+    m_queueUpdates = std::make_unique<QueueUpdates>(m_api->deps, *m_pool);
+    m_events->setChangeHook([updates = m_queueUpdates.get()] { updates->markDirty(); });
+    m_metrics->addSource([hub = m_hub.get()] { return hub->metricsText(); });
 
     // Redis may be emptied or restarted at any time; requests rebuild it lazily, and this check
     // rebuilds it within a second or two even when no request comes.
@@ -57,6 +72,8 @@ Application::Application(Config config, QObject *parent)
 Application::~Application()
 {
     m_queueCheck.stop();
+    m_subscriber->stop();
+    m_hub.reset();
     m_http.reset(); // no new requests
     m_pool->waitForDone();
 }
@@ -71,6 +88,7 @@ bool Application::start()
           qPrintable(m_config.redis.toDisplayString()));
     checkQueue();
     m_queueCheck.start();
+    m_subscriber->start();
     return true;
 }
 

@@ -8,17 +8,21 @@
 #include <memory>
 
 class AccessTokens;
+class AdminController;
 class AuthController;
 class CatalogController;
 class CountersController;
 class EtaEstimator;
+class EventSubscriber;
 class EventPublisher;
 class HttpServer;
 class Metrics;
 class QueueEngine;
+class QueueUpdates;
 class RateLimiter;
 class SystemController;
 class TokensController;
+class WebSocketHub;
 class WorkerPool;
 struct ApiContext;
 
@@ -54,5 +58,9 @@ private:
     std::unique_ptr<CountersController> m_counters;
     std::unique_ptr<CatalogController> m_catalog;
     std::unique_ptr<SystemController> m_system;
+    std::unique_ptr<AdminController> m_admin;
+    std::unique_ptr<WebSocketHub> m_hub;
+    std::unique_ptr<EventSubscriber> m_subscriber;
+    std::unique_ptr<QueueUpdates> m_queueUpdates;
     QTimer m_queueCheck;
 };

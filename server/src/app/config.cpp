@@ -24,6 +24,8 @@ const Option kOptions[] = {
     {"workers", "WORKERS", "server/workers", "Worker threads for Postgres/Redis work (default 4)."},
     {"max-body", "MAX_BODY_BYTES", "limits/max_body_bytes", "Largest request body (default 65536)."},
     {"idle-timeout", "IDLE_TIMEOUT_MS", "limits/idle_timeout_ms", "Idle connection timeout."},
+    {"header-timeout", "HEADER_TIMEOUT_MS", "limits/header_timeout_ms",
+     "Time allowed for a request's line and headers (default 10000)."},
     {"cors-origin", "CORS_ORIGIN", "server/cors_origin", "Allowed cross-origin caller."},
     {"trust-proxy", "TRUST_PROXY", "server/trust_proxy", "Honour X-Forwarded-For (true/false)."},
     {"sql-dir", "NEXTUP_SQL_DIR", "database/sql_dir", "Folder with migrations and seed."},
@@ -140,13 +142,15 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
     const auto workers = positiveInt("workers", config.workers, 1);
     const auto maxBody = positiveInt("max-body", int(config.limits.maxBodyBytes), 1024);
     const auto idle = positiveInt("idle-timeout", config.limits.idleTimeoutMs, 1000);
+    const auto headerTimeout = positiveInt("header-timeout", config.limits.headerTimeoutMs, 100);
     const auto tokenRate = positiveInt("token-rate", config.tokenRateLimitPerMinute, 1);
     const auto authRate = positiveInt("auth-rate", config.authRateLimitPerMinute, 1);
-    if (!workers || !maxBody || !idle || !tokenRate || !authRate)
+    if (!workers || !maxBody || !idle || !headerTimeout || !tokenRate || !authRate)
         return ApiError::badRequest(QStringLiteral("A numeric setting is invalid.\n%1").arg(usage()));
     config.workers = *workers;
     config.limits.maxBodyBytes = *maxBody;
     config.limits.idleTimeoutMs = *idle;
+    config.limits.headerTimeoutMs = *headerTimeout;
     config.tokenRateLimitPerMinute = *tokenRate;
     config.authRateLimitPerMinute = *authRate;
 

@@ -33,5 +33,7 @@ QByteArray Metrics::render() const
         out += "nextup_http_request_duration_seconds_sum{" + label + "} " + QByteArray::number(it->sum) + '\n';
         out += "nextup_http_request_duration_seconds_count{" + label + "} " + QByteArray::number(it->count) + '\n';
     }
+    for (const auto &source : m_sources)
+        out += source();
     return out;
 }

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <array>
+#include <functional>
 
 // Request counters and latency histograms per route, in Prometheus text format. Lives on the
 // HTTP thread (HttpServer's observer and the /metrics route both run there), so no locking.
@@ -13,6 +14,8 @@ class Metrics
 public:
     void observeRequest(const QString &route, int status, qint64 micros);
     QByteArray render() const;
+    // More text appended to render(): gauges owned by other parts (WebSocket hub, queues).
+    void addSource(std::function<QByteArray()> source) { m_sources.append(std::move(source)); }
 
 private:
     static constexpr std::array<double, 10> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01,
@@ -25,4 +28,5 @@ private:
     };
     QHash<QPair<QString, int>, quint64> m_requests; // (route, status) -> count
     QHash<QString, Histogram> m_latency;
+    QList<std::function<QByteArray()>> m_sources;
 };

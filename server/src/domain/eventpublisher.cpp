@@ -3,6 +3,7 @@
 #include "domain/tokenrecord.h"
 #include "queue/queueengine.h"
 #include "queue/redisconnection.h"
+#include "queue/redisscript.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -16,17 +17,21 @@ EventPublisher::EventPublisher(const QueueEngine &engine, QByteArray channel)
 void EventPublisher::publish(RedisConnection &redis, const QString &event, const QStringList &rooms,
                              const QJsonObject &data) const
 {
-    const auto seq = m_engine.nextEventSeq(redis);
-    if (!seq.ok())
-        return; // clients notice the missing event by the gap in seq, or by the stale timer
-    const QJsonObject envelope{
-        {QStringLiteral("event"), event},
-        {QStringLiteral("rooms"), QJsonArray::fromStringList(rooms)},
-        {QStringLiteral("seq"), *seq},
-        {QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("data"), data},
+    if (m_changeHook && event != u"queue_update")
+        m_changeHook();
+    auto json = [](const QJsonValue &value) {
+        return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     };
-    redis.run({"PUBLISH", m_channel, QJsonDocument(envelope).toJson(QJsonDocument::Compact)});
+    // The envelope is split around `seq`, which the script fills in.
+    const QByteArray head = "{\"event\":" + json(event) + ",\"rooms\":" +
+                            json(QJsonArray::fromStringList(rooms)) + ",\"seq\":";
+    const QByteArray tail = ",\"at\":" + json(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)) +
+                            ",\"data\":" + json(data) + '}';
+    const RedisReply reply = m_script.run(redis, {m_engine.keys().ready(), m_engine.keys().eventSeq()},
+                                          {m_channel, head, tail});
+    if (reply.isError())
+        qWarning("Event %s not published: %s", qPrintable(event), reply.string.constData());
+    // A lost event shows as a gap in seq (or a resync frame); clients then refetch the state.
 }
 
 QJsonObject EventPublisher::publicToken(const TokenRecord &token)

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "queue/redisscript.h"
+
 #include <QJsonObject>
 #include <QStringList>
+
+#include <functional>
 
 class QueueEngine;
 class RedisConnection;
@@ -25,10 +29,14 @@ public:
                       int branchId, int counterId = 0) const;
 
     const QByteArray &channel() const { return m_channel; }
+    // Called after every event except queue_update (which it may cause); any thread.
+    void setChangeHook(std::function<void()> hook) { m_changeHook = std::move(hook); }
     // What a public room may see of a token.
     static QJsonObject publicToken(const TokenRecord &token);
 
 private:
     const QueueEngine &m_engine;
     QByteArray m_channel;
+    RedisScript m_script{QStringLiteral("publish")};
+    std::function<void()> m_changeHook;
 };

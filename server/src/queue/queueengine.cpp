@@ -38,9 +38,9 @@ Status QueueEngine::enqueue(RedisConnection &conn, const QueueEntry &entry) cons
 {
     if (!entry.isValid())
         return invalidEntry();
-    const RedisReply r = guarded(conn, queueKey(entry),
-                                 {"ZADD", QByteArray::number(entry.score()),
-                                  QueueKeys::member(entry.tokenId)});
+    const RedisReply r =
+        guarded(conn, queueKey(entry),
+                {"ZADD", QByteArray::number(entry.score()), QueueKeys::member(entry.tokenId)});
     if (r.type != RedisReply::Type::Integer)
         return RedisErrors::fromReply(r);
     return Done{};
@@ -76,8 +76,8 @@ Result<bool> QueueEngine::remove(RedisConnection &conn, const QueueEntry &entry)
 
 Status QueueEngine::setCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const
 {
-    const RedisReply r = guarded(conn, m_keys.current(counterId),
-                                 {"SET", QByteArray::number(tokenId)});
+    const RedisReply r =
+        guarded(conn, m_keys.current(counterId), {"SET", QByteArray::number(tokenId)});
     if (r.type != RedisReply::Type::Status)
         return RedisErrors::fromReply(r);
     return Done{};
@@ -105,7 +105,8 @@ Result<int> QueueEngine::position(RedisConnection &conn, const QueueEntry &entry
 {
     if (entry.tokenId <= 0 || entry.tokenId > maxTokenId)
         return invalidEntry();
-    const RedisReply r = guarded(conn, queueKey(entry), {"ZRANK", QueueKeys::member(entry.tokenId)});
+    const RedisReply r =
+        guarded(conn, queueKey(entry), {"ZRANK", QueueKeys::member(entry.tokenId)});
     if (r.isNil())
         return -1;
     if (r.type != RedisReply::Type::Integer)
@@ -145,8 +146,9 @@ Result<qint64> QueueEngine::nextNumber(RedisConnection &conn, int serviceId,
 {
     if (!businessDate.isValid())
         return ApiError::badRequest(QStringLiteral("Invalid business date."));
-    const RedisReply r = m_nextNumber.run(conn, {m_keys.ready(), m_keys.number(serviceId, businessDate)},
-                                          {QByteArray::number(QueueKeys::numberLifetimeSeconds)});
+    const RedisReply r =
+        m_nextNumber.run(conn, {m_keys.ready(), m_keys.number(serviceId, businessDate)},
+                         {QByteArray::number(QueueKeys::numberLifetimeSeconds)});
     if (r.type != RedisReply::Type::Integer)
         return RedisErrors::fromReply(r);
     return r.integer;
@@ -167,8 +169,5 @@ Status QueueEngine::ensureReady(RedisConnection &conn, const SnapshotLoader &loa
 
 Result<bool> QueueEngine::ping(RedisConnection &conn) const
 {
-    const RedisReply r = conn.run({"EXISTS", m_keys.ready()});
-    if (r.type != RedisReply::Type::Integer)
-        return RedisErrors::fromReply(r);
-    return r.integer > 0;
+    return m_rebuilder.checkMarker(conn);
 }

@@ -78,6 +78,8 @@ public:
     }
 
     // Reachable and ready → true; reachable but needing a rebuild → false; unreachable → 503.
+    // Also notices a Redis that restarted with persisted (stale) data and drops its readiness
+    // marker, so the next operation rebuilds: call it now and then (e.g. from /readyz or a timer).
     Result<bool> ping(RedisConnection &conn) const;
 
 private:

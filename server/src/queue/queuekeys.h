@@ -24,8 +24,8 @@ public:
     static constexpr int numberLifetimeSeconds = 3 * 24 * 3600;
     QByteArray number(int serviceId, QDate businessDate) const
     {
-        return m_prefix + "num:" + num(serviceId) + ':'
-               + businessDate.toString(QStringLiteral("yyyyMMdd")).toLatin1();
+        return m_prefix + "num:" + num(serviceId) + ':' +
+               businessDate.toString(QStringLiteral("yyyyMMdd")).toLatin1();
     }
     QByteArray eventSeq() const { return m_prefix + "evseq"; }
     QByteArray rebuildLock() const { return m_prefix + "lock:rebuild"; }

@@ -1,6 +1,5 @@
 #include "queue/queuerebuild.h"
 
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -71,6 +70,43 @@ Result<bool> QueueRebuilder::markerExists(RedisConnection &conn) const
     return r.integer > 0;
 }
 
+// Redis with persistence reloads the marker together with a queue that may be minutes old. The
+// marker holds the run_id of the Redis process that got the rebuild; a new process has a new one.
+Result<bool> QueueRebuilder::checkMarker(RedisConnection &conn) const
+{
+    const QList<RedisReply> r = conn.pipeline({{"GET", m_keys.ready()}, {"INFO", "server"}});
+    if (r.at(0).isError() || r.at(1).isError())
+        return RedisErrors::fromReply(r.at(0).isError() ? r.at(0) : r.at(1));
+    if (r.at(0).isNil())
+        return false;
+    const QByteArray runId = parseRunId(r.at(1).string);
+    if (runId.isEmpty() || r.at(0).string == runId)
+        return true;
+    qCWarning(lcRedis) << "Redis restarted with its old data; the live queue will be rebuilt";
+    const RedisReply dropped = m_deleteIfEqual.run(conn, {m_keys.ready()}, {r.at(0).string});
+    if (dropped.isError())
+        return RedisErrors::fromReply(dropped);
+    return false;
+}
+
+Result<QByteArray> QueueRebuilder::serverRunId(RedisConnection &conn) const
+{
+    const RedisReply info = conn.run({"INFO", "server"});
+    if (info.type != RedisReply::Type::String)
+        return RedisErrors::fromReply(info);
+    const QByteArray runId = parseRunId(info.string);
+    return runId.isEmpty() ? QByteArray("unknown") : runId;
+}
+
+QByteArray QueueRebuilder::parseRunId(const QByteArray &info)
+{
+    for (const QByteArray &line : info.split('\n')) {
+        if (line.startsWith("run_id:"))
+            return line.mid(7).trimmed();
+    }
+    return {};
+}
+
 Result<bool> QueueRebuilder::tryLock(RedisConnection &conn, const QByteArray &owner) const
 {
     const RedisReply r = conn.run({"SET", m_keys.rebuildLock(), owner, "NX", "PX",
@@ -85,7 +121,7 @@ Result<bool> QueueRebuilder::tryLock(RedisConnection &conn, const QByteArray &ow
 void QueueRebuilder::unlock(RedisConnection &conn, const QByteArray &owner) const
 {
     // If this fails the lock simply expires after lockLifetime.
-    const RedisReply r = m_releaseLock.run(conn, {m_keys.rebuildLock()}, {owner});
+    const RedisReply r = m_deleteIfEqual.run(conn, {m_keys.rebuildLock()}, {owner});
     if (r.isError())
         qCWarning(lcRedis) << "could not release the rebuild lock:" << r.string;
 }
@@ -120,8 +156,10 @@ Status QueueRebuilder::rebuildLocked(RedisConnection &conn, const SnapshotLoader
         return s;
     if (Status s = raiseFloors(conn, *snapshot); !s.ok())
         return s;
-    const RedisReply marked = conn.run(
-        {"SET", m_keys.ready(), QByteArray::number(QDateTime::currentMSecsSinceEpoch())});
+    const Result<QByteArray> runId = serverRunId(conn);
+    if (!runId.ok())
+        return runId.error();
+    const RedisReply marked = conn.run({"SET", m_keys.ready(), *runId});
     if (!isOk(marked))
         return RedisErrors::fromReply(marked);
     qCInfo(lcRedis).nospace() << "queue rebuilt under " << m_keys.prefix() << ": "
@@ -135,9 +173,8 @@ Status QueueRebuilder::rebuildLocked(RedisConnection &conn, const SnapshotLoader
 // rebuilds, or already has, and our snapshot is the older one.
 Result<bool> QueueRebuilder::stillNeeded(RedisConnection &conn, const QByteArray &owner) const
 {
-    const RedisReply r =
-        m_renewLock.run(conn, {m_keys.ready(), m_keys.rebuildLock()},
-                        {owner, QByteArray::number(qint64(lockLifetime.count()))});
+    const RedisReply r = m_renewLock.run(conn, {m_keys.ready(), m_keys.rebuildLock()},
+                                         {owner, QByteArray::number(qint64(lockLifetime.count()))});
     if (r.type != RedisReply::Type::Integer)
         return RedisErrors::fromReply(r);
     if (r.integer == 0) {
@@ -153,8 +190,7 @@ Status QueueRebuilder::deleteLiveKeys(RedisConnection &conn) const
         const QByteArray pattern = m_keys.scanPattern(kind);
         QByteArray cursor = "0";
         do {
-            const RedisReply page =
-                conn.run({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
+            const RedisReply page = conn.run({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
             if (page.type != RedisReply::Type::Array || page.elements.size() != 2)
                 return RedisErrors::fromReply(page);
             cursor = page.elements.at(0).string;
@@ -203,15 +239,15 @@ Status QueueRebuilder::raiseFloors(RedisConnection &conn, const QueueSnapshot &s
     for (const QueueNumberFloor &floor : snapshot.numbers) {
         if (!floor.date.isValid())
             continue;
-        const RedisReply r = m_raiseFloor.run(
-            conn, {m_keys.number(floor.serviceId, floor.date)},
-            {QByteArray::number(floor.lastNumber),
-             QByteArray::number(QueueKeys::numberLifetimeSeconds)});
+        const RedisReply r =
+            m_raiseFloor.run(conn, {m_keys.number(floor.serviceId, floor.date)},
+                             {QByteArray::number(floor.lastNumber),
+                              QByteArray::number(QueueKeys::numberLifetimeSeconds)});
         if (r.type != RedisReply::Type::Integer)
             return RedisErrors::fromReply(r);
     }
-    const RedisReply r = m_raiseFloor.run(
-        conn, {m_keys.eventSeq()}, {QByteArray::number(snapshot.eventSeqFloor), "0"});
+    const RedisReply r = m_raiseFloor.run(conn, {m_keys.eventSeq()},
+                                          {QByteArray::number(snapshot.eventSeqFloor), "0"});
     if (r.type != RedisReply::Type::Integer)
         return RedisErrors::fromReply(r);
     return Done{};

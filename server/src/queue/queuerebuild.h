@@ -28,9 +28,14 @@ public:
     explicit QueueRebuilder(QueueKeys keys);
 
     Status ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const;
+    // True when the marker is present and was written for the running Redis process; a marker
+    // that survived a Redis restart (persistence) is deleted and false returned.
+    Result<bool> checkMarker(RedisConnection &conn) const;
 
 private:
     Result<bool> markerExists(RedisConnection &conn) const;
+    Result<QByteArray> serverRunId(RedisConnection &conn) const;
+    static QByteArray parseRunId(const QByteArray &info);
     Result<bool> tryLock(RedisConnection &conn, const QByteArray &owner) const;
     void unlock(RedisConnection &conn, const QByteArray &owner) const;
     Status rebuildLocked(RedisConnection &conn, const SnapshotLoader &loadSnapshot,
@@ -43,6 +48,6 @@ private:
 
     QueueKeys m_keys;
     RedisScript m_raiseFloor{QStringLiteral("raisefloor")};
-    RedisScript m_releaseLock{QStringLiteral("releaselock")};
+    RedisScript m_deleteIfEqual{QStringLiteral("deleteifequal")};
     RedisScript m_renewLock{QStringLiteral("renewlock")};
 };

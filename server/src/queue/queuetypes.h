@@ -24,9 +24,9 @@ struct QueueEntry
     qint64 score() const { return (9 - priority) * priorityStep + arrivalMs; }
     bool isValid() const
     {
-        return tokenId > 0 && tokenId <= maxTokenId && priority >= 0 && priority <= 9
-               && arrivalMs >= 0 && arrivalMs < priorityStep && targetCounterId >= 0
-               && (serviceId > 0 || targetCounterId > 0);
+        return tokenId > 0 && tokenId <= maxTokenId && priority >= 0 && priority <= 9 &&
+               arrivalMs >= 0 && arrivalMs < priorityStep && targetCounterId >= 0 &&
+               (serviceId > 0 || targetCounterId > 0);
     }
 };
 

@@ -82,8 +82,8 @@ RedisReply errorReply(QByteArray text)
 std::optional<RedisEndpoint> RedisEndpoint::parse(const QString &url)
 {
     const QUrl u(url, QUrl::StrictMode);
-    if (!u.isValid() || u.scheme() != QLatin1String("redis") || u.host().isEmpty()
-        || u.hasQuery() || u.hasFragment())
+    if (!u.isValid() || u.scheme() != QLatin1String("redis") || u.host().isEmpty() ||
+        u.hasQuery() || u.hasFragment())
         return std::nullopt;
     RedisEndpoint e;
     e.host = u.host();
@@ -149,8 +149,8 @@ RedisReply RedisConnection::run(const QList<QByteArray> &argv)
     if (!ensureConnected(&error))
         return RedisReply::ioError(error);
     ArgvView view(argv);
-    void *raw = redisCommandArgv(m_context.get(), view.count(), view.data.data(),
-                                 view.lengths.data());
+    void *raw =
+        redisCommandArgv(m_context.get(), view.count(), view.data.data(), view.lengths.data());
     if (!raw)
         return failAndDrop();
     return takeReply(raw);
@@ -217,8 +217,8 @@ bool RedisConnection::ensureConnected(QByteArray *error)
 bool RedisConnection::dial(QByteArray *error)
 {
     const timeval tv = toTimeval(m_timeout);
-    redisContext *raw = redisConnectWithTimeout(m_endpoint.host.toUtf8().constData(),
-                                                m_endpoint.port, tv);
+    redisContext *raw =
+        redisConnectWithTimeout(m_endpoint.host.toUtf8().constData(), m_endpoint.port, tv);
     std::unique_ptr<redisContext, ContextDeleter> context(raw);
     if (!context) {
         *error = "cannot allocate a redis context";
@@ -256,8 +256,8 @@ bool RedisConnection::handshake(QByteArray *error)
         commands.append({"SELECT", QByteArray::number(m_endpoint.db)});
     for (const auto &argv : commands) {
         ArgvView view(argv);
-        void *raw = redisCommandArgv(m_context.get(), view.count(), view.data.data(),
-                                     view.lengths.data());
+        void *raw =
+            redisCommandArgv(m_context.get(), view.count(), view.data.data(), view.lengths.data());
         if (!raw) {
             *error = QByteArray(m_context->errstr);
             return false;
@@ -293,8 +293,8 @@ RedisReply RedisConnection::takeReply(void *raw)
 // After an I/O or protocol error hiredis leaves the context unusable; the next call dials again.
 RedisReply RedisConnection::failAndDrop()
 {
-    QByteArray reason = m_context && m_context->err ? QByteArray(m_context->errstr)
-                                                    : QByteArray("connection lost");
+    QByteArray reason =
+        m_context && m_context->err ? QByteArray(m_context->errstr) : QByteArray("connection lost");
     if (reason.isEmpty())
         reason = "connection lost";
     if (!m_loggedDown)

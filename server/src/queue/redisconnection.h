@@ -32,7 +32,16 @@ struct RedisEndpoint
 // connection lost); `string` then carries the reason.
 struct RedisReply
 {
-    enum class Type { Nil, Integer, String, Status, Array, Error, IoError };
+    enum class Type
+    {
+        Nil,
+        Integer,
+        String,
+        Status,
+        Array,
+        Error,
+        IoError
+    };
 
     Type type = Type::Nil;
     qint64 integer = 0;

@@ -49,7 +49,8 @@ namespace RedisErrors {
 
 ApiError queueNotReady()
 {
-    return {503, QStringLiteral("queue_not_ready"),
+    return {503,
+            QStringLiteral("queue_not_ready"),
             QStringLiteral("The live queue is being rebuilt; try again shortly."),
             {}};
 }
@@ -68,8 +69,8 @@ ApiError fromReply(const RedisReply &reply)
         return queueNotReady();
     // Transient states of a live Redis: restarting from disk, a replica that lost its master,
     // a script over its time limit, memory full.
-    static const QByteArrayList transient{"LOADING", "BUSY",  "MASTERDOWN", "READONLY",
-                                          "TRYAGAIN", "OOM", "NOAUTH", "CLUSTERDOWN"};
+    static const QByteArrayList transient{"LOADING",  "BUSY", "MASTERDOWN", "READONLY",
+                                          "TRYAGAIN", "OOM",  "NOAUTH",     "CLUSTERDOWN"};
     if (transient.contains(code))
         return ApiError::redisUnavailable();
     qCWarning(lcRedis) << "unexpected Redis answer:" << reply.string;

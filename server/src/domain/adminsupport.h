@@ -1,0 +1,60 @@
+#pragma once
+
+#include "app/apierror.h"
+#include "domain/auditlog.h"
+#include "store/database.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+#include <optional>
+
+// What the admin services (CatalogAdmin, CounterAdmin, UserAdmin) share: one audited
+// transaction per change, row locks for read-modify-write, and the conflict answers.
+namespace Admin {
+
+// Runs `change` in one transaction. `change` fills the audit entry's details (and the id of a
+// new row); the audit row is written in the same transaction when there are details, so a
+// request that changed nothing leaves no row and a refused one leaves neither.
+template <typename T, typename Change>
+Result<T> auditedTransaction(Database &db, AuditEntry entry, Change &&change)
+{
+    return db.transaction<T>([&]() -> Result<T> {
+        Result<T> result = change(entry);
+        if (!result.ok() || entry.details.isEmpty())
+            return result;
+        if (auto recorded = AuditLog::record(db, entry); !recorded.ok())
+            return recorded.error();
+        return result;
+    });
+}
+
+// Applies a partial update's `given` value to `stored` when it differs, and notes the new value
+// under `field` in `changes` (the audit row's details).
+template <typename T>
+void applyChange(const std::optional<T> &given, T &stored, const QString &field,
+                 QJsonObject &changes)
+{
+    if (!given || *given == stored)
+        return;
+    stored = *given;
+    changes.insert(field, QJsonValue(stored));
+}
+
+// Locks the row until the transaction ends, so concurrent updates of it cannot interleave their
+// reads and writes. False when there is no such row.
+Result<bool> lockRow(Database &db, const QString &table, int id);
+
+// A unique violation (already_exists) told as a field-level 409; other errors pass unchanged.
+ApiError alreadyTaken(const ApiError &error, const QString &field, const QString &message);
+
+ApiError notFound(const QString &what, int id);
+
+// The invalid_state 409 of an action the row's current state forbids.
+ApiError invalidState(const QString &message);
+
+// A row's JSON without its id: the details of a create or delete audit row.
+QJsonObject withoutId(QJsonObject row);
+
+} // namespace Admin

@@ -1,0 +1,311 @@
+#include "domain/catalogadmin.h"
+
+#include "app/workerpool.h"
+#include "domain/adminsupport.h"
+#include "domain/etaestimator.h"
+#include "store/database.h"
+
+namespace {
+const QString kBranch = QStringLiteral("branch");
+const QString kService = QStringLiteral("service");
+
+Status branchExists(Database &db, int branchId)
+{
+    auto branch = Catalog::branch(db, branchId);
+    if (!branch.ok())
+        return branch.error();
+    if (!branch->has_value())
+        return ApiError::validation(
+            QJsonObject{{QStringLiteral("branch_id"),
+                         QStringLiteral("Branch %1 does not exist.").arg(branchId)}});
+    return Done{};
+}
+
+Result<BranchRecord> lockedBranch(Database &db, int id)
+{
+    auto locked = Admin::lockRow(db, QStringLiteral("branches"), id);
+    if (!locked.ok())
+        return locked.error();
+    auto branch = Catalog::branch(db, id);
+    if (!branch.ok())
+        return branch.error();
+    if (!*locked || !branch->has_value())
+        return Admin::notFound(QStringLiteral("Branch"), id);
+    return **branch;
+}
+
+Result<ServiceRecord> loadService(Database &db, int id)
+{
+    auto service = Catalog::service(db, id);
+    if (!service.ok())
+        return service.error();
+    if (!service->has_value())
+        return Admin::notFound(QStringLiteral("Service"), id);
+    return **service;
+}
+
+Result<ServiceRecord> lockedService(Database &db, int id)
+{
+    auto locked = Admin::lockRow(db, QStringLiteral("services"), id);
+    if (!locked.ok())
+        return locked.error();
+    if (!*locked)
+        return Admin::notFound(QStringLiteral("Service"), id);
+    return loadService(db, id);
+}
+
+Result<qint64> countOf(Database &db, const QString &sql, const QVariantList &params)
+{
+    auto rows = db.exec(sql, params);
+    if (!rows.ok())
+        return rows.error();
+    return rows->next() ? rows->value(0).toLongLong() : 0;
+}
+
+// What a service update must not break: counters of another branch serving it, and customers
+// still in its line (deactivating would hide them from every screen).
+Status checkServiceChange(Database &db, const ServiceRecord &before, const ServiceRecord &after)
+{
+    if (after.branchId != before.branchId) {
+        if (auto exists = branchExists(db, after.branchId); !exists.ok())
+            return exists;
+        auto serving = countOf(
+            db,
+            QStringLiteral("SELECT count(*) FROM counter_services cs JOIN counters c "
+                           "ON c.id = cs.counter_id WHERE cs.service_id = ? AND c.branch_id <> ?"),
+            {after.id, after.branchId});
+        if (!serving.ok())
+            return serving.error();
+        if (*serving > 0)
+            return Admin::invalidState(
+                QStringLiteral("%1 counter(s) of branch %2 serve this service; "
+                               "change their services first.")
+                    .arg(*serving)
+                    .arg(before.branchId));
+    }
+    if (before.active && !after.active) {
+        auto live =
+            countOf(db,
+                    QStringLiteral(
+                        "SELECT count(*) FROM tokens WHERE service_id = ? AND status IN "
+                        "('waiting', 'called', 'serving') AND business_date >= current_date - 1"),
+                    {after.id});
+        if (!live.ok())
+            return live.error();
+        if (*live > 0)
+            return Admin::invalidState(
+                QStringLiteral("%1 token(s) of %2 are still waiting or at a counter.")
+                    .arg(*live)
+                    .arg(after.name));
+    }
+    return Done{};
+}
+
+// The service as the update leaves it; the fields that differ are noted in `changes`.
+ServiceRecord merged(const ServiceRecord &before, const ServiceInput &input, QJsonObject &changes)
+{
+    ServiceRecord after = before;
+    Admin::applyChange(input.branchId, after.branchId, QStringLiteral("branch_id"), changes);
+    Admin::applyChange(input.code, after.code, QStringLiteral("code"), changes);
+    Admin::applyChange(input.name, after.name, QStringLiteral("name"), changes);
+    Admin::applyChange(input.avgServiceSeconds, after.avgServiceSeconds,
+                       QStringLiteral("avg_service_seconds"), changes);
+    Admin::applyChange(input.targetWaitSeconds, after.targetWaitSeconds,
+                       QStringLiteral("target_wait_seconds"), changes);
+    Admin::applyChange(input.active, after.active, QStringLiteral("active"), changes);
+    return after;
+}
+
+// Checks and writes one service update, inside its transaction.
+Result<ServiceRecord> store(Database &db, const ServiceRecord &before, const ServiceRecord &after)
+{
+    if (auto allowed = checkServiceChange(db, before, after); !allowed.ok())
+        return allowed.error();
+    auto row = db.exec(
+        QStringLiteral("UPDATE services SET branch_id = ?, code = ?, name = ?, "
+                       "avg_service_seconds = ?, target_wait_seconds = ?, active = ? WHERE id = ?"),
+        {after.branchId, after.code, after.name, after.avgServiceSeconds, after.targetWaitSeconds,
+         after.active, after.id});
+    if (!row.ok())
+        return Admin::alreadyTaken(row.error(), QStringLiteral("code"),
+                                   QStringLiteral("Another service of the branch has that code."));
+    return loadService(db, after.id); // the branch's time zone may have changed with it
+}
+} // namespace
+
+Result<QJsonArray> CatalogAdmin::branches(WorkerContext &ctx) const
+{
+    auto rows = Catalog::branches(ctx.db());
+    if (!rows.ok())
+        return rows.error();
+    QJsonArray out;
+    for (const BranchRecord &branch : *rows)
+        out.append(branch.toJson());
+    return out;
+}
+
+Result<QJsonObject> CatalogAdmin::createBranch(WorkerContext &ctx, const BranchInput &input,
+                                               const Principal &caller) const
+{
+    Database &db = ctx.db();
+    const AuditEntry audit{caller.userId, QStringLiteral("branch.create"), kBranch, 0, {}};
+    auto created = Admin::auditedTransaction<BranchRecord>(
+        db, audit, [&](AuditEntry &entry) -> Result<BranchRecord> {
+            BranchRecord branch{0, input.name.value_or(QString()),
+                                input.timezone.value_or(QStringLiteral("UTC"))};
+            auto row = db.exec(
+                QStringLiteral("INSERT INTO branches (name, timezone) VALUES (?, ?) RETURNING id"),
+                {branch.name, branch.timezone});
+            if (!row.ok())
+                return Admin::alreadyTaken(row.error(), QStringLiteral("name"),
+                                           QStringLiteral("A branch has that name."));
+            branch.id = row->next() ? row->value(0).toInt() : 0;
+            entry.entityId = branch.id;
+            entry.details = Admin::withoutId(branch.toJson());
+            return branch;
+        });
+    if (!created.ok())
+        return created.error();
+    return QJsonObject{{kBranch, created->toJson()}};
+}
+
+Result<QJsonObject> CatalogAdmin::updateBranch(WorkerContext &ctx, int id, const BranchInput &input,
+                                               const Principal &caller) const
+{
+    Database &db = ctx.db();
+    const AuditEntry audit{caller.userId, QStringLiteral("branch.update"), kBranch, id, {}};
+    auto updated = Admin::auditedTransaction<BranchRecord>(
+        db, audit, [&](AuditEntry &entry) -> Result<BranchRecord> {
+            auto branch = lockedBranch(db, id);
+            if (!branch.ok())
+                return branch;
+            Admin::applyChange(input.name, branch->name, QStringLiteral("name"), entry.details);
+            Admin::applyChange(input.timezone, branch->timezone, QStringLiteral("timezone"),
+                               entry.details);
+            if (entry.details.isEmpty())
+                return branch;
+            auto row =
+                db.exec(QStringLiteral("UPDATE branches SET name = ?, timezone = ? WHERE id = ?"),
+                        {branch->name, branch->timezone, id});
+            if (!row.ok())
+                return Admin::alreadyTaken(row.error(), QStringLiteral("name"),
+                                           QStringLiteral("A branch has that name."));
+            return branch;
+        });
+    if (!updated.ok())
+        return updated.error();
+    return QJsonObject{{kBranch, updated->toJson()}};
+}
+
+Result<QJsonObject> CatalogAdmin::deleteBranch(WorkerContext &ctx, int id,
+                                               const Principal &caller) const
+{
+    Database &db = ctx.db();
+    const AuditEntry audit{caller.userId, QStringLiteral("branch.delete"), kBranch, id, {}};
+    auto deleted = Admin::auditedTransaction<BranchRecord>(
+        db, audit, [&](AuditEntry &entry) -> Result<BranchRecord> {
+            auto branch = lockedBranch(db, id);
+            if (!branch.ok())
+                return branch;
+            auto users = countOf(
+                db,
+                QStringLiteral("SELECT (SELECT count(*) FROM services WHERE branch_id = ?) + "
+                               "(SELECT count(*) FROM counters WHERE branch_id = ?)"),
+                {id, id});
+            if (!users.ok())
+                return users.error();
+            if (*users > 0)
+                return Admin::invalidState(
+                    QStringLiteral("%1 still has services or counters; it cannot be deleted.")
+                        .arg(branch->name));
+            auto row = db.exec(QStringLiteral("DELETE FROM branches WHERE id = ?"), {id});
+            if (!row.ok())
+                return row.error();
+            entry.details = Admin::withoutId(branch->toJson());
+            return branch;
+        });
+    if (!deleted.ok())
+        return deleted.error();
+    return QJsonObject{{kBranch, deleted->toJson()}};
+}
+
+Result<QJsonObject> CatalogAdmin::service(WorkerContext &ctx, int id) const
+{
+    auto service = loadService(ctx.db(), id);
+    if (!service.ok())
+        return service.error();
+    return QJsonObject{{kService, service->toJson()}};
+}
+
+Result<QJsonObject> CatalogAdmin::createService(WorkerContext &ctx, const ServiceInput &input,
+                                                const Principal &caller) const
+{
+    Database &db = ctx.db();
+    const ServiceRecord defaults;
+    const AuditEntry audit{caller.userId, QStringLiteral("service.create"), kService, 0, {}};
+    auto created = Admin::auditedTransaction<ServiceRecord>(
+        db, audit, [&](AuditEntry &entry) -> Result<ServiceRecord> {
+            const int branchId = input.branchId.value_or(0);
+            if (auto exists = branchExists(db, branchId); !exists.ok())
+                return exists.error();
+            auto row =
+                db.exec(QStringLiteral(
+                            "INSERT INTO services (branch_id, code, name, avg_service_seconds, "
+                            "target_wait_seconds, active) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                        {branchId, input.code.value_or(QString()), input.name.value_or(QString()),
+                         input.avgServiceSeconds.value_or(defaults.avgServiceSeconds),
+                         input.targetWaitSeconds.value_or(defaults.targetWaitSeconds),
+                         input.active.value_or(defaults.active)});
+            if (!row.ok())
+                return Admin::alreadyTaken(
+                    row.error(), QStringLiteral("code"),
+                    QStringLiteral("Another service of the branch has that code."));
+            const int id = row->next() ? row->value(0).toInt() : 0;
+            auto service = loadService(db, id);
+            if (service.ok()) {
+                entry.entityId = id;
+                entry.details = Admin::withoutId(service->toJson());
+            }
+            return service;
+        });
+    if (!created.ok())
+        return created.error();
+    return QJsonObject{{kService, created->toJson()}};
+}
+
+Result<QJsonObject> CatalogAdmin::updateService(WorkerContext &ctx, int id,
+                                                const ServiceInput &input,
+                                                const Principal &caller) const
+{
+    return changeService(ctx, id, input, caller, QStringLiteral("service.update"));
+}
+
+Result<QJsonObject> CatalogAdmin::deactivateService(WorkerContext &ctx, int id,
+                                                    const Principal &caller) const
+{
+    ServiceInput input;
+    input.active = false;
+    return changeService(ctx, id, input, caller, QStringLiteral("service.deactivate"));
+}
+
+Result<QJsonObject> CatalogAdmin::changeService(WorkerContext &ctx, int id,
+                                                const ServiceInput &input, const Principal &caller,
+                                                const QString &action) const
+{
+    Database &db = ctx.db();
+    const AuditEntry audit{caller.userId, action, kService, id, {}};
+    auto changed = Admin::auditedTransaction<ServiceRecord>(
+        db, audit, [&](AuditEntry &entry) -> Result<ServiceRecord> {
+            auto before = lockedService(db, id);
+            if (!before.ok())
+                return before;
+            const ServiceRecord after = merged(*before, input, entry.details);
+            if (entry.details.isEmpty())
+                return after;
+            return store(db, *before, after);
+        });
+    if (!changed.ok())
+        return changed.error();
+    m_deps.eta.invalidate(id); // its configured average and its active flag feed the ETA
+    return QJsonObject{{kService, changed->toJson()}};
+}

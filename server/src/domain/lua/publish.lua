@@ -1,0 +1,12 @@
+-- Numbers and publishes one event atomically, so that the order of `seq` is the order in which
+-- subscribers receive events (two workers that INCR then PUBLISH separately could cross).
+-- KEYS[1] readiness marker, KEYS[2] the installation's event sequence.
+-- ARGV[1] channel, ARGV[2] the envelope up to `"seq":`, ARGV[3] the rest of it.
+-- Needs the marker: after Redis lost its data the sequence must first be raised past every seq
+-- already handed out (the rebuild does that), or clients would see it go backwards.
+if redis.call('EXISTS', KEYS[1]) == 0 then
+    return redis.error_reply('NXNOTREADY the live queue must be rebuilt')
+end
+local seq = redis.call('INCR', KEYS[2])
+redis.call('PUBLISH', ARGV[1], ARGV[2] .. seq .. ARGV[3])
+return seq

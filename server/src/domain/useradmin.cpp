@@ -1,0 +1,184 @@
+#include "domain/useradmin.h"
+
+#include "app/workerpool.h"
+#include "auth/passwordhasher.h"
+#include "domain/adminsupport.h"
+#include "domain/authservice.h"
+#include "store/database.h"
+
+namespace {
+const QString kUser = QStringLiteral("user");
+const QString kUserSql = QStringLiteral("SELECT id, username, role, full_name, active FROM users ");
+const QString kUsernameTaken = QStringLiteral("That username is taken.");
+
+struct UserRow
+{
+    int id = 0;
+    QString username;
+    QString role;
+    QString fullName;
+    bool active = true;
+
+    QJsonObject toJson() const { return userJson(id, username, role, fullName, active); }
+};
+
+UserRow userFromRow(const Rows &q)
+{
+    return UserRow{q.value(0).toInt(), q.value(1).toString(), q.value(2).toString(),
+                   q.value(3).toString(), q.value(4).toBool()};
+}
+
+Result<UserRow> loadUser(Database &db, int id, bool lock)
+{
+    auto row = db.exec(kUserSql + (lock ? QStringLiteral("WHERE id = ? FOR UPDATE")
+                                        : QStringLiteral("WHERE id = ?")),
+                       {id});
+    if (!row.ok())
+        return row.error();
+    if (!row->next())
+        return Admin::notFound(QStringLiteral("User"), id);
+    return userFromRow(*row);
+}
+
+// Hashing is slow on purpose (argon2id): done before the transaction opens, not inside it.
+Result<std::optional<QString>> hashOf(const std::optional<QString> &password)
+{
+    if (!password)
+        return std::optional<QString>();
+    const QString hash = PasswordHasher::hash(password->toUtf8());
+    if (hash.isEmpty())
+        return ApiError::internal(QStringLiteral("Could not hash the password."));
+    return std::optional<QString>(hash);
+}
+
+Status endSessions(Database &db, int userId)
+{
+    auto revoked = db.exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = now() "
+                                          "WHERE user_id = ? AND revoked_at IS NULL"),
+                           {userId});
+    if (!revoked.ok())
+        return revoked.error();
+    return Done{};
+}
+
+Status checkSelf(const UserRow &before, const UserRow &after, const Principal &caller)
+{
+    if (before.id != caller.userId)
+        return Done{};
+    if (!after.active)
+        return Admin::invalidState(QStringLiteral("You cannot deactivate your own account."));
+    if (before.role == Roles::Admin && after.role != Roles::Admin)
+        return Admin::invalidState(QStringLiteral("You cannot remove your own admin role."));
+    return Done{};
+}
+
+Result<QJsonObject> change(WorkerContext &ctx, int id, const UserInput &input,
+                           const Principal &caller, const QString &action)
+{
+    Database &db = ctx.db();
+    auto hash = hashOf(input.password);
+    if (!hash.ok())
+        return hash.error();
+    const AuditEntry audit{caller.userId, action, kUser, id, {}};
+    auto changed =
+        Admin::auditedTransaction<UserRow>(db, audit, [&](AuditEntry &entry) -> Result<UserRow> {
+            auto before = loadUser(db, id, true);
+            if (!before.ok())
+                return before;
+            UserRow after = *before;
+            QJsonObject &changes = entry.details;
+            Admin::applyChange(input.username, after.username, QStringLiteral("username"), changes);
+            Admin::applyChange(input.role, after.role, QStringLiteral("role"), changes);
+            Admin::applyChange(input.fullName, after.fullName, QStringLiteral("full_name"),
+                               changes);
+            Admin::applyChange(input.active, after.active, QStringLiteral("active"), changes);
+            if (hash->has_value())
+                changes.insert(QStringLiteral("password_reset"),
+                               true); // that it changed, never what to
+            if (changes.isEmpty())
+                return after;
+            if (auto allowed = checkSelf(*before, after, caller); !allowed.ok())
+                return allowed.error();
+            auto row =
+                db.exec(QStringLiteral(
+                            "UPDATE users SET username = ?, role = ?, full_name = ?, active = ?, "
+                            "password_hash = COALESCE(?, password_hash) WHERE id = ?"),
+                        {after.username, after.role, after.fullName, after.active,
+                         nullable(hash->value_or(QString())), id});
+            if (!row.ok())
+                return Admin::alreadyTaken(row.error(), QStringLiteral("username"), kUsernameTaken);
+            if (hash->has_value() || !after.active) {
+                if (auto ended = endSessions(db, id); !ended.ok())
+                    return ended.error();
+            }
+            return after;
+        });
+    if (!changed.ok())
+        return changed.error();
+    return QJsonObject{{kUser, changed->toJson()}};
+}
+} // namespace
+
+namespace UserAdmin {
+
+Result<QJsonArray> list(WorkerContext &ctx)
+{
+    auto rows = ctx.db().exec(kUserSql + QStringLiteral("ORDER BY id"));
+    if (!rows.ok())
+        return rows.error();
+    QJsonArray out;
+    while (rows->next())
+        out.append(userFromRow(*rows).toJson());
+    return out;
+}
+
+Result<QJsonObject> user(WorkerContext &ctx, int id)
+{
+    auto user = loadUser(ctx.db(), id, false);
+    if (!user.ok())
+        return user.error();
+    return QJsonObject{{kUser, user->toJson()}};
+}
+
+Result<QJsonObject> create(WorkerContext &ctx, const UserInput &input, const Principal &caller)
+{
+    Database &db = ctx.db();
+    auto hash = hashOf(input.password);
+    if (!hash.ok())
+        return hash.error();
+    const AuditEntry audit{caller.userId, QStringLiteral("user.create"), kUser, 0, {}};
+    auto created =
+        Admin::auditedTransaction<UserRow>(db, audit, [&](AuditEntry &entry) -> Result<UserRow> {
+            UserRow user{0, input.username.value_or(QString()), input.role.value_or(Roles::User),
+                         input.fullName.value_or(QString()), input.active.value_or(true)};
+            auto row = db.exec(
+                QStringLiteral(
+                    "INSERT INTO users (username, password_hash, role, full_name, active) "
+                    "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                {user.username, hash->value_or(QString()), user.role, user.fullName, user.active});
+            if (!row.ok())
+                return Admin::alreadyTaken(row.error(), QStringLiteral("username"), kUsernameTaken);
+            user.id = row->next() ? row->value(0).toInt() : 0;
+            entry.entityId = user.id;
+            entry.details = Admin::withoutId(user.toJson());
+            return user;
+        });
+    if (!created.ok())
+        return created.error();
+    return QJsonObject{{kUser, created->toJson()}};
+}
+
+Result<QJsonObject> update(WorkerContext &ctx, int id, const UserInput &input,
+                           const Principal &caller)
+{
+    return change(ctx, id, input, caller, QStringLiteral("user.update"));
+}
+
+Result<QJsonObject> deactivate(WorkerContext &ctx, int id, const Principal &caller)
+{
+    UserInput input;
+    input.active = false;
+    return change(ctx, id, input, caller, QStringLiteral("user.deactivate"));
+}
+
+} // namespace UserAdmin

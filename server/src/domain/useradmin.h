@@ -1,0 +1,37 @@
+#pragma once
+
+#include "app/apierror.h"
+#include "domain/principal.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <optional>
+
+class WorkerContext;
+
+// What a create or a partial update (PUT) of a user sets; an empty optional keeps the stored
+// value. `password` is the new plain password (it is hashed here, never stored or logged).
+struct UserInput
+{
+    std::optional<QString> username;
+    std::optional<QString> password;
+    std::optional<QString> role;
+    std::optional<QString> fullName;
+    std::optional<bool> active;
+};
+
+// Staff and customer accounts, managed by admins. Answers use the public user shape
+// {id, username, role, full_name, active}: the password hash never leaves the database. A new
+// password or a deactivation also ends the user's sessions (refresh tokens revoked). An admin
+// cannot demote or deactivate themself, so an installation is never locked out by accident.
+namespace UserAdmin {
+
+Result<QJsonArray> list(WorkerContext &ctx);
+Result<QJsonObject> user(WorkerContext &ctx, int id);
+Result<QJsonObject> create(WorkerContext &ctx, const UserInput &input, const Principal &caller);
+Result<QJsonObject> update(WorkerContext &ctx, int id, const UserInput &input,
+                           const Principal &caller);
+Result<QJsonObject> deactivate(WorkerContext &ctx, int id, const Principal &caller);
+
+} // namespace UserAdmin

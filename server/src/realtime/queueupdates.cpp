@@ -1,0 +1,50 @@
+#include "realtime/queueupdates.h"
+
+#include "app/workerpool.h"
+#include "domain/eventpublisher.h"
+
+#include <QJsonArray>
+
+QueueUpdates::QueueUpdates(QueueDeps deps, WorkerPool &pool, int intervalMs, QObject *parent)
+    : QObject(parent), m_deps(deps), m_pool(pool)
+{
+    m_timer.setInterval(intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &QueueUpdates::flush);
+    m_timer.start();
+}
+
+void QueueUpdates::flush()
+{
+    if (!m_dirty || m_running.exchange(true))
+        return;
+    m_dirty = false;
+    m_pool.post([this](WorkerContext &ctx) {
+        const auto services = QueueState::servicesWithQueues(m_deps, ctx, false);
+        if (!services.ok()) {
+            m_dirty = true; // try again next interval
+            m_running = false;
+            return;
+        }
+        for (const QJsonValue &value : *services) {
+            const QJsonObject service = value.toObject();
+            const int id = service.value(u"id").toInt();
+            const QPair<int, int> now{service.value(u"waiting").toInt(), service.value(u"eta").toInt()};
+            {
+                QMutexLocker lock(&m_mutex);
+                if (m_lastSent.value(id, {-1, -1}) == now)
+                    continue;
+                m_lastSent.insert(id, now);
+            }
+            m_deps.events.publish(ctx.redis(), QStringLiteral("queue_update"),
+                                  {QStringLiteral("global"),
+                                   QStringLiteral("branch:%1").arg(service.value(u"branch_id").toInt()),
+                                   QStringLiteral("service:%1").arg(id)},
+                                  QJsonObject{{QStringLiteral("service_id"), id},
+                                              {QStringLiteral("code"), service.value(u"code")},
+                                              {QStringLiteral("name"), service.value(u"name")},
+                                              {QStringLiteral("waiting"), now.first},
+                                              {QStringLiteral("eta"), now.second}});
+        }
+        m_running = false;
+    });
+}
