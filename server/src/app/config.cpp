@@ -1,6 +1,7 @@
 #include "app/config.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -157,7 +158,10 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
     config.corsOrigin = value("cors-origin").toUtf8();
     config.trustProxy = toBool(value("trust-proxy"));
     config.sqlDir = value("sql-dir");
-    if (config.sqlDir.isEmpty())
-        config.sqlDir = QStringLiteral(NEXTUP_SQL_DIR);
+    if (config.sqlDir.isEmpty()) {
+        // The source tree's folder while developing; <prefix>/share/nextup/sql once installed.
+        const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/nextup/sql");
+        config.sqlDir = QFileInfo::exists(QStringLiteral(NEXTUP_SQL_DIR)) ? QStringLiteral(NEXTUP_SQL_DIR) : installed;
+    }
     return config;
 }
