@@ -6,6 +6,9 @@
 #include <QHttpServerRequest>
 #include <QTcpSocket>
 
+#include <algorithm>
+#include <cctype>
+
 namespace {
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -66,7 +69,7 @@ quint16 HttpServer::port() const
     return ports.isEmpty() ? 0 : ports.constFirst();
 }
 
-Responder HttpServer::open(QTcpSocket *socket, const QString &route)
+Responder HttpServer::open(QTcpSocket *socket, const QString &route, const QByteArray &requestId)
 {
     auto it = m_connections.find(socket);
     if (it == m_connections.end()) {
@@ -74,14 +77,18 @@ Responder HttpServer::open(QTcpSocket *socket, const QString &route)
         connect(socket, &QObject::destroyed, this,
                 [this, socket] { m_connections.remove(socket); });
     }
-    return Responder(this, socket, it->nextSlot++, route);
+    return Responder(this, socket, it->nextSlot++, route, requestId);
 }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     ApiRequest apiRequest = toApiRequest(request);
+    // A caller's request id is echoed back, so only a safe alphabet is taken over.
     apiRequest.requestId = apiRequest.header("x-request-id").left(64);
-    if (apiRequest.requestId.isEmpty())
+    const bool safeId = std::all_of(apiRequest.requestId.cbegin(), apiRequest.requestId.cend(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    });
+    if (apiRequest.requestId.isEmpty() || !safeId)
         apiRequest.requestId = QByteArray::number(++m_requestCounter, 36);
 
     if (apiRequest.path == m_webSocketPath && !apiRequest.header("upgrade").isEmpty())
@@ -89,7 +96,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
     const Router::Match match = m_router.match(apiRequest.method, apiRequest.path);
     const QString routeName = match.route ? match.route->pattern : QStringLiteral("unmatched");
-    Responder responder = open(socket, routeName);
+    Responder responder = open(socket, routeName, apiRequest.requestId);
     if (wantsClose(apiRequest)) {
         Connection &connection = m_connections[socket];
         connection.closeAfterWrite = true;

@@ -61,7 +61,7 @@ private:
         quint64 closeSlot = 0;
     };
 
-    Responder open(QTcpSocket *socket, const QString &route);
+    Responder open(QTcpSocket *socket, const QString &route, const QByteArray &requestId = {});
     QList<QPair<QByteArray, QByteArray>> commonHeaders() const;
     void flush(QTcpSocket *socket, Connection &connection);
 

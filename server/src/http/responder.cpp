@@ -4,13 +4,15 @@
 
 #include <QTcpSocket>
 
-Responder::Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route)
+Responder::Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route,
+                     QByteArray requestId)
     : m_state(std::make_shared<State>())
 {
     m_state->server = server;
     m_state->socket = socket;
     m_state->slot = slot;
     m_state->route = std::move(route);
+    m_state->requestId = std::move(requestId);
     m_state->started.start();
 }
 
@@ -32,6 +34,8 @@ void Responder::State::deliver(ApiResponse response)
     HttpServer *target = server.data();
     if (!target)
         return;
+    if (!requestId.isEmpty())
+        response.withHeader("X-Request-Id", requestId);
     QMetaObject::invokeMethod(
         target,
         [server = this->server, socket = this->socket, slot = this->slot, route = this->route,

@@ -19,7 +19,7 @@ class Responder
 {
 public:
     Responder() = default;
-    Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route);
+    Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route, QByteArray requestId);
 
     void send(ApiResponse response) const;
     void send(const ApiError &error) const { send(ApiResponse::error(error)); }
@@ -32,6 +32,7 @@ private:
         QPointer<QTcpSocket> socket;
         quint64 slot = 0;
         QString route;
+        QByteArray requestId;
         QElapsedTimer started;
         std::atomic_bool sent{false};
         ~State();
