@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # variables are used by the scripts that source this
 # Shared by up.sh and stop.sh (sourced, not run): where the local installation lives and small
 # helpers. Everything lives under <checkout>/.local so that deleting that folder starts over.
 

@@ -2,6 +2,7 @@
 # Stops what scripts/up.sh started: the server, Redis and PostgreSQL. Harmless when nothing runs.
 set -euo pipefail
 
+# shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 stopped=0

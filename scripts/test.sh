@@ -5,10 +5,17 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# Paths below the checkout are hashed relative to it, so a fresh clone in another folder (CI)
+# reuses the objects compiled in this one.
+export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
 start=$(date +%s)
 
 echo "==> Installing missing packages"
 bash "$ROOT/scripts/deps.sh"
+
+if [[ -n ${CI:-} ]]; then
+    ccache -z >/dev/null 2>&1 || true # so the statistics printed below are this run's
+fi
 
 echo "==> Configuring and building (preset ci)"
 cmake --preset ci
@@ -16,7 +23,7 @@ cmake --build --preset ci
 
 echo "==> Running the tests"
 status=0
-ctest --preset ci -j2 --output-on-failure --timeout 600 || status=$?
+ctest --preset ci -j2 --output-on-failure --timeout 600 --no-tests=error || status=$?
 
 if [[ -n ${CI:-} ]]; then
     echo "==> ccache"

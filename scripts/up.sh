@@ -8,6 +8,7 @@
 # NEXTUP_SKIP_BUILD=1 (use build/ci as it is).
 set -euo pipefail
 
+# shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 install_and_build() {
@@ -169,7 +170,8 @@ server_env() {
     export PORT=$SERVER_PORT
     export BIND_ADDRESS=127.0.0.1 # a local installation: not reachable from the network
     export NEXTUP_SQL_DIR="$ROOT/sql"
-    export DATABASE_URL="postgres://nextup:$(cat "$PG_PASSWORD_FILE")@127.0.0.1:$PG_PORT/nextup"
+    DATABASE_URL="postgres://nextup:$(cat "$PG_PASSWORD_FILE")@127.0.0.1:$PG_PORT/nextup"
+    export DATABASE_URL
     export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
     JWT_SECRET=$(cat "$JWT_SECRET_FILE")
     export JWT_SECRET
@@ -240,7 +242,6 @@ print_summary() {
     cat <<EOF
 
 ${C_BOLD}Nextup is running.${C_OFF}
-  Booking page   $base/
   REST API       $base/api
   API docs       $base/api/docs
   WebSocket      ws://127.0.0.1:$SERVER_PORT/ws/queues

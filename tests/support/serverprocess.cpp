@@ -108,6 +108,10 @@ bool ServerProcess::start(int timeoutMs)
         }
         if (tcpPortFree(m_port)) // it died for another reason than a taken port
             return false;
+        if (m_fixedPort) {
+            qWarning("ServerProcess: port %d is taken and the port is fixed", m_port);
+            return false;
+        }
     }
     return false;
 }
@@ -149,10 +153,14 @@ bool ServerProcess::runSubcommand(const QStringList &arguments, int timeoutMs)
                  output.constData());
         return false;
     }
-    const bool ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-    if (!ok || verbose())
-        qWarning("ServerProcess: `nextup-server %s` exited with code %d:\n%s", qPrintable(command),
-                 process.exitCode(), output.constData());
+    const bool crashed = process.exitStatus() == QProcess::CrashExit;
+    const bool ok = !crashed && process.exitCode() == 0;
+    if (!ok || verbose()) {
+        const QString how = crashed ? QStringLiteral("crashed")
+                                    : QStringLiteral("exited with code %1").arg(process.exitCode());
+        qWarning("ServerProcess: `nextup-server %s` %s:\n%s", qPrintable(command), qPrintable(how),
+                 output.isEmpty() ? "(no output)" : output.constData());
+    }
     return ok;
 }
 
@@ -192,6 +200,8 @@ QUrl ServerProcess::webSocketUrl(const QString &path) const
 
 void ServerProcess::readOutput()
 {
+    if (!m_process.isOpen()) // never started
+        return;
     const QByteArray chunk = m_process.readAll();
     if (chunk.isEmpty())
         return;

@@ -31,8 +31,12 @@ public:
     // Extra or overriding environment (PORT, DATABASE_URL... included).
     void setEnvironmentValue(const QString &name, const QString &value);
 
-    // Starts `nextup-server` and waits until GET /readyz answers 200.
+    // Starts `nextup-server` and waits until GET /readyz answers 200. A start after stop() uses
+    // the same port, so clients can reconnect to the same address; if that port is taken
+    // meanwhile, start() moves to a free one unless the port is fixed.
     bool start(int timeoutMs = 20000);
+    // Never move to another port (a restart for reconnect tests): start() fails instead.
+    void setFixedPort(bool fixed) { m_fixedPort = fixed; }
     // Runs e.g. {"migrate"} or {"seed"} with the same environment; true on exit code 0.
     bool runSubcommand(const QStringList &arguments, int timeoutMs = 60000);
     // SIGTERM, then SIGKILL after 5 s. Harmless when not running.
@@ -67,5 +71,6 @@ private:
     QByteArray m_output;
     qsizetype m_dumpedUpTo = 0;
     int m_port = 0;
+    bool m_fixedPort = false;
     bool m_stopping = false;
 };
