@@ -13,7 +13,12 @@ const int kMaxFailureSamples = 5;
 
 QString errorCode(const QByteArray &body)
 {
-    return QJsonDocument::fromJson(body).object().value(u"error").toObject().value(u"code").toString();
+    return QJsonDocument::fromJson(body)
+        .object()
+        .value(u"error")
+        .toObject()
+        .value(u"code")
+        .toString();
 }
 } // namespace
 
@@ -23,8 +28,8 @@ CallNextLoad::CallNextLoad(CallNextOptions options, QObject *parent)
     for (const int counterId : std::as_const(m_options.counters)) {
         auto client = std::make_unique<Client>();
         client->counterId = counterId;
-        client->connection = std::make_unique<HttpConnection>(m_options.host, m_options.port,
-                                                              m_options.timeoutMs);
+        client->connection =
+            std::make_unique<HttpConnection>(m_options.host, m_options.port, m_options.timeoutMs);
         Client *raw = client.get();
         connect(raw->connection.get(), &HttpConnection::finished, this,
                 [this, raw](const HttpConnection::Reply &reply) {
@@ -68,8 +73,8 @@ void CallNextLoad::send(Client &client, Step step)
     static const char *const kActions[] = {"call", "serve", "complete"};
     client.step = step;
     client.counted = m_clock.nsecsElapsed() >= qint64(m_options.warmupSeconds * 1e9);
-    const QByteArray path = "/api/counters/" + QByteArray::number(client.counterId) + '/' +
-                            kActions[int(step)];
+    const QByteArray path =
+        "/api/counters/" + QByteArray::number(client.counterId) + '/' + kActions[int(step)];
     client.connection->send("POST", path, "{}", m_options.bearer);
 }
 
@@ -79,8 +84,8 @@ void CallNextLoad::onReply(Client &client, qint64 micros, int status, const QByt
     LatencyStats &stats = client.step == Step::Call    ? m_call
                           : client.step == Step::Serve ? m_serve
                                                        : m_complete;
-    const bool queueEmpty = client.step == Step::Call && status == 409 &&
-                            errorCode(body) == u"queue_empty";
+    const bool queueEmpty =
+        client.step == Step::Call && status == 409 && errorCode(body) == u"queue_empty";
     if (client.counted && !queueEmpty) {
         stats.add(micros, status, status == 200);
         m_lastCountedNs = m_clock.nsecsElapsed();
@@ -116,8 +121,8 @@ void CallNextLoad::afterCall(Client &client, int status, const QByteArray &body)
 void CallNextLoad::retryOrStop(Client &client, int status, const QByteArray &body,
                                const QString &error)
 {
-    const QByteArray what = QByteArray::number(status) + ' ' +
-                            (status ? body.left(160) : error.toUtf8());
+    const QByteArray what =
+        QByteArray::number(status) + ' ' + (status ? body.left(160) : error.toUtf8());
     if (m_failures.contains(what) || m_failures.size() < kMaxFailureSamples)
         ++m_failures[what];
     if (++client.errors >= kMaxErrorsPerClient || !timeLeft(client))

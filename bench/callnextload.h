@@ -52,7 +52,12 @@ signals:
     void finished();
 
 private:
-    enum class Step { Call, Serve, Complete };
+    enum class Step
+    {
+        Call,
+        Serve,
+        Complete
+    };
     struct Client
     {
         int counterId = 0;

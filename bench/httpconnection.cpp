@@ -9,11 +9,12 @@ HttpConnection::HttpConnection(QString host, quint16 port, int timeoutMs, QObjec
     connect(&m_socket, &QTcpSocket::connected, this, &HttpConnection::onConnected);
     connect(&m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(&m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
-    connect(&m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        // A peer that closes between answers is normal keep-alive behaviour, not a failure.
-        if (m_busy && error != QAbstractSocket::RemoteHostClosedError)
-            fail(m_socket.errorString());
-    });
+    connect(&m_socket, &QTcpSocket::errorOccurred, this,
+            [this](QAbstractSocket::SocketError error) {
+                // A peer that closes between answers is normal keep-alive behaviour, not a failure.
+                if (m_busy && error != QAbstractSocket::RemoteHostClosedError)
+                    fail(m_socket.errorString());
+            });
 }
 
 void HttpConnection::send(const QByteArray &method, const QByteArray &path, const QByteArray &body,
@@ -28,8 +29,9 @@ void HttpConnection::send(const QByteArray &method, const QByteArray &path, cons
     if (!bearer.isEmpty())
         m_request += "Authorization: Bearer " + bearer + "\r\n";
     if (!body.isEmpty() || method == "POST" || method == "PUT")
-        m_request += "Content-Type: application/json\r\nContent-Length: " +
-                     QByteArray::number(body.size()) + "\r\n";
+        m_request +=
+            "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+            "\r\n";
     m_request += "\r\n" + body;
     m_clock.start();
     m_timeout.start();
@@ -67,7 +69,8 @@ void HttpConnection::onReadyRead()
     reply.status = m_status;
     reply.body = m_buffer.mid(m_bodyStart, m_contentLength);
     reply.micros = m_clock.nsecsElapsed() / 1000;
-    complete(std::move(reply), m_closeAfter); // after "Connection: close" the next send() reconnects
+    complete(std::move(reply),
+             m_closeAfter); // after "Connection: close" the next send() reconnects
 }
 
 bool HttpConnection::parseHeader(qsizetype headerEnd)

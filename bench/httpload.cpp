@@ -12,8 +12,8 @@ HttpLoad::HttpLoad(HttpLoadOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options))
 {
     for (int i = 0; i < m_options.connections; ++i) {
-        auto connection = std::make_unique<HttpConnection>(m_options.host, m_options.port,
-                                                           m_options.timeoutMs);
+        auto connection =
+            std::make_unique<HttpConnection>(m_options.host, m_options.port, m_options.timeoutMs);
         connect(connection.get(), &HttpConnection::finished, this,
                 [this, i](const HttpConnection::Reply &reply) {
                     onReply(i, reply.micros, reply.status, reply.body, reply.error);
@@ -71,8 +71,8 @@ void HttpLoad::onReply(int index, qint64 micros, int status, const QByteArray &b
         m_lastCountedNs = m_clock.nsecsElapsed();
     }
     if (!ok) {
-        const QByteArray what = QByteArray::number(status) + ' ' +
-                                (status ? body.left(160) : error.toUtf8());
+        const QByteArray what =
+            QByteArray::number(status) + ' ' + (status ? body.left(160) : error.toUtf8());
         if (m_failures.contains(what) || m_failures.size() < kMaxFailureSamples)
             ++m_failures[what];
     }

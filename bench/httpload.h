@@ -55,7 +55,8 @@ signals:
 
 private:
     void sendNext(int index);
-    void onReply(int index, qint64 micros, int status, const QByteArray &body, const QString &error);
+    void onReply(int index, qint64 micros, int status, const QByteArray &body,
+                 const QString &error);
     bool timeLeft() const;
     void finishIfIdle();
 

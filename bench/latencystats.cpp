@@ -35,7 +35,8 @@ double LatencyStats::percentileMs(double p) const
 qsizetype LatencyStats::slowerThan(double thresholdMs) const
 {
     const auto limit = qint64(thresholdMs * 1000);
-    return std::count_if(m_micros.begin(), m_micros.end(), [limit](qint64 us) { return us > limit; });
+    return std::count_if(m_micros.begin(), m_micros.end(),
+                         [limit](qint64 us) { return us > limit; });
 }
 
 QByteArray LatencyStats::statusSummary() const

@@ -70,6 +70,8 @@ start_postgres() {
     local durability="fsync on, synchronous_commit on (defaults)"
     local -a settings=(-c listen_addresses=127.0.0.1 -c "unix_socket_directories=''"
         -c max_connections=150)
+    # shellcheck disable=SC2207 # words of "-c name=value" pairs
+    settings+=($(profile_postgres_settings))
     if [[ $DURABLE != 1 ]]; then
         settings+=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
         durability="fsync off, synchronous_commit off"
@@ -153,6 +155,7 @@ CREATE TABLE bench_scratch (id bigserial PRIMARY KEY, v integer NOT NULL,
                             at timestamptz NOT NULL DEFAULT now());
 ANALYZE;
 SQL
+    profile_prepare_database
 }
 
 start_server() {
@@ -164,11 +167,18 @@ start_server() {
     SERVER_PID=$!
     local i
     for ((i = 0; i < 300; i++)); do
-        curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$SERVER_PORT/readyz" 2>/dev/null && return 0
+        curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$SERVER_PORT/readyz" 2>/dev/null && break
         kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited: $STATE/server-w$SERVER_WORKERS.log"
         sleep 0.1
     done
-    die "the server did not answer /readyz within 30 s"
+    ((i < 300)) || die "the server did not answer /readyz within 30 s"
+    # /readyz answers while the live queue is still being rebuilt from Postgres (the first start
+    # loads $WAITING_TOKENS tokens): measuring must not begin before the rebuild is done.
+    for ((i = 0; i < 600; i++)); do
+        [[ $(redis-cli -p "$REDIS_PORT" EXISTS nx:ready 2>/dev/null) == 1 ]] && return 0
+        sleep 0.1
+    done
+    die "the live queue was not rebuilt within 60 s"
 }
 
 stop_pid() {

@@ -34,18 +34,27 @@ void addOptions(QCommandLineParser &parser)
 {
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("http | callnext"));
     const QList<QCommandLineOption> options{
-        {QStringLiteral("port"), QStringLiteral("Server port on 127.0.0.1."), QStringLiteral("port")},
-        {QStringLiteral("label"), QStringLiteral("Name in the RESULT line."), QStringLiteral("label")},
+        {QStringLiteral("port"), QStringLiteral("Server port on 127.0.0.1."),
+         QStringLiteral("port")},
+        {QStringLiteral("label"), QStringLiteral("Name in the RESULT line."),
+         QStringLiteral("label")},
         {QStringLiteral("method"), QStringLiteral("HTTP method (GET)."), QStringLiteral("method")},
-        {QStringLiteral("path"), QStringLiteral("Request path (/healthz)."), QStringLiteral("path")},
-        {QStringLiteral("body"), QStringLiteral("Request body; repeat to rotate."), QStringLiteral("json")},
+        {QStringLiteral("path"), QStringLiteral("Request path (/healthz)."),
+         QStringLiteral("path")},
+        {QStringLiteral("body"), QStringLiteral("Request body; repeat to rotate."),
+         QStringLiteral("json")},
         {QStringLiteral("bearer"), QStringLiteral("Access token."), QStringLiteral("token")},
-        {QStringLiteral("connections"), QStringLiteral("Concurrent connections (1)."), QStringLiteral("n")},
-        {QStringLiteral("warmup"), QStringLiteral("Uncounted seconds first (0)."), QStringLiteral("s")},
+        {QStringLiteral("connections"), QStringLiteral("Concurrent connections (1)."),
+         QStringLiteral("n")},
+        {QStringLiteral("warmup"), QStringLiteral("Uncounted seconds first (0)."),
+         QStringLiteral("s")},
         {QStringLiteral("duration"), QStringLiteral("Counted seconds (5)."), QStringLiteral("s")},
-        {QStringLiteral("max-requests"), QStringLiteral("Request cap (1000000)."), QStringLiteral("n")},
-        {QStringLiteral("interval-ms"), QStringLiteral("Pace per connection (0 = none)."), QStringLiteral("ms")},
-        {QStringLiteral("timeout-ms"), QStringLiteral("Per-request timeout (10000)."), QStringLiteral("ms")},
+        {QStringLiteral("max-requests"), QStringLiteral("Request cap (1000000)."),
+         QStringLiteral("n")},
+        {QStringLiteral("interval-ms"), QStringLiteral("Pace per connection (0 = none)."),
+         QStringLiteral("ms")},
+        {QStringLiteral("timeout-ms"), QStringLiteral("Per-request timeout (10000)."),
+         QStringLiteral("ms")},
         {QStringLiteral("counters"), QStringLiteral("callnext: counter ids, comma-separated."),
          QStringLiteral("ids")},
     };
@@ -92,8 +101,8 @@ int runHttp(QCoreApplication &app, const QCommandLineParser &parser)
                 stats.okCount() / qMax(1e-9, load.measuredSeconds()), stats.percentileMs(50),
                 stats.percentileMs(90), stats.percentileMs(99), stats.maxMs(),
                 qint64(stats.errorCount()));
-    printLine(stats.resultLine(label, load.measuredSeconds()) + " slow_over_1s=" +
-              QByteArray::number(stats.slowerThan(1000)));
+    printLine(stats.resultLine(label, load.measuredSeconds()) +
+              " slow_over_1s=" + QByteArray::number(stats.slowerThan(1000)));
     printFailures(label, load.failureSamples());
     return 0;
 }
@@ -103,7 +112,8 @@ int runCallNext(QCoreApplication &app, const QCommandLineParser &parser)
     CallNextOptions options;
     options.port = quint16(number(parser, QStringLiteral("port"), 0));
     options.bearer = parser.value(QStringLiteral("bearer")).toLatin1();
-    for (const QString &id : parser.value(QStringLiteral("counters")).split(u',', Qt::SkipEmptyParts))
+    for (const QString &id :
+         parser.value(QStringLiteral("counters")).split(u',', Qt::SkipEmptyParts))
         options.counters.append(id.toInt());
     options.warmupSeconds = number(parser, QStringLiteral("warmup"), 1);
     options.durationSeconds = qBound(0.1, number(parser, QStringLiteral("duration"), 10), 300.0);
@@ -126,8 +136,8 @@ int runCallNext(QCoreApplication &app, const QCommandLineParser &parser)
                 call.okCount() / qMax(1e-9, seconds), call.percentileMs(50), call.percentileMs(90),
                 call.percentileMs(99), call.maxMs(), qint64(call.errorCount()), load.emptyQueues(),
                 load.serveStats().percentileMs(99), load.completeStats().percentileMs(99));
-    printLine(call.resultLine(label, seconds) + " queue_empty=" +
-              QByteArray::number(load.emptyQueues()));
+    printLine(call.resultLine(label, seconds) +
+              " queue_empty=" + QByteArray::number(load.emptyQueues()));
     printLine(load.serveStats().resultLine(label + QStringLiteral("-serve"), seconds));
     printLine(load.completeStats().resultLine(label + QStringLiteral("-complete"), seconds));
     printFailures(label, load.failureSamples());

@@ -33,10 +33,14 @@ percentile() {
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 
 run_pgbench() { # label clients seconds
-    local label=$1 out=$STATE/$1.txt
+    local label=$1 out=$STATE/$1.txt before rows_before
+    rows_before=$(count_rows "SELECT count(*) FROM bench_scratch")
+    before=$(cpu_ticks)
     (cd "$STATE" && "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -f insert.sql \
         -c "$2" -j 2 -T "$3" --log --log-prefix="$label-log" nextup) >"$out" 2>&1 ||
         die "pgbench failed: $out"
+    cpu_per_unit "$label" "$before" "$(cpu_ticks)" \
+        "$(($(count_rows "SELECT count(*) FROM bench_scratch") - rows_before))"
     R[$label.tps]=$(awk '/^tps = /{ printf "%.1f", $3; exit }' "$out")
     R[$label.avg_ms]=$(awk '/^latency average = /{ print $4; exit }' "$out")
     cat "$STATE/$label-log."* | awk '{ print $3 }' | sort -n >"$STATE/$label.lat"
@@ -44,7 +48,8 @@ run_pgbench() { # label clients seconds
     R[$label.p99_ms]=$(percentile "$STATE/$label.lat" 99)
     rm -f "$STATE/$label-log."*
     info "$2 clients: ${R[$label.tps]} tps, latency avg ${R[$label.avg_ms]} ms," \
-        "p50 ${R[$label.p50_ms]} ms, p99 ${R[$label.p99_ms]} ms"
+        "p50 ${R[$label.p50_ms]} ms, p99 ${R[$label.p99_ms]} ms;" \
+        "Postgres CPU per transaction ${R[$label.cpu_pg_us]} us"
 }
 
 measure_pgbench() {
@@ -76,13 +81,20 @@ measure_redis() {
     redis-cli -p "$REDIS_PORT" DEL bench:seq >/dev/null
 }
 
-# CPU ticks (user + system) of the server, of all Postgres processes, and of Redis.
+# CPU ticks (user + system) of the server, of all Postgres processes, and of Redis. Postgres
+# counts the postmaster's reaped children too (cutime + cstime), so the backends of pgbench's
+# connections, gone by the time the phase ends, are still in the sum.
 cpu_ticks() {
-    local pid server=0 pg=0 redis=0
+    local pid server=0 pg=0 redis=0 postmaster=1
     server=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0)
     redis=$(awk '{ print $14 + $15 }' "/proc/$REDIS_PID/stat" 2>/dev/null || echo 0)
     for pid in $(postgres_pids); do
-        pg=$((pg + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+        if [[ $postmaster == 1 ]]; then
+            pg=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+            postmaster=0
+        else
+            pg=$((pg + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+        fi
     done
     echo "$server $pg $redis"
 }
@@ -106,6 +118,7 @@ measure_tokens() {
     step "c. POST /api/tokens (anonymous), 64 connections, WORKERS=$w:" \
         "1 s warm-up + ${SECONDS_PER_PHASE} s; /healthz every 10 ms on its own connection"
     tokens_before=$(count_rows "SELECT count(*) FROM tokens")
+    profile_begin "$label"
     before=$(cpu_ticks)
     "$LOADGEN" http --port "$SERVER_PORT" --label "probe-w$w" --path /healthz --interval-ms 10 \
         --warmup 1 --duration "$SECONDS_PER_PHASE" >"$STATE/probe-w$w.txt" 2>&1 &
@@ -115,8 +128,11 @@ measure_tokens() {
         "${TOKEN_BODIES[@]}" --connections 64 --warmup 1 --duration "$SECONDS_PER_PHASE" \
         >"$STATE/$label.txt" 2>&1 || true
     wait "$probe" || true
-    cpu_per_unit "$label" "$before" "$(cpu_ticks)" \
-        "$(($(count_rows "SELECT count(*) FROM tokens") - tokens_before))"
+    local after tokens
+    after=$(cpu_ticks)
+    tokens=$(($(count_rows "SELECT count(*) FROM tokens") - tokens_before))
+    cpu_per_unit "$label" "$before" "$after" "$tokens"
+    profile_end "$label" "$tokens"
     show "$STATE/$label.txt"
     show "$STATE/probe-w$w.txt"
     parse_results "$STATE/$label.txt"
@@ -127,10 +143,15 @@ measure_tokens() {
 
 measure_healthz_ceiling() {
     step "c. GET /healthz, 64 connections, 5 s: the HTTP-only ceiling"
+    local before
+    before=$(cpu_ticks)
     "$LOADGEN" http --port "$SERVER_PORT" --label healthz --path /healthz --connections 64 \
         --warmup 0.5 --duration 5 >"$STATE/healthz.txt" 2>&1 || true
     show "$STATE/healthz.txt"
     parse_results "$STATE/healthz.txt"
+    # The warm-up's requests are not in the count: a slight overestimate per request.
+    cpu_per_unit healthz "$before" "$(cpu_ticks)" "${R[healthz.requests]:-0}"
+    info "server CPU per request: ${R[healthz.cpu_server_us]} us"
 }
 
 open_counters() {
@@ -155,12 +176,16 @@ measure_callnext() {
     step "d. call -> serve -> complete loops at $count counters, WORKERS=$w:" \
         "1 s warm-up + ${SECONDS_PER_PHASE} s; only the call is timed"
     events_before=$(count_rows "SELECT count(*) FROM token_events WHERE event = 'called'")
+    profile_begin "$label"
     before=$(cpu_ticks)
     "$LOADGEN" callnext --port "$SERVER_PORT" --label "$label" --bearer "$ADMIN_TOKEN" \
         --counters "$COUNTER_IDS" --warmup 1 --duration "$SECONDS_PER_PHASE" \
         >"$STATE/$label.txt" 2>&1 || true
-    cpu_per_unit "$label" "$before" "$(cpu_ticks)" \
-        "$(($(count_rows "SELECT count(*) FROM token_events WHERE event = 'called'") - events_before))"
+    local after calls
+    after=$(cpu_ticks)
+    calls=$(($(count_rows "SELECT count(*) FROM token_events WHERE event = 'called'") - events_before))
+    cpu_per_unit "$label" "$before" "$after" "$calls"
+    profile_end "$label" "$calls"
     show "$STATE/$label.txt"
     parse_results "$STATE/$label.txt"
     info "CPU per call+serve+complete: server ${R[$label.cpu_server_us]} us," \
@@ -195,3 +220,5 @@ measure_postgres_pause() {
 
 # shellcheck source=summary.sh
 source "$ROOT/bench/summary.sh"
+# shellcheck source=profile.sh
+source "$ROOT/bench/profile.sh"

@@ -43,8 +43,12 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 main() {
-    LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
     build
+    LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+    if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+        echo "warning: load average $LOAD_BEFORE on $(nproc) cores: other programs compete for the" \
+            "CPU, so the numbers below are lower and noisier than this machine can do" >&2
+    fi
     STATE=$(mktemp -d /tmp/nextup-bench.XXXXXX)
     chmod 711 "$STATE" # the postgres user must reach its cluster inside
     step "State in $STATE"

@@ -30,7 +30,8 @@ summary_tokens() {
         "$(calc "%.1f" "${R[$t.p99_ms]} / (${R[pgbench64.p99_ms]:-0} + 0.001)") (p99)" "no target"
     row "CPU per token, WORKERS=$w" \
         "server $(v $t.cpu_server_us) us, Postgres $(v $t.cpu_pg_us) us, Redis $(v $t.cpu_redis_us) us" \
-        "2 cores = 2,000,000 us/s" "-" "-"
+        "pgbench insert: Postgres $(v pgbench64.cpu_pg_us) us per transaction" \
+        "$(calc "%.1f" "${R[$t.cpu_pg_us]:-0} / (${R[pgbench64.cpu_pg_us]:-0} + 0.001)") (Postgres)" "-"
     local p=probe-w$1
     row "/healthz p99 on its own conn during token load, WORKERS=$w" \
         "$(v $p.p99_ms) ms (max $(v $p.max_ms))" "token creation p50: $(v $t.p50_ms) ms" \
@@ -56,7 +57,7 @@ print_summary() {
     for w in $WORKER_COUNTS; do summary_tokens "$w"; done
     for w in $WORKER_COUNTS; do summary_callnext "$w"; done
     row "/healthz ceiling, 64 conns" "$(v healthz.rps) req/s, p99 $(v healthz.p99_ms) ms" \
-        "-" "-" "-"
+        "server CPU $(v healthz.cpu_server_us) us per request" "-" "-"
     row "/healthz max while Postgres frozen 3 s" "$(v pause-probe.max_ms) ms (p99 $(v pause-probe.p99_ms))" \
         "token requests max $(v pause-tokens.max_ms) ms, $(v pause-tokens.slow_over_1s) waited > 1 s" \
         "-" \

@@ -34,8 +34,8 @@ const char *const kRoles[] = {"anonymous", "user", "kiosk", "operator", "admin"}
 
 const RouteCase kRoutes[] = {
     // Auth
-    {"POST", "/api/auth/register", R"({"username":"m{n}","password":"matrix-pass-1"})", "", 201,
-     "aaaaa"},
+    {"POST", "/api/auth/register", R"({"username":"matrix{n}","password":"matrix-pass-1"})", "",
+     201, "aaaaa"},
     {"POST", "/api/auth/login", R"({"username":"operator2","password":"operator123"})", "", 200,
      "aaaaa"},
     {"POST", "/api/auth/refresh", R"({"refresh_token":"{refresh}"})", "refresh", 200, "aaaaa"},
@@ -126,11 +126,12 @@ private:
     QString m_operator1;
 };
 
-int g_unique = 0;
+int g_unique = 0; // names the rows create: usernames, branch and counter names
+int g_codes = 0;  // service codes, Q + two letters
 
 QString uniqueCode()
 {
-    const int n = ++g_unique;
+    const int n = ++g_codes;
     return QStringLiteral("Q") + QChar(u'A' + (n / 26) % 26) + QChar(u'A' + n % 26);
 }
 
@@ -333,7 +334,7 @@ void TestAuth::roleMatrix()
     QByteArray body;
     if (c.body) {
         body = substitute(QString::fromUtf8(c.body), vars, false).toUtf8();
-        headers.append({"Content-Type", "application/json"});
+        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     }
     const QString path = substitute(QString::fromLatin1(c.path), vars, true);
     const HttpReply reply = m_matrixHttp->request(c.method, path, body, headers);

@@ -113,8 +113,8 @@ void TestAuth::badAccessToken_data()
 void TestAuth::badAccessToken()
 {
     QFETCH(QByteArray, authorization);
-    for (const QString path : {QStringLiteral("/api/auth/me"), QStringLiteral("/api/tokens"),
-                               QStringLiteral("/api/services"), QStringLiteral("/api/queues")}) {
+    for (const QString &path : {QStringLiteral("/api/auth/me"), QStringLiteral("/api/tokens"),
+                                QStringLiteral("/api/services"), QStringLiteral("/api/queues")}) {
         const HttpReply reply =
             m_http->request("GET", path, {}, {{"Authorization", authorization}});
         checkError(reply, 401, QStringLiteral("unauthorized"), QStringLiteral("GET ") + path);

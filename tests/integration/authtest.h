@@ -60,6 +60,11 @@ public:
     // Checks status, code and the one error shape {"error": {code, message, details?}}.
     static void checkError(const HttpReply &reply, int status, const QString &code,
                            const QString &context = {});
+    static void checkError(const HttpReply &reply, int status, const char *code,
+                           const QString &context = {})
+    {
+        checkError(reply, status, QString::fromLatin1(code), context);
+    }
     // HS256 with the test servers' secret.
     static QByteArray signAccess(const QJsonObject &payload);
     // The claims the server itself puts in an access token, valid for ten minutes.
@@ -89,7 +94,7 @@ private:
 // Fails the calling test function (and returns from it) unless `reply` is that error.
 #define AUTH_EXPECT_ERROR(reply, status, code)                                                     \
     do {                                                                                           \
-        TestAuth::checkError((reply), (status), QStringLiteral(code));                             \
+        TestAuth::checkError((reply), (status), (code));                                           \
         if (QTest::currentTestFailed())                                                            \
             return;                                                                                \
     } while (false)

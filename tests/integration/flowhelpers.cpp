@@ -1,6 +1,13 @@
 #include "flowhelpers.h"
 
+#include <vector>
+
 #include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QTimer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -32,7 +39,9 @@ QString describe(const HttpReply &reply)
 {
     if (reply.status == 0)
         return QStringLiteral("no answer (%1)").arg(reply.error);
-    return QStringLiteral("HTTP %1 %2").arg(reply.status).arg(QString::fromUtf8(reply.body.left(600)));
+    return QStringLiteral("HTTP %1 %2")
+        .arg(reply.status)
+        .arg(QString::fromUtf8(reply.body.left(600)));
 }
 
 QJsonObject tokenOf(const HttpReply &reply)
@@ -49,7 +58,8 @@ HttpReply issue(HttpClient &http, int serviceId, const QJsonObject &extra, const
 HttpReply act(HttpClient &http, int counterId, const QString &action, const QString &bearer,
               const QJsonObject &body)
 {
-    return http.post(QStringLiteral("/api/counters/%1/%2").arg(counterId).arg(action), body, bearer);
+    return http.post(QStringLiteral("/api/counters/%1/%2").arg(counterId).arg(action), body,
+                     bearer);
 }
 
 HttpReply status(HttpClient &http, qint64 tokenId, const QString &secret)
@@ -57,6 +67,33 @@ HttpReply status(HttpClient &http, qint64 tokenId, const QString &secret)
     return http.get(QStringLiteral("/api/tokens/%1/status?secret=%2")
                         .arg(tokenId)
                         .arg(QString::fromLatin1(QUrl::toPercentEncoding(secret))));
+}
+
+QList<int> concurrentGets(const QUrl &baseUrl, const QString &path, int count, int timeoutMs)
+{
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    std::vector<std::unique_ptr<QNetworkReply>> replies;
+    QEventLoop loop;
+    int pending = count;
+    const QUrl url(baseUrl.toString(QUrl::StripTrailingSlash) + path);
+    for (int i = 0; i < count; ++i) {
+        managers.push_back(std::make_unique<QNetworkAccessManager>());
+        managers.back()->setProxy(QNetworkProxy::NoProxy);
+        replies.emplace_back(managers.back()->get(QNetworkRequest(url)));
+        QObject::connect(replies.back().get(), &QNetworkReply::finished, &loop, [&] {
+            if (--pending == 0)
+                loop.quit();
+        });
+    }
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    if (pending > 0)
+        loop.exec();
+    QList<int> statuses;
+    for (const auto &reply : replies)
+        statuses.append(reply->isFinished()
+                            ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                            : 0);
+    return statuses;
 }
 
 bool Staff::complete() const
@@ -113,6 +150,7 @@ bool Cluster::start(const QMap<QString, QString> &serverEnvironment)
 
 bool Cluster::restart()
 {
+    ++m_generation;
     m_http.reset();
     if (m_server) {
         m_server->dumpIfFailed();
@@ -127,10 +165,33 @@ bool Cluster::restart()
     m_database = QStringLiteral("flow_%1").arg(++m_copies);
     {
         Sql admin(m_services.postgresUrl(QStringLiteral("postgres")));
-        if (!admin.exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(m_database, kTemplate)))
+        if (!admin.exec(
+                QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(m_database, kTemplate)))
             return false;
     }
     return startServer();
+}
+
+bool Cluster::reset()
+{
+    if (!m_server || !m_server->isRunning() || !m_services.isPostgresRunning() ||
+        !m_services.isRedisRunning())
+        return restart();
+    ++m_generation;
+    Sql sql(postgresUrl());
+    // The seed's rows (yesterday's tokens, the three counters) stay; what tests add goes.
+    const bool cleaned =
+        sql.isOpen() &&
+        sql.exec(QStringLiteral(
+            "BEGIN; "
+            "DELETE FROM token_events WHERE token_id IN "
+            "(SELECT id FROM tokens WHERE business_date >= current_date); "
+            "DELETE FROM tokens WHERE business_date >= current_date; "
+            "DELETE FROM counter_services WHERE counter_id > 3; "
+            "DELETE FROM counters WHERE id > 3; "
+            "UPDATE counters SET status = 'closed', operator_id = NULL, pause_reason = NULL; "
+            "COMMIT"));
+    return cleaned && m_services.flushRedis();
 }
 
 bool Cluster::startServer()
@@ -173,12 +234,18 @@ std::optional<QList<QVariantList>> Sql::rows(const QString &sql, const QVariantL
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
-    bool ok = query.prepare(sql);
-    for (qsizetype i = 0; ok && i < params.size(); ++i)
-        query.bindValue(int(i), params.at(i));
-    ok = ok && query.exec();
+    bool ok = false;
+    if (params.isEmpty()) {
+        ok = query.exec(sql); // unprepared: CREATE DATABASE and friends cannot be prepared
+    } else {
+        ok = query.prepare(sql);
+        for (qsizetype i = 0; ok && i < params.size(); ++i)
+            query.bindValue(int(i), params.at(i));
+        ok = ok && query.exec();
+    }
     if (!ok) {
-        qWarning("Flow::Sql: [%s] failed: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        qWarning("Flow::Sql: [%s] failed: %s", qPrintable(sql),
+                 qPrintable(query.lastError().text()));
         return std::nullopt;
     }
     QList<QVariantList> out;
@@ -248,7 +315,8 @@ std::optional<RawResponse> RawHttp::parse()
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines.at(i).indexOf(':');
         if (colon > 0)
-            response.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
+            response.headers.append(
+                {lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
     }
     const qsizetype length = response.header("Content-Length").toLongLong();
     if (m_buffer.size() < end + 4 + length)
@@ -290,7 +358,8 @@ QString errorShapeProblem(const QJsonDocument &json, const QString &expectedCode
         return QStringLiteral("the body is not a JSON object");
     const QJsonObject outer = json.object();
     if (outer.size() != 1 || !outer.value(u"error").isObject())
-        return QStringLiteral("not {\"error\": {...}}: %1").arg(QString::fromUtf8(json.toJson(QJsonDocument::Compact)));
+        return QStringLiteral("not {\"error\": {...}}: %1")
+            .arg(QString::fromUtf8(json.toJson(QJsonDocument::Compact)));
     const QJsonObject error = outer.value(u"error").toObject();
     if (!error.value(u"code").isString() || !error.value(u"message").isString() ||
         error.value(u"message").toString().isEmpty())
@@ -300,7 +369,8 @@ QString errorShapeProblem(const QJsonDocument &json, const QString &expectedCode
             return QStringLiteral("unexpected member error.%1").arg(it.key());
     }
     if (error.value(u"code").toString() != expectedCode)
-        return QStringLiteral("code %1, expected %2").arg(error.value(u"code").toString(), expectedCode);
+        return QStringLiteral("code %1, expected %2")
+            .arg(error.value(u"code").toString(), expectedCode);
     return {};
 }
 

@@ -37,6 +37,11 @@ HttpReply act(HttpClient &http, int counterId, const QString &action, const QStr
 // GET /api/tokens/:id/status?secret=...
 HttpReply status(HttpClient &http, qint64 tokenId, const QString &secret);
 
+// `count` GETs of `path` at the same moment, each on its own connection, so that the server's
+// worker threads all get one: the statuses in request order (0 = no answer in time).
+QList<int> concurrentGets(const QUrl &baseUrl, const QString &path, int count,
+                          int timeoutMs = 10000);
+
 // The access tokens of the seed's demo users. They stay valid across servers that share the
 // test JWT secret and a database cloned from the same template (same user ids).
 struct Staff
@@ -51,8 +56,10 @@ struct Staff
 };
 
 // One Postgres + Redis for the whole test executable and a migrated, seeded template database.
-// restart() gives every test a server on its own copy of that template with an empty Redis, so
-// tests never see each other's tokens. Logins are done once (argon2 is slow on purpose).
+// restart() starts a server on a new copy of that template with an empty Redis; reset() brings
+// the running server's database back to the seed's state (today's tokens gone, counters closed,
+// added counters removed) and empties Redis, which the server then rebuilds from Postgres. Either
+// way tests never see each other's tokens. Logins are done once (argon2 is slow on purpose).
 class Cluster final
 {
     Q_DISABLE_COPY_MOVE(Cluster)
@@ -66,6 +73,10 @@ public:
     // Stops the current server, flushes Redis, clones the template into a new database and
     // starts a server on it with the same environment. false (with a qWarning) on failure.
     bool restart();
+    // Cheaper than restart() (no new database, no new process); restarts when the server is down.
+    bool reset();
+    // Changes with every restart() and reset(): lets a test tell whether its data is still there.
+    int generation() const { return m_generation; }
 
     TestServices &services() { return m_services; }
     bool hasServer() const { return m_server != nullptr; }
@@ -85,6 +96,7 @@ private:
     Staff m_staff;
     QString m_database;
     int m_copies = 0;
+    int m_generation = 0;
 };
 
 // A direct QPSQL connection for reading and arranging rows the API does not expose.
@@ -151,13 +163,14 @@ QString errorShapeProblem(const QJsonDocument &json, const QString &expectedCode
 } // namespace Flow
 
 // QVERIFY that an answer has exactly this status, printing the answer when not.
-#define FLOW_EXPECT(reply, expected)                                                              \
-    QVERIFY2((reply).status == (expected),                                                        \
-             qPrintable(QStringLiteral("expected %1, got %2").arg(expected).arg(Flow::describe(reply))))
+#define FLOW_EXPECT(reply, expected)                                                               \
+    QVERIFY2((reply).status == (expected),                                                         \
+             qPrintable(                                                                           \
+                 QStringLiteral("expected %1, got %2").arg(expected).arg(Flow::describe(reply))))
 
 // QVERIFY an error answer: status and error code.
-#define FLOW_EXPECT_ERROR(reply, expected, code)                                                  \
-    do {                                                                                          \
-        FLOW_EXPECT(reply, expected);                                                             \
-        QCOMPARE((reply).errorCode(), QString(code));                                             \
+#define FLOW_EXPECT_ERROR(reply, expected, code)                                                   \
+    do {                                                                                           \
+        FLOW_EXPECT(reply, expected);                                                              \
+        QCOMPARE((reply).errorCode(), QString(code));                                              \
     } while (false)

@@ -40,6 +40,7 @@ private slots:
 
     // tst_robustness.cpp
     void postgresDown();
+    void postgresRestartedUnnoticed();
     void redisDown();
     void survivesAndStopsOnSigterm();
 

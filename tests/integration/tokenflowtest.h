@@ -6,10 +6,11 @@
 #include "flowhelpers.h"
 
 // The token flow over HTTP against the real nextup-server, Postgres and Redis. One executable,
-// split by theme: tst_tokenflow.cpp (issue, status, cancel, stats, numbering), tokenflow_history.cpp
-// (history filters), tokenflow_ordering.cpp (who is called next), tokenflow_refusals.cpp (counter
-// actions the server refuses), tokenflow_recovery.cpp (eight counters racing, Redis losing its
-// data mid-day). Most tests start on their own copy of the seeded database.
+// split by theme: tst_tokenflow.cpp (issue, status, cancel, stats, numbering),
+// tokenflow_history.cpp (history filters), tokenflow_ordering.cpp (who is called next),
+// tokenflow_refusals.cpp (counter actions the server refuses), tokenflow_recovery.cpp (eight
+// counters racing, Redis losing its data mid-day). Most tests start from the seed's state with an
+// empty Redis.
 class TestTokenFlow : public QObject
 {
     Q_OBJECT
@@ -61,8 +62,8 @@ private:
         QString secret;
     };
 
-    // A new database copy and server; false when that failed.
-    bool fresh() { return m_cluster.restart(); }
+    // Back to the seed's state with an empty Redis; false when that failed.
+    bool fresh() { return m_cluster.reset(); }
     HttpClient &http() { return m_cluster.http(); }
     const Flow::Staff &staff() const { return m_cluster.staff(); }
     // Issues a token (anonymous unless `bearer`); id 0 when the answer was not 201.
@@ -73,11 +74,13 @@ private:
     QStringList drain(int counterId, const QString &bearer);
     // GET /api/tokens/:id as admin: the token with its events.
     QJsonObject details(qint64 tokenId);
+    void checkAcceptanceTrail(qint64 id, const QJsonObject &info);
+    void checkAcceptanceStats();
     void buildHistoryDataset();
     // Business day in UTC (the seed's branch time zone); tests about "today" skip near midnight.
     static QDate today();
     static bool nearMidnight();
 
     Flow::Cluster m_cluster;
-    QString m_historyDatabase; // the database copy holding the history dataset
+    int m_historyGeneration = -1; // Cluster::generation() when the history dataset was built
 };

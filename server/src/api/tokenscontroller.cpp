@@ -4,11 +4,34 @@
 #include "domain/history.h"
 #include "http/router.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
 const int kMaxCustomerInfoBytes = 2048;
+
+// Postgres' jsonb cannot store U+0000. Refused here, before a token number is taken, so such a
+// request leaves no gap in the numbering.
+bool containsNul(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString().contains(QChar(u'\0'));
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue &item : array) {
+            if (containsNul(item))
+                return true;
+        }
+        return false;
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key().contains(QChar(u'\0')) || containsNul(it.value()))
+            return true;
+    }
+    return false;
 }
+} // namespace
 
 TokensController::TokensController(const ApiContext &api)
     : m_api(api), m_issuer(api.deps), m_desk(api.deps)
@@ -61,6 +84,8 @@ void TokensController::create(const ApiRequest &request, const Responder &respon
         if (QJsonDocument(issue.customerInfo).toJson(QJsonDocument::Compact).size() > kMaxCustomerInfoBytes)
             check.fail(QStringLiteral("customer_info"),
                        QStringLiteral("At most %1 bytes.").arg(kMaxCustomerInfoBytes));
+        if (containsNul(issue.customerInfo))
+            check.fail(QStringLiteral("customer_info"), QStringLiteral("Must not contain NUL characters."));
     }
     issue.preferredSlot = check.timestamp(QStringLiteral("preferred_slot"), false).value_or(QDateTime());
     issue.priority = int(check.integer(QStringLiteral("priority"), false, 0, 9).value_or(0));

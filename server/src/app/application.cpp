@@ -55,7 +55,7 @@ Application::Application(Config config, QObject *parent)
     m_admin->registerRoutes(router);
 
     // Realtime: events published by any instance reach this instance's WebSocket clients.
-    m_hub = std::make_unique<WebSocketHub>(*m_http, *m_tokens, *m_pool, HubLimits{});
+    m_hub = std::make_unique<WebSocketHub>(*m_http, *m_tokens, *m_pool, m_config.hubLimits);
     m_subscriber = std::make_unique<EventSubscriber>(m_config.redis, m_events->channel());
     connect(m_subscriber.get(), &EventSubscriber::messageReceived, m_hub.get(), &WebSocketHub::deliver);
     connect(m_subscriber.get(), &EventSubscriber::resubscribed, m_hub.get(), &WebSocketHub::requestResync);

@@ -34,6 +34,10 @@ const Option kOptions[] = {
      "Anonymous token creations per address per minute (default 30)."},
     {"auth-rate", "AUTH_RATE_PER_MINUTE", "limits/auth_rate_per_minute",
      "Login/register attempts per address per minute (default 20)."},
+    {"ws-heartbeat", "WS_HEARTBEAT_MS", "realtime/heartbeat_ms",
+     "WebSocket ping interval (default 15000)."},
+    {"ws-dead-after", "WS_DEAD_AFTER_MS", "realtime/dead_after_ms",
+     "Drop a WebSocket client silent for this long (default 45000; above the ping interval)."},
 };
 
 bool toBool(const QString &value)
@@ -146,14 +150,22 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
     const auto headerTimeout = positiveInt("header-timeout", config.limits.headerTimeoutMs, 100);
     const auto tokenRate = positiveInt("token-rate", config.tokenRateLimitPerMinute, 1);
     const auto authRate = positiveInt("auth-rate", config.authRateLimitPerMinute, 1);
-    if (!workers || !maxBody || !idle || !headerTimeout || !tokenRate || !authRate)
+    const auto heartbeat = positiveInt("ws-heartbeat", config.hubLimits.heartbeatMs, 100);
+    const auto deadAfter = positiveInt("ws-dead-after", config.hubLimits.deadAfterMs, 100);
+    if (!workers || !maxBody || !idle || !headerTimeout || !tokenRate || !authRate || !heartbeat ||
+        !deadAfter)
         return ApiError::badRequest(QStringLiteral("A numeric setting is invalid.\n%1").arg(usage()));
+    // Pongs answer the previous ping, so a shorter limit would drop every healthy client.
+    if (*deadAfter <= *heartbeat)
+        return ApiError::badRequest(QStringLiteral("WS_DEAD_AFTER_MS must be above WS_HEARTBEAT_MS."));
     config.workers = *workers;
     config.limits.maxBodyBytes = *maxBody;
     config.limits.idleTimeoutMs = *idle;
     config.limits.headerTimeoutMs = *headerTimeout;
     config.tokenRateLimitPerMinute = *tokenRate;
     config.authRateLimitPerMinute = *authRate;
+    config.hubLimits.heartbeatMs = *heartbeat;
+    config.hubLimits.deadAfterMs = *deadAfter;
 
     config.corsOrigin = value("cors-origin").toUtf8();
     config.trustProxy = toBool(value("trust-proxy"));

@@ -3,6 +3,7 @@
 #include "app/apierror.h"
 #include "http/httpserver.h"
 #include "queue/redisconnection.h"
+#include "realtime/websockethub.h"
 #include "store/database.h"
 
 #include <QHostAddress>
@@ -23,6 +24,7 @@ struct Config
     bool dev = false;
     int workers = 4;
     HttpLimits limits;
+    HubLimits hubLimits; // WS_HEARTBEAT_MS, WS_DEAD_AFTER_MS (short values let tests see drops)
     QByteArray corsOrigin;
     bool trustProxy = false; // honour X-Forwarded-For (only behind our nginx)
     QString sqlDir;

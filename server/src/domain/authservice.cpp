@@ -54,7 +54,7 @@ Result<QJsonObject> AuthService::registerUser(Database &db, const QString &usern
 {
     const QString hash = PasswordHasher::hash(password.toUtf8());
     auto query = db.exec(QStringLiteral("INSERT INTO users (username, password_hash, role, full_name) "
-                                        "VALUES (?, ?, 'user', ?) RETURNING ") + kUserColumns,
+                                        "VALUES (?, ?, 'user', COALESCE(?, '')) RETURNING ") + kUserColumns,
                          {username, hash, fullName});
     if (!query.ok()) {
         if (query.error().code == u"already_exists")

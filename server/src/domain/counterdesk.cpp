@@ -189,7 +189,7 @@ Result<TokenRecord> CounterDesk::changeCurrent(WorkerContext &ctx, const Counter
     const TokenRecord &token = **changed;
     if (token.status != u"called" && token.status != u"serving")
         m_deps.engine.clearCurrent(ctx.redis(), counter.id);
-    announce(ctx, eventName, token, counter);
+    announce(ctx, eventName, token, counter, (*current)->serviceId);
     return token;
 }
 
@@ -346,9 +346,9 @@ Result<QJsonObject> CounterDesk::assign(WorkerContext &ctx, qint64 tokenId, int 
 }
 
 void CounterDesk::announce(WorkerContext &ctx, const QString &event, const TokenRecord &token,
-                           const CounterRecord &counter) const
+                           const CounterRecord &counter, int previousServiceId) const
 {
-    m_deps.events.publishToken(ctx.redis(), event, token, counter.branchId, counter.id);
+    m_deps.events.publishToken(ctx.redis(), event, token, counter.branchId, counter.id, previousServiceId);
 }
 
 void CounterDesk::announceCounter(WorkerContext &ctx, const CounterRecord &counter) const

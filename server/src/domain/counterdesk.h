@@ -53,8 +53,9 @@ private:
                                       TokenRepository::Change change, const QString &eventName) const;
     Result<TokenRecord> takeNext(WorkerContext &ctx, const CounterRecord &counter,
                                  const Principal &caller) const;
+    // previousServiceId: the service a transferred token left, whose rooms must hear of it too.
     void announce(WorkerContext &ctx, const QString &event, const TokenRecord &token,
-                  const CounterRecord &counter) const;
+                  const CounterRecord &counter, int previousServiceId = 0) const;
     void announceCounter(WorkerContext &ctx, const CounterRecord &counter) const;
 
     QueueDeps m_deps;

@@ -42,12 +42,15 @@ QJsonObject EventPublisher::publicToken(const TokenRecord &token)
 }
 
 void EventPublisher::publishToken(RedisConnection &redis, const QString &event,
-                                  const TokenRecord &token, int branchId, int counterId) const
+                                  const TokenRecord &token, int branchId, int counterId,
+                                  int previousServiceId) const
 {
     QStringList rooms{QStringLiteral("global"), QStringLiteral("branch:%1").arg(branchId),
                       QStringLiteral("service:%1").arg(token.serviceId),
                       QStringLiteral("token:%1").arg(token.id)};
     if (counterId > 0)
         rooms.append(QStringLiteral("counter:%1").arg(counterId));
+    if (previousServiceId > 0 && previousServiceId != token.serviceId)
+        rooms.append(QStringLiteral("service:%1").arg(previousServiceId));
     publish(redis, event, rooms, publicToken(token));
 }

@@ -24,9 +24,9 @@ public:
     void publish(RedisConnection &redis, const QString &event, const QStringList &rooms,
                  const QJsonObject &data) const;
     // token_called, token_served, ... for one token, to global, branch, service, counter and the
-    // token's own room.
+    // token's own room; and to the room of the service it left when a transfer changed it.
     void publishToken(RedisConnection &redis, const QString &event, const TokenRecord &token,
-                      int branchId, int counterId = 0) const;
+                      int branchId, int counterId = 0, int previousServiceId = 0) const;
 
     const QByteArray &channel() const { return m_channel; }
     // Called after every event except queue_update (which it may cause); any thread.

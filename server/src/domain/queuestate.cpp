@@ -28,9 +28,10 @@ Result<QueueSnapshot> snapshot(Database &db)
         else if (token.counterId > 0)
             snap.currentByCounter.insert(token.counterId, token.id);
     }
+    // By issuing service: a token transferred to another service keeps its number.
     auto numbers = db.exec(QStringLiteral(
-        "SELECT service_id, business_date::text, max(number) FROM tokens "
-        "WHERE business_date >= current_date - 1 GROUP BY service_id, business_date"));
+        "SELECT number_service_id, business_date::text, max(number) FROM tokens "
+        "WHERE business_date >= current_date - 1 GROUP BY number_service_id, business_date"));
     if (!numbers.ok())
         return numbers.error();
     while (numbers->next())
@@ -83,12 +84,7 @@ Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx)
 {
     // Read seq first: the state below is at least as new as it, so a client that applies events
     // with a higher seq on top of this view misses nothing.
-    auto seq = live(deps, ctx, [&]() -> Result<qint64> {
-        const RedisReply reply = ctx.redis().run({"GET", deps.engine.keys().eventSeq()});
-        if (reply.isIoError())
-            return ApiError::redisUnavailable();
-        return reply.isNil() ? qint64(0) : reply.string.toLongLong();
-    });
+    auto seq = live(deps, ctx, [&] { return deps.engine.lastEventSeq(ctx.redis()); });
     if (!seq.ok())
         return seq.error();
     auto services = servicesWithQueues(deps, ctx, false);

@@ -46,7 +46,7 @@ Result<QJsonObject> TokenIssuer::issue(WorkerContext &ctx, const Request &reques
 
     // The number comes from Redis; Postgres' unique (service, day, number) is the backstop should
     // Redis hand out a number twice after losing data.
-    Result<std::pair<qint64, QString>> inserted = ApiError::internal();
+    Result<TokenRecord> inserted = ApiError::internal();
     for (int attempt = 0; attempt < kNumberAttempts; ++attempt) {
         auto number = QueueState::live(m_deps, ctx, [&] {
             return m_deps.engine.nextNumber(ctx.redis(), svc.id, today);
@@ -63,39 +63,39 @@ Result<QJsonObject> TokenIssuer::issue(WorkerContext &ctx, const Request &reques
     if (!inserted.ok())
         return inserted.error();
 
-    auto token = TokenRepository::find(ctx.db(), inserted->first);
-    if (!token.ok() || !token->has_value())
-        return token.ok() ? ApiError::internal() : token.error();
-    const QueueEntry entry = QueueState::entryOf(**token);
+    TokenRecord &token = *inserted;
+    const QueueEntry entry = QueueState::entryOf(token);
     auto queued = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.enqueue(ctx.redis(), entry); });
     if (!queued.ok()) {
         // The token is safe in Postgres; make Redis rebuild (and so include it) when it is back.
         QueueState::invalidate(m_deps, ctx);
         return queued.error();
     }
-    auto placement = positionAndEta(ctx, **token, svc.avgServiceSeconds);
+    auto placement = positionAndEta(ctx, token, svc.avgServiceSeconds);
     if (!placement.ok())
         return placement.error();
     const auto [position, eta] = *placement;
-    TokenRepository::setEta(ctx.db(), inserted->first, eta);
-    (*token)->eta = eta;
+    TokenRepository::setEta(ctx.db(), token.id, eta);
+    token.eta = eta;
 
-    m_deps.events.publishToken(ctx.redis(), QStringLiteral("token_generated"), **token, svc.branchId);
+    m_deps.events.publishToken(ctx.redis(), QStringLiteral("token_generated"), token, svc.branchId);
     return QJsonObject{
-        {QStringLiteral("token_id"), (*token)->id},
-        {QStringLiteral("token_number"), (*token)->tokenNumber},
+        {QStringLiteral("token_id"), token.id},
+        {QStringLiteral("token_number"), token.tokenNumber},
         {QStringLiteral("eta"), eta},
         {QStringLiteral("position"), position},
         {QStringLiteral("secret"), QString::fromLatin1(secret)},
-        {QStringLiteral("status"), (*token)->status},
+        {QStringLiteral("status"), token.status},
         {QStringLiteral("service_id"), svc.id},
         {QStringLiteral("service_name"), svc.name},
-        {QStringLiteral("priority"), (*token)->priority},
-        {QStringLiteral("created_at"), (*token)->createdAt},
+        {QStringLiteral("priority"), token.priority},
+        {QStringLiteral("created_at"), token.createdAt},
         {QStringLiteral("preferred_slot"),
-         row.preferredSlot.isEmpty() ? QJsonValue() : QJsonValue((*token)->preferredSlot)},
+         row.preferredSlot.isEmpty() ? QJsonValue() : QJsonValue(token.preferredSlot)},
         {QStringLiteral("status_url"),
-         QStringLiteral("/api/tokens/%1/status?secret=%2").arg((*token)->id).arg(QString::fromLatin1(secret))},
+         QStringLiteral("/api/tokens/%1/status?secret=%2")
+             .arg(token.id)
+             .arg(QString::fromLatin1(secret))},
     };
 }
 
@@ -124,7 +124,9 @@ Status TokenIssuer::checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteA
         return stored.error();
     if (stored->isEmpty())
         return ApiError::notFound(QStringLiteral("Token %1 does not exist.").arg(tokenId));
-    if (caller.isStaff() || caller.role == Roles::Kiosk)
+    // Staff only: a kiosk is a shared lobby device, and its login must not let anyone read or
+    // cancel other customers' tokens by id (api.md: "the customer (secret), or staff").
+    if (caller.isStaff())
         return Done{};
     if (secret.isEmpty() || !SecureRandom::constantTimeEquals(SecureRandom::sha256Hex(secret), *stored))
         return ApiError::forbidden(QStringLiteral("The token's secret is missing or wrong."));

@@ -7,15 +7,22 @@
 
 const QString &TokenRecord::selectSql()
 {
-    static const QString sql = QStringLiteral(
-        "SELECT t.id, t.token_number, t.number, t.service_id, s.code, s.name, t.status, t.priority, "
-        "t.customer_info::text, t.business_date::text, t.preferred_slot, t.arrival_at, t.created_at, "
-        "t.called_at, t.serving_at, t.finished_at, t.counter_id, c.name, t.target_counter_id, "
-        "t.operator_id, t.recall_count, t.eta_seconds, "
-        "(extract(epoch FROM t.arrival_at) * 1000)::bigint "
-        "FROM tokens t JOIN services s ON s.id = t.service_id "
-        "LEFT JOIN counters c ON c.id = t.counter_id ");
+    static const QString sql = selectSqlFrom(QStringLiteral("tokens"));
     return sql;
+}
+
+QString TokenRecord::selectSqlFrom(const QString &tokensSource)
+{
+    return QStringLiteral(
+               "SELECT t.id, t.token_number, t.number, t.service_id, s.code, s.name, t.status, "
+               "t.priority, t.customer_info::text, t.business_date::text, t.preferred_slot, "
+               "t.arrival_at, t.created_at, t.called_at, t.serving_at, t.finished_at, "
+               "t.counter_id, c.name, t.target_counter_id, t.operator_id, t.recall_count, "
+               "t.eta_seconds, "
+               "(extract(epoch FROM t.arrival_at) * 1000)::bigint "
+               "FROM %1 t JOIN services s ON s.id = t.service_id "
+               "LEFT JOIN counters c ON c.id = t.counter_id ")
+        .arg(tokensSource);
 }
 
 TokenRecord TokenRecord::fromRow(const Rows &q)

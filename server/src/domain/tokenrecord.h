@@ -34,6 +34,9 @@ struct TokenRecord
 
     // The SELECT list (and FROM/JOINs) that fromRow() reads, for `SELECT <columns> WHERE ...`.
     static const QString &selectSql();
+    // The same over another row source with the tokens' columns, e.g. a CTE named `inserted`
+    // holding an INSERT's RETURNING *.
+    static QString selectSqlFrom(const QString &tokensSource);
     static TokenRecord fromRow(const Rows &query);
     QJsonObject toJson(bool withCustomerInfo = true) const;
 };

@@ -45,12 +45,13 @@ struct Change
     int newTargetCounterId = -1; // -1 keep, 0 clear, >0 transfer to that counter
 };
 
-// Inserts the token and its `generated` event; returns the new id and created_at (ISO).
-Result<std::pair<qint64, QString>> insert(Database &db, const NewToken &token);
+// Inserts the token and its `generated` event; returns the new token as find() would.
+Result<TokenRecord> insert(Database &db, const NewToken &token);
 // Applies the change; nullopt when the token was not in one of fromStatuses (nothing changed).
 Result<std::optional<TokenRecord>> apply(Database &db, const Change &change);
 Result<std::optional<TokenRecord>> find(Database &db, qint64 id);
 Result<QByteArray> secretHash(Database &db, qint64 id);
+// Records the ETA promised at issue. Does not wait for the WAL flush (see the .cpp).
 Status setEta(Database &db, qint64 id, int etaSeconds);
 // The token a counter is working on (called or serving), if any.
 Result<std::optional<TokenRecord>> currentAt(Database &db, int counterId);

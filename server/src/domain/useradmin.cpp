@@ -72,6 +72,42 @@ Status checkSelf(const UserRow &before, const UserRow &after, const Principal &c
     return Done{};
 }
 
+// The user as the update leaves it; the fields that differ are noted in `changes` (a new
+// password only as the fact that it was reset).
+UserRow merged(const UserRow &before, const UserInput &input, bool passwordReset,
+               QJsonObject &changes)
+{
+    UserRow after = before;
+    Admin::applyChange(input.username, after.username, QStringLiteral("username"), changes);
+    Admin::applyChange(input.role, after.role, QStringLiteral("role"), changes);
+    Admin::applyChange(input.fullName, after.fullName, QStringLiteral("full_name"), changes);
+    Admin::applyChange(input.active, after.active, QStringLiteral("active"), changes);
+    if (passwordReset)
+        changes.insert(QStringLiteral("password_reset"), true);
+    return after;
+}
+
+// Checks and writes one user update, inside its transaction; a new password or a deactivation
+// also ends the user's sessions.
+Result<UserRow> store(Database &db, const UserRow &before, const UserRow &after,
+                      const std::optional<QString> &hash, const Principal &caller)
+{
+    if (auto allowed = checkSelf(before, after, caller); !allowed.ok())
+        return allowed.error();
+    auto row = db.exec(
+        QStringLiteral("UPDATE users SET username = ?, role = ?, full_name = COALESCE(?, ''), "
+                       "active = ?, password_hash = COALESCE(?, password_hash) WHERE id = ?"),
+        {after.username, after.role, after.fullName, after.active,
+         nullable(hash.value_or(QString())), after.id});
+    if (!row.ok())
+        return Admin::alreadyTaken(row.error(), QStringLiteral("username"), kUsernameTaken);
+    if (hash || !after.active) {
+        if (auto ended = endSessions(db, after.id); !ended.ok())
+            return ended.error();
+    }
+    return after;
+}
+
 Result<QJsonObject> change(WorkerContext &ctx, int id, const UserInput &input,
                            const Principal &caller, const QString &action)
 {
@@ -85,33 +121,10 @@ Result<QJsonObject> change(WorkerContext &ctx, int id, const UserInput &input,
             auto before = loadUser(db, id, true);
             if (!before.ok())
                 return before;
-            UserRow after = *before;
-            QJsonObject &changes = entry.details;
-            Admin::applyChange(input.username, after.username, QStringLiteral("username"), changes);
-            Admin::applyChange(input.role, after.role, QStringLiteral("role"), changes);
-            Admin::applyChange(input.fullName, after.fullName, QStringLiteral("full_name"),
-                               changes);
-            Admin::applyChange(input.active, after.active, QStringLiteral("active"), changes);
-            if (hash->has_value())
-                changes.insert(QStringLiteral("password_reset"),
-                               true); // that it changed, never what to
-            if (changes.isEmpty())
+            const UserRow after = merged(*before, input, hash->has_value(), entry.details);
+            if (entry.details.isEmpty())
                 return after;
-            if (auto allowed = checkSelf(*before, after, caller); !allowed.ok())
-                return allowed.error();
-            auto row =
-                db.exec(QStringLiteral(
-                            "UPDATE users SET username = ?, role = ?, full_name = ?, active = ?, "
-                            "password_hash = COALESCE(?, password_hash) WHERE id = ?"),
-                        {after.username, after.role, after.fullName, after.active,
-                         nullable(hash->value_or(QString())), id});
-            if (!row.ok())
-                return Admin::alreadyTaken(row.error(), QStringLiteral("username"), kUsernameTaken);
-            if (hash->has_value() || !after.active) {
-                if (auto ended = endSessions(db, id); !ended.ok())
-                    return ended.error();
-            }
-            return after;
+            return store(db, *before, after, *hash, caller);
         });
     if (!changed.ok())
         return changed.error();
@@ -151,10 +164,11 @@ Result<QJsonObject> create(WorkerContext &ctx, const UserInput &input, const Pri
         Admin::auditedTransaction<UserRow>(db, audit, [&](AuditEntry &entry) -> Result<UserRow> {
             UserRow user{0, input.username.value_or(QString()), input.role.value_or(Roles::User),
                          input.fullName.value_or(QString()), input.active.value_or(true)};
+            // COALESCE: a null QString (no full_name given) binds SQL NULL.
             auto row = db.exec(
                 QStringLiteral(
                     "INSERT INTO users (username, password_hash, role, full_name, active) "
-                    "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                    "VALUES (?, ?, ?, COALESCE(?, ''), ?) RETURNING id"),
                 {user.username, hash->value_or(QString()), user.role, user.fullName, user.active});
             if (!row.ok())
                 return Admin::alreadyTaken(row.error(), QStringLiteral("username"), kUsernameTaken);

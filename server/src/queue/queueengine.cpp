@@ -162,6 +162,14 @@ Result<qint64> QueueEngine::nextEventSeq(RedisConnection &conn) const
     return r.integer;
 }
 
+Result<qint64> QueueEngine::lastEventSeq(RedisConnection &conn) const
+{
+    const RedisReply r = guarded(conn, m_keys.eventSeq(), {"GET"});
+    if (r.isError())
+        return RedisErrors::fromReply(r);
+    return r.isNil() ? qint64(0) : r.string.toLongLong();
+}
+
 Status QueueEngine::ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const
 {
     return m_rebuilder.ensureReady(conn, loadSnapshot);

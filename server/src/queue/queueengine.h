@@ -58,6 +58,9 @@ public:
 
     Result<qint64> nextNumber(RedisConnection &conn, int serviceId, QDate businessDate) const;
     Result<qint64> nextEventSeq(RedisConnection &conn) const;
+    // The last event seq handed out (0 before the first). queue_not_ready while Redis needs a
+    // rebuild: only the rebuild raises the sequence past every seq handed out before a loss.
+    Result<qint64> lastEventSeq(RedisConnection &conn) const;
 
     // Returns at once (one EXISTS) when the queue is complete. Otherwise one caller across all
     // threads and instances takes the rebuild lock, loads the snapshot and rewrites the queue;

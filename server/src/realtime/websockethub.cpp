@@ -55,7 +55,7 @@ void WebSocketHub::accept()
         connect(raw, &QWebSocket::textMessageReceived, this,
                 [this, raw](const QString &text) { onText(raw, text); });
         connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray &) {
-            if (Client *c = find(raw)) {
+            if (Client *c = find(raw); c && admit(*c)) {
                 ++m_badFrames;
                 sendError(*c, QStringLiteral("bad_frame"), QStringLiteral("Send JSON text frames."));
             }
@@ -85,19 +85,24 @@ bool WebSocketHub::spendFrameBudget(Client &client)
     return false;
 }
 
+// Every client frame, text or binary, counts against the frame budget: each one costs an answer.
+bool WebSocketHub::admit(Client &client)
+{
+    client.lastSeen.restart();
+    if (spendFrameBudget(client))
+        return true;
+    if (++client.violations > 3 * m_limits.framesPerSecond)
+        client.socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many frames"));
+    else
+        sendError(client, QStringLiteral("rate_limited"), QStringLiteral("Too many frames; slow down."));
+    return false;
+}
+
 void WebSocketHub::onText(QWebSocket *socket, const QString &text)
 {
     Client *client = find(socket);
-    if (!client)
+    if (!client || !admit(*client))
         return;
-    client->lastSeen.restart();
-    if (!spendFrameBudget(*client)) {
-        if (++client->violations > 3 * m_limits.framesPerSecond) {
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many frames"));
-            return;
-        }
-        return sendError(*client, QStringLiteral("rate_limited"), QStringLiteral("Too many frames; slow down."));
-    }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
@@ -131,7 +136,7 @@ void WebSocketHub::handleAuth(Client &client, const QJsonObject &frame)
         const auto room = Room::parse(name);
         if (room && room->kind == Room::Kind::Counter && !room->allows(client.principal)) {
             client.rooms.remove(name);
-            m_members[name].remove(client.socket.get());
+            leave(client.socket.get(), name);
         }
     }
     send(client, {{QStringLiteral("type"), QStringLiteral("authenticated")},
@@ -144,13 +149,23 @@ void WebSocketHub::handleSubscribe(Client &client, const QJsonObject &frame)
     const QJsonValue roomsValue = frame.value(u"rooms");
     if (!roomsValue.isArray())
         return sendError(client, QStringLiteral("bad_frame"), QStringLiteral("subscribe needs \"rooms\": [...]."));
+    const QJsonArray requested = roomsValue.toArray();
+    // Checked before anything else: one error frame per listed room would let a 16 KiB frame
+    // buy thousands of answers.
+    if (requested.size() > m_limits.maxRoomsPerClient)
+        return sendError(client, QStringLiteral("too_many_rooms"),
+                         QStringLiteral("At most %1 rooms per connection.").arg(m_limits.maxRoomsPerClient));
     QJsonArray joined;
     QList<Room> needSecret;
-    for (const QJsonValue &value : roomsValue.toArray()) {
+    for (const QJsonValue &value : requested) {
         const QString name = value.toString();
         const auto room = Room::parse(name);
         if (!room) {
             sendError(client, QStringLiteral("unknown_room"), QStringLiteral("No such room."), name.left(64));
+            continue;
+        }
+        if (client.rooms.contains(room->name())) {
+            joined.append(room->name()); // already a member: a re-subscribe after reconnect or auth
             continue;
         }
         if (client.rooms.size() + joined.size() + needSecret.size() >= m_limits.maxRoomsPerClient) {
@@ -218,7 +233,7 @@ void WebSocketHub::handleUnsubscribe(Client &client, const QJsonObject &frame)
     for (const QJsonValue &value : frame.value(u"rooms").toArray()) {
         const QString name = value.toString();
         if (client.rooms.remove(name)) {
-            m_members[name].remove(client.socket.get());
+            leave(client.socket.get(), name);
             left.append(name);
         }
     }
@@ -231,9 +246,22 @@ void WebSocketHub::join(Client &client, const QString &room)
     m_members[room].insert(client.socket.get());
 }
 
+// Empty rooms go away: token rooms are many and short-lived.
+void WebSocketHub::leave(QWebSocket *socket, const QString &room)
+{
+    const auto members = m_members.find(room);
+    if (members == m_members.end())
+        return;
+    members->remove(socket);
+    if (members->isEmpty())
+        m_members.erase(members);
+}
+
 void WebSocketHub::deliver(const QByteArray &payload)
 {
     const QJsonObject envelope = QJsonDocument::fromJson(payload).object();
+    if (envelope.contains(u"resync")) // an event was lost without a seq (publish.lua)
+        return requestResync();
     const qint64 seq = envelope.value(u"seq").toInteger();
     m_lastSeq = qMax(m_lastSeq, seq);
     // Each client gets an event once, through its most specific room.
@@ -284,11 +312,15 @@ void WebSocketHub::send(Client &client, const QJsonObject &frame)
 
 void WebSocketHub::sendRaw(Client &client, const QString &text)
 {
+    if (client.dropping)
+        return;
     QWebSocket *socket = client.socket.get();
     socket->sendTextMessage(text);
     if (socket->bytesToWrite() > m_limits.maxBufferedBytes) {
         // A slow consumer must not make the server buffer without bound; it reconnects and resyncs.
-        // Queued: the caller may still be using this client.
+        // Queued: the caller may still be using this client (and events queued before the abort
+        // must neither grow its buffer nor count it again).
+        client.dropping = true;
         ++m_droppedSlow;
         QMetaObject::invokeMethod(socket, &QWebSocket::abort, Qt::QueuedConnection);
     }
@@ -310,7 +342,7 @@ void WebSocketHub::drop(QWebSocket *socket)
     if (it == m_clients.end())
         return;
     for (const QString &room : std::as_const(it->second->rooms))
-        m_members[room].remove(socket);
+        leave(socket, room);
     // The socket may be inside one of its own signals: delete it later.
     it->second->socket.release()->deleteLater();
     m_clients.erase(it);

@@ -47,7 +47,8 @@ public:
                  QObject *parent = nullptr);
     ~WebSocketHub() override;
 
-    // An event envelope as published by EventPublisher: {"event","rooms","seq","at","data"}.
+    // An event envelope as published by EventPublisher: {"event","rooms","seq","at","data"}, or
+    // {"resync": reason} when an event could not be numbered and so was lost.
     void deliver(const QByteArray &payload);
     // Events may have been lost (Redis reconnect): tell every client to resync.
     void requestResync();
@@ -65,15 +66,18 @@ private:
         double frameBudget = 0;
         QElapsedTimer budgetClock;
         int violations = 0;
+        bool dropping = false; // a slow consumer being aborted: send it nothing more
     };
 
     void accept();
     void onText(QWebSocket *socket, const QString &text);
+    bool admit(Client &client);
     bool spendFrameBudget(Client &client);
     void handleAuth(Client &client, const QJsonObject &frame);
     void handleSubscribe(Client &client, const QJsonObject &frame);
     void handleUnsubscribe(Client &client, const QJsonObject &frame);
     void join(Client &client, const QString &room);
+    void leave(QWebSocket *socket, const QString &room);
     void verifyTokenRooms(QWebSocket *socket, const QList<Room> &rooms, const QByteArray &secret);
     void send(Client &client, const QJsonObject &frame);
     void sendRaw(Client &client, const QString &text);

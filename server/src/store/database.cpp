@@ -34,6 +34,7 @@ void Database::drop()
 {
     m_prepared.clear();
     m_open = false;
+    m_inTransaction = false;
     if (QSqlDatabase::contains(m_connectionName)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -71,14 +72,29 @@ bool Database::ping()
 {
     if (!ensureOpen().ok())
         return false;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (query.exec(QStringLiteral("SELECT 1")))
-        return true;
-    drop();
-    return false;
+    bool alive = false;
+    {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        alive = query.exec(QStringLiteral("SELECT 1"));
+    } // no query may outlive the connection drop() removes
+    if (!alive)
+        drop();
+    return alive;
 }
 
 Result<Rows> Database::exec(const QString &sql, const QVariantList &params)
+{
+    const bool wasOpen = m_open;
+    auto result = execOnce(sql, params);
+    // A connection is found dead only when used, e.g. on the first statement after Postgres
+    // restarted. Outside a transaction nothing else depended on it: reconnect and run the
+    // statement once more instead of failing one request per worker thread.
+    if (!result.ok() && wasOpen && !m_open && !m_inTransaction)
+        return execOnce(sql, params);
+    return result;
+}
+
+Result<Rows> Database::execOnce(const QString &sql, const QVariantList &params)
 {
     if (auto opened = ensureOpen(); !opened.ok())
         return opened.error();
@@ -120,8 +136,13 @@ ApiError Database::mapError(const QSqlError &error, const QString &sql)
         return ApiError::badRequest(QStringLiteral("A referenced record does not exist."));
     if (state.startsWith(u"22") || state == u"23514")
         return ApiError::badRequest(QStringLiteral("A value is out of range or malformed."));
-    // Anything else may be a dead connection: check, and if so report 503 and reconnect later.
-    if (!ping()) {
+    // No SQLSTATE, or a connection (08), shutdown (57), resources (53) or system (58) one, may
+    // be a dead connection: check, and if so report 503 and reconnect later. Any other state is
+    // the statement's own error on a live connection; pinging then would fail inside an aborted
+    // transaction and misreport it as 503 (and drop a healthy connection).
+    static const QStringList kConnectionClasses{QStringLiteral("08"), QStringLiteral("57"),
+                                                QStringLiteral("53"), QStringLiteral("58")};
+    if ((state.isEmpty() || kConnectionClasses.contains(state.left(2))) && !ping()) {
         drop();
         return ApiError::postgresUnavailable();
     }
@@ -135,14 +156,17 @@ Status Database::begin()
 {
     if (auto opened = ensureOpen(); !opened.ok())
         return opened.error();
-    if (QSqlDatabase::database(m_connectionName, false).transaction())
+    if (QSqlDatabase::database(m_connectionName, false).transaction()) {
+        m_inTransaction = true;
         return Done{};
+    }
     drop();
     return ApiError::postgresUnavailable();
 }
 
 Status Database::commit()
 {
+    m_inTransaction = false;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (db.commit())
         return Done{};
@@ -153,6 +177,7 @@ Status Database::commit()
 
 void Database::rollback()
 {
+    m_inTransaction = false;
     if (m_open)
         QSqlDatabase::database(m_connectionName, false).rollback();
 }

@@ -42,8 +42,9 @@ private:
 
 // One thread's Postgres connection with a cache of prepared statements. Failures come back as
 // ApiError values: a lost connection is 503 postgres_unavailable (and the connection is dropped
-// and re-opened on the next call, so the server recovers by itself), a unique violation is 409,
-// bad data is 400, anything else 500.
+// and re-opened on the next call, so the server recovers by itself; outside a transaction a
+// statement that finds its connection dead is retried once on a new one), a unique violation is
+// 409, bad data is 400, anything else 500.
 class Database
 {
     Q_DISABLE_COPY_MOVE(Database)
@@ -79,6 +80,7 @@ private:
     Status begin();
     Status commit();
     void rollback();
+    Result<Rows> execOnce(const QString &sql, const QVariantList &params);
     ApiError mapError(const QSqlError &error, const QString &sql);
     void drop();
 
@@ -86,6 +88,7 @@ private:
     QString m_connectionName;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_prepared; // stable addresses
     bool m_open = false;
+    bool m_inTransaction = false;
 };
 
 // Small helpers for reading rows.

@@ -3,8 +3,10 @@
 -- KEYS[1] readiness marker, KEYS[2] the installation's event sequence.
 -- ARGV[1] channel, ARGV[2] the envelope up to `"seq":`, ARGV[3] the rest of it.
 -- Needs the marker: after Redis lost its data the sequence must first be raised past every seq
--- already handed out (the rebuild does that), or clients would see it go backwards.
+-- already handed out (the rebuild does that), or clients would see it go backwards. An event
+-- refused here gets no seq, so no client could see a gap: they are all told to resync instead.
 if redis.call('EXISTS', KEYS[1]) == 0 then
+    redis.call('PUBLISH', ARGV[1], '{"resync":"an event was lost while the live queue was rebuilt"}')
     return redis.error_reply('NXNOTREADY the live queue must be rebuilt')
 end
 local seq = redis.call('INCR', KEYS[2])

@@ -1,0 +1,422 @@
+#include "nextup/client/queueclient.h"
+
+#include "nextup/client/apiclient.h"
+#include "nextup/client/queuejobs.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QWebSocket>
+
+namespace Nextup {
+
+namespace {
+const QString kType = QStringLiteral("type");
+const QString kRooms = QStringLiteral("rooms");
+const QString kGlobal = QStringLiteral("global");
+} // namespace
+
+QueueClient::QueueClient(ApiClient *api, QObject *parent) : QObject(parent), m_api(api)
+{
+    m_reconnectTimer.setSingleShot(true);
+    m_handshakeTimer.setSingleShot(true);
+    m_stableTimer.setSingleShot(true);
+    m_gapTimer.setSingleShot(true);
+    m_resyncRetryTimer.setSingleShot(true);
+    m_subscribeTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &QueueClient::connectNow);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        if (m_socket)
+            onSocketGone(m_socket.get());
+    });
+    connect(&m_pingTimer, &QTimer::timeout, this, &QueueClient::onHeartbeat);
+    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_attempts = 0; });
+    connect(&m_gapTimer, &QTimer::timeout, this, &QueueClient::onGapTimeout);
+    connect(&m_resyncRetryTimer, &QTimer::timeout, this, &QueueClient::resync);
+    connect(&m_subscribeTimer, &QTimer::timeout, this, [this] {
+        if (std::exchange(m_awaitingSubscribed, false))
+            resync();
+    });
+    if (m_api) {
+        connect(m_api, &ApiClient::accessTokenChanged, this, [this](const QString &token) {
+            if (!m_connected || !m_authenticate)
+                return;
+            if (!token.isEmpty())
+                sendAuthAndSubscribe(); // rooms refused under the old identity may pass now
+            else if (m_sentAuth)
+                reconnectNow(); // signed out: the server must forget who this socket was
+        });
+    }
+    m_state.setStrictSequence(false);
+}
+
+QueueClient::~QueueClient()
+{
+    dropSocket();
+}
+
+QUrl QueueClient::url() const
+{
+    if (m_url.isValid() || !m_api)
+        return m_url;
+    return m_api->webSocketUrl();
+}
+
+void QueueClient::setUrl(const QUrl &url)
+{
+    m_url = url;
+}
+
+void QueueClient::setRooms(const QStringList &rooms)
+{
+    if (rooms == m_rooms)
+        return;
+    const QStringList before = std::exchange(m_rooms, rooms);
+    m_state.setStrictSequence(m_rooms.contains(kGlobal));
+    emit roomsChanged();
+    if (!m_connected)
+        return;
+    QJsonArray left;
+    for (const QString &room : before) {
+        if (!m_rooms.contains(room))
+            left.append(room);
+    }
+    if (!left.isEmpty())
+        sendFrame({{kType, QStringLiteral("unsubscribe")}, {kRooms, left}});
+    m_awaitingSubscribed = true;
+    m_subscribeTimer.start(m_timing.subscribeWaitMs);
+    sendAuthAndSubscribe();
+}
+
+void QueueClient::setTokenSecret(const QString &secret)
+{
+    m_tokenSecret = secret;
+}
+
+void QueueClient::setAuthenticate(bool authenticate)
+{
+    m_authenticate = authenticate;
+}
+
+void QueueClient::setTiming(const Timing &timing)
+{
+    m_timing = timing;
+}
+
+void QueueClient::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_attempts = 0;
+    connectNow();
+}
+
+void QueueClient::stop()
+{
+    m_running = false;
+    m_reconnectTimer.stop();
+    dropSocket();
+    if (m_resyncJob)
+        m_resyncJob->abandon();
+    m_resyncAgain = false;
+    m_resyncRetryTimer.stop();
+    m_gapTimer.stop();
+    if (std::exchange(m_connected, false))
+        emit connectedChanged();
+    updateStale();
+}
+
+void QueueClient::connectNow()
+{
+    if (!m_running)
+        return;
+    dropSocket();
+    m_socket = std::make_unique<QWebSocket>();
+    QWebSocket *socket = m_socket.get();
+    connect(socket, &QWebSocket::connected, this, &QueueClient::onConnected);
+    connect(socket, &QWebSocket::textMessageReceived, this, &QueueClient::onText);
+    connect(socket, &QWebSocket::stateChanged, this,
+            [this, socket](QAbstractSocket::SocketState s) {
+                if (s == QAbstractSocket::UnconnectedState)
+                    onSocketGone(socket);
+            });
+    // Any frame, WebSocket pongs and the server's pings included, proves the peer is alive.
+    connect(socket, &QWebSocket::pong, this, [this] { m_lastFrame.restart(); });
+    m_handshakeTimer.start(m_timing.handshakeTimeoutMs);
+    socket->open(url());
+}
+
+void QueueClient::onConnected()
+{
+    m_handshakeTimer.stop();
+    m_connected = true;
+    m_reauthTried = false;
+    m_sentAuth = false;
+    m_lastFrame.restart();
+    m_heartbeatMs = m_timing.heartbeatMs > 0 ? m_timing.heartbeatMs : 15'000;
+    m_pingTimer.start(qMax(50, m_heartbeatMs / 2));
+    m_stableTimer.start(m_timing.stableAfterMs);
+    // Events from here on wait for the snapshot that the "subscribed" reply triggers.
+    m_state.beginResync();
+    m_awaitingSubscribed = true;
+    m_subscribeTimer.start(m_timing.subscribeWaitMs);
+    sendAuthAndSubscribe();
+    emit connectedChanged();
+    updateStale();
+}
+
+void QueueClient::sendAuthAndSubscribe()
+{
+    const QString token = m_api && m_authenticate ? m_api->accessToken() : QString();
+    if (!token.isEmpty()) {
+        sendFrame({{kType, QStringLiteral("auth")}, {QStringLiteral("token"), token}});
+        m_sentAuth = true;
+    }
+    if (m_rooms.isEmpty()) {
+        if (std::exchange(m_awaitingSubscribed, false))
+            resync(); // no events will come, but the state still has to be fetched
+        return;
+    }
+    QJsonObject frame{{kType, QStringLiteral("subscribe")},
+                      {kRooms, QJsonArray::fromStringList(m_rooms)}};
+    if (!m_tokenSecret.isEmpty())
+        frame.insert(QStringLiteral("secret"), m_tokenSecret);
+    sendFrame(frame);
+}
+
+void QueueClient::sendFrame(const QJsonObject &frame)
+{
+    if (m_socket && m_connected)
+        m_socket->sendTextMessage(
+            QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+}
+
+void QueueClient::onSocketGone(QWebSocket *socket)
+{
+    if (socket != m_socket.get())
+        return; // an old socket's late signal
+    dropSocket();
+    if (m_resyncJob)
+        m_resyncJob->abandon(); // the snapshot would be followed by no events; redo it later
+    m_resyncAgain = false;
+    m_resyncRetryTimer.stop();
+    m_gapTimer.stop();
+    if (std::exchange(m_connected, false))
+        emit connectedChanged();
+    updateStale();
+    scheduleReconnect();
+}
+
+void QueueClient::reconnectNow()
+{
+    onSocketGone(m_socket.get());
+    m_reconnectTimer.stop();
+    m_attempts = 0;
+    connectNow();
+}
+
+void QueueClient::dropSocket()
+{
+    m_handshakeTimer.stop();
+    m_pingTimer.stop();
+    m_stableTimer.stop();
+    m_subscribeTimer.stop();
+    if (!m_socket)
+        return;
+    // The socket may be inside one of its own signals: disconnect now, delete later.
+    QWebSocket *socket = m_socket.release();
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
+void QueueClient::scheduleReconnect()
+{
+    if (!m_running || m_reconnectTimer.isActive())
+        return;
+    const int exponent = qMin(m_attempts, 16);
+    const double base = qMin<double>(m_timing.reconnectMaxMs,
+                                     double(m_timing.reconnectInitialMs) * (1 << exponent));
+    const double spread = (QRandomGenerator::global()->generateDouble() * 2 - 1) * m_timing.jitter;
+    ++m_attempts;
+    m_reconnectTimer.start(qMax(1, int(base * (1 + spread))));
+}
+
+void QueueClient::onHeartbeat()
+{
+    if (!m_connected)
+        return;
+    if (m_lastFrame.elapsed() > 2 * m_heartbeatMs) {
+        // Silence: the peer or the path is gone without telling us.
+        return onSocketGone(m_socket.get());
+    }
+    sendFrame({{kType, QStringLiteral("ping")}});
+}
+
+void QueueClient::onText(const QString &text)
+{
+    m_lastFrame.restart();
+    const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+    if (frame.isEmpty())
+        return;
+    if (frame.contains(u"event")) {
+        if (const auto event = QueueEvent::fromFrame(frame))
+            onEvent(*event);
+        return;
+    }
+    onControlFrame(frame.value(kType).toString(), frame);
+}
+
+void QueueClient::onControlFrame(const QString &type, const QJsonObject &frame)
+{
+    if (type == u"hello") {
+        m_serverSeq = frame.value(u"seq").toInteger();
+        const int heartbeat = frame.value(u"heartbeat_ms").toInt();
+        if (m_timing.heartbeatMs <= 0 && heartbeat > 0) {
+            m_heartbeatMs = heartbeat;
+            m_pingTimer.start(qMax(50, m_heartbeatMs / 2));
+        }
+    } else if (type == u"pong") {
+        m_serverSeq = qMax(m_serverSeq, frame.value(u"seq").toInteger());
+        // The server delivered a seq we never saw, and nothing after it revealed the gap.
+        if (m_state.strictSequence() && m_serverSeq > m_state.lastSeq() && !m_state.isResyncing() &&
+            !m_gapTimer.isActive())
+            m_gapTimer.start(m_timing.gapWaitMs);
+    } else if (type == u"subscribed") {
+        m_subscribeTimer.stop();
+        if (std::exchange(m_awaitingSubscribed, false))
+            resync();
+    } else if (type == u"authenticated") {
+        emit authenticated(frame.value(u"role").toString());
+    } else if (type == u"resync") {
+        resync();
+    } else if (type == u"error") {
+        const QString code = frame.value(u"code").toString();
+        emit errorFrame(code, frame.value(u"message").toString(), frame.value(u"room").toString());
+        // An expired access token: one refresh, whose new token is sent again (accessTokenChanged).
+        if (code == u"unauthorized" && m_api && !m_api->refreshToken().isEmpty() &&
+            !std::exchange(m_reauthTried, true))
+            m_api->refresh();
+    }
+}
+
+void QueueClient::onEvent(const QueueEvent &event)
+{
+    const QueueState::FeedResult result = m_state.feed(event);
+    emitApplied(result.applied);
+    if (m_state.hasGap()) {
+        if (!m_gapTimer.isActive())
+            m_gapTimer.start(m_timing.gapWaitMs);
+    } else if (m_serverSeq <= m_state.lastSeq()) {
+        m_gapTimer.stop();
+    }
+}
+
+void QueueClient::emitApplied(const QList<QueueEvent> &events)
+{
+    for (const QueueEvent &event : events)
+        emit eventReceived(event.name, event.data, event.seq);
+    if (!events.isEmpty())
+        emit stateChanged();
+}
+
+void QueueClient::onGapTimeout()
+{
+    const bool missing =
+        m_state.hasGap() || (m_state.strictSequence() && m_serverSeq > m_state.lastSeq());
+    if (missing && m_connected && !m_state.isResyncing())
+        resync();
+}
+
+void QueueClient::resync()
+{
+    if (!m_api || !m_connected)
+        return;
+    m_gapTimer.stop();
+    m_resyncRetryTimer.stop();
+    m_state.beginResync();
+    updateStale();
+    if (m_resyncJob) {
+        // The answer in flight may predate what made us resync: ask once more after it.
+        m_resyncAgain = true;
+        return;
+    }
+    GetQueuesJob *job = m_api->getQueues();
+    m_resyncJob = job;
+    connect(job, &ApiJob::succeeded, this, [this, job] {
+        m_resyncJob = nullptr;
+        m_resyncRetryMs = 0;
+        if (std::exchange(m_resyncAgain, false))
+            return resync();
+        onSnapshot(job->snapshot());
+    });
+    connect(job, &ApiJob::failed, this, [this](const Status &status) {
+        m_resyncJob = nullptr;
+        m_resyncAgain = false;
+        emit resyncFailed(status);
+        m_resyncRetryMs = qBound(250, m_resyncRetryMs * 2, m_timing.resyncRetryMaxMs);
+        if (m_connected)
+            m_resyncRetryTimer.start(m_resyncRetryMs);
+    });
+}
+
+void QueueClient::onSnapshot(const QueueSnapshot &snapshot)
+{
+    m_serverSeq = qMax(m_serverSeq, snapshot.seq);
+    const QList<QueueEvent> applied = m_state.reset(snapshot);
+    updateStale();
+    emit resynced();
+    for (const QueueEvent &event : applied)
+        emit eventReceived(event.name, event.data, event.seq);
+    emit stateChanged();
+    if (m_state.hasGap())
+        m_gapTimer.start(m_timing.gapWaitMs);
+}
+
+void QueueClient::updateStale()
+{
+    const bool stale = !m_connected || m_state.isResyncing() || !m_state.hasSnapshot();
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    emit staleChanged();
+}
+
+std::optional<CounterInfo> QueueClient::counter(int id) const
+{
+    const CounterInfo *found = m_state.counter(id);
+    return found ? std::optional(*found) : std::nullopt;
+}
+
+QVariantList QueueClient::servicesVariant() const
+{
+    QVariantList list;
+    for (const ServiceQueue &service : m_state.services())
+        list.append(service.toJson().toVariantMap());
+    return list;
+}
+
+QVariantList QueueClient::countersVariant() const
+{
+    QVariantList list;
+    for (const CounterInfo &counter : m_state.counters())
+        list.append(counter.toVariantMap());
+    return list;
+}
+
+QVariantList QueueClient::waitingTokens(int serviceId) const
+{
+    QVariantList list;
+    for (const QueueToken &token : m_state.waiting(serviceId))
+        list.append(token.toJson().toVariantMap());
+    return list;
+}
+
+QVariantMap QueueClient::counterMap(int counterId) const
+{
+    const CounterInfo *found = m_state.counter(counterId);
+    return found ? found->toVariantMap() : QVariantMap{};
+}
+
+} // namespace Nextup
