@@ -37,8 +37,8 @@ HttpReply act(HttpClient &http, int counterId, const QString &action, const QStr
 // GET /api/tokens/:id/status?secret=...
 HttpReply status(HttpClient &http, qint64 tokenId, const QString &secret);
 
-// `count` GETs of `path` at the same moment, each on its own connection, so that the server's
-// worker threads all get one: the statuses in request order (0 = no answer in time).
+// `count` GETs of `path` at the same moment, each on its own connection, so that several of the
+// server's worker threads are busy at once: the statuses in request order (0 = no answer).
 QList<int> concurrentGets(const QUrl &baseUrl, const QString &path, int count,
                           int timeoutMs = 10000);
 

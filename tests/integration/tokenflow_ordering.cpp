@@ -5,8 +5,6 @@
 #include <QJsonArray>
 #include <QTest>
 
-using Flow::describe;
-
 void TestTokenFlow::priorityPermission_data()
 {
     QTest::addColumn<QString>("who");

@@ -2,16 +2,14 @@
 // in the middle of a working day.
 #include "tokenflowtest.h"
 
-#include <QHash>
-#include <QJsonArray>
-#include <QMutex>
-#include <QRandomGenerator>
-#include <QSet>
-#include <QTest>
-#include <QThread>
-
 #include <memory>
 #include <vector>
+
+#include <QHash>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTest>
+#include <QThread>
 
 namespace {
 
