@@ -10,7 +10,11 @@ PACKAGES=(
     # Qt 6.4.2 and the Qt parts the server, console and kiosk use
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-declarative-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-psql
-    qt6-charts-dev qt6-speech-dev qt6-speech-flite-plugin
+    qt6-charts-dev qt6-speech-dev qt6-speech-flite-plugin qt6-multimedia-dev
+    # QML modules the kiosk loads at run time (and its Qt Quick tests)
+    qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+    qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+    qml6-module-qttest qml6-module-qttexttospeech qml6-module-qtmultimedia
     # C libraries
     libhiredis-dev libsodium-dev libqrencode-dev
     # backing stores (started privately by up.sh and by the tests, never as system services)
