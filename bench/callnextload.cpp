@@ -56,8 +56,11 @@ void CallNextLoad::start()
         m_done = true;
         return QTimer::singleShot(0, this, &CallNextLoad::finished);
     }
-    for (auto &client : m_clients)
-        send(*client, Step::Call);
+    for (std::size_t i = 0; i < m_clients.size(); ++i) {
+        Client *client = m_clients[i].get();
+        const int offset = int(m_options.intervalMs * qint64(i) / qint64(m_clients.size()));
+        QTimer::singleShot(offset, this, [this, client] { send(*client, Step::Call); });
+    }
 }
 
 bool CallNextLoad::timeLeft(const Client &client) const
@@ -72,6 +75,8 @@ void CallNextLoad::send(Client &client, Step step)
         return;
     static const char *const kActions[] = {"call", "serve", "complete"};
     client.step = step;
+    if (step == Step::Call)
+        client.callStartedNs = m_clock.nsecsElapsed();
     client.counted = m_clock.nsecsElapsed() >= qint64(m_options.warmupSeconds * 1e9);
     const QByteArray path =
         "/api/counters/" + QByteArray::number(client.counterId) + '/' + kActions[int(step)];
@@ -99,7 +104,17 @@ void CallNextLoad::onReply(Client &client, qint64 micros, int status, const QByt
     // Completed: the counter is free again.
     if (!timeLeft(client))
         return stop(client);
-    send(client, Step::Call);
+    callAfterPause(client);
+}
+
+void CallNextLoad::callAfterPause(Client &client)
+{
+    const qint64 sinceCallMs = (m_clock.nsecsElapsed() - client.callStartedNs) / 1'000'000;
+    const qint64 pause = qMax<qint64>(0, m_options.intervalMs - sinceCallMs);
+    if (pause == 0)
+        return send(client, Step::Call);
+    Client *raw = &client;
+    QTimer::singleShot(int(pause), this, [this, raw] { send(*raw, Step::Call); });
 }
 
 void CallNextLoad::afterCall(Client &client, int status, const QByteArray &body)

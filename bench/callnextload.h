@@ -24,6 +24,9 @@ struct CallNextOptions
     double durationSeconds = 10;
     qint64 maxCallsPerCounter = 100'000;
     int timeoutMs = 10'000;
+    // > 0: each counter starts a call at most once per interval (an operator's pace) instead of
+    // as soon as its last token was completed; the counters' starts are spread over one interval.
+    int intervalMs = 0;
 };
 
 // One client per counter, each looping call -> serve -> complete on its own connection, as an
@@ -65,6 +68,7 @@ private:
         Step step = Step::Call;
         bool counted = false; // the request in flight was sent after the warm-up
         qint64 calls = 0;
+        qint64 callStartedNs = 0;
         int errors = 0;
         bool done = false;
     };
@@ -76,6 +80,7 @@ private:
     void retryOrStop(Client &client, int status, const QByteArray &body, const QString &error);
     bool timeLeft(const Client &client) const;
     void stop(Client &client);
+    void callAfterPause(Client &client);
 
     CallNextOptions m_options;
     std::vector<std::unique_ptr<Client>> m_clients;

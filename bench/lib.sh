@@ -27,10 +27,14 @@ as_pg() {
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# A free port below the kernel's ephemeral range: a port there may be the local end of one of the
+# benchmark's own outgoing connections a moment later, and then cannot be listened on.
 free_port() {
-    local port i
+    local port i low
+    low=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+    ((low > 12000)) || low=32768
     for ((i = 0; i < 50; i++)); do
-        port=$((20000 + RANDOM % 40000))
+        port=$((10000 + RANDOM % (low - 10000)))
         port_in_use "$port" || {
             echo "$port"
             return 0
@@ -153,8 +157,20 @@ SELECT s.id, current_date, (g - 1) / 3 + 1, s.code || lpad(((g - 1) / 3 + 1)::te
 FROM generate_series(1, $WAITING_TOKENS) g JOIN services s ON s.id = 1 + (g - 1) % 3;
 CREATE TABLE bench_scratch (id bigserial PRIMARY KEY, v integer NOT NULL,
                             at timestamptz NOT NULL DEFAULT now());
+CREATE SEQUENCE bench_number;
 ANALYZE;
 SQL
+    if [[ ${NEXTUP_BENCH_PROPOSED_INDEXES:-0} == 1 ]]; then
+        # The indexes bench/README.md proposes: the ETA estimator's "last 20 completed tokens of a
+        # service" and a counter's current token, both of which otherwise read the whole history.
+        info "with the proposed indexes tokens_completed_idx and tokens_at_counter_idx"
+        psql_db <<'SQL'
+CREATE INDEX IF NOT EXISTS tokens_completed_idx ON tokens (service_id, finished_at)
+    WHERE status = 'completed';
+CREATE INDEX IF NOT EXISTS tokens_at_counter_idx ON tokens (counter_id)
+    WHERE status IN ('called', 'serving');
+SQL
+    fi
     profile_prepare_database
 }
 

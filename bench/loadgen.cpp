@@ -3,6 +3,7 @@
 //   nextup-loadgen http --port P [--method POST --path /api/tokens --body JSON ...]
 //                       [--connections 64] [--warmup 1] [--duration 10] [--interval-ms 20]
 //   nextup-loadgen callnext --port P --bearer TOKEN --counters 1,2,3 [--duration 10]
+//                           [--interval-ms 100]
 //
 // Each run ends with "RESULT label=... rps=... p50_ms=... p99_ms=..." lines (see LatencyStats)
 // that run.sh reads. Only 127.0.0.1 is ever contacted.
@@ -51,8 +52,8 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("duration"), QStringLiteral("Counted seconds (5)."), QStringLiteral("s")},
         {QStringLiteral("max-requests"), QStringLiteral("Request cap (1000000)."),
          QStringLiteral("n")},
-        {QStringLiteral("interval-ms"), QStringLiteral("Pace per connection (0 = none)."),
-         QStringLiteral("ms")},
+        {QStringLiteral("interval-ms"),
+         QStringLiteral("Pace per connection or counter (0 = none)."), QStringLiteral("ms")},
         {QStringLiteral("timeout-ms"), QStringLiteral("Per-request timeout (10000)."),
          QStringLiteral("ms")},
         {QStringLiteral("counters"), QStringLiteral("callnext: counter ids, comma-separated."),
@@ -119,6 +120,7 @@ int runCallNext(QCoreApplication &app, const QCommandLineParser &parser)
     options.durationSeconds = qBound(0.1, number(parser, QStringLiteral("duration"), 10), 300.0);
     options.maxCallsPerCounter = qint64(number(parser, QStringLiteral("max-requests"), 100'000));
     options.timeoutMs = int(number(parser, QStringLiteral("timeout-ms"), 10'000));
+    options.intervalMs = int(number(parser, QStringLiteral("interval-ms"), 0));
     const QString label = parser.value(QStringLiteral("label")).isEmpty()
                               ? QStringLiteral("callnext")
                               : parser.value(QStringLiteral("label"));

@@ -32,34 +32,48 @@ percentile() {
 
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 
-run_pgbench() { # label clients seconds
+run_pgbench() { # label script clients seconds table
     local label=$1 out=$STATE/$1.txt before rows_before
-    rows_before=$(count_rows "SELECT count(*) FROM bench_scratch")
+    rows_before=$(count_rows "SELECT count(*) FROM $5")
     before=$(cpu_ticks)
-    (cd "$STATE" && "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -f insert.sql \
-        -c "$2" -j 2 -T "$3" --log --log-prefix="$label-log" nextup) >"$out" 2>&1 ||
+    (cd "$STATE" && "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -f "$2" \
+        -c "$3" -j 2 -T "$4" --log --log-prefix="$label-log" nextup) >"$out" 2>&1 ||
         die "pgbench failed: $out"
     cpu_per_unit "$label" "$before" "$(cpu_ticks)" \
-        "$(($(count_rows "SELECT count(*) FROM bench_scratch") - rows_before))"
+        "$(($(count_rows "SELECT count(*) FROM $5") - rows_before))"
     R[$label.tps]=$(awk '/^tps = /{ printf "%.1f", $3; exit }' "$out")
     R[$label.avg_ms]=$(awk '/^latency average = /{ print $4; exit }' "$out")
     cat "$STATE/$label-log."* | awk '{ print $3 }' | sort -n >"$STATE/$label.lat"
     R[$label.p50_ms]=$(percentile "$STATE/$label.lat" 50)
     R[$label.p99_ms]=$(percentile "$STATE/$label.lat" 99)
     rm -f "$STATE/$label-log."*
-    info "$2 clients: ${R[$label.tps]} tps, latency avg ${R[$label.avg_ms]} ms," \
+    info "$3 clients: ${R[$label.tps]} tps, latency avg ${R[$label.avg_ms]} ms," \
         "p50 ${R[$label.p50_ms]} ms, p99 ${R[$label.p99_ms]} ms;" \
         "Postgres CPU per transaction ${R[$label.cpu_pg_us]} us"
 }
 
 measure_pgbench() {
-    step "a. pgbench: one-row INSERT, one transaction each (autocommit), prepared"
+    step "a. pgbench: one-row INSERT into a scratch table, one transaction each, prepared"
     cat >"$STATE/insert.sql" <<'EOF'
 \set v random(1, 1000000)
 INSERT INTO bench_scratch (v) VALUES (:v);
 EOF
-    run_pgbench pgbench64 64 "$SECONDS_PER_PHASE"
-    run_pgbench pgbench8 8 5
+    run_pgbench pgbench64 insert.sql 64 "$SECONDS_PER_PHASE" bench_scratch
+    run_pgbench pgbench8 insert.sql 8 5 bench_scratch
+    # The server's own durable write per token (tokens + token_events, their indexes, foreign
+    # keys and trigger), dated 2000-01-01 so the live queue and the statistics never see it:
+    # what Postgres alone allows, without HTTP, Redis or the other statements.
+    step "a. pgbench: the server's token INSERT (tokens + token_events in one statement), 5 s"
+    cat >"$STATE/token-insert.sql" <<'EOF'
+\set s random(1, 3)
+WITH t AS (INSERT INTO tokens (service_id, business_date, number, token_number, arrival_at, secret_hash) VALUES (:s, '2000-01-01', nextval('bench_number'), 'X', now(), md5(random()::text)) RETURNING id, service_id, created_at) INSERT INTO token_events (token_id, event, to_status, service_id, at) SELECT id, 'generated', 'waiting', service_id, created_at FROM t;
+EOF
+    run_pgbench pgbench-token64 token-insert.sql 64 5 tokens
+    # Gone again, so that the server's phases see the same tables in every run.
+    psql_db -c "DELETE FROM token_events WHERE token_id IN
+                    (SELECT id FROM tokens WHERE business_date = '2000-01-01')" \
+        -c "DELETE FROM tokens WHERE business_date = '2000-01-01'" \
+        -c "VACUUM ANALYZE tokens, token_events"
 }
 
 measure_redis() {
@@ -85,18 +99,30 @@ measure_redis() {
 # counts the postmaster's reaped children too (cutime + cstime), so the backends of pgbench's
 # connections, gone by the time the phase ends, are still in the sum.
 cpu_ticks() {
-    local pid server=0 pg=0 redis=0 postmaster=1
-    server=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0)
-    redis=$(awk '{ print $14 + $15 }' "/proc/$REDIS_PID/stat" 2>/dev/null || echo 0)
+    local pid server redis pg=0 postmaster=1
+    server=$(process_ticks "$SERVER_PID")
+    redis=$(process_ticks "$REDIS_PID")
     for pid in $(postgres_pids); do
         if [[ $postmaster == 1 ]]; then
-            pg=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+            pg=$(process_ticks "$pid" with-children)
             postmaster=0
         else
-            pg=$((pg + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+            pg=$((pg + $(process_ticks "$pid")))
         fi
     done
     echo "$server $pg $redis"
+}
+
+# utime + stime of a process (and with "with-children", of its reaped children); 0 when gone.
+process_ticks() {
+    local pid=$1 fields='$14 + $15'
+    [[ ${2:-} == with-children ]] && fields='$14 + $15 + $16 + $17'
+    if [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/stat ]]; then
+        # The command name (field 2) of our processes has no spaces.
+        awk "{ print $fields }" "/proc/$pid/stat" 2>/dev/null || echo 0
+    else
+        echo 0
+    fi
 }
 
 # Stores <label>.cpu_{server,pg,redis}_us: CPU microseconds per unit of work done in a phase.
@@ -173,23 +199,34 @@ open_counters() {
 measure_callnext() {
     local w=$1 label=callnext-w$1 before events_before count
     count=$(awk -F, '{ print NF }' <<<"$COUNTER_IDS")
-    step "d. call -> serve -> complete loops at $count counters, WORKERS=$w:" \
-        "1 s warm-up + ${SECONDS_PER_PHASE} s; only the call is timed"
+    step "d. call -> serve -> complete loops at $count counters, WORKERS=$w, as fast as answers" \
+        "come: 1 s warm-up + ${SECONDS_PER_PHASE} s; only the call is timed"
     events_before=$(count_rows "SELECT count(*) FROM token_events WHERE event = 'called'")
     profile_begin "$label"
     before=$(cpu_ticks)
-    "$LOADGEN" callnext --port "$SERVER_PORT" --label "$label" --bearer "$ADMIN_TOKEN" \
-        --counters "$COUNTER_IDS" --warmup 1 --duration "$SECONDS_PER_PHASE" \
-        >"$STATE/$label.txt" 2>&1 || true
+    run_callnext "$label" 0
     local after calls
     after=$(cpu_ticks)
     calls=$(($(count_rows "SELECT count(*) FROM token_events WHERE event = 'called'") - events_before))
     cpu_per_unit "$label" "$before" "$after" "$calls"
     profile_end "$label" "$calls"
-    show "$STATE/$label.txt"
-    parse_results "$STATE/$label.txt"
     info "CPU per call+serve+complete: server ${R[$label.cpu_server_us]} us," \
         "Postgres ${R[$label.cpu_pg_us]} us, Redis ${R[$label.cpu_redis_us]} us"
+    # Saturated, the loop above measures queueing for the CPU; operators call far more slowly.
+    step "d. the same, each counter calling at most every 100 ms (80 calls/s in all)"
+    events_before=$(count_rows "SELECT count(*) FROM token_events WHERE event = 'called'")
+    profile_begin "callnext-paced-w$w"
+    run_callnext "callnext-paced-w$w" 100
+    profile_end "callnext-paced-w$w" \
+        "$(($(count_rows "SELECT count(*) FROM token_events WHERE event = 'called'") - events_before))"
+}
+
+run_callnext() { # label interval-ms
+    "$LOADGEN" callnext --port "$SERVER_PORT" --label "$1" --bearer "$ADMIN_TOKEN" \
+        --counters "$COUNTER_IDS" --warmup 1 --duration "$SECONDS_PER_PHASE" --interval-ms "$2" \
+        >"$STATE/$1.txt" 2>&1 || true
+    show "$STATE/$1.txt"
+    parse_results "$STATE/$1.txt"
 }
 
 measure_postgres_pause() {

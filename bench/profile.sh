@@ -19,12 +19,21 @@ profile_prepare_database() {
     psql_db -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 }
 
+# "route sum_seconds count" per route from the server's /metrics.
+route_durations() {
+    curl -fsS -m 5 "http://127.0.0.1:$SERVER_PORT/metrics" 2>/dev/null |
+        awk -F'[{}"]' '/^nextup_http_request_duration_seconds_(sum|count)/ {
+            split($0, v, " "); kind = ($1 ~ /_sum$/) ? "sum" : "count"; d[$3, kind] = v[2]; r[$3] = 1 }
+            END { for (k in r) print k, d[k, "sum"], d[k, "count"] }'
+}
+
 profile_begin() { # label
     [[ $PROFILE == 1 ]] || return 0
+    route_durations >"$STATE/routes-$1.before"
     psql_db -c "SELECT pg_stat_statements_reset()" >/dev/null
     redis-cli -p "$REDIS_PORT" CONFIG RESETSTAT >/dev/null
     if command -v perf >/dev/null; then
-        perf record -F 499 -g -p "$SERVER_PID" -o "$STATE/perf-$1.data" >"$STATE/perf-$1.log" 2>&1 &
+        perf record -F 499 --call-graph "${NEXTUP_BENCH_PERF_CALLGRAPH:-fp}" -p "$SERVER_PID" -o "$STATE/perf-$1.data" >"$STATE/perf-$1.log" 2>&1 &
         PERF_PID=$!
         BACKGROUND_PIDS+=("$PERF_PID")
     fi
@@ -49,7 +58,11 @@ profile_end() { # label units
                 left(regexp_replace(query, '\s+', ' ', 'g'), 110)
             FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'nextup')
             ORDER BY total_exec_time DESC LIMIT 14"
-        echo "Redis commands per request:"
+        echo "Server-side time per request (HTTP thread hands it on -> answer back), by route:"
+        route_durations | awk 'NR == FNR { s[$1] = $2; c[$1] = $3; next }
+            $3 > c[$1] { printf "  %-32s %7d requests, mean %.3f ms\n", $1, $3 - c[$1],
+                         1000 * ($2 - s[$1]) / ($3 - c[$1]) }' "$STATE/routes-$label.before" -
+        echo "Redis commands per request (commands run inside scripts are counted too):"
         redis-cli -p "$REDIS_PORT" INFO commandstats | tr -d '\r' |
             awk -F'[:=,]' -v n="$units" '/^cmdstat_/ {
                 printf "  %-22s %6.2f per request, %6.1f us each\n", substr($1, 9), $3 / n, $7 }'

@@ -18,6 +18,9 @@
 #   NEXTUP_BENCH_WORKERS     WORKERS values to run the server phases with ("4 8")
 #   NEXTUP_BENCH_DURABLE     1 = Postgres with its default fsync/synchronous_commit (default);
 #                            0 = fsync=off, synchronous_commit=off (as the test suites run it)
+#   NEXTUP_BENCH_PROFILE     1 = also report SQL statements and Redis commands per request and a
+#                            perf profile of the server (see bench/profile.sh)
+#   NEXTUP_BENCH_PROPOSED_INDEXES  1 = add the indexes bench/README.md proposes before measuring
 #   NEXTUP_BENCH_KEEP        1 = keep the /tmp folder (logs, pgbench logs) after the run
 #   NEXTUP_BENCH_REPORT      file to write the summary table to (markdown)
 set -euo pipefail

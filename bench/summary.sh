@@ -25,6 +25,9 @@ summary_tokens() {
         "pgbench insert, 64 clients: $(v pgbench64.tps) tps" \
         "$(calc "%.2f" "${R[$t.rps]} / ${R[pgbench64.tps]:-1}")" \
         "$(judge "${R[$t.rps]} >= 0.5 * ${R[pgbench64.tps]:-0}" pgbench64.tps) (>= 0.5)"
+    row "token creation, 64 conns, WORKERS=$w (Postgres part alone)" "$(v $t.rps) req/s" \
+        "pgbench of the server's token INSERT, 64 clients: $(v pgbench-token64.tps) tps" \
+        "$(calc "%.2f" "${R[$t.rps]} / ${R[pgbench-token64.tps]:-1}")" "no target"
     row "token creation p50 / p99, WORKERS=$w" "$(v $t.p50_ms) / $(v $t.p99_ms) ms" \
         "pgbench 64 clients p50 / p99: $(v pgbench64.p50_ms) / $(v pgbench64.p99_ms) ms" \
         "$(calc "%.1f" "${R[$t.p99_ms]} / (${R[pgbench64.p99_ms]:-0} + 0.001)") (p99)" "no target"
@@ -42,11 +45,17 @@ summary_tokens() {
 summary_callnext() {
     local w=$1 c=callnext-w$1
     [[ -n ${R[$c.p99_ms]:-} ]] || return 0
-    row "call-next p50 / p99, 8 counters, WORKERS=$w" \
+    row "call-next p50 / p99, 8 counters as fast as they can, WORKERS=$w" \
         "$(v $c.p50_ms) / $(v $c.p99_ms) ms ($(v $c.rps) calls/s, $(v $c.errors) errors)" \
         "pgbench insert, 8 clients p50 / p99: $(v pgbench8.p50_ms) / $(v pgbench8.p99_ms) ms; EVALSHA p50 $(v redis.EVALSHA.p50_ms) ms" \
         "$(calc "%.2f" "${R[$c.p99_ms]} / 5") of 5 ms" \
         "$(judge "${R[$c.p99_ms]} < 5" "$c.p99_ms") (p99 < 5 ms)"
+    local p=callnext-paced-w$1
+    row "call-next p50 / p99, 8 counters each calling every 100 ms, WORKERS=$w" \
+        "$(v $p.p50_ms) / $(v $p.p99_ms) ms ($(v $p.rps) calls/s, $(v $p.errors) errors)" \
+        "pgbench insert, 8 clients p50 / p99: $(v pgbench8.p50_ms) / $(v pgbench8.p99_ms) ms" \
+        "$(calc "%.2f" "${R[$p.p99_ms]:-0} / 5") of 5 ms" \
+        "$(judge "${R[$p.p99_ms]} < 5" "$p.p99_ms") (p99 < 5 ms)"
     row "CPU per call + serve + complete, WORKERS=$w" \
         "server $(v $c.cpu_server_us) us, Postgres $(v $c.cpu_pg_us) us, Redis $(v $c.cpu_redis_us) us" \
         "-" "-" "-"

@@ -227,6 +227,14 @@ void TestTokenFlow::transferToServiceKeepsArrival()
     QCOMPARE(event.value(u"reason").toString(), QStringLiteral("needs a passbook"));
     QCOMPARE(event.value(u"actor").toString(), QStringLiteral("operator1"));
     QCOMPARE(event.value(u"from_status").toString(), QStringLiteral("called"));
+    // History finds it by the number it was issued with, though its service changed.
+    const HttpReply found = http().get(QStringLiteral("/api/tokens?number=D001&from=") +
+                                           QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate),
+                                       staff().admin);
+    FLOW_EXPECT(found, 200);
+    const QJsonArray items = found.json.object().value(u"items").toArray();
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first().toObject().value(u"id").toInteger(), d1.id);
 
     FLOW_EXPECT_ERROR(Flow::act(http(), 1, QStringLiteral("call"), op1), 409, "queue_empty");
     FLOW_EXPECT(Flow::act(http(), 2, QStringLiteral("open"), staff().admin), 200);

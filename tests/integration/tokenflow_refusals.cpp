@@ -32,6 +32,9 @@ void TestTokenFlow::refusedActions_data()
         << QStringList{"op1 open 1"} << "op1 call 1" << 409 << "queue_empty";
     QTest::newRow("call, only other services waiting")
         << QStringList{"issue 3", "op1 open 1"} << "op1 call 1" << 409 << "queue_empty";
+    QTest::newRow("call while serving, nothing waiting")
+        << QStringList{"issue 1", "op1 open 1", "op1 call 1", "op1 serve 1"} << "op1 call 1" << 409
+        << "queue_empty";
     QTest::newRow("serve, nothing called")
         << QStringList{"issue 1", "op1 open 1"} << "op1 serve 1" << 409 << "invalid_state";
     QTest::newRow("complete, still called") << QStringList{"issue 1", "op1 open 1", "op1 call 1"}

@@ -158,7 +158,16 @@ Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId, con
             return ApiError::conflict(QStringLiteral("invalid_state"),
                                       QStringLiteral("%1 is still called: serve, skip or transfer it first.")
                                           .arg((*current)->tokenNumber));
-        // "Next" while serving ends the current service, as at any counter.
+        // "Next" while serving ends the current service, as at any counter — but only when
+        // there is a next: a refused call must leave the serving token as it was.
+        auto callable = QueueState::live(m_deps, ctx, [&] {
+            return m_deps.engine.callableCount(ctx.redis(), counterId, counter->serviceIds);
+        });
+        if (!callable.ok())
+            return callable.error();
+        if (*callable == 0)
+            return ApiError::conflict(QStringLiteral("queue_empty"),
+                                      QStringLiteral("No token is waiting for %1.").arg(counter->name));
         auto completed = complete(ctx, counterId, caller);
         if (!completed.ok())
             return completed.error();

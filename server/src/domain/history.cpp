@@ -102,8 +102,10 @@ Result<QJsonObject> search(Database &db, const Filter &filter)
         add(QStringLiteral("t.status = ?"), filter.status);
     if (filter.number)
         add(QStringLiteral("t.number = ?"), filter.number);
+    // The letters are those of the number as issued: a transferred token keeps its number while
+    // its service (and so s.code) changes.
     if (!filter.serviceCode.isEmpty())
-        add(QStringLiteral("s.code = ?"), filter.serviceCode);
+        add(QStringLiteral("t.token_number ~ ?"), QStringLiteral("^%1[0-9]").arg(filter.serviceCode));
     const QString condition = QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "));
 
     auto total = db.exec(QStringLiteral("SELECT count(*) FROM tokens t JOIN services s ON s.id = t.service_id ") +

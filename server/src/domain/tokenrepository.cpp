@@ -33,13 +33,18 @@ QString changeSql(const Change &change)
         set += QStringLiteral(", service_id = ?");
     if (change.newTargetCounterId >= 0)
         set += QStringLiteral(", target_counter_id = ?");
+    // The changed token is read back from the UPDATE's own RETURNING, the way find() reads it:
+    // one round trip per state change instead of two.
     return QStringLiteral(
-        "WITH old AS (SELECT id, status FROM tokens WHERE id = ? AND status = ANY(?::text[]) FOR UPDATE), "
-        "upd AS (UPDATE tokens t SET %1 FROM old WHERE t.id = old.id "
-        "RETURNING t.id, old.status AS from_status, t.status AS to_status, t.service_id) "
-        "INSERT INTO token_events (token_id, event, from_status, to_status, service_id, counter_id, "
-        "actor_id, reason) SELECT id, ?, from_status, to_status, service_id, ?, ?, ? FROM upd "
-        "RETURNING token_id").arg(set);
+               "WITH old AS (SELECT id, status FROM tokens WHERE id = ? AND status = ANY(?::text[]) "
+               "FOR UPDATE), "
+               "upd AS (UPDATE tokens t SET %1 FROM old WHERE t.id = old.id "
+               "RETURNING t.*, old.status AS from_status), "
+               "event AS (INSERT INTO token_events (token_id, event, from_status, to_status, "
+               "service_id, counter_id, actor_id, reason) "
+               "SELECT id, ?, from_status, status, service_id, ?, ?, ? FROM upd) ")
+               .arg(set) +
+           TokenRecord::selectSqlFrom(QStringLiteral("upd"));
 }
 } // namespace
 
@@ -90,7 +95,7 @@ Result<std::optional<TokenRecord>> apply(Database &db, const Change &change)
         return query.error();
     if (!query->next())
         return std::optional<TokenRecord>();
-    return find(db, change.tokenId);
+    return std::optional<TokenRecord>(TokenRecord::fromRow(*query));
 }
 
 Result<std::optional<TokenRecord>> find(Database &db, qint64 id)
