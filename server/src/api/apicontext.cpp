@@ -59,6 +59,17 @@ std::optional<qint64> idParam(const ApiRequest &request, const Responder &respon
     return id;
 }
 
+std::optional<StaffAction> staffAction(const ApiContext &api, const ApiRequest &request,
+                                       const Responder &responder)
+{
+    const auto caller = authorize(api, request, responder, {Roles::Admin, Roles::Operator});
+    const auto id = caller ? idParam(request, responder) : std::nullopt;
+    const auto body = id ? jsonBody(request, responder) : std::nullopt;
+    if (!body)
+        return std::nullopt;
+    return StaffAction{*caller, *id, *body};
+}
+
 std::optional<ApiResponse> rateLimited(const ApiContext &api, WorkerContext &ctx,
                                        const ApiRequest &request, const QByteArray &bucket, int limit)
 {

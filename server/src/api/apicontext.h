@@ -38,6 +38,16 @@ std::optional<QJsonObject> jsonBody(const ApiRequest &request, const Responder &
 // A positive integer path parameter; anything else is 404 (no such resource).
 std::optional<qint64> idParam(const ApiRequest &request, const Responder &responder,
                               const QString &name = QStringLiteral("id"));
+// What a counter-staff action on one row (POST /api/<rows>/:id/<action> with a JSON body) needs.
+struct StaffAction
+{
+    Principal caller;
+    qint64 id = 0;
+    QJsonObject body;
+};
+// An admin or operator caller, the :id parameter and the JSON body, checked in that order.
+std::optional<StaffAction> staffAction(const ApiContext &api, const ApiRequest &request,
+                                       const Responder &responder);
 // Runs `job` on a worker thread and answers with its result.
 template <typename Job>
 void run(const ApiContext &api, const Responder &responder, Job job, int successStatus = 200)

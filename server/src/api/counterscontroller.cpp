@@ -56,16 +56,16 @@ void CountersController::act(const ApiRequest &request, const Responder &respond
 // {counter} paused with a reason.
 void CountersController::pause(const ApiRequest &request, const Responder &responder)
 {
-    const auto caller = Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
-    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
-    const auto body = id ? Handler::jsonBody(request, responder) : std::nullopt;
-    if (!body)
+    const auto action = Handler::staffAction(m_api, request, responder);
+    if (!action)
         return;
-    JsonValidator check(*body);
+    const Principal &caller = action->caller;
+    const qint64 id = action->id;
+    JsonValidator check(action->body);
     const QString reason = check.string(QStringLiteral("reason"), false, 0, 200).value_or(QString());
     if (!check.ok())
         return responder.send(check.error());
-    Handler::run(m_api, responder, [this, id = int(*id), reason, caller = *caller](WorkerContext &ctx) {
+    Handler::run(m_api, responder, [this, id = int(id), reason, caller](WorkerContext &ctx) {
         return m_desk.pause(ctx, id, reason, caller);
     });
 }
@@ -73,12 +73,12 @@ void CountersController::pause(const ApiRequest &request, const Responder &respo
 // {token} back in line for another service or counter, keeping its arrival time.
 void CountersController::transfer(const ApiRequest &request, const Responder &responder)
 {
-    const auto caller = Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
-    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
-    const auto body = id ? Handler::jsonBody(request, responder) : std::nullopt;
-    if (!body)
+    const auto action = Handler::staffAction(m_api, request, responder);
+    if (!action)
         return;
-    JsonValidator check(*body);
+    const Principal &caller = action->caller;
+    const qint64 id = action->id;
+    JsonValidator check(action->body);
     CounterDesk::TransferTarget target;
     target.serviceId = int(check.integer(QStringLiteral("service_id"), false, 1, 2147483647).value_or(0));
     target.counterId = int(check.integer(QStringLiteral("counter_id"), false, 1, 2147483647).value_or(0));
@@ -87,7 +87,7 @@ void CountersController::transfer(const ApiRequest &request, const Responder &re
         check.fail(QStringLiteral("service_id"), QStringLiteral("Give exactly one of service_id or counter_id."));
     if (!check.ok())
         return responder.send(check.error());
-    Handler::run(m_api, responder, [this, id = int(*id), target, caller = *caller](WorkerContext &ctx) {
+    Handler::run(m_api, responder, [this, id = int(id), target, caller](WorkerContext &ctx) {
         return m_desk.transfer(ctx, id, target, caller);
     });
 }

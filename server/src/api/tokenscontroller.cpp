@@ -155,19 +155,19 @@ void TokensController::details(const ApiRequest &request, const Responder &respo
 // {token} now called at the given counter, out of turn; the reason is kept in its history.
 void TokensController::assign(const ApiRequest &request, const Responder &responder)
 {
-    const auto caller = Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
-    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
-    const auto body = id ? Handler::jsonBody(request, responder) : std::nullopt;
-    if (!body)
+    const auto action = Handler::staffAction(m_api, request, responder);
+    if (!action)
         return;
-    JsonValidator check(*body);
+    const Principal &caller = action->caller;
+    const qint64 id = action->id;
+    JsonValidator check(action->body);
     const auto counterId = check.integer(QStringLiteral("counter_id"), true, 1, 2147483647);
     const auto reason = check.string(QStringLiteral("reason"), false, 0, 500);
     if (!check.ok())
         return responder.send(check.error());
     Handler::run(m_api, responder,
-                 [this, id = *id, counterId = int(*counterId), reason = reason.value_or(QString()),
-                  caller = *caller](WorkerContext &ctx) {
+                 [this, id, counterId = int(*counterId), reason = reason.value_or(QString()),
+                  caller](WorkerContext &ctx) {
                      return m_desk.assign(ctx, id, counterId, reason, caller);
                  });
 }

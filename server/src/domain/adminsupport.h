@@ -51,6 +51,30 @@ ApiError alreadyTaken(const ApiError &error, const QString &field, const QString
 
 ApiError notFound(const QString &what, int id);
 
+// The record a Catalog lookup found, or the 404 of `what` (e.g. "Service") when there is none.
+template <typename Record>
+Result<Record> existing(Result<std::optional<Record>> found, const QString &what, int id)
+{
+    if (!found.ok())
+        return found.error();
+    if (!found->has_value())
+        return notFound(what, id);
+    return **found;
+}
+
+// Locks the row (see lockRow), then reads it with `read`; the 404 of `what` when there is none.
+template <typename Read>
+auto lockedExisting(Database &db, const QString &table, const QString &what, int id, Read &&read)
+    -> decltype(read())
+{
+    auto locked = lockRow(db, table, id);
+    if (!locked.ok())
+        return locked.error();
+    if (!*locked)
+        return notFound(what, id);
+    return read();
+}
+
 // The invalid_state 409 of an action the row's current state forbids.
 ApiError invalidState(const QString &message);
 

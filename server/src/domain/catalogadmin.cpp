@@ -23,35 +23,20 @@ Status branchExists(Database &db, int branchId)
 
 Result<BranchRecord> lockedBranch(Database &db, int id)
 {
-    auto locked = Admin::lockRow(db, QStringLiteral("branches"), id);
-    if (!locked.ok())
-        return locked.error();
-    auto branch = Catalog::branch(db, id);
-    if (!branch.ok())
-        return branch.error();
-    if (!*locked || !branch->has_value())
-        return Admin::notFound(QStringLiteral("Branch"), id);
-    return **branch;
+    return Admin::lockedExisting(db, QStringLiteral("branches"), QStringLiteral("Branch"), id, [&] {
+        return Admin::existing(Catalog::branch(db, id), QStringLiteral("Branch"), id);
+    });
 }
 
 Result<ServiceRecord> loadService(Database &db, int id)
 {
-    auto service = Catalog::service(db, id);
-    if (!service.ok())
-        return service.error();
-    if (!service->has_value())
-        return Admin::notFound(QStringLiteral("Service"), id);
-    return **service;
+    return Admin::existing(Catalog::service(db, id), QStringLiteral("Service"), id);
 }
 
 Result<ServiceRecord> lockedService(Database &db, int id)
 {
-    auto locked = Admin::lockRow(db, QStringLiteral("services"), id);
-    if (!locked.ok())
-        return locked.error();
-    if (!*locked)
-        return Admin::notFound(QStringLiteral("Service"), id);
-    return loadService(db, id);
+    return Admin::lockedExisting(db, QStringLiteral("services"), QStringLiteral("Service"), id,
+                                 [&] { return loadService(db, id); });
 }
 
 Result<qint64> countOf(Database &db, const QString &sql, const QVariantList &params)

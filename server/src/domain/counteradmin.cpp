@@ -32,22 +32,13 @@ QJsonArray idArray(const QList<int> &ids)
 
 Result<CounterRecord> loadCounter(Database &db, int id)
 {
-    auto counter = Catalog::counter(db, id);
-    if (!counter.ok())
-        return counter.error();
-    if (!counter->has_value())
-        return Admin::notFound(QStringLiteral("Counter"), id);
-    return **counter;
+    return Admin::existing(Catalog::counter(db, id), QStringLiteral("Counter"), id);
 }
 
 Result<CounterRecord> lockedCounter(Database &db, int id)
 {
-    auto locked = Admin::lockRow(db, QStringLiteral("counters"), id);
-    if (!locked.ok())
-        return locked.error();
-    if (!*locked)
-        return Admin::notFound(QStringLiteral("Counter"), id);
-    return loadCounter(db, id);
+    return Admin::lockedExisting(db, QStringLiteral("counters"), QStringLiteral("Counter"), id,
+                                 [&] { return loadCounter(db, id); });
 }
 
 // The branch exists and every service is one of its own: a counter serves one floor.

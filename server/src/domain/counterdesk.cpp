@@ -202,48 +202,54 @@ Result<TokenRecord> CounterDesk::changeCurrent(WorkerContext &ctx, const Counter
     return token;
 }
 
-Result<QJsonObject> CounterDesk::recall(WorkerContext &ctx, int counterId, const Principal &caller) const
+struct CounterDesk::Step
+{
+    QString from;
+    QString to;
+    QString event;       // token_events.event
+    QString stampColumn; // the time column the step sets, if any
+    QString announceAs;  // the WebSocket event
+    bool incrementRecall = false;
+};
+
+Result<TokenRecord> CounterDesk::stepCurrent(WorkerContext &ctx, int counterId,
+                                             const Principal &caller, const Step &step) const
 {
     auto counter = workingCounter(ctx, counterId, caller);
     if (!counter.ok())
         return counter.error();
     TokenRepository::Change change;
-    change.fromStatuses = {QStringLiteral("called")};
-    change.toStatus = QStringLiteral("called");
-    change.event = QStringLiteral("recalled");
+    change.fromStatuses = {step.from};
+    change.toStatus = step.to;
+    change.event = step.event;
+    change.stampColumn = step.stampColumn;
     change.actorId = caller.userId;
-    change.incrementRecall = true;
-    auto token = changeCurrent(ctx, *counter, change, QStringLiteral("token_recalled"));
+    change.incrementRecall = step.incrementRecall;
+    return changeCurrent(ctx, *counter, change, step.announceAs);
+}
+
+Result<QJsonObject> CounterDesk::recall(WorkerContext &ctx, int counterId, const Principal &caller) const
+{
+    static const Step step{QStringLiteral("called"), QStringLiteral("called"), QStringLiteral("recalled"),
+                           {}, QStringLiteral("token_recalled"), true};
+    auto token = stepCurrent(ctx, counterId, caller, step);
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 
 Result<QJsonObject> CounterDesk::serve(WorkerContext &ctx, int counterId, const Principal &caller) const
 {
-    auto counter = workingCounter(ctx, counterId, caller);
-    if (!counter.ok())
-        return counter.error();
-    TokenRepository::Change change;
-    change.fromStatuses = {QStringLiteral("called")};
-    change.toStatus = QStringLiteral("serving");
-    change.event = QStringLiteral("served");
-    change.stampColumn = QStringLiteral("serving_at");
-    change.actorId = caller.userId;
-    auto token = changeCurrent(ctx, *counter, change, QStringLiteral("token_served"));
+    static const Step step{QStringLiteral("called"), QStringLiteral("serving"), QStringLiteral("served"),
+                           QStringLiteral("serving_at"), QStringLiteral("token_served")};
+    auto token = stepCurrent(ctx, counterId, caller, step);
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 
 Result<QJsonObject> CounterDesk::complete(WorkerContext &ctx, int counterId, const Principal &caller) const
 {
-    auto counter = workingCounter(ctx, counterId, caller);
-    if (!counter.ok())
-        return counter.error();
-    TokenRepository::Change change;
-    change.fromStatuses = {QStringLiteral("serving")};
-    change.toStatus = QStringLiteral("completed");
-    change.event = QStringLiteral("completed");
-    change.stampColumn = QStringLiteral("finished_at");
-    change.actorId = caller.userId;
-    auto token = changeCurrent(ctx, *counter, change, QStringLiteral("token_completed"));
+    static const Step step{QStringLiteral("serving"), QStringLiteral("completed"),
+                           QStringLiteral("completed"), QStringLiteral("finished_at"),
+                           QStringLiteral("token_completed")};
+    auto token = stepCurrent(ctx, counterId, caller, step);
     if (token.ok())
         m_deps.eta.invalidate(token->serviceId); // a new service time for the moving average
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
@@ -251,16 +257,9 @@ Result<QJsonObject> CounterDesk::complete(WorkerContext &ctx, int counterId, con
 
 Result<QJsonObject> CounterDesk::skip(WorkerContext &ctx, int counterId, const Principal &caller) const
 {
-    auto counter = workingCounter(ctx, counterId, caller);
-    if (!counter.ok())
-        return counter.error();
-    TokenRepository::Change change;
-    change.fromStatuses = {QStringLiteral("called")};
-    change.toStatus = QStringLiteral("skipped");
-    change.event = QStringLiteral("skipped");
-    change.stampColumn = QStringLiteral("finished_at");
-    change.actorId = caller.userId;
-    auto token = changeCurrent(ctx, *counter, change, QStringLiteral("token_skipped"));
+    static const Step step{QStringLiteral("called"), QStringLiteral("skipped"), QStringLiteral("skipped"),
+                           QStringLiteral("finished_at"), QStringLiteral("token_skipped")};
+    auto token = stepCurrent(ctx, counterId, caller, step);
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 

@@ -51,6 +51,10 @@ private:
     // Applies a change to the counter's current token; 409 when it has none in `from`.
     Result<TokenRecord> changeCurrent(WorkerContext &ctx, const CounterRecord &counter,
                                       TokenRepository::Change change, const QString &eventName) const;
+    struct Step;
+    // recall, serve, complete and skip: one Step each, applied to the counter's current token.
+    Result<TokenRecord> stepCurrent(WorkerContext &ctx, int counterId, const Principal &caller,
+                                    const Step &step) const;
     Result<TokenRecord> takeNext(WorkerContext &ctx, const CounterRecord &counter,
                                  const Principal &caller) const;
     // previousServiceId: the service a transferred token left, whose rooms must hear of it too.
