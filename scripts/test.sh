@@ -13,6 +13,19 @@ start=$(date +%s)
 echo "==> Installing missing packages"
 bash "$ROOT/scripts/deps.sh"
 
+# The browser test's driver (playwright-core, pinned by tests/e2e/package-lock.json). It drives
+# Debian's Chromium, so no browser is ever downloaded. Installed only when missing or when the
+# lockfile is newer than the last install; without it tst_e2e_browser reports SKIP.
+E2E_DIR="$ROOT/tests/e2e"
+if [[ ! -f $E2E_DIR/node_modules/.package-lock.json ||
+      $E2E_DIR/package-lock.json -nt $E2E_DIR/node_modules/.package-lock.json ]]; then
+    echo "==> Installing the browser test's npm packages (tests/e2e)"
+    if ! (cd "$E2E_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund); then
+        [[ -n ${CI:-} ]] && { echo "npm ci failed in tests/e2e" >&2; exit 1; }
+        echo "WARNING: npm ci failed in tests/e2e; tst_e2e_browser will be skipped" >&2
+    fi
+fi
+
 if [[ -n ${CI:-} ]]; then
     ccache -z >/dev/null 2>&1 || true # so the statistics printed below are this run's
 fi

@@ -18,6 +18,7 @@
 #include "realtime/eventsubscriber.h"
 #include "realtime/queueupdates.h"
 #include "realtime/websockethub.h"
+#include "web/webcontroller.h"
 
 #include <atomic>
 
@@ -46,6 +47,7 @@ Application::Application(Config config, QObject *parent)
     m_catalog = std::make_unique<CatalogController>(*m_api);
     m_system = std::make_unique<SystemController>(*m_api, *m_metrics);
     m_admin = std::make_unique<AdminController>(*m_api);
+    m_web = std::make_unique<WebController>(*m_api);
     Router &router = m_http->router();
     m_auth->registerRoutes(router);
     m_tokensController->registerRoutes(router);
@@ -53,6 +55,7 @@ Application::Application(Config config, QObject *parent)
     m_catalog->registerRoutes(router);
     m_system->registerRoutes(router);
     m_admin->registerRoutes(router);
+    m_web->registerRoutes(router);
 
     // Realtime: events published by any instance reach this instance's WebSocket clients.
     m_hub = std::make_unique<WebSocketHub>(*m_http, *m_tokens, *m_pool, m_config.hubLimits);

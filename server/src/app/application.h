@@ -22,6 +22,7 @@ class QueueUpdates;
 class RateLimiter;
 class SystemController;
 class TokensController;
+class WebController;
 class WebSocketHub;
 class WorkerPool;
 struct ApiContext;
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<CatalogController> m_catalog;
     std::unique_ptr<SystemController> m_system;
     std::unique_ptr<AdminController> m_admin;
+    std::unique_ptr<WebController> m_web;
     std::unique_ptr<WebSocketHub> m_hub;
     std::unique_ptr<EventSubscriber> m_subscriber;
     std::unique_ptr<QueueUpdates> m_queueUpdates;

@@ -1,0 +1,217 @@
+// Nextup booking page: start-up, language, routing between the booking form and a token's live
+// status (#t=<id>.<secret>: the fragment never reaches a server), and the booking form.
+'use strict';
+
+window.NextupApp = (function () {
+    const I18n = window.NextupI18n;
+    const Live = window.NextupLive;
+    const Ticket = window.NextupTicket;
+    const t = (key, params) => I18n.t(key, params);
+    const $ = (id) => document.getElementById(id);
+    const TOKEN_KEY = 'nextup.token';
+    const LINK = /^#t=([1-9][0-9]{0,14})\.([A-Za-z0-9_-]{16,128})$/;
+    const SERVICES_REFRESH_MS = 30000;
+
+    let services = [];
+    let servicesFailed = false;
+    let servicesTimer = null;
+    let bookSocket = null;
+
+    function setOnline(online) {
+        $('net').hidden = online;
+    }
+
+    // ---- booking form -------------------------------------------------------------------
+
+    async function loadServices() {
+        clearTimeout(servicesTimer);
+        try {
+            const list = await Live.api('GET', '/api/services');
+            services = list.filter((s) => s.active !== false);
+            servicesFailed = false;
+            setOnline(true);
+        } catch (error) {
+            servicesFailed = true;
+            setOnline(!error.network && error.status < 500);
+        }
+        renderServices();
+        servicesTimer = setTimeout(loadServices, servicesFailed ? 5000 : SERVICES_REFRESH_MS);
+    }
+
+    function serviceMeta(s) {
+        if (!s.waiting)
+            return t('book.noQueue');
+        return t('book.waiting', { n: I18n.number(s.waiting) }) + ' · ' + I18n.eta(s.eta || 0);
+    }
+
+    function renderServices() {
+        const box = $('services');
+        const chosen = selectedService();
+        if (!services.length) {
+            box.replaceChildren(Object.assign(document.createElement('p'), {
+                className: 'muted', textContent: t(servicesFailed ? 'book.loadFailed' : 'book.none'),
+            }));
+            return;
+        }
+        const items = services.map((s) => {
+            const label = document.createElement('label');
+            label.className = 'svc';
+            const input = Object.assign(document.createElement('input'), {
+                type: 'radio', name: 'service', value: String(s.id),
+            });
+            input.checked = chosen === s.id || services.length === 1;
+            const code = Object.assign(document.createElement('span'), { className: 'code', textContent: s.code });
+            code.setAttribute('aria-hidden', 'true');
+            const text = Object.assign(document.createElement('span'), { className: 'svc-text' });
+            const name = Object.assign(document.createElement('span'), { className: 'svc-name', textContent: s.name });
+            const meta = Object.assign(document.createElement('span'), { className: 'svc-meta', textContent: serviceMeta(s) });
+            meta.dataset.serviceId = String(s.id);
+            text.append(name, meta);
+            label.append(input, code, text);
+            return label;
+        });
+        box.replaceChildren(...items);
+    }
+
+    function selectedService() {
+        const input = document.querySelector('input[name="service"]:checked');
+        return input ? Number(input.value) : 0;
+    }
+
+    // queue_update events: the waiting count and ETA of one service changed.
+    function onQueueEvent(frame) {
+        if (frame.event !== 'queue_update' || !frame.data)
+            return;
+        const s = services.find((x) => x.id === frame.data.service_id);
+        if (!s)
+            return;
+        s.waiting = frame.data.waiting;
+        s.eta = frame.data.eta;
+        const meta = document.querySelector('.svc-meta[data-service-id="' + s.id + '"]');
+        if (meta)
+            meta.textContent = serviceMeta(s);
+    }
+
+    function customerInfo() {
+        const info = {};
+        const name = $('name').value.trim();
+        const phone = $('phone').value.trim();
+        if (name)
+            info.name = name;
+        if (phone)
+            info.phone = phone;
+        return Object.keys(info).length ? info : undefined;
+    }
+
+    async function take(event) {
+        event.preventDefault();
+        const serviceId = selectedService();
+        const error = $('book-error');
+        error.textContent = '';
+        if (!serviceId) {
+            error.textContent = t('book.pick');
+            const first = document.querySelector('input[name="service"]');
+            if (first)
+                first.focus();
+            return;
+        }
+        Ticket.Alerts.unlock(); // this click may allow the "your turn" sound later
+        const button = $('take');
+        button.disabled = true;
+        button.textContent = t('book.taking');
+        try {
+            const body = { service_id: serviceId };
+            const info = customerInfo();
+            if (info)
+                body.customer_info = info;
+            const answer = await Live.api('POST', '/api/tokens', { body });
+            remember(answer.token_id, answer.secret);
+            $('book-form').reset();
+            history.pushState(null, '', '#t=' + answer.token_id + '.' + answer.secret);
+            showTicket(answer.token_id, answer.secret, answer);
+        } catch (e) {
+            error.textContent = e.network ? t('error.network')
+                : e.status === 429 ? t('error.rate', { s: I18n.number(e.retryAfter || 60) })
+                : e.code === 'validation_failed' || e.status === 404 ? e.message
+                : t('error.server', { code: e.code });
+        } finally {
+            button.disabled = false;
+            button.textContent = t('book.take');
+        }
+    }
+
+    // ---- views and routing --------------------------------------------------------------
+
+    function remember(id, secret) {
+        try { localStorage.setItem(TOKEN_KEY, id + '.' + secret); } catch (e) { /* private mode */ }
+    }
+
+    function showBook() {
+        Ticket.hide();
+        $('ticket-view').hidden = true;
+        $('book-view').hidden = false;
+        document.title = t('book.title') + ' · Nextup';
+        loadServices();
+        if (!bookSocket)
+            bookSocket = new Live.LiveSocket({
+                onEvent: onQueueEvent,
+                onSync: loadServices,
+                onState: (state) => { if (state === 'offline') loadServices(); },
+            });
+        bookSocket.start(['global']);
+    }
+
+    function showTicket(id, secret, first) {
+        clearTimeout(servicesTimer);
+        if (bookSocket)
+            bookSocket.stop();
+        $('book-view').hidden = true;
+        $('ticket-view').hidden = false;
+        Ticket.show(id, secret, first);
+        $('main').focus({ preventScroll: true });
+        window.scrollTo(0, 0);
+    }
+
+    // #t=<id>.<secret> shows that token; otherwise the token kept from an earlier visit, or the form.
+    function route() {
+        let match = LINK.exec(location.hash);
+        if (!match) {
+            let saved = null;
+            try { saved = localStorage.getItem(TOKEN_KEY); } catch (e) { /* private mode */ }
+            match = saved ? LINK.exec('#t=' + saved) : null;
+            if (match)
+                history.replaceState(null, '', '#t=' + saved);
+        }
+        if (match)
+            showTicket(Number(match[1]), match[2]);
+        else
+            showBook();
+    }
+
+    function leaveTicket() {
+        history.pushState(null, '', location.pathname);
+        showBook();
+        $('book-title').focus();
+    }
+
+    function start() {
+        I18n.apply(I18n.pick());
+        const lang = $('lang');
+        lang.value = I18n.lang;
+        lang.addEventListener('change', () => {
+            I18n.set(lang.value);
+            renderServices();
+            Ticket.relabel();
+            if (!$('book-view').hidden)
+                document.title = t('book.title') + ' · Nextup';
+        });
+        $('book-form').addEventListener('submit', take);
+        $('book-title').tabIndex = -1;
+        Ticket.wire(leaveTicket);
+        window.addEventListener('popstate', route);
+        route();
+    }
+
+    document.addEventListener('DOMContentLoaded', start);
+    return { setOnline };
+})();

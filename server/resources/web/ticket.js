@@ -1,0 +1,284 @@
+// Nextup booking page: the receipt and live status of one token (the "ticket" view), with the
+// QR code, the cancel button and the "your turn" alert (sound, vibration, screen reader).
+'use strict';
+
+window.NextupTicket = (function () {
+    const I18n = window.NextupI18n;
+    const Live = window.NextupLive;
+    const t = (key, params) => I18n.t(key, params);
+    const $ = (id) => document.getElementById(id);
+    const ACTIVE = new Set(['waiting', 'called', 'serving']);
+
+    // A chime made with WebAudio (no sound file to fetch) and a vibration. Browsers allow sound
+    // only after the user touched the page, so unlock() runs from a click.
+    const Alerts = {
+        context: null,
+        unlock() {
+            const AudioContextClass = window.AudioContext || window.webkitAudioContext;
+            if (!AudioContextClass)
+                return false;
+            if (!this.context)
+                this.context = new AudioContextClass();
+            this.context.resume();
+            return true;
+        },
+        get enabled() { return !!this.context; },
+        chime(notes) {
+            const ctx = this.context;
+            if (!ctx)
+                return;
+            ctx.resume();
+            const start = ctx.currentTime + 0.05;
+            notes.forEach(([frequency, at]) => {
+                const osc = ctx.createOscillator();
+                const gain = ctx.createGain();
+                osc.type = 'sine';
+                osc.frequency.value = frequency;
+                gain.gain.setValueAtTime(0.0001, start + at);
+                gain.gain.exponentialRampToValueAtTime(0.5, start + at + 0.02);
+                gain.gain.exponentialRampToValueAtTime(0.0001, start + at + 0.45);
+                osc.connect(gain).connect(ctx.destination);
+                osc.start(start + at);
+                osc.stop(start + at + 0.5);
+            });
+        },
+        yourTurn() {
+            this.chime([[660, 0], [880, 0.25], [1320, 0.5], [660, 1.2], [880, 1.45], [1320, 1.7]]);
+            try {
+                if (navigator.vibrate)
+                    navigator.vibrate([400, 150, 400, 150, 800]);
+            } catch (e) { /* not allowed here */ }
+        },
+        test() { this.chime([[880, 0]]); },
+    };
+
+    let follower = null;
+    let current = null;   // the last status shown
+    let token = null;     // {id, secret}
+    let qrUrl = null;
+    let alerts = 0;
+    let onLeave = null;
+
+    function counterName(status) {
+        return status.counter_name || t('counter.some');
+    }
+
+    function describe(status) {
+        const counter = counterName(status);
+        switch (status.status) {
+        case 'waiting':
+            return {
+                headline: status.position === 1 ? t('state.next') : t('state.waiting'),
+                detail: t('state.waitingDetail'),
+            };
+        case 'called':
+            return {
+                headline: t('state.called'),
+                detail: status.recall_count > 0 ? t('state.calledAgain', { counter })
+                                                : t('state.calledDetail', { counter }),
+            };
+        case 'serving': return { headline: t('state.serving'), detail: t('state.servingDetail', { counter }) };
+        case 'completed': return { headline: t('state.completed'), detail: t('state.completedDetail') };
+        case 'skipped': return { headline: t('state.skipped'), detail: t('state.skippedDetail') };
+        case 'cancelled': return { headline: t('state.cancelled'), detail: t('state.cancelledDetail') };
+        default: return { headline: status.status, detail: '' };
+        }
+    }
+
+    // Merges what an event or a status answer knows into the current status and shows it.
+    function update(next) {
+        const previous = current;
+        const merged = Object.assign({}, current || {}, next);
+        for (const key of ['position', 'eta']) {
+            if (next[key] === undefined && current)
+                merged[key] = current[key];
+        }
+        current = merged;
+        render();
+        const calledNow = merged.status === 'called' &&
+            (!previous || previous.status !== 'called' || (merged.recall_count || 0) > (previous.recall_count || 0));
+        if (calledNow && previous)
+            alert();
+        const text = describe(merged);
+        const said = previous ? describe(previous) : null;
+        if (!said || said.headline !== text.headline || said.detail !== text.detail)
+            $('announce').textContent = text.headline + '. ' + text.detail;
+        if (Live.FINAL.has(merged.status)) {
+            forget();
+            $('t-live').dataset.live = 'false';
+        }
+    }
+
+    function alert() {
+        alerts += 1;
+        $('ticket-view').dataset.alerts = String(alerts);
+        Alerts.yourTurn();
+        const status = $('t-status');
+        status.classList.remove('flash');
+        void status.offsetWidth; // restart the animation
+        status.classList.add('flash');
+    }
+
+    function render() {
+        if (!current)
+            return;
+        const s = current;
+        const text = describe(s);
+        $('t-number').textContent = s.token_number || '—';
+        $('t-service').textContent = s.service_name || '';
+        $('t-status').dataset.state = s.status;
+        $('t-headline').textContent = text.headline;
+        $('t-detail').textContent = text.detail;
+        const waiting = s.status === 'waiting';
+        $('t-facts').hidden = !waiting;
+        $('t-position').textContent = s.position > 0 ? I18n.number(s.position) : '—';
+        $('t-eta').textContent = s.eta === undefined || s.eta === null ? '—'
+                               : s.eta <= 0 ? t('eta.soon') : I18n.eta(s.eta);
+        $('cancel').hidden = !waiting;
+        $('sound').hidden = !ACTIVE.has(s.status);
+        $('qr-box').hidden = !ACTIVE.has(s.status);
+        $('t-qr').alt = t('qr.alt', { number: s.token_number || '' });
+        $('t-updated').textContent = t('ticket.updated', { time: I18n.time(new Date()) });
+        document.title = text.headline + ' · ' + (s.token_number || '') + ' · Nextup';
+        $('ticket-view').dataset.status = s.status;
+        $('ticket-view').dataset.position = String(s.position ?? '');
+    }
+
+    function showInvalid() {
+        current = null;
+        $('t-number').textContent = '—';
+        $('t-service').textContent = '';
+        $('t-status').dataset.state = 'invalid';
+        $('t-headline').textContent = t('state.invalid');
+        $('t-detail').textContent = t('state.invalidDetail');
+        $('t-facts').hidden = true;
+        $('cancel').hidden = true;
+        $('sound').hidden = true;
+        $('qr-box').hidden = true;
+        $('ticket-view').dataset.status = 'invalid';
+        forget();
+    }
+
+    // The token no longer needs to come back on the next visit of "/" (the link still works).
+    function forget() {
+        try {
+            if (token && localStorage.getItem('nextup.token') === token.id + '.' + token.secret)
+                localStorage.removeItem('nextup.token');
+        } catch (e) { /* private mode */ }
+    }
+
+    async function loadQr() {
+        try {
+            const response = await Live.api('GET', '/api/tokens/' + token.id + '/qr.svg',
+                                             { secret: token.secret, raw: true });
+            const blob = await response.blob();
+            if (qrUrl)
+                URL.revokeObjectURL(qrUrl);
+            qrUrl = URL.createObjectURL(blob);
+            $('t-qr').src = qrUrl;
+            $('qr-box').dataset.loaded = 'true';
+        } catch (e) {
+            $('qr-box').dataset.loaded = 'false'; // the ticket works without it
+        }
+    }
+
+    function setConnection(state) {
+        document.body.dataset.connection = state.live ? 'live' : state.reachable ? 'polling' : 'offline';
+        window.NextupApp.setOnline(state.live || state.reachable);
+        $('t-live').dataset.live = String(state.live);
+        $('t-live').title = state.live ? t('ticket.live') : '';
+    }
+
+    // Shows token `id` (with its secret); `first` is the answer of POST /api/tokens, if we just
+    // took it, so the receipt appears without waiting for the first status request.
+    function show(id, secret, first) {
+        hide();
+        token = { id, secret };
+        alerts = 0;
+        $('ticket-view').dataset.tokenId = String(id);
+        $('ticket-view').dataset.alerts = '0';
+        $('ticket-error').textContent = '';
+        $('t-qr').removeAttribute('src');
+        $('t-status').classList.remove('flash');
+        delete $('qr-box').dataset.loaded;
+        if (first)
+            update(first);
+        else
+            $('t-headline').textContent = '…';
+        syncSoundButton();
+        loadQr();
+        follower = new Live.TokenFollower(id, secret, {
+            onStatus: (status) => update(status),
+            onInvalid: () => showInvalid(),
+            onConnection: setConnection,
+        });
+        follower.start();
+    }
+
+    function hide() {
+        if (follower)
+            follower.stop();
+        follower = null;
+        current = null;
+        token = null;
+        if (qrUrl)
+            URL.revokeObjectURL(qrUrl);
+        qrUrl = null;
+        delete document.body.dataset.connection;
+    }
+
+    function syncSoundButton() {
+        const button = $('sound');
+        button.setAttribute('aria-pressed', String(Alerts.enabled));
+        button.textContent = t(Alerts.enabled ? 'ticket.soundIsOn' : 'ticket.soundOn');
+    }
+
+    async function cancel() {
+        const dialog = $('confirm');
+        const answer = await new Promise((resolve) => {
+            dialog.addEventListener('close', () => resolve(dialog.returnValue), { once: true });
+            dialog.returnValue = 'keep';
+            dialog.showModal();
+        });
+        if (answer !== 'cancel' || !token)
+            return;
+        $('ticket-error').textContent = '';
+        try {
+            const answerBody = await Live.api('POST', '/api/tokens/' + token.id + '/cancel',
+                                              { secret: token.secret, body: {} });
+            const tok = answerBody.token || {};
+            if (follower)
+                follower.stop();
+            update({ status: tok.status || 'cancelled', position: 0, eta: 0 });
+        } catch (error) {
+            $('ticket-error').textContent = error.network ? t('error.network')
+                                                          : t('error.cancel', { message: error.message });
+        }
+    }
+
+    function wire(leave) {
+        onLeave = leave;
+        $('sound').addEventListener('click', () => {
+            if (Alerts.unlock())
+                Alerts.test();
+            syncSoundButton();
+        });
+        $('cancel').addEventListener('click', cancel);
+        $('t-status').addEventListener('animationend', () => $('t-status').classList.remove('flash'));
+        $('new-token').addEventListener('click', () => {
+            forget();
+            hide();
+            onLeave();
+        });
+    }
+
+    function relabel() {
+        syncSoundButton();
+        if (current)
+            render();
+        else if ($('t-status').dataset.state === 'invalid')
+            showInvalid();
+    }
+
+    return { wire, show, hide, relabel, Alerts };
+})();

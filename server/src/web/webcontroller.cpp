@@ -1,0 +1,146 @@
+#include "web/webcontroller.h"
+
+#include "auth/securerandom.h"
+#include "domain/tokenrepository.h"
+#include "http/router.h"
+#include "web/qrsvg.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace {
+// Status secrets are 32 base64url characters; anything much longer is not one.
+const int kMaxSecretBytes = 128;
+// Versioned asset links never change their bytes: cache them for a year.
+const QByteArray kImmutable = "public, max-age=31536000, immutable";
+// Unversioned asset links (an old page, a hand-typed URL): a short cache.
+const QByteArray kShortCache = "public, max-age=300";
+
+bool isBase64Url(const QByteArray &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_';
+    });
+}
+} // namespace
+
+WebController::WebController(const ApiContext &api) : m_api(api)
+{
+    if (!m_assets.page())
+        qWarning("Booking page: :/web/index.html is missing; GET / will answer 404");
+}
+
+void WebController::registerRoutes(Router &router)
+{
+    router.add("GET", QStringLiteral("/"),
+               [this](const ApiRequest &request, const Responder &responder) {
+                   page(request, responder);
+               });
+    router.add("GET", QStringLiteral("/web/:file"),
+               [this](const ApiRequest &request, const Responder &responder) {
+                   asset(request, responder);
+               });
+    router.add("GET", QStringLiteral("/api/tokens/:id/qr.svg"),
+               [this](const ApiRequest &request, const Responder &responder) {
+                   qrCode(request, responder);
+               });
+}
+
+QByteArray WebController::pageSecurityPolicy()
+{
+    return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
+           "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
+           "frame-ancestors 'none'";
+}
+
+std::optional<QByteArray> WebController::publicOrigin(const ApiRequest &request, bool trustProxy)
+{
+    // A host name or an IPv4/IPv6 literal, with an optional port: nothing that could end the
+    // authority part of the URL and point the link somewhere else.
+    static const QRegularExpression host(QStringLiteral(
+        R"(^([A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(:[0-9]{1,5})?$)"));
+    const QByteArray value = request.header("host").trimmed();
+    if (value.isEmpty() || !host.match(QString::fromLatin1(value)).hasMatch())
+        return std::nullopt;
+    const bool https =
+        trustProxy && request.header("x-forwarded-proto").trimmed().toLower() == "https";
+    return QByteArray(https ? "https://" : "http://") + value.toLower();
+}
+
+// The page itself: revalidated on every visit (no-cache), so a new release is seen at once.
+void WebController::page(const ApiRequest &, const Responder &responder) const
+{
+    const WebAssets::Asset *html = m_assets.page();
+    if (!html)
+        return responder.send(
+            ApiError::notFound(QStringLiteral("The booking page is not installed.")));
+    ApiResponse response = ApiResponse::raw(html->body, html->contentType);
+    response.withHeader("Cache-Control", "no-cache")
+        .withHeader("Content-Security-Policy", pageSecurityPolicy());
+    responder.send(std::move(response));
+}
+
+// One file of the page; 404 (JSON error) for anything else.
+void WebController::asset(const ApiRequest &request, const Responder &responder) const
+{
+    const QString name = request.pathParams.value(QStringLiteral("file"));
+    const WebAssets::Asset *asset = name == u"index.html" ? nullptr : m_assets.find(name);
+    if (!asset)
+        return responder.send(ApiError::notFound(QStringLiteral("No such file.")));
+    const bool current = request.queryValue(QStringLiteral("v")).toLatin1() == asset->version;
+    ApiResponse response = ApiResponse::raw(asset->body, asset->contentType);
+    response.withHeader("Cache-Control", current ? kImmutable : kShortCache);
+    if (asset->contentType.startsWith("image/svg"))
+        response.withHeader("Content-Security-Policy",
+                            "default-src 'none'; style-src 'unsafe-inline'");
+    responder.send(std::move(response));
+}
+
+// Tokens issue at tokenRateLimitPerMinute per address; each receipt shows its QR code once per
+// visit, so a few times that is generous for people and still bounds the work per address.
+int WebController::qrRateLimit() const
+{
+    return qMax(60, 4 * m_api.config.tokenRateLimitPerMinute);
+}
+
+// image/svg+xml: the QR code of "<origin>/#t=<id>.<secret>", the token's live status page. The
+// secret stays in the fragment of that link, which browsers never send to a server.
+void WebController::qrCode(const ApiRequest &request, const Responder &responder) const
+{
+    const auto id = Handler::idParam(request, responder);
+    if (!id)
+        return;
+    const QByteArray secret = request.header("x-token-secret").trimmed();
+    if (secret.isEmpty() || secret.size() > kMaxSecretBytes || !isBase64Url(secret))
+        return responder.send(ApiError::forbidden(
+            QStringLiteral("Send the token's secret in the X-Token-Secret header.")));
+    const auto origin = publicOrigin(request, m_api.config.trustProxy);
+    if (!origin)
+        return responder.send(
+            ApiError::badRequest(QStringLiteral("The Host header is missing or malformed.")));
+    const QByteArray link = *origin + "/#t=" + QByteArray::number(*id) + '.' + secret;
+    m_api.pool.submit(responder, [this, request, id = *id, secret, link](WorkerContext &ctx) {
+        if (auto limited = Handler::rateLimited(m_api, ctx, request, "rl:qr", qrRateLimit()))
+            return *limited;
+        const auto stored = TokenRepository::secretHash(ctx.db(), id);
+        if (!stored.ok())
+            return ApiResponse::error(stored.error());
+        if (stored->isEmpty())
+            return ApiResponse::error(
+                ApiError::notFound(QStringLiteral("Token %1 does not exist.").arg(id)));
+        if (!SecureRandom::constantTimeEquals(SecureRandom::sha256Hex(secret), *stored))
+            return ApiResponse::error(
+                ApiError::forbidden(QStringLiteral("The token's secret is wrong.")));
+        const QByteArray svg = QrSvg::render(link);
+        if (svg.isEmpty())
+            return ApiResponse::error(
+                ApiError::internal(QStringLiteral("The QR code could not be drawn.")));
+        ApiResponse response = ApiResponse::raw(svg, "image/svg+xml");
+        // The picture carries the secret: no cache may keep it.
+        response.withHeader("Cache-Control", "no-store")
+            .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        return response;
+    });
+}

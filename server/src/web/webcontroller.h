@@ -1,0 +1,37 @@
+#pragma once
+
+#include "api/apicontext.h"
+#include "web/webassets.h"
+
+#include <optional>
+
+class Router;
+
+// The customer booking page and what only it needs:
+//   GET /                       the page (index.html), never cached without revalidation
+//   GET /web/:file              its scripts, styles and pictures from the Qt resource :/web/
+//   GET /api/tokens/:id/qr.svg  a QR code of the token's live status link, for the holder of the
+//                               token's secret (X-Token-Secret header only: never in a URL, so
+//                               never in an access log)
+class WebController
+{
+public:
+    explicit WebController(const ApiContext &api);
+    void registerRoutes(Router &router);
+
+    // The Content-Security-Policy of the page: scripts and styles from this origin only, no
+    // inline code; the QR picture arrives as a blob: URL; WebSocket and fetch to this origin.
+    static QByteArray pageSecurityPolicy();
+    // "<scheme>://<host>" of the request as the customer's browser saw it (the Host header, and
+    // X-Forwarded-Proto when the server trusts its proxy); nullopt when Host is missing or odd.
+    static std::optional<QByteArray> publicOrigin(const ApiRequest &request, bool trustProxy);
+
+private:
+    void page(const ApiRequest &request, const Responder &responder) const;
+    void asset(const ApiRequest &request, const Responder &responder) const;
+    void qrCode(const ApiRequest &request, const Responder &responder) const;
+    int qrRateLimit() const;
+
+    const ApiContext &m_api;
+    WebAssets m_assets;
+};

@@ -1,0 +1,113 @@
+// Runs the browser end-to-end test (booking.e2e.mjs: playwright-core driving Debian's headless
+// Chromium) against a real nextup-server with its own Postgres and Redis. Skipped, with a message
+// that CTest turns into SKIP, when node, Chromium or tests/e2e/node_modules is missing;
+// scripts/test.sh runs `npm ci` first, so CI always runs it.
+#include "serverprocess.h"
+#include "testservices.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+const char *const kSkipMark = "E2E-SKIPPED"; // CTest's SKIP_REGULAR_EXPRESSION (CMakeLists.txt)
+const int kBrowserTimeoutMs = 150'000;
+
+QString chromiumPath()
+{
+    const QString configured = qEnvironmentVariable("NEXTUP_CHROMIUM");
+    if (!configured.isEmpty())
+        return configured;
+    for (const QString &candidate :
+         {QStringLiteral("/usr/bin/chromium"), QStringLiteral("/usr/bin/chromium-browser")}) {
+        if (QFileInfo(candidate).isExecutable())
+            return candidate;
+    }
+    return {};
+}
+} // namespace
+
+class TestE2eBrowser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void bookingPage();
+
+private:
+    QString m_node;
+    QString m_chromium;
+    TestServices m_services;
+    std::unique_ptr<ServerProcess> m_server;
+};
+
+void TestE2eBrowser::initTestCase()
+{
+    m_node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    m_chromium = chromiumPath();
+    const QString module =
+        QStringLiteral(NEXTUP_E2E_DIR "/node_modules/playwright-core/package.json");
+    if (m_node.isEmpty())
+        QSKIP(
+            qPrintable(QStringLiteral("%1: node is not installed").arg(QLatin1String(kSkipMark))));
+    if (m_chromium.isEmpty())
+        QSKIP(
+            qPrintable(QStringLiteral("%1: no Chromium at /usr/bin/chromium (set NEXTUP_CHROMIUM)")
+                           .arg(QLatin1String(kSkipMark))));
+    if (!QFileInfo::exists(module))
+        QSKIP(qPrintable(
+            QStringLiteral("%1: %2 is missing; run `npm ci` in tests/e2e (scripts/test.sh does)")
+                .arg(QLatin1String(kSkipMark), module)));
+
+    QVERIFY(m_services.start());
+    QVERIFY(m_services.createDatabase(QStringLiteral("t_e2e")));
+    m_server = std::make_unique<ServerProcess>(m_services.postgresUrl(QStringLiteral("t_e2e")),
+                                               m_services.redisUrl());
+    m_server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"),
+                                  QStringLiteral("100000"));
+    m_server->setEnvironmentValue(QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("100000"));
+    QVERIFY(m_server->runSubcommand({QStringLiteral("migrate")}));
+    QVERIFY(m_server->runSubcommand({QStringLiteral("seed")}));
+    QVERIFY(m_server->start());
+}
+
+void TestE2eBrowser::cleanup()
+{
+    if (m_server)
+        m_server->dumpIfFailed();
+}
+
+// booking.e2e.mjs prints its steps and exits non-zero on the first failure.
+void TestE2eBrowser::bookingPage()
+{
+    const QString screenshots = QStringLiteral(NEXTUP_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(screenshots));
+    QProcess node;
+    node.setWorkingDirectory(QStringLiteral(NEXTUP_E2E_DIR));
+    node.setProcessChannelMode(QProcess::ForwardedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NEXTUP_BASE_URL"),
+               m_server->baseUrl().toString(QUrl::StripTrailingSlash));
+    env.insert(QStringLiteral("NEXTUP_SCREENSHOT_DIR"), screenshots);
+    env.insert(QStringLiteral("NEXTUP_CHROMIUM"), m_chromium);
+    node.setProcessEnvironment(env);
+    node.start(m_node, {QStringLiteral("booking.e2e.mjs")});
+    QVERIFY2(node.waitForStarted(10'000), qPrintable(node.errorString()));
+    if (!node.waitForFinished(kBrowserTimeoutMs)) {
+        node.kill();
+        node.waitForFinished(5000);
+        QFAIL("the browser test did not finish in time");
+    }
+    QCOMPARE(node.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(node.exitCode(), 0);
+    QVERIFY2(m_server->isRunning(), "the server died during the browser test");
+}
+
+QTEST_GUILESS_MAIN(TestE2eBrowser)
+#include "tst_e2e_browser.moc"
