@@ -273,7 +273,7 @@ void TestRobustness::unknownRoute_data()
     QTest::addColumn<QString>("path");
 
     QTest::newRow("unknown API") << QByteArray("GET") << "/api/nope";
-    QTest::newRow("root") << QByteArray("GET") << "/";
+    QTest::newRow("unknown top-level") << QByteArray("GET") << "/nope";
     QTest::newRow("id not a number") << QByteArray("POST") << "/api/tokens/abc/cancel";
     QTest::newRow("id overflows") << QByteArray("GET") << "/api/tokens/99999999999999999999999";
     QTest::newRow("extra segment") << QByteArray("GET") << "/api/tokens/1/status/more";
