@@ -6,10 +6,12 @@
 #include "testservices.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -72,6 +74,7 @@ void TestE2eBrowser::initTestCase()
     m_server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"),
                                   QStringLiteral("100000"));
     m_server->setEnvironmentValue(QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("100000"));
+    m_server->setFixedPort(true); // the page reconnects to the same address after a restart
     QVERIFY(m_server->runSubcommand({QStringLiteral("migrate")}));
     QVERIFY(m_server->runSubcommand({QStringLiteral("seed")}));
     QVERIFY(m_server->start());
@@ -90,7 +93,23 @@ void TestE2eBrowser::bookingPage()
     QVERIFY(QDir().mkpath(screenshots));
     QProcess node;
     node.setWorkingDirectory(QStringLiteral(NEXTUP_E2E_DIR));
-    node.setProcessChannelMode(QProcess::ForwardedChannels);
+    node.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // The script prints its steps; "@@restart-server" asks for a server restart (same port),
+    // answered on its stdin, to show that the page survives one.
+    QByteArray pending;
+    connect(&node, &QProcess::readyReadStandardOutput, this, [&] {
+        pending += node.readAllStandardOutput();
+        for (qsizetype end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
+            const QByteArray line = pending.left(end);
+            pending.remove(0, end + 1);
+            fprintf(stdout, "%s\n", line.constData());
+            fflush(stdout);
+            if (line.trimmed() == "@@restart-server") {
+                m_server->stop();
+                node.write(m_server->start() ? "restarted\n" : "failed\n");
+            }
+        }
+    });
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("NEXTUP_BASE_URL"),
                m_server->baseUrl().toString(QUrl::StripTrailingSlash));
@@ -99,7 +118,12 @@ void TestE2eBrowser::bookingPage()
     node.setProcessEnvironment(env);
     node.start(m_node, {QStringLiteral("booking.e2e.mjs")});
     QVERIFY2(node.waitForStarted(10'000), qPrintable(node.errorString()));
-    if (!node.waitForFinished(kBrowserTimeoutMs)) {
+    QEventLoop loop;
+    connect(&node, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(kBrowserTimeoutMs, &loop, &QEventLoop::quit);
+    if (node.state() != QProcess::NotRunning)
+        loop.exec();
+    if (node.state() != QProcess::NotRunning) {
         node.kill();
         node.waitForFinished(5000);
         QFAIL("the browser test did not finish in time");

@@ -53,6 +53,14 @@ window.NextupApp = (function () {
             }));
             return;
         }
+        // Same services as shown: refresh the numbers only, so that a refresh never takes the
+        // keyboard focus or a half-made choice away from the customer.
+        const shown = [...box.querySelectorAll('input[name="service"]')].map((input) => Number(input.value));
+        if (shown.length === services.length && shown.every((id, i) => id === services[i].id)) {
+            for (const s of services)
+                box.querySelector('.svc-meta[data-service-id="' + s.id + '"]').textContent = serviceMeta(s);
+            return;
+        }
         const items = services.map((s) => {
             const label = document.createElement('label');
             label.className = 'svc';

@@ -8,7 +8,7 @@ window.NextupLive = (function () {
     const PING_MS = 20000;           // an idle link is checked this often...
     const PONG_TIMEOUT_MS = 8000;    // ...and counted dead without an answer within this
     const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000, 30000];
-    const POLL_OFFLINE_MS = 8000;    // polling while the socket is down
+    const POLL_OFFLINE_MS = 5000;    // polling while the socket is down (± 20 %)
     const POLL_LIVE_MS = 60000;      // a safety net while it is up
     const FINAL = new Set(['completed', 'skipped', 'cancelled']);
 
@@ -218,6 +218,8 @@ window.NextupLive = (function () {
             this.serviceId = 0;
             this.reachable = true;
             this.stopped = false;
+            this.seq = 0;        // numbers status requests and token events in order of sending
+            this.shownSeq = 0;   // the newest of them that is on screen
             this.socket = new LiveSocket({
                 onState: (state) => {
                     this.report();
@@ -268,12 +270,18 @@ window.NextupLive = (function () {
 
         async fetchStatus() {
             clearTimeout(this.pollTimer);
+            // Answers may overtake each other, and an event may arrive while a request is out:
+            // only news newer than what is shown is applied, so the page never steps back.
+            const seq = ++this.seq;
             try {
                 const status = await api('GET', '/api/tokens/' + this.id + '/status', { secret: this.secret });
                 if (this.stopped)
                     return;
                 this.setReachable(true);
-                this.apply(status);
+                if (seq > this.shownSeq) {
+                    this.shownSeq = seq;
+                    this.apply(status);
+                }
             } catch (error) {
                 if (this.stopped)
                     return;
@@ -285,8 +293,8 @@ window.NextupLive = (function () {
                 this.setReachable(!error.network && error.status < 500);
             }
             if (!this.stopped)
-                this.pollTimer = setTimeout(() => this.fetchStatus(),
-                    this.socket.isLive ? POLL_LIVE_MS : POLL_OFFLINE_MS);
+                this.pollTimer = setTimeout(() => this.fetchStatus(), this.socket.isLive
+                    ? POLL_LIVE_MS : POLL_OFFLINE_MS * (0.8 + Math.random() * 0.4));
         }
 
         setReachable(reachable) {
@@ -315,6 +323,7 @@ window.NextupLive = (function () {
             if (frame.room === 'token:' + this.id && frame.data) {
                 // Show the change at once; the status request then brings the exact place in line.
                 const d = frame.data;
+                this.shownSeq = ++this.seq;
                 this.h.onStatus({
                     token_id: d.id, token_number: d.token_number, status: d.status,
                     service_id: d.service_id, service_name: d.service_name, counter_id: d.counter_id,
