@@ -67,7 +67,10 @@ QStringList TestRobustness::waitingInCallOrder(const QList<int> &services)
     const auto rows =
         sql.rows(QStringLiteral("SELECT token_number FROM tokens WHERE status = 'waiting' AND "
                                 "target_counter_id IS NULL AND service_id IN (%1) "
-                                "ORDER BY priority DESC, arrival_at, id")
+                                // The queue keeps arrival in whole milliseconds (ties go to the
+                                // lower id), as the server's snapshot reads it.
+                                "ORDER BY priority DESC, "
+                                "(extract(epoch FROM arrival_at) * 1000)::bigint, id")
                      .arg(ids.join(u',')));
     QStringList numbers;
     for (const QVariantList &row : rows.value_or(QList<QVariantList>()))
