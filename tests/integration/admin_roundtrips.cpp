@@ -150,8 +150,9 @@ void TestAdmin::counterRoundTrip()
     QCOMPARE(one.status, 200);
     QCOMPARE(one.object().value(u"counter").toObject(), counter);
 
-    auto publicCounter = [&]() {
-        for (const QJsonValue &c : m_http->get(QStringLiteral("/api/counters")).array()) {
+    auto publicCounter = [&](const QString &query = {}, const QString &bearer = {}) {
+        for (const QJsonValue &c :
+             m_http->get(QStringLiteral("/api/counters") + query, bearer).array()) {
             if (c.toObject().value(u"id").toInt() == id)
                 return c.toObject();
         }
@@ -178,6 +179,9 @@ void TestAdmin::counterRoundTrip()
     QVERIFY2(deleted.status == 200, qPrintable(describe(deleted)));
     QCOMPARE(deleted.object().value(u"counter").toObject().value(u"active").toBool(true), false);
     QVERIFY(publicCounter().isEmpty());
+    // Only an admin's ?all=true lists it still, so that it can be switched back on.
+    QCOMPARE(publicCounter(QStringLiteral("?all=true"), m_admin).value(u"active").toBool(true), false);
+    QVERIFY(publicCounter(QStringLiteral("?all=true"), m_operator).isEmpty());
     // An inactive counter cannot be opened.
     QCOMPARE(m_http->post(path("/api/counters/%1/open", id), {}, m_operator).status, 404);
 

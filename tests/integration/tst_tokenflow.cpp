@@ -197,6 +197,13 @@ void TestTokenFlow::checkAcceptanceStats()
     QCOMPARE(perService.size(), 1);
     QCOMPARE(perService.at(0).toObject().value(u"service_id").toInt(), 1);
     QCOMPARE(perService.at(0).toObject().value(u"issued").toInt(), 2);
+    int issuedByHour = 0;
+    for (const QJsonValue &hour : stats.object().value(u"per_hour").toArray()) {
+        const QDateTime start = QDateTime::fromString(hour.toObject().value(u"hour").toString(), Qt::ISODate);
+        QVERIFY2(start.isValid() && start.time().minute() == 0, qPrintable(start.toString()));
+        issuedByHour += hour.toObject().value(u"issued").toInt();
+    }
+    QCOMPARE(issuedByHour, 2);
     const QJsonArray perCounter = stats.object().value(u"per_counter").toArray();
     QCOMPARE(perCounter.size(), 1);
     QCOMPARE(perCounter.at(0).toObject().value(u"counter_id").toInt(), 1);

@@ -28,13 +28,16 @@ void CountersController::registerRoutes(Router &router)
                std::bind(&CountersController::transfer, this, _1, _2));
 }
 
-// [{id, name, branch_id, status, service_ids, operator_id, pause_reason, current_token, queue_size}]
+// [{id, name, branch_id, status, service_ids, operator_id, pause_reason, current_token, queue_size}];
+// admins also see inactive counters with ?all=true.
 void CountersController::list(const ApiRequest &request, const Responder &responder)
 {
-    if (!Handler::authorize(m_api, request, responder, {}))
+    const auto caller = Handler::authorize(m_api, request, responder, {});
+    if (!caller)
         return;
-    Handler::run(m_api, responder, [this](WorkerContext &ctx) -> Result<QJsonArray> {
-        auto view = QueueState::view(m_api.deps, ctx);
+    const bool all = caller->isAdmin() && request.queryValue(QStringLiteral("all")) == u"true";
+    Handler::run(m_api, responder, [this, all](WorkerContext &ctx) -> Result<QJsonArray> {
+        auto view = QueueState::view(m_api.deps, ctx, all);
         if (!view.ok())
             return view.error();
         return view->value(u"counters").toArray();

@@ -80,7 +80,7 @@ Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx,
     return out;
 }
 
-Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx)
+Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiveCounters)
 {
     // Read seq first: the state below is at least as new as it, so a client that applies events
     // with a higher seq on top of this view misses nothing.
@@ -122,7 +122,7 @@ Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx)
         service.insert(QStringLiteral("tokens"), waitingByService.value(service.value(u"id").toInt()));
         serviceViews.append(service);
     }
-    auto counters = Catalog::counters(ctx.db(), false);
+    auto counters = Catalog::counters(ctx.db(), inactiveCounters);
     if (!counters.ok())
         return counters.error();
     QJsonArray counterViews;

@@ -33,7 +33,8 @@ template <typename Op>
 auto live(const QueueDeps &deps, WorkerContext &ctx, Op &&op);
 
 // {seq, at, services:[...], counters:[...]}: everything a client needs to resync.
-Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx);
+// inactiveCounters: also list deactivated counters (an admin's ?all=true).
+Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiveCounters = false);
 // A service's waiting count and the ETA of a token joining now; for GET /api/services.
 Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx, bool includeInactive);
 // Makes Redis complete now (startup, and after a failure that may have left it inconsistent).

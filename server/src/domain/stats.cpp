@@ -84,9 +84,13 @@ Result<QJsonObject> compute(Database &db, QDate from, QDate to)
         totals = QJsonObject{{QStringLiteral("issued"), 0}};
     }
 
+    // Hours of the branch's own clock (a half-hour time zone has its own hour boundaries).
     auto hours = db.exec(kBase + QStringLiteral(
-                                     "SELECT date_trunc('hour', created_at), count(*), "
-                                     "count(*) FILTER (WHERE status = 'completed') FROM base GROUP BY 1 ORDER BY 1"),
+                             "SELECT date_trunc('hour', base.created_at AT TIME ZONE b.timezone) "
+                             "AT TIME ZONE b.timezone, count(*), "
+                             "count(*) FILTER (WHERE base.status = 'completed') FROM base "
+                             "JOIN services hs ON hs.id = base.service_id "
+                             "JOIN branches b ON b.id = hs.branch_id GROUP BY 1 ORDER BY 1"),
                          range);
     if (!hours.ok())
         return hours.error();
