@@ -1,0 +1,45 @@
+#include "admin/adminpages.h"
+
+#include <QCoreApplication>
+#include <QTabWidget>
+
+#include "admin/admincatalog.h"
+#include "admin/counterspage.h"
+#include "admin/historypage.h"
+#include "admin/servicespage.h"
+#include "admin/statspage.h"
+#include "admin/userspage.h"
+#include "nextup/client/apiclient.h"
+
+namespace Nextup::Console {
+
+void addAdminPages(QTabWidget *tabs, ApiClient *api, QueueClient *queue)
+{
+    // One catalog for all pages: a service saved on one page is known to the others at once.
+    auto *catalog = new AdminCatalog(api, tabs);
+    auto *services = new ServicesPage(api, catalog, tabs);
+    auto *counters = new CountersPage(api, catalog, tabs);
+    auto *users = new UsersPage(api, tabs);
+    auto *history = new TokenHistoryPage(api, catalog, tabs);
+    auto *stats = new StatsPage(api, queue, tabs);
+    services->setObjectName(QStringLiteral("servicesPage"));
+    counters->setObjectName(QStringLiteral("countersPage"));
+    users->setObjectName(QStringLiteral("usersPage"));
+    history->setObjectName(QStringLiteral("historyPage"));
+    stats->setObjectName(QStringLiteral("statsPage"));
+    // No mnemonics on the tabs: Ctrl+Tab and Ctrl+PgDown switch them, and the pages' own
+    // Alt+letter shortcuts stay unambiguous.
+    tabs->addTab(services, QCoreApplication::translate("Nextup::Console::AdminPages", "Services"));
+    tabs->addTab(counters, QCoreApplication::translate("Nextup::Console::AdminPages", "Counters"));
+    tabs->addTab(users, QCoreApplication::translate("Nextup::Console::AdminPages", "Users"));
+    tabs->addTab(history, QCoreApplication::translate("Nextup::Console::AdminPages", "History"));
+    tabs->addTab(stats, QCoreApplication::translate("Nextup::Console::AdminPages", "Statistics"));
+    QObject::connect(api, &ApiClient::sessionChanged, catalog, [api, catalog] {
+        if (api->isLoggedIn())
+            catalog->reload();
+    });
+    if (api->isLoggedIn())
+        catalog->reload();
+}
+
+} // namespace Nextup::Console

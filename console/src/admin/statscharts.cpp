@@ -1,0 +1,167 @@
+#include "admin/statscharts.h"
+
+#include <algorithm>
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QLocale>
+#include <QValueAxis>
+
+namespace Nextup::Console::StatsCharts {
+
+namespace {
+void clear(QChart *chart)
+{
+    chart->removeAllSeries();
+    const auto axes = chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        chart->removeAxis(axis);
+        delete axis; // removeAxis() gives the axis back to us
+    }
+}
+
+QBarSet *makeSet(const QString &label, QBarSeries *series)
+{
+    auto *set = new QBarSet(label, series);
+    series->append(set);
+    return set;
+}
+
+// Puts `series` on the chart with the categories below and a value axis from 0 on the side.
+// "09:00" in the locale's digits (the short time formats of some locales add seconds or AM/PM).
+QString hourLabel(int hour)
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    const QString zero = locale.zeroDigit();
+    return (hour < 10 ? zero : QString()) + locale.toString(hour) + u':' + zero + zero;
+}
+
+template <typename T> QList<T> inReadingOrder(QList<T> list, bool rightToLeft)
+{
+    if (rightToLeft)
+        std::reverse(list.begin(), list.end());
+    return list;
+}
+
+void attach(QChart *chart, QBarSeries *series, const QStringList &categories,
+            const QString &valueTitle, bool wholeNumbers, bool rightToLeft)
+{
+    chart->addSeries(series);
+    auto *categoryAxis = new QBarCategoryAxis;
+    categoryAxis->append(categories);
+    chart->addAxis(categoryAxis, Qt::AlignBottom);
+    series->attachAxis(categoryAxis);
+    auto *valueAxis = new QValueAxis;
+    valueAxis->setTitleText(valueTitle);
+    valueAxis->setMin(0);
+    double top = 0;
+    for (QBarSet *set : series->barSets())
+        for (int i = 0; i < set->count(); ++i)
+            top = std::max(top, set->at(i));
+    valueAxis->setMax(std::max(wholeNumbers ? 4.0 : 1.0, top * 1.1));
+    if (wholeNumbers)
+        valueAxis->setLabelFormat(QStringLiteral("%.0f"));
+    else
+        valueAxis->setLabelFormat(QStringLiteral("%.1f"));
+    valueAxis->applyNiceNumbers();
+    chart->addAxis(valueAxis, rightToLeft ? Qt::AlignRight : Qt::AlignLeft);
+    series->attachAxis(valueAxis);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+}
+} // namespace
+
+void fillTokens(QChart *chart, const QList<StatsBlock> &blocks, bool rightToLeft)
+{
+    clear(chart);
+    auto *series = new QBarSeries;
+    QBarSet *issued =
+        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Issued"), series);
+    QBarSet *served =
+        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Served"), series);
+    QBarSet *skipped =
+        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Skipped"), series);
+    QStringList names;
+    for (const StatsBlock &b : inReadingOrder(blocks, rightToLeft)) {
+        names.append(b.name);
+        issued->append(double(b.issued));
+        served->append(double(b.served));
+        skipped->append(double(b.skipped));
+    }
+    attach(chart, series, names,
+           QCoreApplication::translate("Nextup::Console::StatsCharts", "Tokens"), true,
+           rightToLeft);
+}
+
+void fillTimes(QChart *chart, const QList<StatsBlock> &blocks, bool rightToLeft)
+{
+    clear(chart);
+    auto *series = new QBarSeries;
+    QBarSet *avgWait =
+        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Avg wait"), series);
+    QBarSet *p90Wait =
+        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "90% wait"), series);
+    QBarSet *avgService =
+        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Avg service"), series);
+    QBarSet *p90Service =
+        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "90% service"), series);
+    QStringList names;
+    for (const StatsBlock &b : inReadingOrder(blocks, rightToLeft)) {
+        names.append(b.name);
+        avgWait->append(b.avgWaitSeconds / 60.0);
+        p90Wait->append(b.p90WaitSeconds / 60.0);
+        avgService->append(b.avgServiceSeconds / 60.0);
+        p90Service->append(b.p90ServiceSeconds / 60.0);
+    }
+    attach(chart, series, names,
+           QCoreApplication::translate("Nextup::Console::StatsCharts", "Minutes"), false,
+           rightToLeft);
+}
+
+QList<HourCount> hourBuckets(const QJsonArray &perHour)
+{
+    QList<HourCount> hours(24);
+    for (int h = 0; h < 24; ++h)
+        hours[h].hour = h;
+    int first = 24, last = -1;
+    for (const QJsonValue &value : perHour) {
+        const QJsonObject row = value.toObject();
+        const QDateTime at =
+            QDateTime::fromString(row.value(u"hour").toString(), Qt::ISODateWithMs);
+        if (!at.isValid())
+            continue;
+        const int h = at.toLocalTime().time().hour();
+        hours[h].issued += row.value(u"issued").toInteger();
+        hours[h].served += row.value(u"served").toInteger();
+        first = std::min(first, h);
+        last = std::max(last, h);
+    }
+    if (last < 0)
+        return {};
+    return hours.mid(first, last - first + 1);
+}
+
+void fillHours(QChart *chart, const QJsonArray &perHour, bool rightToLeft)
+{
+    clear(chart);
+    auto *series = new QBarSeries;
+    QBarSet *issued =
+        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Issued"), series);
+    QBarSet *served =
+        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Served"), series);
+    QStringList hours;
+    for (const HourCount &h : inReadingOrder(hourBuckets(perHour), rightToLeft)) {
+        hours.append(hourLabel(h.hour));
+        issued->append(double(h.issued));
+        served->append(double(h.served));
+    }
+    attach(chart, series, hours,
+           QCoreApplication::translate("Nextup::Console::StatsCharts", "Tokens"), true,
+           rightToLeft);
+}
+
+} // namespace Nextup::Console::StatsCharts

@@ -1,0 +1,107 @@
+#include "admin/userspage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+
+#include "admin/adminmodels.h"
+#include "nextup/client/apiclient.h"
+
+namespace Nextup::Console {
+
+UsersPage::UsersPage(ApiClient *api, QWidget *parent)
+    : CrudPage(api, new UsersModel, QStringLiteral("/api/users"), QStringLiteral("user"), parent),
+      m_username(new QLineEdit(this)), m_fullName(new QLineEdit(this)), m_role(new QComboBox(this)),
+      m_password(new QLineEdit(this)), m_active(new QCheckBox(tr("Can sign in"), this)),
+      m_reset(new QPushButton(tr("&Reset password"), this))
+{
+    m_model = static_cast<UsersModel *>(table()->model());
+    table()->setAccessibleName(tr("Users"));
+    stretchColumn(table(), UsersModel::FullNameColumn);
+    setFormTitles(tr("New user"), tr("Edit user"));
+    for (const QString &role : userRoles())
+        m_role->addItem(roleText(role), role);
+    m_password->setEchoMode(QLineEdit::Password);
+    addRow(tr("&Username:"), QStringLiteral("username"), m_username);
+    addRow(tr("&Full name:"), QStringLiteral("full_name"), m_fullName);
+    addRow(tr("&Role:"), QStringLiteral("role"), m_role);
+    addRow(tr("&Password:"), QStringLiteral("password"), m_password);
+    addRow(tr("Acti&ve:"), QStringLiteral("active"), m_active);
+    m_reset->setObjectName(QStringLiteral("resetPasswordButton"));
+    buttonRow()->insertWidget(2, m_reset);
+    setTabOrder(saveButton(), m_reset);
+    setTabOrder(m_reset, deactivateButton());
+    connect(m_reset, &QPushButton::clicked, this, &UsersPage::resetPassword);
+    startNew();
+}
+
+UsersPage::~UsersPage() = default;
+
+void UsersPage::reload()
+{
+    if (!api())
+        return;
+    const int generation = ++m_generation;
+    auto *job = api()->callJson("GET", QStringLiteral("/api/users"));
+    job->then(
+        this,
+        [this, job, generation] {
+            if (generation != m_generation)
+                return;
+            QList<UserInfo> users;
+            for (const QJsonValue &value : job->array())
+                users.append(UserInfo::fromJson(value.toObject()));
+            m_model->setUsers(users);
+            table()->resizeColumnsToContents();
+            rowsReplaced();
+        },
+        [this](const Status &status) { formErrors().showMessage(describe(status), true); });
+}
+
+void UsersPage::resetPassword()
+{
+    if (!api() || currentId() == 0)
+        return;
+    const QJsonObject body{{QStringLiteral("password"), m_password->text()}};
+    runChange(api()->callJson("PUT", QStringLiteral("/api/users/%1").arg(currentId()), body),
+              tr("Password changed."));
+}
+
+void UsersPage::loadForm(int row)
+{
+    m_password->clear();
+    m_reset->setEnabled(row >= 0);
+    if (row < 0) {
+        m_username->clear();
+        m_fullName->clear();
+        m_role->setCurrentIndex(int(userRoles().indexOf(QStringLiteral("operator"))));
+        m_active->setChecked(true);
+        m_password->setPlaceholderText(tr("Required for a new user"));
+        return;
+    }
+    const UserInfo &u = m_model->user(row);
+    m_username->setText(u.username);
+    m_fullName->setText(u.fullName);
+    m_role->setCurrentIndex(m_role->findData(u.role));
+    m_active->setChecked(u.active);
+    m_password->setPlaceholderText(tr("Type a new one, then Reset password"));
+}
+
+QJsonObject UsersPage::formBody(bool creating) const
+{
+    QJsonObject body{
+        {QStringLiteral("username"), m_username->text().trimmed()},
+        {QStringLiteral("full_name"), m_fullName->text()},
+        {QStringLiteral("role"), m_role->currentData().toString()},
+        {QStringLiteral("active"), m_active->isChecked()},
+    };
+    // Save never changes an existing password by accident; Reset password does that.
+    if (creating)
+        body.insert(QStringLiteral("password"), m_password->text());
+    return body;
+}
+
+} // namespace Nextup::Console

@@ -1,0 +1,31 @@
+#include "operator/deskrules.h"
+
+namespace Nextup::Console {
+
+DeskActions DeskActions::allowed(const DeskState &state)
+{
+    DeskActions can;
+    if (state.busy || state.counterStatus.isEmpty())
+        return can;
+    const bool closed = state.counterStatus == u"closed";
+    const bool open = state.counterStatus == u"open";
+    const bool paused = state.counterStatus == u"paused";
+    const bool called = state.tokenStatus == u"called";
+    const bool serving = state.tokenStatus == u"serving";
+    // Opening a closed counter makes the caller its operator; a paused one resumes.
+    can.open = closed || (paused && state.mine);
+    if (!state.mine || closed)
+        return can;
+    can.pause = open;
+    can.close = state.tokenStatus.isEmpty();
+    // "Call next" while serving completes the current token first; while called it is refused.
+    can.call = open && !called && (state.callable > 0 || state.stale);
+    can.recall = called;
+    can.serve = called;
+    can.skip = called;
+    can.complete = serving;
+    can.transfer = called || serving;
+    return can;
+}
+
+} // namespace Nextup::Console

@@ -1,0 +1,14 @@
+#pragma once
+
+class QQmlEngine;
+
+namespace Nextup::Kiosk {
+
+// Where the Nextup.Kiosk module's files live in the resources (RESOURCE_PREFIX of
+// kiosk/CMakeLists.txt), and the import path that finds them. The app and the tests load the
+// board through the same two calls.
+constexpr auto BoardQmlUrl = "qrc:/qt/qml/Nextup/Kiosk/Board.qml";
+constexpr auto MainQmlUrl = "qrc:/qt/qml/Nextup/Kiosk/Main.qml";
+void prepareEngine(QQmlEngine &engine);
+
+} // namespace Nextup::Kiosk

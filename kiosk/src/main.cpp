@@ -1,0 +1,68 @@
+// nextup-kiosk: reads the configuration, then wires the board controller, the translation and
+// the QML window together. Everything else lives in nextup_kiosk_core.
+
+#include "boardcontroller.h"
+#include "kioskconfig.h"
+#include "kioskqml.h"
+#include "localizer.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(Nextup_KioskPlugin)
+
+using namespace Nextup::Kiosk;
+
+int main(int argc, char *argv[])
+{
+    // The arguments are read before the GUI starts, so --help and a bad option work on a box
+    // without a display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Nextup \"Now Serving\" lobby board"));
+    const QCommandLineOption help = parser.addHelpOption();
+    KioskConfig::addOptions(parser);
+    KioskConfig config;
+    QString error;
+    if (!parser.parse(arguments)) {
+        error = parser.errorText();
+    } else if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                        QStringLiteral("nextup-kiosk"))),
+                   stdout);
+        return 0;
+    } else {
+        config.applyArguments(parser, &error);
+    }
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "nextup-kiosk: %s\n", qPrintable(error));
+        return 2;
+    }
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("nextup-kiosk"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Nextup"));
+
+    QQmlApplicationEngine engine;
+    prepareEngine(engine);
+    Localizer localizer;
+    localizer.setEngine(&engine);
+    localizer.setLanguage(config.language);
+
+    BoardController board(config);
+    QObject::connect(&board, &BoardController::languageRequested, &localizer,
+                     &Localizer::setLanguage);
+    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&board)},
+                                 {QStringLiteral("fullScreen"), config.fullScreen}});
+    engine.load(QUrl(QString::fromLatin1(MainQmlUrl)));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    board.start();
+    return app.exec();
+}

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "kiosktest.h"
+
+#include "httpclient.h"
+#include "serverprocess.h"
+#include "testservices.h"
+
+#include <QObject>
+
+#include <memory>
+
+// The kiosk board against a real server: calls reach the screen within a second (flash, caption,
+// spoken words), a server restart shows the reconnecting mark over the last state and then
+// resyncs, calls missed while away arrive silently, filters and the device account work, the
+// announcement words are exact in every language, a missing speech engine breaks nothing, the
+// PIN-protected settings switch language at run time, and screenshots of landscape, portrait
+// and Arabic boards are written for people to look at.
+class TestKiosk : public QObject
+{
+    Q_OBJECT
+
+public:
+    Nextup::Kiosk::KioskConfig config(const QString &language = QStringLiteral("en")) const;
+    // A new waiting token of that service; its number.
+    QString takeToken(int serviceId);
+    // Calls the next token at that counter (serving the one it had: a call completes a token
+    // being served); its number.
+    QString callNext(int counterId);
+    static bool waitForData(KioskTest::Board &board);
+    // Every service row shows the server's waiting count, and the server's current tokens are on
+    // the board (as the current call or among the earlier ones). Empty when all is equal.
+    QString mismatchWithServer(KioskTest::Board &board);
+
+private slots:
+    void initTestCase();
+    void cleanup() { m_server->dumpIfFailed(); }
+
+    // tst_kiosk.cpp: the live board
+    void callShowsWithinOneSecond();
+    void serverRestartKeepsStateAndResyncs();
+    void missedCallsArriveSilently();
+    void filters();
+    void appStarts();
+
+    // tst_kiosk_settings.cpp: words, voice, settings, screenshots
+    void configFile();
+    void chimeIsAWav();
+    void announcementText_data();
+    void announcementText();
+    void voice_data();
+    void voice();
+    void settingsBehindPin();
+    void screenshots_data();
+    void screenshots();
+
+private:
+    TestServices m_services;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<HttpClient> m_http;
+    QString m_admin;
+};

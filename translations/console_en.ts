@@ -1,0 +1,1364 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>Nextup::Console::AdminModels</name>
+        <message>
+            <source>Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kiosk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::AdminPages</name>
+        <message>
+            <source>Services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>History</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Statistics</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::CounterBar</name>
+        <message>
+            <source>Counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counter status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Pause…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C&amp;lose counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no counters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose your counter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open — you are serving here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open — another operator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (another operator)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cou&amp;nter:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::CountersModel</name>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::CountersPage</name>
+        <message>
+            <source>In use</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. Counter D</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Branch:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Services ser&amp;ved:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acti&amp;ve:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (inactive)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit counter</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::CrudPage</name>
+        <message>
+            <source>&amp;New</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Deactivate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deactivated.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::CsvExport</name>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not connected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the history failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln token(s) exported.</source>
+            <translation>
+                <numerusform>%Ln token exported.</numerusform>
+                <numerusform>%Ln tokens exported.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::DurationSpinBox</name>
+        <message>
+            <source>Minutes:seconds, e.g. 4:30</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::Event</name>
+        <message>
+            <source>Issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Called</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recalled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transferred</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::FormErrors</name>
+        <message>
+            <source>Error for %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server cannot be reached (%1).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::HistoryModel</name>
+        <message>
+            <source>Token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recalls</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::MainWindow</name>
+        <message>
+            <source>Signing in to %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signing in as %1 with the remembered session…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Console</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Offline — reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Updating</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Live</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nextup console — %1 (%2) at %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nextup console</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counter</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::MyDayPanel</name>
+        <message>
+            <source>My day at this counter:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Served: –</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average service time: –</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No-shows: –</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Served: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average service time: %1:%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No-shows: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::OperatorPage</name>
+        <message>
+            <source>Reconnecting to the server… The line and counters shown may be out of date; actions still reach the server when it answers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updating the queue from the server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The counter is open. Press F5 to call the next token.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The counter is paused. Resume it to call again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The counter is closed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Called %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Called %1 again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Serving %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is complete.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was marked as a no-show.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was transferred; it keeps its place in line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause the counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason for the pause (shown to colleagues):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Break</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nobody is waiting for this counter's services.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not possible right now: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The counter is not open: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another operator already has this counter open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not allowed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not found: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server did not answer (%1). Check the banner above; when the connection is back, look at the counter and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server is temporarily unavailable (%1). Try again in a moment.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::QueuePanel</name>
+        <message>
+            <source>Waiting tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for this counter: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, new token ~%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; %2: %3 waiting%4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a counter to see its line.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::ServicesModel</name>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Target wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting now</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::ServicesPage</name>
+        <message>
+            <source>Customers can take tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. D</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. Deposit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Branch:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Letter &amp;code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Average service time:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Target wait:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acti&amp;ve:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit service</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::SessionController</name>
+        <message>
+            <source>The remembered sign-in is gone from the keychain. Please sign in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keychain could not be read (%1). Please sign in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The remembered sign-in is no longer valid (%1). Please sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account "%1" (role %2) cannot use the console: it is for operators and administrators.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No system keychain is available (%1), so this console cannot remember you. Nothing was saved: you will sign in again next time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your session has ended: %1 Please sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong username or password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Too many sign-in attempts. Try again in %n second(s).</source>
+            <translation>
+                <numerusform>Too many sign-in attempts. Try again in %n second.</numerusform>
+                <numerusform>Too many sign-in attempts. Try again in %n seconds.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot reach the server at %1 (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This account may not sign in: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign-in failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::SignInPage</name>
+        <message>
+            <source>Nextup console</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in to serve customers at your counter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Username</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remember me on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keeps you signed in through the system keychain; your password is never stored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ser&amp;ver address:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Username:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No system keychain is available on this computer (%1), so the console cannot remember you. Nothing will be saved; sign in each time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server address is not valid, e.g. http://127.0.0.1:8080</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter your username and password.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::StatsCharts</name>
+        <message>
+            <source>Issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Served</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Avg wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>90% wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Avg service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>90% service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::StatsPage</name>
+        <message>
+            <source>Statistics table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>T&amp;oday (live)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Range:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Per service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Per counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wait and service time (minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tokens per hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tokens chart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Times chart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>T&amp;imes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tokens per hour chart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt;: issued &lt;b&gt;%2&lt;/b&gt; · served &lt;b&gt;%3&lt;/b&gt; · skipped &lt;b&gt;%4&lt;/b&gt; · waiting &lt;b&gt;%5&lt;/b&gt; · average wait &lt;b&gt;%6&lt;/b&gt; (90%: %7) · average service &lt;b&gt;%8&lt;/b&gt; (90%: %9)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Range: refresh by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not live: press Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reconnecting — figures may be behind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Live</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Co&amp;mpare:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tokens per hour of the day, all days</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::StatsTableModel</name>
+        <message>
+            <source>All tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counter: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service or counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Served</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Avg wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>90% wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Avg service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>90% service</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::Status</name>
+        <message>
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Called</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Serving</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::TokenEventsModel</name>
+        <message>
+            <source>%1 → %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Event</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>By</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::TokenHistoryPage</name>
+        <message>
+            <source>e.g. D007</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xport CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every token of the last search, all pages, as a CSV file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;From:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;To:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ser&amp;vice:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C&amp;ounter:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>St&amp;atus:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Number:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tokens found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Previous page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>N&amp;ext page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a token to see its timeline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Timeline of the selected token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the filters, then Search.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — %2 — %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tokens-%1-to-%2.csv</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Page %L1 of %L2 · %Ln token(s)</source>
+            <translation>
+                <numerusform>Page %L1 of %L2 · %Ln token</numerusform>
+                <numerusform>Page %L1 of %L2 · %Ln tokens</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancel e&amp;xport</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exporting… %L1 of %L2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::TransferDialog</name>
+        <message>
+            <source>Transfer %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Send %1 to another service or counter. It keeps its original arrival time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To &amp;service:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Target service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To &amp;counter:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Target counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Transfer</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::UsersModel</name>
+        <message>
+            <source>Username</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::UsersPage</name>
+        <message>
+            <source>Can sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reset password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Username:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Full name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Role:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acti&amp;ve:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Required for a new user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a new one, then Reset password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit user</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::WaitingTableModel</name>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Priority %1: called before others</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Normal priority</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Est. call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt; 1 min</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::WorkPanel</name>
+        <message>
+            <source>Current token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current token number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls the next waiting token to this counter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recall</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Announces the called token again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start serving</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The customer has arrived at the counter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The customer has been served.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip (no-show)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The customer did not come.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transfer…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sends the token to another service or counter; it keeps its place in line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No token at the counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Serving</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Called — waiting for the customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service: %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Recalled %n time(s)</source>
+            <translation>
+                <numerusform>Recalled %n time</numerusform>
+                <numerusform>Recalled %n times</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Waited %n min</source>
+            <translation>
+                <numerusform>Waited %n min</numerusform>
+                <numerusform>Waited %n min</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>at the counter for %1:%2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>

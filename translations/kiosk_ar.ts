@@ -1,0 +1,172 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AnnouncementText</name>
+    <message>
+        <location filename="../kiosk/src/announcementtext.cpp" line="28"/>
+        <source>counter %1</source>
+        <extracomment>Spoken and shown before a counter&apos;s letter or number: &quot;counter B&quot;.</extracomment>
+        <translation>الشباك %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/src/announcementtext.cpp" line="37"/>
+        <location filename="../kiosk/src/announcementtext.cpp" line="43"/>
+        <source>Token %1, %2</source>
+        <extracomment>The announcement: %1 is the token number (spelled &quot;D 0 0 7&quot;), %2 the counter (&quot;counter B&quot;).</extracomment>
+        <translation>التذكرة %1، %2</translation>
+    </message>
+</context>
+<context>
+    <name>BoardHeader</name>
+    <message>
+        <location filename="../kiosk/qml/BoardHeader.qml" line="40"/>
+        <source>Welcome</source>
+        <translation>أهلاً وسهلاً</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/BoardHeader.qml" line="49"/>
+        <source>Now serving</source>
+        <translation>يُخدم الآن</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionBar</name>
+    <message>
+        <location filename="../kiosk/qml/CaptionBar.qml" line="25"/>
+        <source>Please have your token ready and watch this screen for your number.</source>
+        <translation>يرجى تجهيز تذكرتك ومتابعة هذه الشاشة لظهور رقمك.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../kiosk/qml/Main.qml" line="17"/>
+        <source>Now Serving</source>
+        <translation>يُخدم الآن</translation>
+    </message>
+</context>
+<context>
+    <name>NowServing</name>
+    <message>
+        <location filename="../kiosk/qml/NowServing.qml" line="37"/>
+        <source>Token</source>
+        <translation>التذكرة</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/NowServing.qml" line="72"/>
+        <source>Please wait for your number to be called</source>
+        <translation>يرجى الانتظار حتى يُنادى رقمك</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/NowServing.qml" line="73"/>
+        <source>Connecting to the queue…</source>
+        <translation>جارٍ الاتصال بالطابور…</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCalls</name>
+    <message>
+        <location filename="../kiosk/qml/RecentCalls.qml" line="18"/>
+        <source>Previous calls</source>
+        <translation>النداءات السابقة</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/RecentCalls.qml" line="84"/>
+        <source>Earlier calls will appear here.</source>
+        <translation>ستظهر النداءات السابقة هنا.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceList</name>
+    <message>
+        <location filename="../kiosk/qml/ServiceList.qml" line="23"/>
+        <source>Service</source>
+        <translation>الخدمة</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/ServiceList.qml" line="30"/>
+        <source>Waiting</source>
+        <translation>في الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/ServiceList.qml" line="37"/>
+        <source>Wait</source>
+        <translation>مدة الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/ServiceList.qml" line="107"/>
+        <source>No services to show.</source>
+        <translation>لا توجد خدمات لعرضها.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <location filename="../kiosk/qml/SettingsPanel.qml" line="64"/>
+        <source>Enter the settings PIN</source>
+        <translation>أدخل رمز الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/SettingsPanel.qml" line="100"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/SettingsPanel.qml" line="111"/>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/SettingsPanel.qml" line="125"/>
+        <source>Announcements</source>
+        <translation>النداءات</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/SettingsPanel.qml" line="130"/>
+        <source>Voice</source>
+        <translation>الصوت</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/SettingsPanel.qml" line="137"/>
+        <source>Chime</source>
+        <translation>الجرس</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/SettingsPanel.qml" line="144"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>StatusMarks</name>
+    <message>
+        <location filename="../kiosk/qml/StatusMarks.qml" line="44"/>
+        <source>Reconnecting…</source>
+        <translation>جارٍ إعادة الاتصال…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/StatusMarks.qml" line="44"/>
+        <source>Connecting…</source>
+        <translation>جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/StatusMarks.qml" line="58"/>
+        <source>Voice off</source>
+        <translation>الصوت متوقف</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <location filename="../kiosk/qml/Theme.qml" line="29"/>
+        <source>No wait</source>
+        <translation>بلا انتظار</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Theme.qml" line="30"/>
+        <source>%1 min</source>
+        <translation>%1 دقيقة</translation>
+    </message>
+</context>
+</TS>
