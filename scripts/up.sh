@@ -242,6 +242,7 @@ print_summary() {
     cat <<EOF
 
 ${C_BOLD}Nextup is running.${C_OFF}
+  Booking page   $base/            (customers take a token here and follow it live)
   REST API       $base/api
   API docs       $base/api/docs
   WebSocket      ws://127.0.0.1:$SERVER_PORT/ws/queues
@@ -252,6 +253,9 @@ Demo logins (from the seed):
   operator1  / operator123   (operator)
   operator2  / operator123   (operator)
   kiosk      / kiosk123      (kiosk)
+
+Console (staff):  $ROOT/build/ci/console/nextup-console   (server $base, operator1 / operator123)
+Lobby board:      $ROOT/build/ci/kiosk/nextup-kiosk --server $base --user kiosk --password kiosk123 --windowed
 
 Local state: $LOCAL   Server log: $SERVER_LOG
 Stop everything with: scripts/stop.sh

@@ -19,6 +19,7 @@
 #include "nextup/client/apiclient.h"
 #include "nextup/client/queueclient.h"
 
+#include <QTabWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QInputDialog>
@@ -199,4 +200,17 @@ void TestConsoleOperator::expiredSessionReturnsToSignIn()
     QVERIFY2(message.startsWith(QStringLiteral("Your session has ended")), qPrintable(message));
     QVERIFY(!window().api()->isLoggedIn());
     QVERIFY(!saveScreenshot(&window(), QStringLiteral("signin_expired_en")).isEmpty());
+}
+
+void TestConsoleOperator::adminSeesAdminPages()
+{
+    // Runs after expiredSessionReturnsToSignIn: the window is at sign-in again.
+    QVERIFY(window().signInPage());
+    QVERIFY(signIn(window(), m_backend.baseUrl(), QStringLiteral("admin"), QStringLiteral("admin123")));
+    QStringList tabs;
+    for (int i = 0; i < window().workspace()->count(); ++i)
+        tabs.append(window().workspace()->tabText(i).remove(u'&'));
+    QCOMPARE(tabs, (QStringList{QStringLiteral("Counter"), QStringLiteral("Services"),
+                                QStringLiteral("Counters"), QStringLiteral("Users"),
+                                QStringLiteral("History"), QStringLiteral("Statistics")}));
 }

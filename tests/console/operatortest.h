@@ -32,6 +32,7 @@ private slots:
     void noKeychainMeansNothingStored();
     void screenshotsInEnglishAndArabic();
     void expiredSessionReturnsToSignIn();
+    void adminSeesAdminPages();
 
 private:
     Nextup::Console::MainWindow &window() { return *m_console->window; }

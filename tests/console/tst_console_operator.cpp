@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -87,6 +88,7 @@ void TestConsoleOperator::serveTokenThroughTheWidgets()
     QVERIFY(first > 0);
     QVERIFY(signIn(window(), m_backend.baseUrl(), QStringLiteral("operator1"),
                    QStringLiteral("operator123"), false, true)); // typed, then Return
+    QCOMPARE(window().workspace()->count(), 1); // an operator has the counter page only
     QVERIFY(chooseCounter(window(), 1));
     QCOMPARE(m_console->settings->counterId(m_backend.baseUrl()), 1); // remembered on this machine
     QTRY_COMPARE_WITH_TIMEOUT(listedTokens(window()), m_backend.callableAt(1), kConverge);

@@ -1,5 +1,6 @@
 #include "app/mainwindow.h"
 
+#include "admin/adminpages.h"
 #include "app/consolesettings.h"
 #include "app/translations.h"
 #include "operator/operatorpage.h"
@@ -9,11 +10,6 @@
 
 #include "nextup/client/apiclient.h"
 #include "nextup/client/queueclient.h"
-
-#if defined(NEXTUP_CONSOLE_WITH_ADMIN) && __has_include("admin/adminpages.h")
-#include "admin/adminpages.h"
-#define NEXTUP_CONSOLE_HAS_ADMIN 1
-#endif
 
 #include <QActionGroup>
 #include <QApplication>
@@ -205,10 +201,8 @@ void MainWindow::showWorkspace()
     m_workspace->setDocumentMode(true);
     m_operator = new OperatorPage(m_api, m_queue.get(), m_settings, m_workspace);
     m_workspace->addTab(m_operator, tr("Counter"));
-#ifdef NEXTUP_CONSOLE_HAS_ADMIN
     if (m_api->role() == u"admin")
         addAdminPages(m_workspace, m_api, m_queue.get());
-#endif
     m_stack->addWidget(m_workspace);
     m_stack->setCurrentWidget(m_workspace);
     m_operator->focusStart();
