@@ -160,7 +160,7 @@ CREATE TABLE bench_scratch (id bigserial PRIMARY KEY, v integer NOT NULL,
 CREATE SEQUENCE bench_number;
 ANALYZE;
 SQL
-    if [[ ${NEXTUP_BENCH_PROPOSED_INDEXES:-0} == 1 ]]; then
+    if [[ ${NEXTUP_BENCH_PROPOSED_INDEXES:-0} == 1 ]]; then # now migration 0003: a no-op
         # The indexes bench/README.md proposes: the ETA estimator's "last 20 completed tokens of a
         # service" and a counter's current token, both of which otherwise read the whole history.
         info "with the proposed indexes tokens_completed_idx and tokens_at_counter_idx"
