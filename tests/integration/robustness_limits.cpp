@@ -317,6 +317,23 @@ void TestRobustness::pipelinedAnswersInOrder()
     QVERIFY2(raw.pending().isEmpty(), raw.pending().left(200).constData());
 }
 
+void TestRobustness::headHasNoBody()
+{
+    // HEAD is answered like GET (same Content-Length) but without the body: otherwise the body
+    // would be read as the start of the next pipelined answer.
+    Flow::RawHttp raw;
+    QVERIFY(raw.connectTo(port()));
+    QVERIFY(raw.send("HEAD /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                     "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    QVERIFY2(raw.waitClosed(3000), "Connection: close was ignored");
+    const QByteArray bytes = raw.pending();
+    const qsizetype headEnd = bytes.indexOf("\r\n\r\n");
+    QVERIFY2(bytes.startsWith("HTTP/1.1 200") && headEnd > 0, bytes.left(200).constData());
+    QVERIFY(bytes.left(headEnd).toLower().contains("content-length: "));
+    QVERIFY2(bytes.mid(headEnd + 4).startsWith("HTTP/1.1 200"), bytes.constData());
+    QCOMPARE(bytes.count("\"status\""), 1);
+}
+
 void TestRobustness::preflight()
 {
     const QByteArray origin = "http://kiosk.example.test";

@@ -36,6 +36,7 @@ private slots:
     void unknownRoute_data();
     void unknownRoute();
     void pipelinedAnswersInOrder();
+    void headHasNoBody();
     void preflight();
 
     // tst_robustness.cpp

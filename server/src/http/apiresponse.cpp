@@ -92,7 +92,7 @@ QByteArray ApiResponse::serialize(const QList<QPair<QByteArray, QByteArray>> &co
     if (closeConnection)
         out += "Connection: close\r\n";
     out += "\r\n";
-    if (status != 204)
+    if (status != 204 && !headOnly)
         out += body;
     return out;
 }

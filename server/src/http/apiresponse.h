@@ -16,6 +16,7 @@ struct ApiResponse
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     bool closeConnection = false;
+    bool headOnly = false; // the answer to a HEAD request: serialize() leaves the body out
 
     static ApiResponse json(const QJsonObject &object, int status = 200);
     static ApiResponse json(const QJsonArray &array, int status = 200);

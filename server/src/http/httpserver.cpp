@@ -97,6 +97,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const Router::Match match = m_router.match(apiRequest.method, apiRequest.path);
     const QString routeName = match.route ? match.route->pattern : QStringLiteral("unmatched");
     Responder responder = open(socket, routeName, apiRequest.requestId);
+    if (apiRequest.method == "HEAD")
+        m_connections[socket].headSlots.insert(m_connections[socket].nextSlot - 1);
     if (wantsClose(apiRequest)) {
         Connection &connection = m_connections[socket];
         connection.closeAfterWrite = true;
@@ -175,6 +177,8 @@ void HttpServer::deliver(QTcpSocket *socket, quint64 slot, const QString &route,
         response.withHeader("Cache-Control", "no-store");
     if (it->closeAfterWrite && slot == it->closeSlot)
         response.closeConnection = true;
+    // HEAD is routed as GET; its answer keeps GET's headers (and Content-Length) but no body.
+    response.headOnly = it->headSlots.erase(slot) > 0;
     it->ready.emplace(slot, response.serialize(commonHeaders()));
     flush(socket, *it);
 }

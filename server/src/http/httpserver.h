@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 
 class QTcpSocket;
 
@@ -59,6 +60,7 @@ private:
         std::map<quint64, QByteArray> ready;
         bool closeAfterWrite = false;
         quint64 closeSlot = 0;
+        std::set<quint64> headSlots; // answers to HEAD requests: headers only
     };
 
     Responder open(QTcpSocket *socket, const QString &route, const QByteArray &requestId = {});
