@@ -6,6 +6,7 @@
 #include "nextup/client/apiclient.h"
 #include "nextup/client/authjobs.h"
 #include "nextup/client/queuejobs.h"
+#include "nextup/client/tokentypes.h"
 
 #include <QLoggingCategory>
 
@@ -16,18 +17,13 @@ namespace Nextup::Kiosk {
 namespace {
 constexpr int LoginRetryMs = 15'000;
 
-// A token event's data is the public token (server README, event reference).
-Call callFromToken(const QJsonObject &token)
+// A token event's data is the public token (server README, event reference), which the client
+// library already reads.
+Call callFromToken(const QJsonObject &json)
 {
-    Call call;
-    call.tokenId = token.value(u"id").toInteger();
-    call.tokenNumber = token.value(u"token_number").toString();
-    call.serviceId = token.value(u"service_id").toInt();
-    call.counterId = token.value(u"counter_id").toInt();
-    call.counterName = token.value(u"counter_name").toString();
-    call.calledAt = parseTime(token.value(u"called_at"));
-    call.recallCount = token.value(u"recall_count").toInt();
-    return call;
+    const TokenInfo token = TokenInfo::fromJson(json);
+    return Call{token.id,          token.tokenNumber, token.serviceId,  token.counterId,
+                token.counterName, token.calledAt,    token.recallCount};
 }
 } // namespace
 

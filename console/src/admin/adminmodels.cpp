@@ -5,14 +5,6 @@
 namespace Nextup::Console {
 
 namespace {
-template <typename Row> int findRow(const QList<Row> &rows, int id)
-{
-    for (int i = 0; i < rows.size(); ++i)
-        if (rows.at(i).id == id)
-            return i;
-    return -1;
-}
-
 QString yesNo(bool value)
 {
     return value ? QCoreApplication::translate("Nextup::Console::AdminModels", "Yes")
@@ -44,31 +36,14 @@ QString roleText(const QString &role)
 
 void ServicesModel::setServices(const QList<ServiceInfo> &services)
 {
-    beginResetModel();
-    m_rows = services;
-    endResetModel();
-}
-
-int ServicesModel::rowOf(int id) const
-{
-    return findRow(m_rows, id);
-}
-
-int ServicesModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ServicesModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows(services);
 }
 
 QVariant ServicesModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const ServiceInfo &s = m_rows.at(index.row());
+    const ServiceInfo &s = rows().at(index.row());
     if (role == IdRole)
         return s.id;
     if (role == Qt::TextAlignmentRole && index.column() != NameColumn)
@@ -93,11 +68,9 @@ QVariant ServicesModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant ServicesModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant ServicesModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case CodeColumn:
         return tr("Code");
     case NameColumn:
@@ -120,34 +93,18 @@ QVariant ServicesModel::headerData(int section, Qt::Orientation orientation, int
 void CountersModel::setCounters(const QList<CounterInfo> &counters,
                                 const QList<ServiceInfo> &services)
 {
-    beginResetModel();
-    m_rows = counters;
-    m_codes.clear();
-    for (const ServiceInfo &service : services)
-        m_codes.insert(service.id, service.code);
-    endResetModel();
-}
-
-int CountersModel::rowOf(int id) const
-{
-    return findRow(m_rows, id);
-}
-
-int CountersModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int CountersModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows(counters, [&] {
+        m_codes.clear();
+        for (const ServiceInfo &service : services)
+            m_codes.insert(service.id, service.code);
+    });
 }
 
 QVariant CountersModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const CounterInfo &c = m_rows.at(index.row());
+    const CounterInfo &c = rows().at(index.row());
     if (role == IdRole)
         return c.id;
     if (role != Qt::DisplayRole)
@@ -172,11 +129,9 @@ QVariant CountersModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant CountersModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant CountersModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case NameColumn:
         return tr("Name");
     case ServicesColumn:
@@ -192,31 +147,14 @@ QVariant CountersModel::headerData(int section, Qt::Orientation orientation, int
 
 void UsersModel::setUsers(const QList<UserInfo> &users)
 {
-    beginResetModel();
-    m_rows = users;
-    endResetModel();
-}
-
-int UsersModel::rowOf(int id) const
-{
-    return findRow(m_rows, id);
-}
-
-int UsersModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int UsersModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows(users);
 }
 
 QVariant UsersModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const UserInfo &u = m_rows.at(index.row());
+    const UserInfo &u = rows().at(index.row());
     if (role == IdRole)
         return u.id;
     if (role != Qt::DisplayRole)
@@ -235,11 +173,9 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant UsersModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case UsernameColumn:
         return tr("Username");
     case FullNameColumn:

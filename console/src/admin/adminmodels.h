@@ -1,7 +1,8 @@
 #pragma once
 
-#include <QAbstractTableModel>
+#include <QHash>
 
+#include "admin/rowlistmodel.h"
 #include "nextup/client/types.h"
 
 // The tables of the Services, Counters and Users pages: plain lists replaced as a whole after
@@ -13,7 +14,7 @@ enum AdminRoles
     IdRole = Qt::UserRole + 1,
 };
 
-class ServicesModel : public QAbstractTableModel
+class ServicesModel : public RowListModel<ServiceInfo>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServicesModel)
@@ -29,23 +30,18 @@ public:
         WaitingColumn,
         ColumnCount
     };
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit ServicesModel(QObject *parent = nullptr) : RowListModel(ColumnCount, parent) {}
 
     void setServices(const QList<ServiceInfo> &services);
-    const ServiceInfo &service(int row) const { return m_rows.at(row); }
-    int rowOf(int id) const;
+    const ServiceInfo &service(int row) const { return rows().at(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
-private:
-    QList<ServiceInfo> m_rows;
+protected:
+    QVariant columnTitle(int column) const override;
 };
 
-class CountersModel : public QAbstractTableModel
+class CountersModel : public RowListModel<CounterInfo>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CountersModel)
@@ -58,25 +54,22 @@ public:
         StatusColumn,
         ColumnCount
     };
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit CountersModel(QObject *parent = nullptr) : RowListModel(ColumnCount, parent) {}
 
     // `services` names the served services by their letter codes.
     void setCounters(const QList<CounterInfo> &counters, const QList<ServiceInfo> &services);
-    const CounterInfo &counter(int row) const { return m_rows.at(row); }
-    int rowOf(int id) const;
+    const CounterInfo &counter(int row) const { return rows().at(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+
+protected:
+    QVariant columnTitle(int column) const override;
 
 private:
-    QList<CounterInfo> m_rows;
     QHash<int, QString> m_codes;
 };
 
-class UsersModel : public QAbstractTableModel
+class UsersModel : public RowListModel<UserInfo>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UsersModel)
@@ -90,20 +83,15 @@ public:
         ActiveColumn,
         ColumnCount
     };
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit UsersModel(QObject *parent = nullptr) : RowListModel(ColumnCount, parent) {}
 
     void setUsers(const QList<UserInfo> &users);
-    const UserInfo &user(int row) const { return m_rows.at(row); }
-    int rowOf(int id) const;
+    const UserInfo &user(int row) const { return rows().at(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
-private:
-    QList<UserInfo> m_rows;
+protected:
+    QVariant columnTitle(int column) const override;
 };
 
 // Translated role names.

@@ -1,13 +1,13 @@
 #include "admin/counterspage.h"
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTableView>
 
 #include "admin/admincatalog.h"
+#include "admin/branchbox.h"
 #include "admin/adminmodels.h"
 
 namespace Nextup::Console {
@@ -15,7 +15,7 @@ namespace Nextup::Console {
 CountersPage::CountersPage(ApiClient *api, AdminCatalog *catalog, QWidget *parent)
     : CrudPage(api, new CountersModel, QStringLiteral("/api/counters"), QStringLiteral("counter"),
                parent),
-      m_catalog(catalog), m_branch(new QComboBox(this)), m_name(new QLineEdit(this)),
+      m_catalog(catalog), m_branch(new BranchBox(this)), m_name(new QLineEdit(this)),
       m_services(new QListWidget(this)), m_active(new QCheckBox(tr("In use"), this))
 {
     m_model = static_cast<CountersModel *>(table()->model());
@@ -42,12 +42,7 @@ void CountersPage::reload()
 
 void CountersPage::onCatalogChanged()
 {
-    const QVariant branch = m_branch->currentData();
-    m_branch->clear();
-    for (const BranchInfo &b : m_catalog->branches())
-        m_branch->addItem(b.name, b.id);
-    if (const int at = m_branch->findData(branch); at >= 0)
-        m_branch->setCurrentIndex(at);
+    m_branch->setBranches(m_catalog->branches());
     // The ticks the user has made survive a reload of the list.
     fillServices(checkedServices());
     m_model->setCounters(m_catalog->counters(), m_catalog->services());
@@ -99,8 +94,7 @@ void CountersPage::loadForm(int row)
         return;
     }
     const CounterInfo &c = m_model->counter(row);
-    if (const int at = m_branch->findData(c.branchId); at >= 0)
-        m_branch->setCurrentIndex(at);
+    m_branch->selectBranch(c.branchId);
     m_name->setText(c.name);
     fillServices(c.serviceIds);
     m_active->setChecked(c.active);
@@ -116,8 +110,7 @@ QJsonObject CountersPage::formBody(bool) const
         {QStringLiteral("service_ids"), ids},
         {QStringLiteral("active"), m_active->isChecked()},
     };
-    if (m_branch->currentIndex() >= 0)
-        body.insert(QStringLiteral("branch_id"), m_branch->currentData().toInt());
+    m_branch->addTo(body);
     return body;
 }
 

@@ -3,13 +3,13 @@
 #include "admin/crudpage.h"
 
 class QCheckBox;
-class QComboBox;
 class QLineEdit;
 class QListWidget;
 
 namespace Nextup::Console {
 
 class AdminCatalog;
+class BranchBox;
 class CountersModel;
 
 // Counters: name and the services they serve (POST/PUT/DELETE /api/counters). The services
@@ -43,7 +43,7 @@ private:
 
     AdminCatalog *m_catalog;
     CountersModel *m_model;
-    QComboBox *m_branch;
+    BranchBox *m_branch;
     QLineEdit *m_name;
     QListWidget *m_services;
     QCheckBox *m_active;

@@ -25,26 +25,14 @@ QString formatTime(const QDateTime &time)
 
 void HistoryModel::setPage(const Nextup::HistoryPage &page)
 {
-    beginResetModel();
-    m_page = page;
-    endResetModel();
-}
-
-int HistoryModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_page.items.size());
-}
-
-int HistoryModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows(page.items, [&] { m_page = page; });
 }
 
 QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const TokenInfo &t = m_page.items.at(index.row());
+    const TokenInfo &t = rows().at(index.row());
     if (role == IdRole)
         return t.id;
     if (role == Qt::ToolTipRole && index.column() == NumberColumn && !t.customerInfo.isNull())
@@ -78,11 +66,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant HistoryModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case NumberColumn:
         return tr("Token");
     case ServiceColumn:
@@ -107,27 +93,14 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
 void TokenEventsModel::setEvents(const QList<TokenEvent> &events,
                                  const QHash<int, QString> &counterNames)
 {
-    beginResetModel();
-    m_events = events;
-    m_counterNames = counterNames;
-    endResetModel();
-}
-
-int TokenEventsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_events.size());
-}
-
-int TokenEventsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows(events, [&] { m_counterNames = counterNames; });
 }
 
 QVariant TokenEventsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::DisplayRole)
         return {};
-    const TokenEvent &e = m_events.at(index.row());
+    const TokenEvent &e = rows().at(index.row());
     switch (index.column()) {
     case TimeColumn:
         return formatTime(e.at);
@@ -150,11 +123,9 @@ QVariant TokenEventsModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant TokenEventsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant TokenEventsModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case TimeColumn:
         return tr("Time");
     case EventColumn:

@@ -1,14 +1,14 @@
 #pragma once
 
-#include <QAbstractTableModel>
 #include <QHash>
 
+#include "admin/rowlistmodel.h"
 #include "nextup/client/tokentypes.h"
 
 namespace Nextup::Console {
 
 // One page of GET /api/tokens. IdRole (adminmodels.h) holds the token id.
-class HistoryModel : public QAbstractTableModel
+class HistoryModel : public RowListModel<TokenInfo>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryModel)
@@ -26,24 +26,23 @@ public:
         RecallsColumn,
         ColumnCount
     };
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit HistoryModel(QObject *parent = nullptr) : RowListModel(ColumnCount, parent) {}
 
     void setPage(const Nextup::HistoryPage &page);
     const Nextup::HistoryPage &page() const { return m_page; }
-    const TokenInfo &token(int row) const { return m_page.items.at(row); }
+    const TokenInfo &token(int row) const { return rows().at(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+
+protected:
+    QVariant columnTitle(int column) const override;
 
 private:
     Nextup::HistoryPage m_page;
 };
 
 // The timeline of one token (GET /api/tokens/:id events), oldest first.
-class TokenEventsModel : public QAbstractTableModel
+class TokenEventsModel : public RowListModel<TokenEvent>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TokenEventsModel)
@@ -59,20 +58,18 @@ public:
         ReasonColumn,
         ColumnCount
     };
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit TokenEventsModel(QObject *parent = nullptr) : RowListModel(ColumnCount, parent) {}
 
     // counterNames: id → name, for the events that happened at a counter.
     void setEvents(const QList<TokenEvent> &events, const QHash<int, QString> &counterNames);
-    const QList<TokenEvent> &events() const { return m_events; }
+    const QList<TokenEvent> &events() const { return rows(); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+
+protected:
+    QVariant columnTitle(int column) const override;
 
 private:
-    QList<TokenEvent> m_events;
     QHash<int, QString> m_counterNames;
 };
 

@@ -1,12 +1,12 @@
 #include "admin/servicespage.h"
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTableView>
 
 #include "admin/admincatalog.h"
+#include "admin/branchbox.h"
 #include "admin/adminmodels.h"
 
 namespace Nextup::Console {
@@ -19,7 +19,7 @@ const int kDefaultTargetWait = 900;
 ServicesPage::ServicesPage(ApiClient *api, AdminCatalog *catalog, QWidget *parent)
     : CrudPage(api, new ServicesModel, QStringLiteral("/api/services"), QStringLiteral("service"),
                parent),
-      m_catalog(catalog), m_branch(new QComboBox(this)), m_code(new QLineEdit(this)),
+      m_catalog(catalog), m_branch(new BranchBox(this)), m_code(new QLineEdit(this)),
       m_name(new QLineEdit(this)), m_avgService(new DurationSpinBox(this)),
       m_targetWait(new DurationSpinBox(this)),
       m_active(new QCheckBox(tr("Customers can take tokens"), this))
@@ -53,12 +53,7 @@ void ServicesPage::reload()
 
 void ServicesPage::onCatalogChanged()
 {
-    const QVariant branch = m_branch->currentData();
-    m_branch->clear();
-    for (const BranchInfo &b : m_catalog->branches())
-        m_branch->addItem(b.name, b.id);
-    if (const int at = m_branch->findData(branch); at >= 0)
-        m_branch->setCurrentIndex(at);
+    m_branch->setBranches(m_catalog->branches());
     m_model->setServices(m_catalog->services());
     table()->resizeColumnsToContents();
     rowsReplaced();
@@ -75,8 +70,7 @@ void ServicesPage::loadForm(int row)
         return;
     }
     const ServiceInfo &s = m_model->service(row);
-    if (const int at = m_branch->findData(s.branchId); at >= 0)
-        m_branch->setCurrentIndex(at);
+    m_branch->selectBranch(s.branchId);
     m_code->setText(s.code);
     m_name->setText(s.name);
     m_avgService->setValue(s.avgServiceSeconds);
@@ -93,8 +87,7 @@ QJsonObject ServicesPage::formBody(bool) const
         {QStringLiteral("target_wait_seconds"), m_targetWait->value()},
         {QStringLiteral("active"), m_active->isChecked()},
     };
-    if (m_branch->currentIndex() >= 0)
-        body.insert(QStringLiteral("branch_id"), m_branch->currentData().toInt());
+    m_branch->addTo(body);
     return body;
 }
 

@@ -3,13 +3,13 @@
 #include "admin/crudpage.h"
 
 class QCheckBox;
-class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
 namespace Nextup::Console {
 
 class AdminCatalog;
+class BranchBox;
 class ServicesModel;
 
 // Services: letter code, name, average service time, target wait, active (POST/PUT/DELETE
@@ -41,7 +41,7 @@ private:
 
     AdminCatalog *m_catalog;
     ServicesModel *m_model;
-    QComboBox *m_branch;
+    BranchBox *m_branch;
     QLineEdit *m_code;
     QLineEdit *m_name;
     QSpinBox *m_avgService;

@@ -73,53 +73,55 @@ void attach(QChart *chart, QBarSeries *series, const QStringList &categories,
     series->attachAxis(valueAxis);
     chart->legend()->setAlignment(Qt::AlignBottom);
 }
+// One bar set per label in `setLabels` and one category per item: `name(item)` labels the
+// category and `values(item)` gives the item's bar in each set, in the order of the labels.
+template <typename Item, typename Name, typename Values>
+void fillBars(QChart *chart, const QList<Item> &items, const QStringList &setLabels, Name name,
+              Values values, const QString &valueTitle, bool wholeNumbers, bool rightToLeft)
+{
+    clear(chart);
+    auto *series = new QBarSeries;
+    QList<QBarSet *> sets;
+    for (const QString &label : setLabels)
+        sets.append(makeSet(label, series));
+    QStringList categories;
+    for (const Item &item : inReadingOrder(items, rightToLeft)) {
+        categories.append(name(item));
+        const QList<double> bars = values(item);
+        for (qsizetype i = 0; i < sets.size(); ++i)
+            sets.at(i)->append(bars.at(i));
+    }
+    attach(chart, series, categories, valueTitle, wholeNumbers, rightToLeft);
+}
 } // namespace
 
 void fillTokens(QChart *chart, const QList<StatsBlock> &blocks, bool rightToLeft)
 {
-    clear(chart);
-    auto *series = new QBarSeries;
-    QBarSet *issued =
-        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Issued"), series);
-    QBarSet *served =
-        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Served"), series);
-    QBarSet *skipped =
-        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Skipped"), series);
-    QStringList names;
-    for (const StatsBlock &b : inReadingOrder(blocks, rightToLeft)) {
-        names.append(b.name);
-        issued->append(double(b.issued));
-        served->append(double(b.served));
-        skipped->append(double(b.skipped));
-    }
-    attach(chart, series, names,
-           QCoreApplication::translate("Nextup::Console::StatsCharts", "Tokens"), true,
-           rightToLeft);
+    const QStringList sets{QCoreApplication::translate("Nextup::Console::StatsCharts", "Issued"),
+                           QCoreApplication::translate("Nextup::Console::StatsCharts", "Served"),
+                           QCoreApplication::translate("Nextup::Console::StatsCharts", "Skipped")};
+    fillBars(
+        chart, blocks, sets, [](const StatsBlock &b) { return b.name; },
+        [](const StatsBlock &b) {
+            return QList<double>{double(b.issued), double(b.served), double(b.skipped)};
+        },
+        QCoreApplication::translate("Nextup::Console::StatsCharts", "Tokens"), true, rightToLeft);
 }
 
 void fillTimes(QChart *chart, const QList<StatsBlock> &blocks, bool rightToLeft)
 {
-    clear(chart);
-    auto *series = new QBarSeries;
-    QBarSet *avgWait =
-        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Avg wait"), series);
-    QBarSet *p90Wait =
-        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "90% wait"), series);
-    QBarSet *avgService =
-        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Avg service"), series);
-    QBarSet *p90Service =
-        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "90% service"), series);
-    QStringList names;
-    for (const StatsBlock &b : inReadingOrder(blocks, rightToLeft)) {
-        names.append(b.name);
-        avgWait->append(b.avgWaitSeconds / 60.0);
-        p90Wait->append(b.p90WaitSeconds / 60.0);
-        avgService->append(b.avgServiceSeconds / 60.0);
-        p90Service->append(b.p90ServiceSeconds / 60.0);
-    }
-    attach(chart, series, names,
-           QCoreApplication::translate("Nextup::Console::StatsCharts", "Minutes"), false,
-           rightToLeft);
+    const QStringList sets{
+        QCoreApplication::translate("Nextup::Console::StatsCharts", "Avg wait"),
+        QCoreApplication::translate("Nextup::Console::StatsCharts", "90% wait"),
+        QCoreApplication::translate("Nextup::Console::StatsCharts", "Avg service"),
+        QCoreApplication::translate("Nextup::Console::StatsCharts", "90% service")};
+    fillBars(
+        chart, blocks, sets, [](const StatsBlock &b) { return b.name; },
+        [](const StatsBlock &b) {
+            return QList<double>{b.avgWaitSeconds / 60.0, b.p90WaitSeconds / 60.0,
+                                 b.avgServiceSeconds / 60.0, b.p90ServiceSeconds / 60.0};
+        },
+        QCoreApplication::translate("Nextup::Console::StatsCharts", "Minutes"), false, rightToLeft);
 }
 
 QList<HourCount> hourBuckets(const QJsonArray &perHour)
@@ -147,21 +149,14 @@ QList<HourCount> hourBuckets(const QJsonArray &perHour)
 
 void fillHours(QChart *chart, const QJsonArray &perHour, bool rightToLeft)
 {
-    clear(chart);
-    auto *series = new QBarSeries;
-    QBarSet *issued =
-        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Issued"), series);
-    QBarSet *served =
-        makeSet(QCoreApplication::translate("Nextup::Console::StatsCharts", "Served"), series);
-    QStringList hours;
-    for (const HourCount &h : inReadingOrder(hourBuckets(perHour), rightToLeft)) {
-        hours.append(hourLabel(h.hour));
-        issued->append(double(h.issued));
-        served->append(double(h.served));
-    }
-    attach(chart, series, hours,
-           QCoreApplication::translate("Nextup::Console::StatsCharts", "Tokens"), true,
-           rightToLeft);
+    const QStringList sets{QCoreApplication::translate("Nextup::Console::StatsCharts", "Issued"),
+                           QCoreApplication::translate("Nextup::Console::StatsCharts", "Served")};
+    fillBars(
+        chart, hourBuckets(perHour), sets, [](const HourCount &h) { return hourLabel(h.hour); },
+        [](const HourCount &h) {
+            return QList<double>{double(h.issued), double(h.served)};
+        },
+        QCoreApplication::translate("Nextup::Console::StatsCharts", "Tokens"), true, rightToLeft);
 }
 
 } // namespace Nextup::Console::StatsCharts
