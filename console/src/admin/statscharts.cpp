@@ -31,7 +31,6 @@ QBarSet *makeSet(const QString &label, QBarSeries *series)
     return set;
 }
 
-// Puts `series` on the chart with the categories below and a value axis from 0 on the side.
 // "09:00" in the locale's digits (the short time formats of some locales add seconds or AM/PM).
 QString hourLabel(int hour)
 {
@@ -48,6 +47,7 @@ template <typename T> QList<T> inReadingOrder(QList<T> list, bool rightToLeft)
     return list;
 }
 
+// Puts `series` on the chart with the categories below and a value axis from 0 on the side.
 void attach(QChart *chart, QBarSeries *series, const QStringList &categories,
             const QString &valueTitle, bool wholeNumbers, bool rightToLeft)
 {
