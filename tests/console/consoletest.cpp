@@ -9,6 +9,8 @@
 #include "session/credentialstore.h"
 #include "signin/signinpage.h"
 
+#include "seededserver.h"
+
 #include "nextup/client/types.h"
 
 #include <QAbstractItemView>
@@ -32,15 +34,11 @@ namespace ConsoleTest {
 bool Backend::start(const QString &database)
 {
     m_database = database;
-    if (!m_services.start() || !m_services.createDatabase(database))
+    if (!m_services.start())
         return false;
-    m_server = std::make_unique<ServerProcess>(postgresUrl(), redisUrl());
-    m_server->setEnvironmentValue(QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("100000"));
-    m_server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"),
-                                  QStringLiteral("100000"));
-    m_server->setFixedPort(true); // restarted in place: the console reconnects to one address
-    if (!m_server->runSubcommand({QStringLiteral("migrate")})
-        || !m_server->runSubcommand({QStringLiteral("seed")}) || !m_server->start())
+    // Restarted in place: the console reconnects to one address.
+    m_server = startSeededServer(m_services, database, {}, true);
+    if (!m_server)
         return false;
     m_http = std::make_unique<HttpClient>(m_server->baseUrl());
     m_admin = m_http->login(QStringLiteral("admin"), QStringLiteral("admin123"));

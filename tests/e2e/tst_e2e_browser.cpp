@@ -2,6 +2,7 @@
 // Chromium) against a real nextup-server with its own Postgres and Redis. Skipped, with a message
 // that CTest turns into SKIP, when node, Chromium or tests/e2e/node_modules is missing;
 // scripts/test.sh runs `npm ci` first, so CI always runs it.
+#include "seededserver.h"
 #include "serverprocess.h"
 #include "testservices.h"
 
@@ -68,16 +69,9 @@ void TestE2eBrowser::initTestCase()
                 .arg(QLatin1String(kSkipMark), module)));
 
     QVERIFY(m_services.start());
-    QVERIFY(m_services.createDatabase(QStringLiteral("t_e2e")));
-    m_server = std::make_unique<ServerProcess>(m_services.postgresUrl(QStringLiteral("t_e2e")),
-                                               m_services.redisUrl());
-    m_server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"),
-                                  QStringLiteral("100000"));
-    m_server->setEnvironmentValue(QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("100000"));
-    m_server->setFixedPort(true); // the page reconnects to the same address after a restart
-    QVERIFY(m_server->runSubcommand({QStringLiteral("migrate")}));
-    QVERIFY(m_server->runSubcommand({QStringLiteral("seed")}));
-    QVERIFY(m_server->start());
+    // The page reconnects to the same address after a restart
+    m_server = startSeededServer(m_services, QStringLiteral("t_e2e"), {}, true);
+    QVERIFY(m_server);
 }
 
 void TestE2eBrowser::cleanup()

@@ -2,6 +2,7 @@
 // versioned links, a page the Content-Security-Policy lets run), unknown files, and the token QR
 // code (the right picture for the right secret, refused otherwise, rate-limited, never logged).
 #include "httpclient.h"
+#include "seededserver.h"
 #include "serverprocess.h"
 #include "testservices.h"
 #include "web/qrsvg.h"
@@ -79,14 +80,8 @@ private:
 void TestWebPage::initTestCase()
 {
     QVERIFY(m_services.start());
-    QVERIFY(m_services.createDatabase(QStringLiteral("t_webpage")));
-    m_server = std::make_unique<ServerProcess>(m_services.postgresUrl(QStringLiteral("t_webpage")),
-                                               m_services.redisUrl());
-    m_server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"),
-                                  QStringLiteral("100000"));
-    QVERIFY(m_server->runSubcommand({QStringLiteral("migrate")}));
-    QVERIFY(m_server->runSubcommand({QStringLiteral("seed")}));
-    QVERIFY(m_server->start());
+    m_server = startSeededServer(m_services, QStringLiteral("t_webpage"));
+    QVERIFY(m_server);
     m_http = std::make_unique<HttpClient>(m_server->baseUrl());
 }
 

@@ -1,6 +1,7 @@
 // The admin API test's set-up and helpers, and the admin-only guard on every route.
 
 #include "admintest.h"
+#include "seededserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,15 +33,8 @@ using namespace AdminTest;
 void TestAdmin::initTestCase()
 {
     QVERIFY(m_services.start());
-    QVERIFY(m_services.createDatabase(QStringLiteral("t_admin")));
-    m_server = std::make_unique<ServerProcess>(m_services.postgresUrl(QStringLiteral("t_admin")),
-                                               m_services.redisUrl());
-    m_server->setEnvironmentValue(QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("100000"));
-    m_server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"),
-                                  QStringLiteral("100000"));
-    QVERIFY(m_server->runSubcommand({QStringLiteral("migrate")}));
-    QVERIFY(m_server->runSubcommand({QStringLiteral("seed")}));
-    QVERIFY(m_server->start());
+    m_server = startSeededServer(m_services, QStringLiteral("t_admin"));
+    QVERIFY(m_server);
     m_http = std::make_unique<HttpClient>(m_server->baseUrl());
     m_admin = m_http->login(QStringLiteral("admin"), QStringLiteral("admin123"));
     m_operator = m_http->login(QStringLiteral("operator1"), QStringLiteral("operator123"));

@@ -3,6 +3,7 @@
 // password (no username probing by timing).
 
 #include "authtest.h"
+#include "seededserver.h"
 
 #include <algorithm>
 
@@ -82,20 +83,10 @@ QJsonObject TestAuth::claims(int userId, const QString &role, const QString &nam
 std::unique_ptr<ServerProcess>
 TestAuth::startServer(const QString &database, const QList<QPair<QString, QString>> &environment)
 {
-    if (!m_services.createDatabase(database))
-        return {};
-    auto server =
-        std::make_unique<ServerProcess>(m_services.postgresUrl(database), m_services.redisUrl());
     // Servers of this test share one Redis: own key prefixes keep their queues and buckets apart.
-    server->setEnvironmentValue(QStringLiteral("REDIS_PREFIX"), database + QLatin1Char(':'));
-    server->setEnvironmentValue(QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("100000"));
-    server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"), QStringLiteral("100000"));
-    for (const auto &[name, value] : environment)
-        server->setEnvironmentValue(name, value);
-    if (!server->runSubcommand({QStringLiteral("migrate")}) ||
-        !server->runSubcommand({QStringLiteral("seed")}) || !server->start())
-        return {};
-    return server;
+    QList<QPair<QString, QString>> settings{{QStringLiteral("REDIS_PREFIX"), database + QLatin1Char(':')}};
+    settings += environment;
+    return startSeededServer(m_services, database, settings);
 }
 
 HttpReply TestAuth::loginReply(HttpClient &http, const QString &username, const QString &password)

@@ -3,6 +3,7 @@
 // truth meanwhile. Also the suite's set-up and shared helpers.
 
 #include "queueclienttest.h"
+#include "seededserver.h"
 
 #include "nextup/client/apiclient.h"
 #include "nextup/client/queueclient.h"
@@ -94,16 +95,9 @@ QString differences(const QueueState &state, const QJsonObject &server)
 void TestQueueClient::initTestCase()
 {
     QVERIFY(m_services.start());
-    QVERIFY(m_services.createDatabase(QStringLiteral("t_client")));
-    m_server = std::make_unique<ServerProcess>(m_services.postgresUrl(QStringLiteral("t_client")),
-                                               m_services.redisUrl());
-    m_server->setEnvironmentValue(QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("100000"));
-    m_server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"),
-                                  QStringLiteral("100000"));
-    m_server->setFixedPort(true); // restarted in place: clients reconnect to the same address
-    QVERIFY(m_server->runSubcommand({QStringLiteral("migrate")}));
-    QVERIFY(m_server->runSubcommand({QStringLiteral("seed")}));
-    QVERIFY(m_server->start());
+    // Restarted in place: clients reconnect to the same address
+    m_server = startSeededServer(m_services, QStringLiteral("t_client"), {}, true);
+    QVERIFY(m_server);
     m_http = std::make_unique<HttpClient>(m_server->baseUrl());
     m_admin = m_http->login(QStringLiteral("admin"), QStringLiteral("admin123"));
     QVERIFY(!m_admin.isEmpty());

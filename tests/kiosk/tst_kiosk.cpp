@@ -2,6 +2,7 @@
 // a server restart and through a resync. (Declarations and the suite's summary: tst_kiosk.h.)
 
 #include "tst_kiosk.h"
+#include "seededserver.h"
 
 #include "announcementtext.h"
 #include "announcer.h"
@@ -95,16 +96,9 @@ void TestKiosk::initTestCase()
     // Offscreen has no GPU: the software scene graph renders and grabs the same pixels.
     QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     QVERIFY(m_services.start());
-    QVERIFY(m_services.createDatabase(QStringLiteral("t_kiosk")));
-    m_server = std::make_unique<ServerProcess>(m_services.postgresUrl(QStringLiteral("t_kiosk")),
-                                               m_services.redisUrl());
-    m_server->setEnvironmentValue(QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("100000"));
-    m_server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"),
-                                  QStringLiteral("100000"));
-    m_server->setFixedPort(true); // restarted in place: the board reconnects to the same address
-    QVERIFY(m_server->runSubcommand({QStringLiteral("migrate")}));
-    QVERIFY(m_server->runSubcommand({QStringLiteral("seed")}));
-    QVERIFY(m_server->start());
+    // Restarted in place: the board reconnects to the same address
+    m_server = startSeededServer(m_services, QStringLiteral("t_kiosk"), {}, true);
+    QVERIFY(m_server);
     m_http = std::make_unique<HttpClient>(m_server->baseUrl());
     m_admin = m_http->login(QStringLiteral("admin"), QStringLiteral("admin123"));
     QVERIFY(!m_admin.isEmpty());

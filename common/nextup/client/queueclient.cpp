@@ -116,9 +116,14 @@ void QueueClient::stop()
 {
     m_running = false;
     m_reconnectTimer.stop();
+    goOffline();
+}
+
+void QueueClient::goOffline()
+{
     dropSocket();
     if (m_resyncJob)
-        m_resyncJob->abandon();
+        m_resyncJob->abandon(); // a snapshot would be followed by no events; redo it when back
     m_resyncAgain = false;
     m_resyncRetryTimer.stop();
     m_gapTimer.stop();
@@ -196,15 +201,7 @@ void QueueClient::onSocketGone(QWebSocket *socket)
 {
     if (socket != m_socket.get())
         return; // an old socket's late signal
-    dropSocket();
-    if (m_resyncJob)
-        m_resyncJob->abandon(); // the snapshot would be followed by no events; redo it later
-    m_resyncAgain = false;
-    m_resyncRetryTimer.stop();
-    m_gapTimer.stop();
-    if (std::exchange(m_connected, false))
-        emit connectedChanged();
-    updateStale();
+    goOffline();
     scheduleReconnect();
 }
 

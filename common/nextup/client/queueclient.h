@@ -124,6 +124,8 @@ private:
     void scheduleReconnect();
     void reconnectNow();
     void dropSocket();
+    // Socket gone or stopped: no resync in flight, not connected, stale.
+    void goOffline();
     void updateStale();
     void emitApplied(const QList<QueueEvent> &events);
 

@@ -97,10 +97,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const Router::Match match = m_router.match(apiRequest.method, apiRequest.path);
     const QString routeName = match.route ? match.route->pattern : QStringLiteral("unmatched");
     Responder responder = open(socket, routeName, apiRequest.requestId);
+    Connection &connection = m_connections[socket]; // open() made it
     if (apiRequest.method == "HEAD")
-        m_connections[socket].headSlots.insert(m_connections[socket].nextSlot - 1);
+        connection.headSlots.insert(connection.nextSlot - 1);
     if (wantsClose(apiRequest)) {
-        Connection &connection = m_connections[socket];
         connection.closeAfterWrite = true;
         connection.closeSlot = connection.nextSlot - 1;
     }

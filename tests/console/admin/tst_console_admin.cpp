@@ -22,6 +22,7 @@
 #include "admin/servicespage.h"
 #include "admin/userspage.h"
 #include "consoleadmintest.h"
+#include "seededserver.h"
 #include "nextup/client/authjobs.h"
 
 using namespace Nextup;
@@ -30,15 +31,8 @@ using namespace Nextup::Console;
 void TestConsoleAdmin::initTestCase()
 {
     QVERIFY(m_services.start());
-    QVERIFY(m_services.createDatabase(QStringLiteral("t_console_admin")));
-    m_server = std::make_unique<ServerProcess>(
-        m_services.postgresUrl(QStringLiteral("t_console_admin")), m_services.redisUrl());
-    m_server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"),
-                                  QStringLiteral("100000"));
-    m_server->setEnvironmentValue(QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("100000"));
-    QVERIFY(m_server->runSubcommand({QStringLiteral("migrate")}));
-    QVERIFY(m_server->runSubcommand({QStringLiteral("seed")}));
-    QVERIFY(m_server->start());
+    m_server = startSeededServer(m_services, QStringLiteral("t_console_admin"));
+    QVERIFY(m_server);
     m_http = std::make_unique<HttpClient>(m_server->baseUrl());
     m_admin = m_http->login(QStringLiteral("admin"), QStringLiteral("admin123"));
     QVERIFY(!m_admin.isEmpty());
