@@ -102,6 +102,9 @@ private slots:
     // QueueClient (tst_queueclient.cpp).
     void eventsKeepStateEqualToServer();
 
+    // QueueClient under concurrent traffic (queueclient_traffic.cpp).
+    void countsConvergeUnderConcurrentTraffic();
+
     // QueueClient rooms (queueclient_rooms.cpp).
     void roomsNeedAuthOrSecret();
     void rejectedTokenIsRefreshedForTheSocket();

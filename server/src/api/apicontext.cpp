@@ -70,11 +70,13 @@ std::optional<StaffAction> staffAction(const ApiContext &api, const ApiRequest &
     return StaffAction{*caller, *id, *body};
 }
 
-std::optional<ApiResponse> rateLimited(const ApiContext &api, WorkerContext &ctx,
-                                       const ApiRequest &request, const QByteArray &bucket, int limit)
+QByteArray rateLimitKey(const ApiContext &api, const ApiRequest &request, const QByteArray &bucket)
 {
-    const QByteArray key = bucket + ':' + request.clientAddress(api.config.trustProxy).toUtf8();
-    auto decision = api.rateLimiter.hit(ctx.redis(), key, limit, 60);
+    return bucket + ':' + request.clientAddress(api.config.trustProxy).toUtf8();
+}
+
+std::optional<ApiResponse> rateRefusal(const Result<RateDecision> &decision)
+{
     if (!decision.ok())
         return ApiResponse::error(decision.error());
     if (decision->allowed)
@@ -84,6 +86,12 @@ std::optional<ApiResponse> rateLimited(const ApiContext &api, WorkerContext &ctx
          QStringLiteral("Too many requests; try again in %1 s.").arg(decision->retryAfterSeconds), {}});
     response.withHeader("Retry-After", QByteArray::number(qMax(1, decision->retryAfterSeconds)));
     return response;
+}
+
+std::optional<ApiResponse> rateLimited(const ApiContext &api, WorkerContext &ctx,
+                                       const ApiRequest &request, const QByteArray &bucket, int limit)
+{
+    return rateRefusal(api.rateLimiter.hit(ctx.redis(), rateLimitKey(api, request, bucket), limit, 60));
 }
 
 } // namespace Handler

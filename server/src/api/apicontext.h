@@ -14,6 +14,7 @@
 
 class AccessTokens;
 class RateLimiter;
+struct RateDecision;
 
 // What every controller is built with (no singletons: a test builds exactly what it needs).
 struct ApiContext
@@ -60,5 +61,9 @@ void run(const ApiContext &api, const Responder &responder, Job job, int success
 // a minute. Runs on the worker thread (Redis).
 std::optional<ApiResponse> rateLimited(const ApiContext &api, WorkerContext &ctx,
                                        const ApiRequest &request, const QByteArray &bucket, int limit);
+// The two halves of rateLimited(), for callers that count many hits at once: this client's
+// bucket key, and the answer to a decision (nullopt when allowed).
+QByteArray rateLimitKey(const ApiContext &api, const ApiRequest &request, const QByteArray &bucket);
+std::optional<ApiResponse> rateRefusal(const Result<RateDecision> &decision);
 
 } // namespace Handler

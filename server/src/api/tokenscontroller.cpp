@@ -34,7 +34,7 @@ bool containsNul(const QJsonValue &value)
 } // namespace
 
 TokensController::TokensController(const ApiContext &api)
-    : m_api(api), m_issuer(api.deps), m_desk(api.deps)
+    : m_api(api), m_issuer(api.deps), m_batcher(api, m_issuer), m_desk(api.deps)
 {
 }
 
@@ -93,14 +93,10 @@ void TokensController::create(const ApiRequest &request, const Responder &respon
         check.fail(QStringLiteral("priority"), QStringLiteral("Only staff and kiosks may set a priority."));
     if (!check.ok())
         return responder.send(check.error());
-    m_api.pool.submit(responder, [this, request, issue](WorkerContext &ctx) {
-        if (issue.caller.isAnonymous() || issue.caller.role == Roles::User) {
-            if (auto limited = Handler::rateLimited(m_api, ctx, request, "rl:tokens",
-                                                    m_api.config.tokenRateLimitPerMinute))
-                return *limited;
-        }
-        return toResponse(m_issuer.issue(ctx, issue), 201);
-    });
+    // Anonymous callers and customers are rate-limited per address; staff and kiosks are not.
+    const bool limited = issue.caller.isAnonymous() || issue.caller.role == Roles::User;
+    m_batcher.submit({issue, limited ? Handler::rateLimitKey(m_api, request, "rl:tokens") : QByteArray(),
+                      responder});
 }
 
 // {token_id, token_number, status, position, eta, ...}: the customer (with the secret) or staff.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apicontext.h"
+#include "api/tokenbatcher.h"
 #include "domain/counterdesk.h"
 #include "domain/tokenissuer.h"
 
@@ -25,5 +26,6 @@ private:
 
     const ApiContext &m_api;
     TokenIssuer m_issuer;
+    TokenBatcher m_batcher;
     CounterDesk m_desk;
 };

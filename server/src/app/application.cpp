@@ -63,7 +63,8 @@ Application::Application(Config config, QObject *parent)
     connect(m_subscriber.get(), &EventSubscriber::messageReceived, m_hub.get(), &WebSocketHub::deliver);
     connect(m_subscriber.get(), &EventSubscriber::resubscribed, m_hub.get(), &WebSocketHub::requestResync);
     m_queueUpdates = std::make_unique<QueueUpdates>(m_api->deps, *m_pool);
-    m_events->setChangeHook([updates = m_queueUpdates.get()] { updates->markDirty(); });
+    m_events->setChangeHook(
+        [updates = m_queueUpdates.get()](const QList<int> &services) { updates->markDirty(services); });
     m_metrics->addSource([hub = m_hub.get()] { return hub->metricsText(); });
 
     // Redis may be emptied or restarted at any time; requests rebuild it lazily, and this check

@@ -11,7 +11,10 @@ const QString kServiceSql = QStringLiteral(
 const QString kCounterSql = QStringLiteral(
     "SELECT c.id, c.branch_id, c.name, c.status, c.operator_id, c.pause_reason, c.active, "
     "COALESCE((SELECT string_agg(service_id::text, ',' ORDER BY service_id) FROM counter_services "
-    "WHERE counter_id = c.id), '') FROM counters c ");
+    "WHERE counter_id = c.id), ''), cur.id, cur.status, cur.token_number, cur.service_id "
+    "FROM counters c LEFT JOIN LATERAL (SELECT t.id, t.status, t.token_number, t.service_id "
+    "FROM tokens t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving') "
+    "ORDER BY t.called_at DESC LIMIT 1) cur ON true ");
 
 ServiceRecord serviceFromRow(const Rows &q)
 {
@@ -24,10 +27,12 @@ CounterRecord counterFromRow(const Rows &q)
 {
     CounterRecord c{q.value(0).toInt(), q.value(1).toInt(),   q.value(2).toString(),
                     q.value(3).toString(), q.value(4).toInt(), q.value(5).toString(),
-                    q.value(6).toBool(), {}};
+                    q.value(6).toBool(), {}, {}};
     const QStringList ids = q.value(7).toString().split(u',', Qt::SkipEmptyParts);
     for (const QString &id : ids)
         c.serviceIds.append(id.toInt());
+    c.current = {q.value(8).toLongLong(), q.value(9).toString(), q.value(10).toString(),
+                 q.value(11).toInt()};
     return c;
 }
 

@@ -41,6 +41,15 @@ struct CounterRecord
     QString pauseReason;
     bool active = true;
     QList<int> serviceIds;
+    // The token at the counter (called or serving), read in the same statement as the counter,
+    // so that a counter action needs no second query to find it. id 0 when there is none.
+    struct Current
+    {
+        qint64 id = 0;
+        QString status;
+        QString tokenNumber;
+        int serviceId = 0;
+    } current;
     QJsonObject toJson() const;
 };
 

@@ -92,13 +92,10 @@ Result<QJsonObject> CounterDesk::close(WorkerContext &ctx, int counterId, const 
     auto counter = workingCounter(ctx, counterId, caller);
     if (!counter.ok())
         return counter.error();
-    auto current = TokenRepository::currentAt(ctx.db(), counterId);
-    if (!current.ok())
-        return current.error();
-    if (current->has_value())
+    if (counter->current.id > 0)
         return ApiError::conflict(QStringLiteral("invalid_state"),
                                   QStringLiteral("Finish, skip or transfer %1 before closing.")
-                                      .arg((*current)->tokenNumber));
+                                      .arg(counter->current.tokenNumber));
     auto updated = setCounterStatus(ctx, *counter, QStringLiteral("closed"), 0, {});
     return updated.ok() ? Result<QJsonObject>(counterAnswer(*updated)) : updated.error();
 }
@@ -150,14 +147,11 @@ Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId, con
     if (counter->status != u"open")
         return ApiError::conflict(QStringLiteral("counter_not_open"),
                                   QStringLiteral("%1 is paused; resume it to call.").arg(counter->name));
-    auto current = TokenRepository::currentAt(ctx.db(), counterId);
-    if (!current.ok())
-        return current.error();
-    if (current->has_value()) {
-        if ((*current)->status == u"called")
+    if (counter->current.id > 0) {
+        if (counter->current.status == u"called")
             return ApiError::conflict(QStringLiteral("invalid_state"),
                                       QStringLiteral("%1 is still called: serve, skip or transfer it first.")
-                                          .arg((*current)->tokenNumber));
+                                          .arg(counter->current.tokenNumber));
         // "Next" while serving ends the current service, as at any counter — but only when
         // there is a next: a refused call must leave the serving token as it was.
         auto callable = QueueState::live(m_deps, ctx, [&] {
@@ -183,12 +177,10 @@ Result<TokenRecord> CounterDesk::changeCurrent(WorkerContext &ctx, const Counter
                                                TokenRepository::Change change,
                                                const QString &eventName) const
 {
-    auto current = TokenRepository::currentAt(ctx.db(), counter.id);
-    if (!current.ok())
-        return current.error();
-    if (!current->has_value() || !change.fromStatuses.contains((*current)->status))
+    const CounterRecord::Current &current = counter.current;
+    if (current.id == 0 || !change.fromStatuses.contains(current.status))
         return noCurrent(counter, change.fromStatuses.join(QStringLiteral(" or ")));
-    change.tokenId = (*current)->id;
+    change.tokenId = current.id;
     change.eventCounterId = counter.id;
     auto changed = TokenRepository::apply(ctx.db(), change);
     if (!changed.ok())
@@ -198,7 +190,7 @@ Result<TokenRecord> CounterDesk::changeCurrent(WorkerContext &ctx, const Counter
     const TokenRecord &token = **changed;
     if (token.status != u"called" && token.status != u"serving")
         m_deps.engine.clearCurrent(ctx.redis(), counter.id);
-    announce(ctx, eventName, token, counter, (*current)->serviceId);
+    announce(ctx, eventName, token, counter, current.serviceId);
     return token;
 }
 
@@ -310,13 +302,10 @@ Result<QJsonObject> CounterDesk::assign(WorkerContext &ctx, qint64 tokenId, int 
     auto counter = workingCounter(ctx, counterId, caller);
     if (!counter.ok())
         return counter.error();
-    auto current = TokenRepository::currentAt(ctx.db(), counterId);
-    if (!current.ok())
-        return current.error();
-    if (current->has_value())
+    if (counter->current.id > 0)
         return ApiError::conflict(QStringLiteral("invalid_state"),
                                   QStringLiteral("%1 is still at the counter; finish it first.")
-                                      .arg((*current)->tokenNumber));
+                                      .arg(counter->current.tokenNumber));
     auto before = TokenRepository::find(ctx.db(), tokenId);
     if (!before.ok())
         return before.error();

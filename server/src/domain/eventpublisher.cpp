@@ -15,23 +15,44 @@ EventPublisher::EventPublisher(const QueueEngine &engine, QByteArray channel)
 }
 
 void EventPublisher::publish(RedisConnection &redis, const QString &event, const QStringList &rooms,
-                             const QJsonObject &data) const
+                             const QJsonObject &data, const QList<int> &changedServices) const
 {
-    if (m_changeHook && event != u"queue_update")
-        m_changeHook();
+    publishAll(redis, event, {Envelope{rooms, data, changedServices}});
+}
+
+void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
+                                const QList<Envelope> &envelopes) const
+{
     auto json = [](const QJsonValue &value) {
         return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     };
-    // The envelope is split around `seq`, which the script fills in.
-    const QByteArray head = "{\"event\":" + json(event) + ",\"rooms\":" +
-                            json(QJsonArray::fromStringList(rooms)) + ",\"seq\":";
-    const QByteArray tail = ",\"at\":" + json(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)) +
-                            ",\"data\":" + json(data) + '}';
-    const RedisReply reply = m_script.run(redis, {m_engine.keys().ready(), m_engine.keys().eventSeq()},
-                                          {m_channel, head, tail});
-    if (reply.isError())
-        qWarning("Event %s not published: %s", qPrintable(event), reply.string.constData());
+    const QByteArray name = json(event);
+    const QByteArray at = json(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    QList<RedisScript::Call> calls;
+    calls.reserve(envelopes.size());
+    for (const Envelope &envelope : envelopes) {
+        // The envelope is split around `seq`, which the script fills in.
+        const QByteArray head = "{\"event\":" + name + ",\"rooms\":" +
+                                json(QJsonArray::fromStringList(envelope.rooms)) + ",\"seq\":";
+        const QByteArray tail = ",\"at\":" + at + ",\"data\":" + json(envelope.data) + '}';
+        calls.append({{m_engine.keys().ready(), m_engine.keys().eventSeq()}, {m_channel, head, tail}});
+    }
+    const QList<RedisReply> replies = m_script.runEach(redis, calls);
+    for (const RedisReply &reply : replies) {
+        if (reply.isError()) {
+            qWarning("Event %s not published: %s", qPrintable(event), reply.string.constData());
+            break;
+        }
+    }
     // A lost event shows as a gap in seq (or a resync frame); clients then refetch the state.
+    // After the publish, not before: a queue_update computed from now on is sequenced after this
+    // event, so it is the one clients keep.
+    if (m_changeHook && event != u"queue_update") {
+        QList<int> changed;
+        for (const Envelope &envelope : envelopes)
+            changed += envelope.changedServices;
+        m_changeHook(changed);
+    }
 }
 
 QJsonObject EventPublisher::publicToken(const TokenRecord &token)
@@ -41,16 +62,36 @@ QJsonObject EventPublisher::publicToken(const TokenRecord &token)
     return json;
 }
 
+EventPublisher::Envelope EventPublisher::tokenEnvelope(const TokenRecord &token, int branchId,
+                                                       int counterId, int previousServiceId)
+{
+    Envelope envelope{{QStringLiteral("global"), QStringLiteral("branch:%1").arg(branchId),
+                       QStringLiteral("service:%1").arg(token.serviceId),
+                       QStringLiteral("token:%1").arg(token.id)},
+                      publicToken(token),
+                      {token.serviceId}};
+    if (counterId > 0)
+        envelope.rooms.append(QStringLiteral("counter:%1").arg(counterId));
+    if (previousServiceId > 0 && previousServiceId != token.serviceId) {
+        envelope.rooms.append(QStringLiteral("service:%1").arg(previousServiceId));
+        envelope.changedServices.append(previousServiceId);
+    }
+    return envelope;
+}
+
 void EventPublisher::publishToken(RedisConnection &redis, const QString &event,
                                   const TokenRecord &token, int branchId, int counterId,
                                   int previousServiceId) const
 {
-    QStringList rooms{QStringLiteral("global"), QStringLiteral("branch:%1").arg(branchId),
-                      QStringLiteral("service:%1").arg(token.serviceId),
-                      QStringLiteral("token:%1").arg(token.id)};
-    if (counterId > 0)
-        rooms.append(QStringLiteral("counter:%1").arg(counterId));
-    if (previousServiceId > 0 && previousServiceId != token.serviceId)
-        rooms.append(QStringLiteral("service:%1").arg(previousServiceId));
-    publish(redis, event, rooms, publicToken(token));
+    publishAll(redis, event, {tokenEnvelope(token, branchId, counterId, previousServiceId)});
+}
+
+void EventPublisher::publishTokens(RedisConnection &redis, const QString &event,
+                                   const QList<TokenRecord> &tokens, const QList<int> &branchIds) const
+{
+    QList<Envelope> envelopes;
+    envelopes.reserve(tokens.size());
+    for (qsizetype i = 0; i < tokens.size(); ++i)
+        envelopes.append(tokenEnvelope(tokens.at(i), branchIds.value(i), 0, 0));
+    publishAll(redis, event, envelopes);
 }

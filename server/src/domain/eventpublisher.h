@@ -22,21 +22,36 @@ public:
     EventPublisher(const QueueEngine &engine, QByteArray channel);
 
     void publish(RedisConnection &redis, const QString &event, const QStringList &rooms,
-                 const QJsonObject &data) const;
+                 const QJsonObject &data, const QList<int> &changedServices = {}) const;
     // token_called, token_served, ... for one token, to global, branch, service, counter and the
     // token's own room; and to the room of the service it left when a transfer changed it.
     void publishToken(RedisConnection &redis, const QString &event, const TokenRecord &token,
                       int branchId, int counterId = 0, int previousServiceId = 0) const;
+    // The same event for many new tokens, in one round trip; branchIds[i] is tokens[i]'s branch.
+    void publishTokens(RedisConnection &redis, const QString &event, const QList<TokenRecord> &tokens,
+                       const QList<int> &branchIds) const;
 
     const QByteArray &channel() const { return m_channel; }
-    // Called after every event except queue_update (which it may cause); any thread.
-    void setChangeHook(std::function<void()> hook) { m_changeHook = std::move(hook); }
+    // Called after every event except queue_update (which it may cause), once the event has its
+    // seq, with the services whose waiting line a token event changed; any thread.
+    using ChangeHook = std::function<void(const QList<int> &services)>;
+    void setChangeHook(ChangeHook hook) { m_changeHook = std::move(hook); }
     // What a public room may see of a token.
     static QJsonObject publicToken(const TokenRecord &token);
 
 private:
+    struct Envelope
+    {
+        QStringList rooms;
+        QJsonObject data;
+        QList<int> changedServices;
+    };
+    static Envelope tokenEnvelope(const TokenRecord &token, int branchId, int counterId,
+                                  int previousServiceId);
+    void publishAll(RedisConnection &redis, const QString &event, const QList<Envelope> &envelopes) const;
+
     const QueueEngine &m_engine;
     QByteArray m_channel;
     RedisScript m_script{QStringLiteral("publish")};
-    std::function<void()> m_changeHook;
+    ChangeHook m_changeHook;
 };

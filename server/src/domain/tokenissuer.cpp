@@ -13,28 +13,43 @@ namespace {
 const int kNumberAttempts = 3;
 }
 
+// A request that passed the checks: its row (without a number yet) and the secret to hand back.
+struct TokenIssuer::Accepted
+{
+    qsizetype index = 0; // in the batch
+    ServiceRecord service;
+    QDate day;
+    TokenRepository::NewToken row;
+    QByteArray secret;
+};
+
 Result<QJsonObject> TokenIssuer::issue(WorkerContext &ctx, const Request &request) const
 {
-    auto service = Catalog::service(ctx.db(), request.serviceId);
-    if (!service.ok())
-        return service.error();
-    if (!service->has_value())
+    return issueMany(ctx, {request}).constFirst();
+}
+
+Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
+                                                  const QHash<int, ServiceRecord> &services,
+                                                  const QDateTime &now) const
+{
+    const auto found = services.constFind(request.serviceId);
+    if (found == services.cend())
         return ApiError::notFound(QStringLiteral("Service %1 does not exist.").arg(request.serviceId));
-    const ServiceRecord &svc = **service;
+    const ServiceRecord &svc = *found;
     if (!svc.active)
         return ApiError::conflict(QStringLiteral("service_closed"),
                                   QStringLiteral("Service %1 is not taking tokens.").arg(svc.name));
-
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDate today = Nextup::businessDate(now, svc.timezone);
     if (request.preferredSlot.isValid()) {
         if (request.preferredSlot <= now || Nextup::businessDate(request.preferredSlot, svc.timezone) != today)
             return ApiError::validation(QJsonObject{
                 {QStringLiteral("preferred_slot"), QStringLiteral("Must be a time later today.")}});
     }
-
-    const QByteArray secret = SecureRandom::token(24);
-    TokenRepository::NewToken row;
+    Accepted accepted;
+    accepted.service = svc;
+    accepted.day = today;
+    accepted.secret = SecureRandom::token(24);
+    TokenRepository::NewToken &row = accepted.row;
     row.serviceId = svc.id;
     row.businessDate = today.toString(Qt::ISODate);
     row.priority = request.priority;
@@ -42,61 +57,125 @@ Result<QJsonObject> TokenIssuer::issue(WorkerContext &ctx, const Request &reques
     row.preferredSlot = request.preferredSlot.isValid()
                             ? request.preferredSlot.toUTC().toString(Qt::ISODateWithMs) : QString();
     row.createdBy = request.caller.userId;
-    row.secretHash = SecureRandom::sha256Hex(secret);
+    row.secretHash = SecureRandom::sha256Hex(accepted.secret);
+    return accepted;
+}
 
-    // The number comes from Redis; Postgres' unique (service, day, number) is the backstop should
-    // Redis hand out a number twice after losing data.
-    Result<TokenRecord> inserted = ApiError::internal();
+// Numbers come from Redis; Postgres' unique (service, day, number) is the backstop should Redis
+// hand out a number twice after losing data.
+Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx, QList<Accepted> &accepted) const
+{
+    QList<QueueEngine::NumberRequest> wanted;
+    for (const Accepted &a : std::as_const(accepted))
+        wanted.append({a.service.id, a.day});
+    Result<QList<TokenRecord>> inserted = ApiError::internal();
     for (int attempt = 0; attempt < kNumberAttempts; ++attempt) {
-        auto number = QueueState::live(m_deps, ctx, [&] {
-            return m_deps.engine.nextNumber(ctx.redis(), svc.id, today);
+        auto numbers = QueueState::live(m_deps, ctx, [&] {
+            return m_deps.engine.nextNumbers(ctx.redis(), wanted);
         });
-        if (!number.ok())
-            return number.error();
-        row.number = *number;
-        row.tokenNumber = Nextup::formatTokenNumber(svc.code, row.number);
-        inserted = TokenRepository::insert(ctx.db(), row);
+        if (!numbers.ok())
+            return numbers.error();
+        QList<TokenRepository::NewToken> rows;
+        rows.reserve(accepted.size());
+        for (qsizetype i = 0; i < accepted.size(); ++i) {
+            TokenRepository::NewToken &row = accepted[i].row;
+            row.number = numbers->at(i);
+            row.tokenNumber = Nextup::formatTokenNumber(accepted.at(i).service.code, row.number);
+            rows.append(row);
+        }
+        inserted = TokenRepository::insertMany(ctx.db(), rows);
         if (inserted.ok() || inserted.error().code != u"already_exists")
             break;
         QueueState::invalidate(m_deps, ctx); // Redis is behind Postgres: rebuild raises the floor
     }
-    if (!inserted.ok())
-        return inserted.error();
+    return inserted;
+}
 
-    TokenRecord &token = *inserted;
-    const QueueEntry entry = QueueState::entryOf(token);
-    auto queued = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.enqueue(ctx.redis(), entry); });
-    if (!queued.ok()) {
-        // The token is safe in Postgres; make Redis rebuild (and so include it) when it is back.
-        QueueState::invalidate(m_deps, ctx);
-        return queued.error();
-    }
-    auto placement = positionAndEta(ctx, token, svc.avgServiceSeconds);
-    if (!placement.ok())
-        return placement.error();
-    const auto [position, eta] = *placement;
-    TokenRepository::setEta(ctx.db(), token.id, eta);
-    token.eta = eta;
-
-    m_deps.events.publishToken(ctx.redis(), QStringLiteral("token_generated"), token, svc.branchId);
-    return QJsonObject{
-        {QStringLiteral("token_id"), token.id},
-        {QStringLiteral("token_number"), token.tokenNumber},
-        {QStringLiteral("eta"), eta},
-        {QStringLiteral("position"), position},
-        {QStringLiteral("secret"), QString::fromLatin1(secret)},
-        {QStringLiteral("status"), token.status},
-        {QStringLiteral("service_id"), svc.id},
-        {QStringLiteral("service_name"), svc.name},
-        {QStringLiteral("priority"), token.priority},
-        {QStringLiteral("created_at"), token.createdAt},
-        {QStringLiteral("preferred_slot"),
-         row.preferredSlot.isEmpty() ? QJsonValue() : QJsonValue(token.preferredSlot)},
-        {QStringLiteral("status_url"),
-         QStringLiteral("/api/tokens/%1/status?secret=%2")
-             .arg(token.id)
-             .arg(QString::fromLatin1(secret))},
+QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx, const QList<Request> &requests) const
+{
+    QList<Result<QJsonObject>> results(requests.size(), ApiError::internal());
+    auto fail = [&results](const QList<Accepted> &accepted, const ApiError &error) {
+        for (const Accepted &a : accepted)
+            results[a.index] = error;
+        return results;
     };
+    // The services table is small: one read of all of it serves the whole batch.
+    auto services = Catalog::services(ctx.db(), true);
+    if (!services.ok())
+        return QList<Result<QJsonObject>>(requests.size(), services.error());
+    QHash<int, ServiceRecord> byId;
+    for (const ServiceRecord &svc : std::as_const(*services))
+        byId.insert(svc.id, svc);
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<Accepted> accepted;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        auto checked = accept(requests.at(i), byId, now);
+        if (!checked.ok()) {
+            results[i] = checked.error();
+            continue;
+        }
+        checked->index = i;
+        accepted.append(std::move(*checked));
+    }
+    if (accepted.isEmpty())
+        return results;
+
+    auto inserted = insertNumbered(ctx, accepted);
+    if (!inserted.ok())
+        return fail(accepted, inserted.error());
+    QList<TokenRecord> &tokens = *inserted;
+
+    QList<QueueEntry> entries;
+    for (const TokenRecord &token : std::as_const(tokens))
+        entries.append(QueueState::entryOf(token));
+    auto ranks = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.enqueueAndRank(ctx.redis(), entries); });
+    if (!ranks.ok()) {
+        // The tokens are safe in Postgres; make Redis rebuild (and so include them) when it is back.
+        QueueState::invalidate(m_deps, ctx);
+        return fail(accepted, ranks.error());
+    }
+
+    QList<QPair<qint64, int>> etas;
+    QList<int> positions;
+    QList<int> branchIds;
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const int tokensAhead = qMax(0, ranks->at(i));
+        const ServiceRecord &svc = accepted.at(i).service;
+        auto eta = m_deps.eta.estimate(ctx.db(), svc.id, svc.avgServiceSeconds, tokensAhead);
+        if (!eta.ok())
+            return fail(accepted, eta.error());
+        tokens[i].eta = *eta;
+        etas.append({tokens.at(i).id, *eta});
+        positions.append(tokensAhead + 1); // the place in line, 1 = next to be called
+        branchIds.append(svc.branchId);
+    }
+    TokenRepository::setEtas(ctx.db(), etas);
+    m_deps.events.publishTokens(ctx.redis(), QStringLiteral("token_generated"), tokens, branchIds);
+
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const Accepted &a = accepted.at(i);
+        const TokenRecord &token = tokens.at(i);
+        results[a.index] = QJsonObject{
+            {QStringLiteral("token_id"), token.id},
+            {QStringLiteral("token_number"), token.tokenNumber},
+            {QStringLiteral("eta"), token.eta},
+            {QStringLiteral("position"), positions.at(i)},
+            {QStringLiteral("secret"), QString::fromLatin1(a.secret)},
+            {QStringLiteral("status"), token.status},
+            {QStringLiteral("service_id"), a.service.id},
+            {QStringLiteral("service_name"), a.service.name},
+            {QStringLiteral("priority"), token.priority},
+            {QStringLiteral("created_at"), token.createdAt},
+            {QStringLiteral("preferred_slot"),
+             a.row.preferredSlot.isEmpty() ? QJsonValue() : QJsonValue(token.preferredSlot)},
+            {QStringLiteral("status_url"),
+             QStringLiteral("/api/tokens/%1/status?secret=%2")
+                 .arg(token.id)
+                 .arg(QString::fromLatin1(a.secret))},
+        };
+    }
+    return results;
 }
 
 Result<std::pair<int, int>> TokenIssuer::positionAndEta(WorkerContext &ctx, const TokenRecord &token,

@@ -5,9 +5,12 @@
 #include "domain/queuestate.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 
 class WorkerContext;
+struct ServiceRecord;
+struct TokenRecord;
 
 // The customer's side of a token: taking one, following it, cancelling it.
 class TokenIssuer
@@ -26,6 +29,9 @@ public:
 
     // {token_id, token_number, eta, position, secret, status, ...}
     Result<QJsonObject> issue(WorkerContext &ctx, const Request &request) const;
+    // Many requests at once, one answer each in the same order: one number script, one INSERT
+    // (one commit), one enqueue script and one publish round trip for the whole batch.
+    QList<Result<QJsonObject>> issueMany(WorkerContext &ctx, const QList<Request> &requests) const;
     // The customer's view: needs the secret unless the caller is staff.
     Result<QJsonObject> status(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                                const Principal &caller) const;
@@ -35,9 +41,13 @@ public:
     Result<QJsonObject> details(WorkerContext &ctx, qint64 tokenId) const;
 
 private:
+    struct Accepted;
+    Result<Accepted> accept(const Request &request, const QHash<int, ServiceRecord> &services,
+                            const QDateTime &now) const;
+    Result<QList<TokenRecord>> insertNumbered(WorkerContext &ctx, QList<Accepted> &accepted) const;
     Status checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                        const Principal &caller) const;
-    Result<std::pair<int, int>> positionAndEta(WorkerContext &ctx, const struct TokenRecord &token,
+    Result<std::pair<int, int>> positionAndEta(WorkerContext &ctx, const TokenRecord &token,
                                                int configuredAverage) const;
 
     QueueDeps m_deps;

@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -48,30 +49,63 @@ QString changeSql(const Change &change)
 }
 } // namespace
 
-Result<TokenRecord> insert(Database &db, const NewToken &token)
+Result<QList<TokenRecord>> insertMany(Database &db, const QList<NewToken> &tokens)
 {
-    // One round trip: the token, its event, and the token read back the way find() reads it.
+    if (tokens.isEmpty())
+        return QList<TokenRecord>();
+    // One statement for the batch: the rows travel as one JSON document (no array-literal
+    // quoting to get wrong), each token gets its own event, and the tokens are read back the way
+    // find() reads them. clock_timestamp() gives each row its own arrival time, in batch order.
     static const QString sql =
         QStringLiteral(
-            "WITH inserted AS (INSERT INTO tokens (service_id, business_date, number, "
-            "token_number, priority, customer_info, preferred_slot, arrival_at, created_by, "
-            "secret_hash) VALUES (?, ?::date, ?, ?, ?, ?::jsonb, ?::timestamptz, "
-            "COALESCE(?::timestamptz, now()), ?, ?) RETURNING *), "
+            "WITH v AS (SELECT * FROM json_to_recordset(?::json) AS v(ord int, service_id int, "
+            "business_date date, number bigint, token_number text, priority int, "
+            "customer_info jsonb, preferred_slot timestamptz, created_by int, secret_hash text)), "
+            "inserted AS (INSERT INTO tokens (service_id, business_date, number, token_number, "
+            "priority, customer_info, preferred_slot, arrival_at, created_by, secret_hash) "
+            "SELECT service_id, business_date, number, token_number, priority, customer_info, "
+            "preferred_slot, COALESCE(preferred_slot, clock_timestamp()), created_by, secret_hash "
+            "FROM v ORDER BY ord RETURNING *), "
             "event AS (INSERT INTO token_events (token_id, event, to_status, service_id, "
-            "actor_id, at) SELECT id, 'generated', 'waiting', service_id, ?, created_at "
+            "actor_id, at) SELECT id, 'generated', 'waiting', service_id, created_by, created_at "
             "FROM inserted) ") +
         TokenRecord::selectSqlFrom(QStringLiteral("inserted"));
-    auto query = db.exec(
-        sql,
-        {token.serviceId, token.businessDate, token.number, token.tokenNumber, token.priority,
-         QString::fromUtf8(QJsonDocument(token.customerInfo).toJson(QJsonDocument::Compact)),
-         nullable(token.preferredSlot), nullable(token.preferredSlot), nullableId(token.createdBy),
-         QString::fromLatin1(token.secretHash), nullableId(token.createdBy)});
+    QJsonArray rows;
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const NewToken &token = tokens.at(i);
+        rows.append(QJsonObject{
+            {QStringLiteral("ord"), int(i)},
+            {QStringLiteral("service_id"), token.serviceId},
+            {QStringLiteral("business_date"), token.businessDate},
+            {QStringLiteral("number"), token.number},
+            {QStringLiteral("token_number"), token.tokenNumber},
+            {QStringLiteral("priority"), token.priority},
+            {QStringLiteral("customer_info"), token.customerInfo},
+            {QStringLiteral("preferred_slot"),
+             token.preferredSlot.isEmpty() ? QJsonValue() : QJsonValue(token.preferredSlot)},
+            {QStringLiteral("created_by"), token.createdBy > 0 ? QJsonValue(token.createdBy) : QJsonValue()},
+            {QStringLiteral("secret_hash"), QString::fromLatin1(token.secretHash)},
+        });
+    }
+    auto query = db.exec(sql, {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
     if (!query.ok())
         return query.error();
-    if (!query->next())
-        return ApiError::internal(QStringLiteral("Token insert returned no row."));
-    return TokenRecord::fromRow(*query);
+    // RETURNING promises no order: put each token back in its request's place by its number,
+    // unique per service within one batch.
+    QHash<QPair<int, qint64>, TokenRecord> byNumber;
+    while (query->next()) {
+        TokenRecord token = TokenRecord::fromRow(*query);
+        byNumber.insert({token.serviceId, token.number}, std::move(token));
+    }
+    QList<TokenRecord> inserted;
+    inserted.reserve(tokens.size());
+    for (const NewToken &token : tokens) {
+        auto it = byNumber.find({token.serviceId, token.number});
+        if (it == byNumber.end())
+            return ApiError::internal(QStringLiteral("Token insert returned fewer rows than it was given."));
+        inserted.append(*it);
+    }
+    return inserted;
 }
 
 Result<std::optional<TokenRecord>> apply(Database &db, const Change &change)
@@ -111,18 +145,25 @@ Result<QByteArray> secretHash(Database &db, qint64 id)
     return query->next() ? query->value(0).toString().toLatin1() : QByteArray();
 }
 
-Status setEta(Database &db, qint64 id, int etaSeconds)
+Status setEtas(Database &db, const QList<QPair<qint64, int>> &etas)
 {
-    // The promised ETA only feeds the accuracy statistics, and the token row itself was already
-    // committed durably: this commit need not wait for the WAL flush (about 6 ms on the
-    // benchmark machine's disk, a second flush per token). set_config(..., true) makes
-    // synchronous_commit = off for this statement's own transaction only; a crash can lose the
-    // last fraction of a second of such updates (those tokens keep eta_seconds 0), and any later
-    // durable commit, such as the token's call, flushes this one too (WAL is written in order).
-    auto query = db.exec(QStringLiteral("UPDATE tokens SET eta_seconds = ? FROM (SELECT "
-                                        "set_config('synchronous_commit', 'off', true)) relaxed "
-                                        "WHERE id = ?"),
-                         {etaSeconds, id});
+    if (etas.isEmpty())
+        return Done{};
+    // The promised ETA only feeds the accuracy statistics, and the token rows themselves were
+    // already committed durably: this commit need not wait for the WAL flush (a second flush per
+    // batch). set_config(..., true) makes synchronous_commit = off for this statement's own
+    // transaction only; a crash can lose the last fraction of a second of such updates (those
+    // tokens keep eta_seconds 0), and any later durable commit, such as a call, flushes this one
+    // too (WAL is written in order).
+    QJsonArray rows;
+    for (const auto &[id, eta] : etas)
+        rows.append(QJsonArray{id, eta});
+    auto query = db.exec(
+        QStringLiteral("UPDATE tokens t SET eta_seconds = (e.value->>1)::int "
+                       "FROM json_array_elements(?::json) e, "
+                       "(SELECT set_config('synchronous_commit', 'off', true)) relaxed "
+                       "WHERE t.id = (e.value->>0)::bigint"),
+        {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
     if (!query.ok())
         return query.error();
     return Done{};

@@ -45,14 +45,17 @@ struct Change
     int newTargetCounterId = -1; // -1 keep, 0 clear, >0 transfer to that counter
 };
 
-// Inserts the token and its `generated` event; returns the new token as find() would.
-Result<TokenRecord> insert(Database &db, const NewToken &token);
+// Inserts the tokens and their `generated` events in one statement (one commit for the whole
+// batch); returns the new tokens as find() would, in the order given. All or none: a clash of
+// numbers fails the whole batch with already_exists.
+Result<QList<TokenRecord>> insertMany(Database &db, const QList<NewToken> &tokens);
 // Applies the change; nullopt when the token was not in one of fromStatuses (nothing changed).
 Result<std::optional<TokenRecord>> apply(Database &db, const Change &change);
 Result<std::optional<TokenRecord>> find(Database &db, qint64 id);
 Result<QByteArray> secretHash(Database &db, qint64 id);
-// Records the ETA promised at issue. Does not wait for the WAL flush (see the .cpp).
-Status setEta(Database &db, qint64 id, int etaSeconds);
+// Records the ETAs promised at issue (token id -> seconds). Does not wait for the WAL flush (see
+// the .cpp).
+Status setEtas(Database &db, const QList<QPair<qint64, int>> &etas);
 // The token a counter is working on (called or serving), if any.
 Result<std::optional<TokenRecord>> currentAt(Database &db, int counterId);
 // Today's live tokens for rebuilding Redis: waiting ones and the ones at counters.

@@ -46,6 +46,36 @@ Status QueueEngine::enqueue(RedisConnection &conn, const QueueEntry &entry) cons
     return Done{};
 }
 
+Result<QList<int>> QueueEngine::enqueueAndRank(RedisConnection &conn,
+                                               const QList<QueueEntry> &entries) const
+{
+    QList<RedisScript::Call> calls;
+    calls.reserve(2 * entries.size());
+    for (const QueueEntry &entry : entries) {
+        if (!entry.isValid())
+            return invalidEntry();
+        calls.append({{m_keys.ready(), queueKey(entry)},
+                      {"ZADD", QByteArray::number(entry.score()), QueueKeys::member(entry.tokenId)}});
+    }
+    for (const QueueEntry &entry : entries)
+        calls.append({{m_keys.ready(), queueKey(entry)}, {"ZRANK", QueueKeys::member(entry.tokenId)}});
+    const QList<RedisReply> replies = m_guarded.runEach(conn, calls);
+    QList<int> ranks;
+    ranks.reserve(entries.size());
+    for (qsizetype i = 0; i < replies.size(); ++i) {
+        const RedisReply &r = replies.at(i);
+        if (i >= entries.size() && r.isNil()) {
+            ranks.append(-1); // called already, between the two steps
+            continue;
+        }
+        if (r.type != RedisReply::Type::Integer)
+            return RedisErrors::fromReply(r);
+        if (i >= entries.size())
+            ranks.append(int(r.integer));
+    }
+    return ranks;
+}
+
 Result<std::optional<qint64>> QueueEngine::callNext(RedisConnection &conn, int counterId,
                                                     const QList<int> &serviceIds) const
 {
@@ -159,14 +189,31 @@ Result<QList<qint64>> QueueEngine::waitingTokens(RedisConnection &conn, int serv
 Result<qint64> QueueEngine::nextNumber(RedisConnection &conn, int serviceId,
                                        QDate businessDate) const
 {
-    if (!businessDate.isValid())
-        return ApiError::badRequest(QStringLiteral("Invalid business date."));
-    const RedisReply r =
-        m_nextNumber.run(conn, {m_keys.ready(), m_keys.number(serviceId, businessDate)},
-                         {QByteArray::number(QueueKeys::numberLifetimeSeconds)});
-    if (r.type != RedisReply::Type::Integer)
-        return RedisErrors::fromReply(r);
-    return r.integer;
+    auto numbers = nextNumbers(conn, {NumberRequest{serviceId, businessDate}});
+    if (!numbers.ok())
+        return numbers.error();
+    return numbers->constFirst();
+}
+
+Result<QList<qint64>> QueueEngine::nextNumbers(RedisConnection &conn,
+                                               const QList<NumberRequest> &requests) const
+{
+    QList<RedisScript::Call> calls;
+    calls.reserve(requests.size());
+    const QList<QByteArray> lifetime{QByteArray::number(QueueKeys::numberLifetimeSeconds)};
+    for (const NumberRequest &request : requests) {
+        if (!request.businessDate.isValid())
+            return ApiError::badRequest(QStringLiteral("Invalid business date."));
+        calls.append({{m_keys.ready(), m_keys.number(request.serviceId, request.businessDate)}, lifetime});
+    }
+    QList<qint64> numbers;
+    numbers.reserve(requests.size());
+    for (const RedisReply &r : m_nextNumber.runEach(conn, calls)) {
+        if (r.type != RedisReply::Type::Integer)
+            return RedisErrors::fromReply(r);
+        numbers.append(r.integer);
+    }
+    return numbers;
 }
 
 Result<qint64> QueueEngine::nextEventSeq(RedisConnection &conn) const

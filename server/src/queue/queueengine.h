@@ -37,6 +37,9 @@ public:
 
     // Adds a token to its queue; adding it again only updates its place.
     Status enqueue(RedisConnection &conn, const QueueEntry &entry) const;
+    // Adds tokens to their queues, then answers how many tokens are ahead of each once all are
+    // in: one round trip for a whole batch of new tokens.
+    Result<QList<int>> enqueueAndRank(RedisConnection &conn, const QList<QueueEntry> &entries) const;
     // Atomically takes the best token from the counter's transfer queue and the queues of
     // `serviceIds`, and makes it the counter's current token. nullopt when all are empty.
     Result<std::optional<qint64>> callNext(RedisConnection &conn, int counterId,
@@ -59,6 +62,13 @@ public:
     Result<QList<qint64>> waitingTokens(RedisConnection &conn, int serviceId) const;
 
     Result<qint64> nextNumber(RedisConnection &conn, int serviceId, QDate businessDate) const;
+    struct NumberRequest
+    {
+        int serviceId = 0;
+        QDate businessDate;
+    };
+    // One number per request, in order, in one round trip.
+    Result<QList<qint64>> nextNumbers(RedisConnection &conn, const QList<NumberRequest> &requests) const;
     Result<qint64> nextEventSeq(RedisConnection &conn) const;
     // The last event seq handed out (0 before the first). queue_not_ready while Redis needs a
     // rebuild: only the rebuild raises the sequence past every seq handed out before a loss.

@@ -27,6 +27,9 @@ public:
     // bucketKey names the client and action, e.g. "tokens:203.0.113.7".
     Result<RateDecision> hit(RedisConnection &conn, const QByteArray &bucketKey, int limit,
                              int windowSeconds) const;
+    // One hit on each bucket (a bucket may repeat), in one round trip; one decision each, in order.
+    QList<Result<RateDecision>> hitEach(RedisConnection &conn, const QList<QByteArray> &bucketKeys,
+                                        int limit, int windowSeconds) const;
 
 private:
     QByteArray m_prefix;

@@ -19,30 +19,63 @@ RedisScript::RedisScript(const QString &name) : m_name(name)
     m_sha = QCryptographicHash::hash(m_source, QCryptographicHash::Sha1).toHex();
 }
 
+QList<QByteArray> RedisScript::evalsha(const QByteArray &sha, const Call &call) const
+{
+    QList<QByteArray> argv;
+    argv.reserve(3 + call.keys.size() + call.args.size());
+    argv << "EVALSHA" << sha << QByteArray::number(call.keys.size());
+    argv << call.keys << call.args;
+    return argv;
+}
+
+RedisReply RedisScript::notCompiledIn() const
+{
+    RedisReply r;
+    r.type = RedisReply::Type::Error;
+    r.string = "ERR script " + m_name.toUtf8() + " is not compiled in";
+    return r;
+}
+
 RedisReply RedisScript::run(RedisConnection &conn, const QList<QByteArray> &keys,
                             const QList<QByteArray> &args) const
 {
-    if (!isValid()) {
-        RedisReply r;
-        r.type = RedisReply::Type::Error;
-        r.string = "ERR script " + m_name.toUtf8() + " is not compiled in";
-        return r;
+    return runEach(conn, {Call{keys, args}}).constFirst();
+}
+
+QList<RedisReply> RedisScript::runEach(RedisConnection &conn, const QList<Call> &calls) const
+{
+    if (!isValid())
+        return QList<RedisReply>(calls.size(), notCompiledIn());
+    QList<QList<QByteArray>> commands;
+    commands.reserve(calls.size());
+    for (const Call &call : calls)
+        commands.append(evalsha(m_sha, call));
+    QList<RedisReply> replies =
+        commands.size() == 1 ? QList<RedisReply>{conn.run(commands.constFirst())} : conn.pipeline(commands);
+    // A NOSCRIPT reply means that call did not run: load the script and send those calls again.
+    QList<qsizetype> missing;
+    for (qsizetype i = 0; i < replies.size(); ++i) {
+        if (replies.at(i).errorCode() == "NOSCRIPT")
+            missing.append(i);
     }
-    QList<QByteArray> argv;
-    argv.reserve(3 + keys.size() + args.size());
-    argv << "EVALSHA" << m_sha << QByteArray::number(keys.size());
-    argv << keys << args;
-    RedisReply reply = conn.run(argv);
-    if (reply.errorCode() != "NOSCRIPT")
-        return reply;
+    if (missing.isEmpty())
+        return replies;
     const RedisReply load = conn.run({"SCRIPT", "LOAD", m_source});
-    if (load.isError())
-        return load;
+    if (load.isError()) {
+        for (qsizetype i : missing)
+            replies[i] = load;
+        return replies;
+    }
     if (load.string != m_sha)
         qCWarning(lcRedis) << "SCRIPT LOAD of" << m_name << "answered" << load.string
                            << "instead of" << m_sha;
-    argv[1] = load.string;
-    return conn.run(argv);
+    QList<QList<QByteArray>> again;
+    for (qsizetype i : missing)
+        again.append(evalsha(load.string, calls.at(i)));
+    const QList<RedisReply> retried = conn.pipeline(again);
+    for (qsizetype k = 0; k < missing.size(); ++k)
+        replies[missing.at(k)] = retried.at(k);
+    return replies;
 }
 
 namespace RedisErrors {

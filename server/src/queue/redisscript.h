@@ -24,7 +24,19 @@ public:
     RedisReply run(RedisConnection &conn, const QList<QByteArray> &keys,
                    const QList<QByteArray> &args = {}) const;
 
+    struct Call
+    {
+        QList<QByteArray> keys;
+        QList<QByteArray> args;
+    };
+    // Many runs in one round trip (a pipeline of EVALSHA), one reply per call, in order. Redis runs
+    // them one after the other, each atomically, with other clients' commands possibly between.
+    QList<RedisReply> runEach(RedisConnection &conn, const QList<Call> &calls) const;
+
 private:
+    QList<QByteArray> evalsha(const QByteArray &sha, const Call &call) const;
+    RedisReply notCompiledIn() const;
+
     QString m_name;
     QByteArray m_source;
     QByteArray m_sha;

@@ -13,14 +13,31 @@ QueueUpdates::QueueUpdates(QueueDeps deps, WorkerPool &pool, int intervalMs, QOb
     m_timer.start();
 }
 
+void QueueUpdates::markDirty(const QList<int> &touchedServices)
+{
+    if (!touchedServices.isEmpty()) {
+        QMutexLocker lock(&m_mutex);
+        for (int id : touchedServices)
+            m_touched.insert(id);
+    }
+    m_dirty = true;
+}
+
 void QueueUpdates::flush()
 {
     if (!m_dirty || m_running.exchange(true))
         return;
     m_dirty = false;
-    m_pool.post([this](WorkerContext &ctx) {
+    QSet<int> touched;
+    {
+        QMutexLocker lock(&m_mutex);
+        touched.swap(m_touched);
+    }
+    m_pool.post([this, touched](WorkerContext &ctx) {
         const auto services = QueueState::servicesWithQueues(m_deps, ctx, false);
         if (!services.ok()) {
+            QMutexLocker lock(&m_mutex);
+            m_touched.unite(touched);
             m_dirty = true; // try again next interval
             m_running = false;
             return;
@@ -31,7 +48,7 @@ void QueueUpdates::flush()
             const QPair<int, int> now{service.value(u"waiting").toInt(), service.value(u"eta").toInt()};
             {
                 QMutexLocker lock(&m_mutex);
-                if (m_lastSent.value(id, {-1, -1}) == now)
+                if (!touched.contains(id) && m_lastSent.value(id, {-1, -1}) == now)
                     continue;
                 m_lastSent.insert(id, now);
             }

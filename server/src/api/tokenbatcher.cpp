@@ -1,0 +1,77 @@
+#include "api/tokenbatcher.h"
+
+#include "queue/ratelimiter.h"
+
+TokenBatcher::TokenBatcher(const ApiContext &api, const TokenIssuer &issuer)
+    : m_api(api), m_issuer(issuer)
+{
+}
+
+void TokenBatcher::submit(Pending pending)
+{
+    bool startWriter = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_pending.append(std::move(pending));
+        if (m_writers < kWriters) {
+            ++m_writers;
+            startWriter = true;
+        }
+    }
+    if (startWriter)
+        m_api.pool.post([this](WorkerContext &ctx) { drain(ctx); });
+}
+
+void TokenBatcher::drain(WorkerContext &ctx)
+{
+    for (;;) {
+        QList<Pending> batch;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_pending.isEmpty()) {
+                --m_writers;
+                return;
+            }
+            const qsizetype take = qMin(m_pending.size(), kMaxBatch);
+            batch = m_pending.first(take);
+            m_pending.remove(0, take);
+        }
+        write(ctx, std::move(batch));
+    }
+}
+
+void TokenBatcher::write(WorkerContext &ctx, QList<Pending> batch) const
+{
+    QList<QByteArray> keys;
+    QList<qsizetype> limited;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        if (!batch.at(i).rateLimitKey.isEmpty()) {
+            keys.append(batch.at(i).rateLimitKey);
+            limited.append(i);
+        }
+    }
+    QList<bool> refused(batch.size(), false);
+    if (!keys.isEmpty()) {
+        const auto decisions =
+            m_api.rateLimiter.hitEach(ctx.redis(), keys, m_api.config.tokenRateLimitPerMinute, 60);
+        for (qsizetype k = 0; k < limited.size(); ++k) {
+            if (auto refusal = Handler::rateRefusal(decisions.at(k))) {
+                batch.at(limited.at(k)).responder.send(std::move(*refusal));
+                refused[limited.at(k)] = true;
+            }
+        }
+    }
+    QList<TokenIssuer::Request> requests;
+    QList<const Responder *> responders;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        if (refused.at(i))
+            continue;
+        requests.append(batch.at(i).request);
+        responders.append(&batch.at(i).responder);
+    }
+    if (requests.isEmpty())
+        return;
+    const QList<Result<QJsonObject>> results = m_issuer.issueMany(ctx, requests);
+    for (qsizetype i = 0; i < results.size(); ++i)
+        responders.at(i)->send(toResponse(results.at(i), 201));
+}
