@@ -60,6 +60,12 @@ int runOnce(const Config &config)
 
 int main(int argc, char *argv[])
 {
+    // Without TZ, glibc's tzset() (which Qt calls on every local-time conversion, several per
+    // token row read from Postgres) stats /etc/localtime each time: 2 us a call, 5% of the
+    // server's CPU when issuing tokens. Naming the same file explicitly makes it read once; a
+    // change of the system's zone then needs a restart, like any other configuration.
+    if (!qEnvironmentVariableIsSet("TZ"))
+        qputenv("TZ", ":/etc/localtime");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("nextup-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NEXTUP_VERSION));

@@ -19,8 +19,10 @@ struct TokenIssuer::Accepted
     qsizetype index = 0; // in the batch
     ServiceRecord service;
     QDate day;
+    QueueEntry entry; // where it will wait (no token id yet)
     TokenRepository::NewToken row;
     QByteArray secret;
+    int waitingAhead = 0; // predicted before the insert
 };
 
 Result<QJsonObject> TokenIssuer::issue(WorkerContext &ctx, const Request &request) const
@@ -49,6 +51,9 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
     accepted.service = svc;
     accepted.day = today;
     accepted.secret = SecureRandom::token(24);
+    accepted.entry.serviceId = svc.id;
+    accepted.entry.priority = request.priority;
+    accepted.entry.arrivalMs = (request.preferredSlot.isValid() ? request.preferredSlot : now).toMSecsSinceEpoch();
     TokenRepository::NewToken &row = accepted.row;
     row.serviceId = svc.id;
     row.businessDate = today.toString(Qt::ISODate);
@@ -62,33 +67,79 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
 }
 
 // Numbers come from Redis; Postgres' unique (service, day, number) is the backstop should Redis
-// hand out a number twice after losing data.
+// hand out a number twice after losing data. The same script counts who waits ahead of each new
+// token, so its ETA is written with it (no second statement to record the promise).
 Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx, QList<Accepted> &accepted) const
 {
-    QList<QueueEngine::NumberRequest> wanted;
+    QList<QueueEngine::Reservation> wanted;
     for (const Accepted &a : std::as_const(accepted))
-        wanted.append({a.service.id, a.day});
-    Result<QList<TokenRecord>> inserted = ApiError::internal();
+        wanted.append({a.day, a.entry});
+    Result<QList<TokenRepository::Inserted>> inserted = ApiError::internal();
     for (int attempt = 0; attempt < kNumberAttempts; ++attempt) {
-        auto numbers = QueueState::live(m_deps, ctx, [&] {
-            return m_deps.engine.nextNumbers(ctx.redis(), wanted);
-        });
-        if (!numbers.ok())
-            return numbers.error();
+        auto reserved = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.reserve(ctx.redis(), wanted); });
+        if (!reserved.ok())
+            return reserved.error();
         QList<TokenRepository::NewToken> rows;
         rows.reserve(accepted.size());
         for (qsizetype i = 0; i < accepted.size(); ++i) {
-            TokenRepository::NewToken &row = accepted[i].row;
-            row.number = numbers->at(i);
-            row.tokenNumber = Nextup::formatTokenNumber(accepted.at(i).service.code, row.number);
-            rows.append(row);
+            Accepted &a = accepted[i];
+            a.waitingAhead = reserved->at(i).waitingAhead + aheadInBatch(accepted, i);
+            auto eta = m_deps.eta.estimate(ctx.db(), a.service.id, a.service.avgServiceSeconds, a.waitingAhead);
+            if (!eta.ok())
+                return eta.error();
+            a.row.number = reserved->at(i).number;
+            a.row.tokenNumber = Nextup::formatTokenNumber(a.service.code, a.row.number);
+            a.row.etaSeconds = *eta;
+            rows.append(a.row);
         }
         inserted = TokenRepository::insertMany(ctx.db(), rows);
         if (inserted.ok() || inserted.error().code != u"already_exists")
             break;
         QueueState::invalidate(m_deps, ctx); // Redis is behind Postgres: rebuild raises the floor
     }
-    return inserted;
+    if (!inserted.ok())
+        return inserted.error();
+    QList<TokenRecord> tokens;
+    tokens.reserve(accepted.size());
+    for (qsizetype i = 0; i < accepted.size(); ++i)
+        tokens.append(recordOf(accepted.at(i), inserted->at(i)));
+    return tokens;
+}
+
+// Members of the same batch that will wait ahead of accepted[i] in its queue.
+int TokenIssuer::aheadInBatch(const QList<Accepted> &accepted, qsizetype i)
+{
+    const QueueEntry &mine = accepted.at(i).entry;
+    int ahead = 0;
+    for (qsizetype j = 0; j < accepted.size(); ++j) {
+        const QueueEntry &other = accepted.at(j).entry;
+        if (j != i && other.serviceId == mine.serviceId &&
+            (other.score() < mine.score() || (other.score() == mine.score() && j < i)))
+            ++ahead;
+    }
+    return ahead;
+}
+
+// The new token as find() would read it, from what the request said and Postgres decided.
+TokenRecord TokenIssuer::recordOf(const Accepted &a, const TokenRepository::Inserted &inserted)
+{
+    TokenRecord token;
+    token.id = inserted.id;
+    token.tokenNumber = a.row.tokenNumber;
+    token.number = a.row.number;
+    token.serviceId = a.service.id;
+    token.serviceCode = a.service.code;
+    token.serviceName = a.service.name;
+    token.status = QStringLiteral("waiting");
+    token.priority = a.row.priority;
+    token.customerInfo = a.row.customerInfo;
+    token.businessDate = a.row.businessDate;
+    token.preferredSlot = a.row.preferredSlot;
+    token.arrivalAt = inserted.arrivalAt;
+    token.arrivalMs = inserted.arrivalMs;
+    token.createdAt = inserted.createdAt;
+    token.eta = a.row.etaSeconds;
+    return token;
 }
 
 QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx, const QList<Request> &requests) const
@@ -136,21 +187,21 @@ QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx, const QLis
         return fail(accepted, ranks.error());
     }
 
-    QList<QPair<qint64, int>> etas;
     QList<int> positions;
     QList<int> branchIds;
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         const int tokensAhead = qMax(0, ranks->at(i));
-        const ServiceRecord &svc = accepted.at(i).service;
-        auto eta = m_deps.eta.estimate(ctx.db(), svc.id, svc.avgServiceSeconds, tokensAhead);
-        if (!eta.ok())
-            return fail(accepted, eta.error());
-        tokens[i].eta = *eta;
-        etas.append({tokens.at(i).id, *eta});
+        const Accepted &a = accepted.at(i);
+        // Someone was called or joined between the count and the enqueue: answer the true place.
+        if (tokensAhead != a.waitingAhead) {
+            auto eta = m_deps.eta.estimate(ctx.db(), a.service.id, a.service.avgServiceSeconds, tokensAhead);
+            if (!eta.ok())
+                return fail(accepted, eta.error());
+            tokens[i].eta = *eta;
+        }
         positions.append(tokensAhead + 1); // the place in line, 1 = next to be called
-        branchIds.append(svc.branchId);
+        branchIds.append(a.service.branchId);
     }
-    TokenRepository::setEtas(ctx.db(), etas);
     m_deps.events.publishTokens(ctx.redis(), QStringLiteral("token_generated"), tokens, branchIds);
 
     for (qsizetype i = 0; i < tokens.size(); ++i) {

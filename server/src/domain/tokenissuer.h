@@ -11,6 +11,9 @@
 class WorkerContext;
 struct ServiceRecord;
 struct TokenRecord;
+namespace TokenRepository {
+struct Inserted;
+}
 
 // The customer's side of a token: taking one, following it, cancelling it.
 class TokenIssuer
@@ -45,6 +48,8 @@ private:
     Result<Accepted> accept(const Request &request, const QHash<int, ServiceRecord> &services,
                             const QDateTime &now) const;
     Result<QList<TokenRecord>> insertNumbered(WorkerContext &ctx, QList<Accepted> &accepted) const;
+    static int aheadInBatch(const QList<Accepted> &accepted, qsizetype i);
+    static TokenRecord recordOf(const Accepted &accepted, const TokenRepository::Inserted &inserted);
     Status checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                        const Principal &caller) const;
     Result<std::pair<int, int>> positionAndEta(WorkerContext &ctx, const TokenRecord &token,

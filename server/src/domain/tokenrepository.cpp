@@ -49,27 +49,31 @@ QString changeSql(const Change &change)
 }
 } // namespace
 
-Result<QList<TokenRecord>> insertMany(Database &db, const QList<NewToken> &tokens)
+Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens)
 {
     if (tokens.isEmpty())
-        return QList<TokenRecord>();
+        return QList<Inserted>();
     // One statement for the batch: the rows travel as one JSON document (no array-literal
-    // quoting to get wrong), each token gets its own event, and the tokens are read back the way
-    // find() reads them. clock_timestamp() gives each row its own arrival time, in batch order.
-    static const QString sql =
-        QStringLiteral(
-            "WITH v AS (SELECT * FROM json_to_recordset(?::json) AS v(ord int, service_id int, "
-            "business_date date, number bigint, token_number text, priority int, "
-            "customer_info jsonb, preferred_slot timestamptz, created_by int, secret_hash text)), "
-            "inserted AS (INSERT INTO tokens (service_id, business_date, number, token_number, "
-            "priority, customer_info, preferred_slot, arrival_at, created_by, secret_hash) "
-            "SELECT service_id, business_date, number, token_number, priority, customer_info, "
-            "preferred_slot, COALESCE(preferred_slot, clock_timestamp()), created_by, secret_hash "
-            "FROM v ORDER BY ord RETURNING *), "
-            "event AS (INSERT INTO token_events (token_id, event, to_status, service_id, "
-            "actor_id, at) SELECT id, 'generated', 'waiting', service_id, created_by, created_at "
-            "FROM inserted) ") +
-        TokenRecord::selectSqlFrom(QStringLiteral("inserted"));
+    // quoting to get wrong) and each token gets its own event. clock_timestamp() gives each row
+    // its own arrival time, in batch order. Only what Postgres decides comes back: the caller
+    // knows the rest, and reading whole joined rows back cost more than the insert.
+    static const QString sql = QStringLiteral(
+        "WITH v AS (SELECT * FROM json_to_recordset(?::json) AS v(ord int, service_id int, "
+        "business_date date, number bigint, token_number text, priority int, "
+        "customer_info jsonb, preferred_slot timestamptz, created_by int, secret_hash text, "
+        "eta_seconds int)), "
+        "inserted AS (INSERT INTO tokens (service_id, number_service_id, business_date, number, "
+        "token_number, priority, customer_info, preferred_slot, arrival_at, created_by, "
+        "secret_hash, eta_seconds) "
+        "SELECT service_id, service_id, business_date, number, token_number, priority, "
+        "customer_info, preferred_slot, COALESCE(preferred_slot, clock_timestamp()), created_by, "
+        "secret_hash, eta_seconds FROM v ORDER BY ord "
+        "RETURNING id, service_id, number, created_by, created_at, arrival_at), "
+        "event AS (INSERT INTO token_events (token_id, event, to_status, service_id, "
+        "actor_id, at) SELECT id, 'generated', 'waiting', service_id, created_by, created_at "
+        "FROM inserted) "
+        "SELECT service_id, number, id, created_at, arrival_at, "
+        "(extract(epoch FROM arrival_at) * 1000)::bigint FROM inserted");
     QJsonArray rows;
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         const NewToken &token = tokens.at(i);
@@ -85,6 +89,7 @@ Result<QList<TokenRecord>> insertMany(Database &db, const QList<NewToken> &token
              token.preferredSlot.isEmpty() ? QJsonValue() : QJsonValue(token.preferredSlot)},
             {QStringLiteral("created_by"), token.createdBy > 0 ? QJsonValue(token.createdBy) : QJsonValue()},
             {QStringLiteral("secret_hash"), QString::fromLatin1(token.secretHash)},
+            {QStringLiteral("eta_seconds"), token.etaSeconds},
         });
     }
     auto query = db.exec(sql, {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
@@ -92,12 +97,13 @@ Result<QList<TokenRecord>> insertMany(Database &db, const QList<NewToken> &token
         return query.error();
     // RETURNING promises no order: put each token back in its request's place by its number,
     // unique per service within one batch.
-    QHash<QPair<int, qint64>, TokenRecord> byNumber;
+    QHash<QPair<int, qint64>, Inserted> byNumber;
     while (query->next()) {
-        TokenRecord token = TokenRecord::fromRow(*query);
-        byNumber.insert({token.serviceId, token.number}, std::move(token));
+        byNumber.insert({query->value(0).toInt(), query->value(1).toLongLong()},
+                        Inserted{query->value(2).toLongLong(), isoTime(query->value(3)),
+                                 isoTime(query->value(4)), query->value(5).toLongLong()});
     }
-    QList<TokenRecord> inserted;
+    QList<Inserted> inserted;
     inserted.reserve(tokens.size());
     for (const NewToken &token : tokens) {
         auto it = byNumber.find({token.serviceId, token.number});
@@ -143,30 +149,6 @@ Result<QByteArray> secretHash(Database &db, qint64 id)
     if (!query.ok())
         return query.error();
     return query->next() ? query->value(0).toString().toLatin1() : QByteArray();
-}
-
-Status setEtas(Database &db, const QList<QPair<qint64, int>> &etas)
-{
-    if (etas.isEmpty())
-        return Done{};
-    // The promised ETA only feeds the accuracy statistics, and the token rows themselves were
-    // already committed durably: this commit need not wait for the WAL flush (a second flush per
-    // batch). set_config(..., true) makes synchronous_commit = off for this statement's own
-    // transaction only; a crash can lose the last fraction of a second of such updates (those
-    // tokens keep eta_seconds 0), and any later durable commit, such as a call, flushes this one
-    // too (WAL is written in order).
-    QJsonArray rows;
-    for (const auto &[id, eta] : etas)
-        rows.append(QJsonArray{id, eta});
-    auto query = db.exec(
-        QStringLiteral("UPDATE tokens t SET eta_seconds = (e.value->>1)::int "
-                       "FROM json_array_elements(?::json) e, "
-                       "(SELECT set_config('synchronous_commit', 'off', true)) relaxed "
-                       "WHERE t.id = (e.value->>0)::bigint"),
-        {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
-    if (!query.ok())
-        return query.error();
-    return Done{};
 }
 
 Result<std::optional<TokenRecord>> currentAt(Database &db, int counterId)

@@ -26,6 +26,16 @@ struct NewToken
     QString preferredSlot; // ISO time or empty
     int createdBy = 0;
     QByteArray secretHash;
+    int etaSeconds = 0; // the wait promised at issue
+};
+
+// What Postgres decided for a new token.
+struct Inserted
+{
+    qint64 id = 0;
+    QString createdAt;
+    QString arrivalAt;
+    qint64 arrivalMs = 0;
 };
 
 struct Change
@@ -46,16 +56,13 @@ struct Change
 };
 
 // Inserts the tokens and their `generated` events in one statement (one commit for the whole
-// batch); returns the new tokens as find() would, in the order given. All or none: a clash of
+// batch); answers what Postgres decided for each, in the order given. All or none: a clash of
 // numbers fails the whole batch with already_exists.
-Result<QList<TokenRecord>> insertMany(Database &db, const QList<NewToken> &tokens);
+Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens);
 // Applies the change; nullopt when the token was not in one of fromStatuses (nothing changed).
 Result<std::optional<TokenRecord>> apply(Database &db, const Change &change);
 Result<std::optional<TokenRecord>> find(Database &db, qint64 id);
 Result<QByteArray> secretHash(Database &db, qint64 id);
-// Records the ETAs promised at issue (token id -> seconds). Does not wait for the WAL flush (see
-// the .cpp).
-Status setEtas(Database &db, const QList<QPair<qint64, int>> &etas);
 // The token a counter is working on (called or serving), if any.
 Result<std::optional<TokenRecord>> currentAt(Database &db, int counterId);
 // Today's live tokens for rebuilding Redis: waiting ones and the ones at counters.

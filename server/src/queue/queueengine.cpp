@@ -189,31 +189,35 @@ Result<QList<qint64>> QueueEngine::waitingTokens(RedisConnection &conn, int serv
 Result<qint64> QueueEngine::nextNumber(RedisConnection &conn, int serviceId,
                                        QDate businessDate) const
 {
-    auto numbers = nextNumbers(conn, {NumberRequest{serviceId, businessDate}});
-    if (!numbers.ok())
-        return numbers.error();
-    return numbers->constFirst();
+    if (!businessDate.isValid())
+        return ApiError::badRequest(QStringLiteral("Invalid business date."));
+    const RedisReply r =
+        m_nextNumber.run(conn, {m_keys.ready(), m_keys.number(serviceId, businessDate)},
+                         {QByteArray::number(QueueKeys::numberLifetimeSeconds)});
+    if (r.type != RedisReply::Type::Integer)
+        return RedisErrors::fromReply(r);
+    return r.integer;
 }
 
-Result<QList<qint64>> QueueEngine::nextNumbers(RedisConnection &conn,
-                                               const QList<NumberRequest> &requests) const
+Result<QList<QueueEngine::Reserved>> QueueEngine::reserve(RedisConnection &conn,
+                                                          const QList<Reservation> &tokens) const
 {
-    QList<RedisScript::Call> calls;
-    calls.reserve(requests.size());
-    const QList<QByteArray> lifetime{QByteArray::number(QueueKeys::numberLifetimeSeconds)};
-    for (const NumberRequest &request : requests) {
-        if (!request.businessDate.isValid())
+    QList<QByteArray> keys{m_keys.ready()};
+    QList<QByteArray> args{QByteArray::number(QueueKeys::numberLifetimeSeconds)};
+    for (const Reservation &token : tokens) {
+        if (!token.businessDate.isValid())
             return ApiError::badRequest(QStringLiteral("Invalid business date."));
-        calls.append({{m_keys.ready(), m_keys.number(request.serviceId, request.businessDate)}, lifetime});
+        keys << m_keys.number(token.entry.serviceId, token.businessDate) << queueKey(token.entry);
+        args << QByteArray::number(token.entry.score());
     }
-    QList<qint64> numbers;
-    numbers.reserve(requests.size());
-    for (const RedisReply &r : m_nextNumber.runEach(conn, calls)) {
-        if (r.type != RedisReply::Type::Integer)
-            return RedisErrors::fromReply(r);
-        numbers.append(r.integer);
-    }
-    return numbers;
+    const RedisReply r = m_reserve.run(conn, keys, args);
+    if (r.type != RedisReply::Type::Array || r.elements.size() != 2 * tokens.size())
+        return RedisErrors::fromReply(r);
+    QList<Reserved> reserved;
+    reserved.reserve(tokens.size());
+    for (qsizetype i = 0; i < tokens.size(); ++i)
+        reserved.append({r.elements.at(2 * i).integer, int(r.elements.at(2 * i + 1).integer)});
+    return reserved;
 }
 
 Result<qint64> QueueEngine::nextEventSeq(RedisConnection &conn) const

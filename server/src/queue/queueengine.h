@@ -62,13 +62,19 @@ public:
     Result<QList<qint64>> waitingTokens(RedisConnection &conn, int serviceId) const;
 
     Result<qint64> nextNumber(RedisConnection &conn, int serviceId, QDate businessDate) const;
-    struct NumberRequest
+    // A token about to be written: the day it is numbered on, and where it will wait.
+    struct Reservation
     {
-        int serviceId = 0;
         QDate businessDate;
+        QueueEntry entry; // tokenId not known yet
     };
-    // One number per request, in order, in one round trip.
-    Result<QList<qint64>> nextNumbers(RedisConnection &conn, const QList<NumberRequest> &requests) const;
+    struct Reserved
+    {
+        qint64 number = 0;
+        int waitingAhead = 0; // already in its queue with a lower score
+    };
+    // Numbers for a batch of new tokens and the tokens waiting ahead of each, in one script.
+    Result<QList<Reserved>> reserve(RedisConnection &conn, const QList<Reservation> &tokens) const;
     Result<qint64> nextEventSeq(RedisConnection &conn) const;
     // The last event seq handed out (0 before the first). queue_not_ready while Redis needs a
     // rebuild: only the rebuild raises the sequence past every seq handed out before a loss.
@@ -108,4 +114,5 @@ private:
     RedisScript m_callNext{QStringLiteral("callnext")};
     RedisScript m_counts{QStringLiteral("counts")};
     RedisScript m_nextNumber{QStringLiteral("nextnumber")};
+    RedisScript m_reserve{QStringLiteral("reserve")};
 };

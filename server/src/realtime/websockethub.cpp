@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QWebSocket>
 
+#include <cctype>
+
 namespace {
 QString frameText(const QJsonObject &frame)
 {
@@ -259,6 +261,18 @@ void WebSocketHub::leave(QWebSocket *socket, const QString &room)
 
 void WebSocketHub::deliver(const QByteArray &payload)
 {
+    if (m_members.isEmpty()) {
+        // Nobody to deliver to: only the seq matters (for hello and pong frames), and the
+        // envelope is ours (publish.lua): no need to parse the whole document.
+        static const QByteArray key = QByteArrayLiteral("\"seq\":");
+        if (const qsizetype at = payload.indexOf(key); at >= 0) {
+            qsizetype end = at + key.size();
+            while (end < payload.size() && std::isdigit(static_cast<unsigned char>(payload.at(end))))
+                ++end;
+            m_lastSeq = qMax(m_lastSeq, payload.mid(at + key.size(), end - at - key.size()).toLongLong());
+            return;
+        }
+    }
     const QJsonObject envelope = QJsonDocument::fromJson(payload).object();
     if (envelope.contains(u"resync")) // an event was lost without a seq (publish.lua)
         return requestResync();
