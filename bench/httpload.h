@@ -49,6 +49,8 @@ public:
     // A few distinct failures ("503 {...}", "0 timeout"), for the report.
     const QMap<QByteArray, int> &failureSamples() const { return m_failures; }
     int connectsMade() const;
+    // Every request sent, warm-up included.
+    qint64 requestsSent() const { return m_sent; }
 
 signals:
     void finished();

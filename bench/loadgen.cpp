@@ -10,6 +10,8 @@
 #include "callnextload.h"
 #include "httpload.h"
 
+#include <sys/resource.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
@@ -70,6 +72,15 @@ double number(const QCommandLineParser &parser, const QString &name, double fall
     return parser.isSet(name) && ok ? value : fallback;
 }
 
+// User + system CPU time of this process so far.
+double ownCpuMicros()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    auto micros = [](const timeval &t) { return t.tv_sec * 1e6 + t.tv_usec; };
+    return micros(usage.ru_utime) + micros(usage.ru_stime);
+}
+
 int runHttp(QCoreApplication &app, const QCommandLineParser &parser)
 {
     HttpLoadOptions options;
@@ -96,14 +107,19 @@ int runHttp(QCoreApplication &app, const QCommandLineParser &parser)
     load.start();
     app.exec();
     const LatencyStats &stats = load.stats();
+    // The load generator shares the machine's cores with what it measures: its own CPU per
+    // request (warm-up included) says how much of the machine it took.
+    const double cpuUsPerRequest = ownCpuMicros() / double(qMax<qint64>(1, load.requestsSent()));
     std::printf("%s: %lld requests on %d connections (%d connects), %.1f ok/s, p50 %.2f ms, "
-                "p90 %.2f ms, p99 %.2f ms, max %.2f ms, errors %lld\n",
+                "p90 %.2f ms, p99 %.2f ms, max %.2f ms, errors %lld; load generator CPU %.0f us "
+                "per request\n",
                 qPrintable(label), qint64(stats.count()), options.connections, load.connectsMade(),
                 stats.okCount() / qMax(1e-9, load.measuredSeconds()), stats.percentileMs(50),
                 stats.percentileMs(90), stats.percentileMs(99), stats.maxMs(),
-                qint64(stats.errorCount()));
+                qint64(stats.errorCount()), cpuUsPerRequest);
     printLine(stats.resultLine(label, load.measuredSeconds()) +
-              " slow_over_1s=" + QByteArray::number(stats.slowerThan(1000)));
+              " slow_over_1s=" + QByteArray::number(stats.slowerThan(1000)) +
+              " loadgen_cpu_us=" + QByteArray::number(qRound(cpuUsPerRequest)));
     printFailures(label, load.failureSamples());
     return 0;
 }

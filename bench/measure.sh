@@ -164,7 +164,7 @@ measure_tokens() {
     parse_results "$STATE/$label.txt"
     parse_results "$STATE/probe-w$w.txt"
     info "CPU per token: server ${R[$label.cpu_server_us]} us, Postgres ${R[$label.cpu_pg_us]} us," \
-        "Redis ${R[$label.cpu_redis_us]} us"
+        "Redis ${R[$label.cpu_redis_us]} us, load generator ${R[$label.loadgen_cpu_us]:-?} us"
 }
 
 measure_healthz_ceiling() {

@@ -19,7 +19,7 @@ void TokenBatcher::submit(Pending pending)
         }
     }
     if (startWriter)
-        m_api.pool.post([this](WorkerContext &ctx) { drain(ctx); });
+        m_pool.post([this](WorkerContext &ctx) { drain(ctx); });
 }
 
 void TokenBatcher::drain(WorkerContext &ctx)

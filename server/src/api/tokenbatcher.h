@@ -10,8 +10,10 @@
 // next batch, so N tokens cost one rate-limit round trip, one number script, one INSERT with one
 // commit, one enqueue script and one publish round trip, instead of N of each: the durable commit
 // and the thread hand-offs, not the work per row, are what a token costs when taken one by one.
-// A lone request is written at once (a batch of one). At most kWriters batches are written at a
-// time, each on a worker thread, so the other routes keep the rest of the pool.
+// A lone request is written at once (a batch of one). Up to kWriters batches are written at a
+// time, on writer threads of their own (with their own connections): a batch mostly waits for its
+// commit, and concurrent commits share one WAL flush, while the other routes keep the whole
+// worker pool.
 class TokenBatcher
 {
     Q_DISABLE_COPY_MOVE(TokenBatcher)
@@ -28,7 +30,7 @@ public:
     // Any thread; the answer goes to the responder.
     void submit(Pending pending);
 
-    static constexpr int kWriters = 2;
+    static constexpr int kWriters = 3;
     static constexpr qsizetype kMaxBatch = 128;
 
 private:
@@ -40,4 +42,5 @@ private:
     QMutex m_mutex;
     QList<Pending> m_pending;
     int m_writers = 0;
+    WorkerPool m_pool{m_api.config.database, m_api.config.redis, kWriters}; // destroyed first
 };
