@@ -13,6 +13,8 @@ void TokenBatcher::submit(Pending pending)
     {
         QMutexLocker lock(&m_mutex);
         m_pending.append(std::move(pending));
+        if (m_pending.size() == kFullBatch)
+            m_filled.wakeOne();
         if (m_writers < kWriters) {
             ++m_writers;
             startWriter = true;
@@ -24,19 +26,25 @@ void TokenBatcher::submit(Pending pending)
 
 void TokenBatcher::drain(WorkerContext &ctx)
 {
+    QMutexLocker lock(&m_mutex);
     for (;;) {
-        QList<Pending> batch;
-        {
-            QMutexLocker lock(&m_mutex);
-            if (m_pending.isEmpty()) {
-                --m_writers;
-                return;
-            }
-            const qsizetype take = qMin(m_pending.size(), kMaxBatch);
-            batch = m_pending.first(take);
-            m_pending.remove(0, take);
+        if (m_pending.isEmpty()) {
+            --m_writers;
+            return;
         }
+        const auto waited = std::chrono::steady_clock::now() - m_pending.constFirst().queuedAt;
+        if (m_writing > 0 && m_pending.size() < kFullBatch && waited < kGatherTime) {
+            m_filled.wait(&m_mutex, QDeadlineTimer(kGatherTime - waited, Qt::PreciseTimer));
+            continue;
+        }
+        const qsizetype take = qMin(m_pending.size(), kMaxBatch);
+        QList<Pending> batch = m_pending.first(take);
+        m_pending.remove(0, take);
+        ++m_writing;
+        lock.unlock();
         write(ctx, std::move(batch));
+        lock.relock();
+        --m_writing;
     }
 }
 

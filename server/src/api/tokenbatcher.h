@@ -5,6 +5,9 @@
 
 #include <QList>
 #include <QMutex>
+#include <QWaitCondition>
+
+#include <chrono>
 
 // POST /api/tokens under load. Requests that arrive while tokens are being written wait for the
 // next batch, so N tokens cost one rate-limit round trip, one number script, one INSERT with one
@@ -26,12 +29,18 @@ public:
         TokenIssuer::Request request;
         QByteArray rateLimitKey; // empty: not rate-limited (staff, kiosks)
         Responder responder;
+        std::chrono::steady_clock::time_point queuedAt = std::chrono::steady_clock::now();
     };
     // Any thread; the answer goes to the responder.
     void submit(Pending pending);
 
     static constexpr int kWriters = 3;
     static constexpr qsizetype kMaxBatch = 128;
+    // While another batch is being written, a writer waits up to kGatherTime for kFullBatch
+    // requests: fewer, larger batches cost less per token. With no batch in progress it writes
+    // at once, so a lone request never waits.
+    static constexpr qsizetype kFullBatch = 32;
+    static constexpr std::chrono::microseconds kGatherTime{2000};
 
 private:
     void drain(WorkerContext &ctx);
@@ -40,7 +49,9 @@ private:
     const ApiContext &m_api;
     const TokenIssuer &m_issuer;
     QMutex m_mutex;
+    QWaitCondition m_filled; // kFullBatch requests are pending
     QList<Pending> m_pending;
-    int m_writers = 0;
+    int m_writers = 0;                                                      // drain() loops running
+    int m_writing = 0;                                                      // batches being written
     WorkerPool m_pool{m_api.config.database, m_api.config.redis, kWriters}; // destroyed first
 };
