@@ -23,6 +23,7 @@ void EventPublisher::publish(RedisConnection &redis, const QString &event, const
 void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
                                 const QList<Envelope> &envelopes) const
 {
+    // A lone value is serialised inside an array (QJsonDocument holds only arrays and objects).
     auto json = [](const QJsonValue &value) {
         return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     };
@@ -32,9 +33,12 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
     calls.reserve(envelopes.size());
     for (const Envelope &envelope : envelopes) {
         // The envelope is split around `seq`, which the script fills in.
-        const QByteArray head = "{\"event\":" + name + ",\"rooms\":" +
-                                json(QJsonArray::fromStringList(envelope.rooms)) + ",\"seq\":";
-        const QByteArray tail = ",\"at\":" + at + ",\"data\":" + json(envelope.data) + '}';
+        const QByteArray head =
+            "{\"event\":" + name + ",\"rooms\":" +
+            QJsonDocument(QJsonArray::fromStringList(envelope.rooms)).toJson(QJsonDocument::Compact) +
+            ",\"seq\":";
+        const QByteArray tail = ",\"at\":" + at + ",\"data\":" +
+                                QJsonDocument(envelope.data).toJson(QJsonDocument::Compact) + '}';
         calls.append({{m_engine.keys().ready(), m_engine.keys().eventSeq()}, {m_channel, head, tail}});
     }
     const QList<RedisReply> replies = m_script.runEach(redis, calls);
