@@ -1,9 +1,11 @@
 #include "flowhelpers.h"
 
+#include <functional>
 #include <vector>
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -69,17 +71,20 @@ HttpReply status(HttpClient &http, qint64 tokenId, const QString &secret)
                         .arg(QString::fromLatin1(QUrl::toPercentEncoding(secret))));
 }
 
-QList<int> concurrentGets(const QUrl &baseUrl, const QString &path, int count, int timeoutMs)
+namespace {
+// Sends every request at once, each through its own manager (so its own connection), and waits
+// for all of them or the timeout.
+QList<HttpReply> sendAtOnce(const std::function<QNetworkReply *(QNetworkAccessManager &, int)> &send,
+                            int count, int timeoutMs)
 {
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
     std::vector<std::unique_ptr<QNetworkReply>> replies;
     QEventLoop loop;
     int pending = count;
-    const QUrl url(baseUrl.toString(QUrl::StripTrailingSlash) + path);
     for (int i = 0; i < count; ++i) {
         managers.push_back(std::make_unique<QNetworkAccessManager>());
         managers.back()->setProxy(QNetworkProxy::NoProxy);
-        replies.emplace_back(managers.back()->get(QNetworkRequest(url)));
+        replies.emplace_back(send(*managers.back(), i));
         QObject::connect(replies.back().get(), &QNetworkReply::finished, &loop, [&] {
             if (--pending == 0)
                 loop.quit();
@@ -88,12 +93,45 @@ QList<int> concurrentGets(const QUrl &baseUrl, const QString &path, int count, i
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     if (pending > 0)
         loop.exec();
+    QList<HttpReply> answers;
+    for (const auto &reply : replies) {
+        HttpReply answer;
+        if (reply->isFinished()) {
+            answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            answer.body = reply->readAll();
+            answer.json = QJsonDocument::fromJson(answer.body);
+        }
+        answers.append(answer);
+    }
+    return answers;
+}
+} // namespace
+
+QList<int> concurrentGets(const QUrl &baseUrl, const QString &path, int count, int timeoutMs)
+{
+    const QUrl url(baseUrl.toString(QUrl::StripTrailingSlash) + path);
     QList<int> statuses;
-    for (const auto &reply : replies)
-        statuses.append(reply->isFinished()
-                            ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
-                            : 0);
+    for (const HttpReply &reply : sendAtOnce(
+             [&url](QNetworkAccessManager &manager, int) { return manager.get(QNetworkRequest(url)); },
+             count, timeoutMs))
+        statuses.append(reply.status);
     return statuses;
+}
+
+QList<HttpReply> concurrentPosts(const QUrl &baseUrl, const QString &path,
+                                 const QList<QJsonObject> &bodies, const QString &bearer,
+                                 int timeoutMs)
+{
+    const QUrl url(baseUrl.toString(QUrl::StripTrailingSlash) + path);
+    return sendAtOnce(
+        [&](QNetworkAccessManager &manager, int i) {
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            if (!bearer.isEmpty())
+                request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+            return manager.post(request, QJsonDocument(bodies.at(i)).toJson(QJsonDocument::Compact));
+        },
+        int(bodies.size()), timeoutMs);
 }
 
 bool Staff::complete() const

@@ -41,6 +41,11 @@ HttpReply status(HttpClient &http, qint64 tokenId, const QString &secret);
 // server's worker threads are busy at once: the statuses in request order (0 = no answer).
 QList<int> concurrentGets(const QUrl &baseUrl, const QString &path, int count,
                           int timeoutMs = 10000);
+// One POST of each body to `path` at the same moment, each on its own connection: the answers in
+// request order (status 0 = no answer).
+QList<HttpReply> concurrentPosts(const QUrl &baseUrl, const QString &path,
+                                 const QList<QJsonObject> &bodies, const QString &bearer = {},
+                                 int timeoutMs = 20000);
 
 // The access tokens of the seed's demo users. They stay valid across servers that share the
 // test JWT secret and a database cloned from the same template (same user ids).

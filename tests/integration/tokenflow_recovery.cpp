@@ -1,12 +1,15 @@
-// Concurrency and loss: eight counters draining 300 tokens at once, and Redis emptied or restarted
-// in the middle of a working day.
+// Concurrency and loss: eight counters draining 300 tokens at once, 90 tokens taken at the same
+// moment, and Redis emptied or restarted in the middle of a working day.
 #include "tokenflowtest.h"
 
+#include <algorithm>
 #include <memory>
+#include <numeric>
 #include <vector>
 
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 #include <QRandomGenerator>
 #include <QTest>
 #include <QThread>
@@ -169,6 +172,82 @@ void TestTokenFlow::raceEightCounters()
     FLOW_EXPECT(services, 200);
     for (const QJsonValue &service : services.array())
         QCOMPARE(service.toObject().value(u"waiting").toInt(-1), 0);
+}
+
+// 90 customers take a token at the same moment: the server writes them in batches, and nothing of
+// a one-by-one issue may be lost: numbers without gaps or repeats per service, every token in
+// its line in (priority, arrival) order, places 1..n, one `generated` event each.
+void TestTokenFlow::concurrentIssuing()
+{
+    if (nearMidnight())
+        QSKIP("the business day changes within two minutes");
+    QVERIFY(fresh());
+    QList<QJsonObject> bodies;
+    for (int i = 0; i < 90; ++i) {
+        QJsonObject body{{QStringLiteral("service_id"), 1 + i % 3}};
+        if (i % 7 == 0)
+            body.insert(QStringLiteral("priority"), 5);
+        bodies.append(body);
+    }
+    const QList<HttpReply> replies = Flow::concurrentPosts(
+        m_cluster.server().baseUrl(), QStringLiteral("/api/tokens"), bodies, staff().admin);
+    QCOMPARE(replies.size(), bodies.size());
+    QHash<int, QList<int>> numbers;    // service -> the numbers it handed out
+    QHash<int, QSet<qint64>> byService; // service -> token ids
+    QHash<qint64, QString> secrets;
+    const QString codes = QStringLiteral("DWP");
+    for (qsizetype i = 0; i < replies.size(); ++i) {
+        const HttpReply &reply = replies.at(i);
+        FLOW_EXPECT(reply, 201);
+        const QJsonObject token = reply.object();
+        const int service = bodies.at(i).value(u"service_id").toInt();
+        const QString number = token.value(u"token_number").toString();
+        QCOMPARE(number.left(1), codes.mid(service - 1, 1));
+        QCOMPARE(token.value(u"service_id").toInt(), service);
+        QCOMPARE(token.value(u"priority").toInt(), bodies.at(i).value(u"priority").toInt());
+        QVERIFY(token.value(u"position").toInt() >= 1);
+        numbers[service].append(number.mid(1).toInt());
+        byService[service].insert(token.value(u"token_id").toInteger());
+        secrets.insert(token.value(u"token_id").toInteger(), token.value(u"secret").toString());
+    }
+    QCOMPARE(secrets.size(), bodies.size());
+    QList<int> oneToThirty(30);
+    std::iota(oneToThirty.begin(), oneToThirty.end(), 1);
+    for (int service = 1; service <= 3; ++service) {
+        std::sort(numbers[service].begin(), numbers[service].end());
+        QCOMPARE(numbers.value(service), oneToThirty);
+    }
+
+    const HttpReply queues = http().get(QStringLiteral("/api/queues"));
+    FLOW_EXPECT(queues, 200);
+    for (const QJsonValue &value : queues.object().value(u"services").toArray()) {
+        const QJsonObject service = value.toObject();
+        const int id = service.value(u"id").toInt();
+        const QJsonArray tokens = service.value(u"tokens").toArray();
+        QSet<qint64> waiting;
+        std::pair<int, QString> previous{-1, QString()};
+        for (qsizetype place = 0; place < tokens.size(); ++place) {
+            const QJsonObject token = tokens.at(place).toObject();
+            const qint64 tokenId = token.value(u"id").toInteger();
+            waiting.insert(tokenId);
+            const std::pair<int, QString> key{9 - token.value(u"priority").toInt(),
+                                              token.value(u"arrival_at").toString()};
+            QVERIFY2(key >= previous, qPrintable(QStringLiteral("token %1 out of order").arg(tokenId)));
+            previous = key;
+            // Its own status tells the same place.
+            const HttpReply status = Flow::status(http(), tokenId, secrets.value(tokenId));
+            FLOW_EXPECT(status, 200);
+            QCOMPARE(status.object().value(u"position").toInt(), int(place) + 1);
+        }
+        QCOMPARE(waiting, byService.value(id));
+    }
+
+    Flow::Sql sql(m_cluster.postgresUrl());
+    QVERIFY(sql.isOpen());
+    const QVariant generated = sql.scalar(QStringLiteral(
+        "SELECT count(*) FROM token_events e JOIN tokens t ON t.id = e.token_id "
+        "WHERE t.business_date = current_date AND e.event = 'generated'"));
+    QCOMPARE(generated.toInt(), bodies.size());
 }
 
 void TestTokenFlow::redisLossMidDay_data()

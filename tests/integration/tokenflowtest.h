@@ -51,6 +51,7 @@ private slots:
 
     // tokenflow_recovery.cpp
     void raceEightCounters();
+    void concurrentIssuing();
     void redisLossMidDay_data();
     void redisLossMidDay();
 

@@ -68,11 +68,11 @@ Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens)
         "SELECT service_id, service_id, business_date, number, token_number, priority, "
         "customer_info, preferred_slot, COALESCE(preferred_slot, clock_timestamp()), created_by, "
         "secret_hash, eta_seconds FROM v ORDER BY ord "
-        "RETURNING id, service_id, number, created_by, created_at, arrival_at), "
+        "RETURNING id, service_id, created_by, created_at, arrival_at, secret_hash), "
         "event AS (INSERT INTO token_events (token_id, event, to_status, service_id, "
         "actor_id, at) SELECT id, 'generated', 'waiting', service_id, created_by, created_at "
         "FROM inserted) "
-        "SELECT service_id, number, id, created_at, arrival_at, "
+        "SELECT secret_hash, id, created_at, arrival_at, "
         "(extract(epoch FROM arrival_at) * 1000)::bigint FROM inserted");
     QJsonArray rows;
     for (qsizetype i = 0; i < tokens.size(); ++i) {
@@ -95,19 +95,19 @@ Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens)
     auto query = db.exec(sql, {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
     if (!query.ok())
         return query.error();
-    // RETURNING promises no order: put each token back in its request's place by its number,
-    // unique per service within one batch.
-    QHash<QPair<int, qint64>, Inserted> byNumber;
+    // RETURNING promises no order: put each token back in its request's place by its secret's
+    // hash, unique per token (a number is not: two business days can meet in one batch).
+    QHash<QByteArray, Inserted> bySecret;
     while (query->next()) {
-        byNumber.insert({query->value(0).toInt(), query->value(1).toLongLong()},
-                        Inserted{query->value(2).toLongLong(), isoTime(query->value(3)),
-                                 isoTime(query->value(4)), query->value(5).toLongLong()});
+        bySecret.insert(query->value(0).toString().toLatin1(),
+                        Inserted{query->value(1).toLongLong(), isoTime(query->value(2)),
+                                 isoTime(query->value(3)), query->value(4).toLongLong()});
     }
     QList<Inserted> inserted;
     inserted.reserve(tokens.size());
     for (const NewToken &token : tokens) {
-        auto it = byNumber.find({token.serviceId, token.number});
-        if (it == byNumber.end())
+        auto it = bySecret.find(token.secretHash);
+        if (it == bySecret.end())
             return ApiError::internal(QStringLiteral("Token insert returned fewer rows than it was given."));
         inserted.append(*it);
     }
