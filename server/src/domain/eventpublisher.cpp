@@ -17,7 +17,8 @@ EventPublisher::EventPublisher(const QueueEngine &engine, QByteArray channel)
 void EventPublisher::publish(RedisConnection &redis, const QString &event, const QStringList &rooms,
                              const QJsonObject &data, const QList<int> &changedServices) const
 {
-    publishAll(redis, event, {Envelope{rooms, data, changedServices}});
+    publishAll(redis, event,
+               {Envelope{rooms, QJsonDocument(data).toJson(QJsonDocument::Compact), changedServices}});
 }
 
 void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
@@ -37,8 +38,7 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
             "{\"event\":" + name + ",\"rooms\":" +
             QJsonDocument(QJsonArray::fromStringList(envelope.rooms)).toJson(QJsonDocument::Compact) +
             ",\"seq\":";
-        const QByteArray tail = ",\"at\":" + at + ",\"data\":" +
-                                QJsonDocument(envelope.data).toJson(QJsonDocument::Compact) + '}';
+        const QByteArray tail = ",\"at\":" + at + ",\"data\":" + envelope.data + '}';
         calls.append({{m_engine.keys().ready(), m_engine.keys().eventSeq()}, {m_channel, head, tail}});
     }
     const QList<RedisReply> replies = m_script.runEach(redis, calls);
@@ -59,12 +59,6 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
     }
 }
 
-QJsonObject EventPublisher::publicToken(const TokenRecord &token)
-{
-    QJsonObject json = token.toJson(false);
-    json.remove(QStringLiteral("operator_id"));
-    return json;
-}
 
 EventPublisher::Envelope EventPublisher::tokenEnvelope(const TokenRecord &token, int branchId,
                                                        int counterId, int previousServiceId)
@@ -72,7 +66,7 @@ EventPublisher::Envelope EventPublisher::tokenEnvelope(const TokenRecord &token,
     Envelope envelope{{QStringLiteral("global"), QStringLiteral("branch:%1").arg(branchId),
                        QStringLiteral("service:%1").arg(token.serviceId),
                        QStringLiteral("token:%1").arg(token.id)},
-                      publicToken(token),
+                      token.publicJson(),
                       {token.serviceId}};
     if (counterId > 0)
         envelope.rooms.append(QStringLiteral("counter:%1").arg(counterId));

@@ -36,14 +36,12 @@ public:
     // seq, with the services whose waiting line a token event changed; any thread.
     using ChangeHook = std::function<void(const QList<int> &services)>;
     void setChangeHook(ChangeHook hook) { m_changeHook = std::move(hook); }
-    // What a public room may see of a token.
-    static QJsonObject publicToken(const TokenRecord &token);
 
 private:
     struct Envelope
     {
         QStringList rooms;
-        QJsonObject data;
+        QByteArray data; // compact JSON
         QList<int> changedServices;
     };
     static Envelope tokenEnvelope(const TokenRecord &token, int branchId, int counterId,

@@ -54,43 +54,132 @@ TokenRecord TokenRecord::fromRow(const Rows &q)
     return t;
 }
 
+// The one list of a token's JSON members, for both writers below. `withPrivate` adds what only
+// staff see (customer_info, operator_id). Empty texts and zero ids are null.
+template <typename Writer> void TokenRecord::writeFields(Writer &out, bool withPrivate) const
+{
+    out.number(u"id", id);
+    out.text(u"token_number", tokenNumber);
+    out.number(u"number", number);
+    out.number(u"service_id", serviceId);
+    out.text(u"service_code", serviceCode);
+    out.text(u"service_name", serviceName);
+    out.text(u"status", status);
+    out.number(u"priority", priority);
+    out.text(u"business_date", businessDate);
+    out.textOrNull(u"preferred_slot", preferredSlot);
+    out.text(u"arrival_at", arrivalAt);
+    out.text(u"created_at", createdAt);
+    out.textOrNull(u"called_at", calledAt);
+    out.textOrNull(u"serving_at", servingAt);
+    out.textOrNull(u"finished_at", finishedAt);
+    out.idOrNull(u"counter_id", counterId);
+    out.textOrNull(u"counter_name", counterName);
+    out.idOrNull(u"target_counter_id", targetCounterId);
+    if (withPrivate)
+        out.idOrNull(u"operator_id", operatorId);
+    out.number(u"recall_count", recallCount);
+    out.number(u"eta", eta);
+    if (withPrivate)
+        out.object(u"customer_info", customerInfo);
+}
+
 namespace {
-QJsonValue orNull(const QString &text)
+struct ObjectWriter
 {
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-QJsonValue orNull(int id)
+    QJsonObject json;
+    void number(QStringView key, qint64 value) { json.insert(key, value); }
+    void text(QStringView key, const QString &value) { json.insert(key, value); }
+    void textOrNull(QStringView key, const QString &value)
+    {
+        json.insert(key, value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value));
+    }
+    void idOrNull(QStringView key, qint64 value)
+    {
+        json.insert(key, value == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(value));
+    }
+    void object(QStringView key, const QJsonObject &value) { json.insert(key, value); }
+};
+
+// Compact JSON text, member by member; strings escaped as RFC 8259 requires.
+struct TextWriter
 {
-    return id == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(id);
-}
+    QByteArray out = QByteArrayLiteral("{");
+    void key(QStringView name)
+    {
+        if (out.size() > 1)
+            out += ',';
+        out += '"' + name.toLatin1() + "\":";
+    }
+    void number(QStringView name, qint64 value)
+    {
+        key(name);
+        out += QByteArray::number(value);
+    }
+    void text(QStringView name, const QString &value)
+    {
+        key(name);
+        appendString(value);
+    }
+    void textOrNull(QStringView name, const QString &value)
+    {
+        if (value.isEmpty()) {
+            key(name);
+            out += "null";
+        } else {
+            text(name, value);
+        }
+    }
+    void idOrNull(QStringView name, qint64 value)
+    {
+        if (value == 0) {
+            key(name);
+            out += "null";
+        } else {
+            number(name, value);
+        }
+    }
+    void object(QStringView name, const QJsonObject &value)
+    {
+        key(name);
+        out += QJsonDocument(value).toJson(QJsonDocument::Compact);
+    }
+    void appendString(const QString &value)
+    {
+        out += '"';
+        const QByteArray utf8 = value.toUtf8();
+        for (const char c : utf8) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+            } else if (byte < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[byte >> 4];
+                out += hex[byte & 0xf];
+            } else {
+                out += c;
+            }
+        }
+        out += '"';
+    }
+};
 } // namespace
 
 QJsonObject TokenRecord::toJson(bool withCustomerInfo) const
 {
-    QJsonObject json{
-        {QStringLiteral("id"), id},
-        {QStringLiteral("token_number"), tokenNumber},
-        {QStringLiteral("number"), number},
-        {QStringLiteral("service_id"), serviceId},
-        {QStringLiteral("service_code"), serviceCode},
-        {QStringLiteral("service_name"), serviceName},
-        {QStringLiteral("status"), status},
-        {QStringLiteral("priority"), priority},
-        {QStringLiteral("business_date"), businessDate},
-        {QStringLiteral("preferred_slot"), orNull(preferredSlot)},
-        {QStringLiteral("arrival_at"), arrivalAt},
-        {QStringLiteral("created_at"), createdAt},
-        {QStringLiteral("called_at"), orNull(calledAt)},
-        {QStringLiteral("serving_at"), orNull(servingAt)},
-        {QStringLiteral("finished_at"), orNull(finishedAt)},
-        {QStringLiteral("counter_id"), orNull(counterId)},
-        {QStringLiteral("counter_name"), orNull(counterName)},
-        {QStringLiteral("target_counter_id"), orNull(targetCounterId)},
-        {QStringLiteral("operator_id"), orNull(operatorId)},
-        {QStringLiteral("recall_count"), recallCount},
-        {QStringLiteral("eta"), eta},
-    };
-    if (withCustomerInfo)
-        json.insert(QStringLiteral("customer_info"), customerInfo);
-    return json;
+    ObjectWriter writer;
+    writeFields(writer, true);
+    if (!withCustomerInfo)
+        writer.json.remove(QStringLiteral("customer_info"));
+    return writer.json;
+}
+
+QByteArray TokenRecord::publicJson() const
+{
+    TextWriter writer;
+    writeFields(writer, false);
+    writer.out += '}';
+    return writer.out;
 }

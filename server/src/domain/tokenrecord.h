@@ -39,4 +39,11 @@ struct TokenRecord
     static QString selectSqlFrom(const QString &tokensSource);
     static TokenRecord fromRow(const Rows &query);
     QJsonObject toJson(bool withCustomerInfo = true) const;
+    // What a public room may see (no customer details, no operator), as compact JSON text: the
+    // same members as toJson() minus those, written directly (events are published for every
+    // token change, and building a QJsonObject first cost more than the rest of the publish).
+    QByteArray publicJson() const;
+
+private:
+    template <typename Writer> void writeFields(Writer &out, bool withPrivate) const;
 };
