@@ -7,6 +7,22 @@ TokenBatcher::TokenBatcher(const ApiContext &api, const TokenIssuer &issuer)
 {
 }
 
+TokenBatcher::~TokenBatcher()
+{
+    QList<Pending> unwritten;
+    {
+        QMutexLocker lock(&m_mutex);
+        unwritten.swap(m_pending);
+    }
+    for (const Pending &pending : std::as_const(unwritten))
+        pending.responder.send(
+            ApiError{503,
+                     QStringLiteral("shutting_down"),
+                     QStringLiteral("The server is stopping; try again shortly."),
+                     {}});
+    m_pool.waitForDone(); // the batches being written (m_pool, destroyed first, would wait too)
+}
+
 void TokenBatcher::submit(Pending pending)
 {
     bool startWriter = false;

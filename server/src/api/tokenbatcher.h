@@ -23,6 +23,8 @@ class TokenBatcher
 
 public:
     TokenBatcher(const ApiContext &api, const TokenIssuer &issuer);
+    // Requests not yet taken by a writer are answered 503; batches being written finish.
+    ~TokenBatcher();
 
     struct Pending
     {

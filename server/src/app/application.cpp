@@ -79,6 +79,9 @@ Application::~Application()
     m_subscriber->stop();
     m_hub.reset();
     m_http.reset(); // no new requests
+    // Token writers have threads of their own: stop them while everything they publish to (the
+    // queue updates behind the change hook) still exists.
+    m_tokensController.reset();
     m_pool->waitForDone();
 }
 

@@ -180,24 +180,26 @@ QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx, const QLis
     QList<QueueEntry> entries;
     for (const TokenRecord &token : std::as_const(tokens))
         entries.append(QueueState::entryOf(token));
+    // From here on the tokens are committed: every request gets its token, whatever fails next
+    // (an error would leave customers without the secret of a token that will be called).
     auto ranks = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.enqueueAndRank(ctx.redis(), entries); });
     if (!ranks.ok()) {
-        // The tokens are safe in Postgres; make Redis rebuild (and so include them) when it is back.
+        // Safe in Postgres; Redis rebuilds from it (and so includes them) when it is back. The
+        // places are then the ones counted before the insert.
         QueueState::invalidate(m_deps, ctx);
-        return fail(accepted, ranks.error());
     }
 
     QList<int> positions;
     QList<int> branchIds;
     for (qsizetype i = 0; i < tokens.size(); ++i) {
-        const int tokensAhead = qMax(0, ranks->at(i));
         const Accepted &a = accepted.at(i);
-        // Someone was called or joined between the count and the enqueue: answer the true place.
+        const int tokensAhead = ranks.ok() ? qMax(0, ranks->at(i)) : a.waitingAhead;
+        // Someone was called or joined between the count and the enqueue: answer the true place
+        // (and keep the promised ETA should the estimate fail now).
         if (tokensAhead != a.waitingAhead) {
             auto eta = m_deps.eta.estimate(ctx.db(), a.service.id, a.service.avgServiceSeconds, tokensAhead);
-            if (!eta.ok())
-                return fail(accepted, eta.error());
-            tokens[i].eta = *eta;
+            if (eta.ok())
+                tokens[i].eta = *eta;
         }
         positions.append(tokensAhead + 1); // the place in line, 1 = next to be called
         branchIds.append(a.service.branchId);
