@@ -25,11 +25,6 @@ struct TokenIssuer::Accepted
     int waitingAhead = 0; // predicted before the insert
 };
 
-Result<QJsonObject> TokenIssuer::issue(WorkerContext &ctx, const Request &request) const
-{
-    return issueMany(ctx, {request}).constFirst();
-}
-
 Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
                                                   const QHash<int, ServiceRecord> &services,
                                                   const QDateTime &now) const
@@ -145,11 +140,6 @@ TokenRecord TokenIssuer::recordOf(const Accepted &a, const TokenRepository::Inse
 QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx, const QList<Request> &requests) const
 {
     QList<Result<QJsonObject>> results(requests.size(), ApiError::internal());
-    auto fail = [&results](const QList<Accepted> &accepted, const ApiError &error) {
-        for (const Accepted &a : accepted)
-            results[a.index] = error;
-        return results;
-    };
     // The services table is small: one read of all of it serves the whole batch.
     auto services = Catalog::services(ctx.db(), true);
     if (!services.ok())
@@ -173,8 +163,11 @@ QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx, const QLis
         return results;
 
     auto inserted = insertNumbered(ctx, accepted);
-    if (!inserted.ok())
-        return fail(accepted, inserted.error());
+    if (!inserted.ok()) {
+        for (const Accepted &a : std::as_const(accepted))
+            results[a.index] = inserted.error();
+        return results;
+    }
     QList<TokenRecord> &tokens = *inserted;
 
     QList<QueueEntry> entries;

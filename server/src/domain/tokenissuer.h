@@ -30,10 +30,9 @@ public:
         Principal caller;
     };
 
-    // {token_id, token_number, eta, position, secret, status, ...}
-    Result<QJsonObject> issue(WorkerContext &ctx, const Request &request) const;
-    // Many requests at once, one answer each in the same order: one number script, one INSERT
-    // (one commit), one enqueue script and one publish round trip for the whole batch.
+    // {token_id, token_number, eta, position, secret, status, ...} for each request, in the same
+    // order: one number script, one INSERT (one commit), one enqueue script and one publish round
+    // trip for the whole batch.
     QList<Result<QJsonObject>> issueMany(WorkerContext &ctx, const QList<Request> &requests) const;
     // The customer's view: needs the secret unless the caller is staff.
     Result<QJsonObject> status(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,

@@ -54,9 +54,10 @@ TokenRecord TokenRecord::fromRow(const Rows &q)
     return t;
 }
 
-// The one list of a token's JSON members, for both writers below. `withPrivate` adds what only
-// staff see (customer_info, operator_id). Empty texts and zero ids are null.
-template <typename Writer> void TokenRecord::writeFields(Writer &out, bool withPrivate) const
+// The one list of a token's JSON members, for both writers below. Empty texts and zero ids are
+// null.
+template <typename Writer>
+void TokenRecord::writeFields(Writer &out, bool withCustomerInfo, bool withOperator) const
 {
     out.number(u"id", id);
     out.text(u"token_number", tokenNumber);
@@ -76,11 +77,11 @@ template <typename Writer> void TokenRecord::writeFields(Writer &out, bool withP
     out.idOrNull(u"counter_id", counterId);
     out.textOrNull(u"counter_name", counterName);
     out.idOrNull(u"target_counter_id", targetCounterId);
-    if (withPrivate)
+    if (withOperator)
         out.idOrNull(u"operator_id", operatorId);
     out.number(u"recall_count", recallCount);
     out.number(u"eta", eta);
-    if (withPrivate)
+    if (withCustomerInfo)
         out.object(u"customer_info", customerInfo);
 }
 
@@ -170,16 +171,14 @@ struct TextWriter
 QJsonObject TokenRecord::toJson(bool withCustomerInfo) const
 {
     ObjectWriter writer;
-    writeFields(writer, true);
-    if (!withCustomerInfo)
-        writer.json.remove(QStringLiteral("customer_info"));
+    writeFields(writer, withCustomerInfo, true);
     return writer.json;
 }
 
 QByteArray TokenRecord::publicJson() const
 {
     TextWriter writer;
-    writeFields(writer, false);
+    writeFields(writer, false, false);
     writer.out += '}';
     return writer.out;
 }

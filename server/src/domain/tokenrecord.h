@@ -45,5 +45,6 @@ struct TokenRecord
     QByteArray publicJson() const;
 
 private:
-    template <typename Writer> void writeFields(Writer &out, bool withPrivate) const;
+    template <typename Writer>
+    void writeFields(Writer &out, bool withCustomerInfo, bool withOperator) const;
 };

@@ -189,14 +189,12 @@ Result<QList<qint64>> QueueEngine::waitingTokens(RedisConnection &conn, int serv
 Result<qint64> QueueEngine::nextNumber(RedisConnection &conn, int serviceId,
                                        QDate businessDate) const
 {
-    if (!businessDate.isValid())
-        return ApiError::badRequest(QStringLiteral("Invalid business date."));
-    const RedisReply r =
-        m_nextNumber.run(conn, {m_keys.ready(), m_keys.number(serviceId, businessDate)},
-                         {QByteArray::number(QueueKeys::numberLifetimeSeconds)});
-    if (r.type != RedisReply::Type::Integer)
-        return RedisErrors::fromReply(r);
-    return r.integer;
+    QueueEntry entry;
+    entry.serviceId = serviceId;
+    auto reserved = reserve(conn, {Reservation{businessDate, entry}});
+    if (!reserved.ok())
+        return reserved.error();
+    return reserved->constFirst().number;
 }
 
 Result<QList<QueueEngine::Reserved>> QueueEngine::reserve(RedisConnection &conn,

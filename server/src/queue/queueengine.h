@@ -61,6 +61,7 @@ public:
     // A service queue's tokens in call order.
     Result<QList<qint64>> waitingTokens(RedisConnection &conn, int serviceId) const;
 
+    // The next token number of a service on a business day (a reserve() of one).
     Result<qint64> nextNumber(RedisConnection &conn, int serviceId, QDate businessDate) const;
     // A token about to be written: the day it is numbered on, and where it will wait.
     struct Reservation
@@ -113,6 +114,5 @@ private:
     RedisScript m_guarded{QStringLiteral("guarded")};
     RedisScript m_callNext{QStringLiteral("callnext")};
     RedisScript m_counts{QStringLiteral("counts")};
-    RedisScript m_nextNumber{QStringLiteral("nextnumber")};
     RedisScript m_reserve{QStringLiteral("reserve")};
 };
