@@ -51,6 +51,22 @@ void TestTokenFlow::refusedActions_data()
         << QStringList{"issue 1", "op1 open 1"} << "op1 transfer 1" << 409 << "invalid_state";
     QTest::newRow("operator2 calls on operator1's counter")
         << QStringList{"issue 1", "op1 open 1"} << "op2 call 1" << 403 << "forbidden";
+    QTest::newRow("operator2 serves operator1's called token")
+        << QStringList{"issue 1", "op1 open 1", "op1 call 1"} << "op2 serve 1" << 403
+        << "forbidden";
+    QTest::newRow("operator2 completes operator1's token")
+        << QStringList{"issue 1", "op1 open 1", "op1 call 1", "op1 serve 1"} << "op2 complete 1"
+        << 403 << "forbidden";
+    QTest::newRow("serve at a closed counter")
+        << QStringList{"issue 1"} << "op1 serve 1" << 409 << "counter_not_open";
+    QTest::newRow("skip at an unknown counter")
+        << QStringList{"issue 1"} << "op1 skip 99" << 404 << "not_found";
+    QTest::newRow("admin completes operator1's token")
+        << QStringList{"issue 1", "op1 open 1", "op1 call 1", "op1 serve 1"} << "admin complete 1"
+        << 200 << "";
+    QTest::newRow("serve while paused")
+        << QStringList{"issue 1", "op1 open 1", "op1 call 1", "op1 pause 1"} << "op1 serve 1" << 200
+        << "";
     QTest::newRow("operator2 pauses operator1's counter")
         << QStringList{"op1 open 1"} << "op2 pause 1" << 403 << "forbidden";
     QTest::newRow("operator2 opens a busy counter")

@@ -17,6 +17,7 @@
 #include "queue/queueengine.h"
 #include "queue/ratelimiter.h"
 #include "queue/redisconnection.h"
+#include "queue/redisscript.h"
 #include "testservices.h"
 
 Q_DECLARE_METATYPE(QueueEntry)
@@ -65,6 +66,8 @@ private slots:
     void numbersPerServicePerDay();
     void eventSeqIncreases();
     void scriptsReloadAfterScriptFlush();
+    void deferredRepliesArriveInOrder();
+    void deferredRepliesWhenRedisIsGone();
     void flushAllThenRebuild();
     void rebuildReplacesQueuesAndNeverLowersSequences();
     void rebuildYieldsToAnotherRebuilder();
@@ -264,7 +267,10 @@ void TestQueueEngine::currentToken()
     QCOMPARE(m_engine->current(*m_conn, 4).value(), std::nullopt);
     QVERIFY(m_engine->setCurrent(*m_conn, 4, 77).ok());
     QCOMPARE(m_engine->current(*m_conn, 4).value(), std::optional<qint64>(77));
-    QVERIFY(m_engine->clearCurrent(*m_conn, 4).ok());
+    // Released only by the token it names: a later call may have set the next one already.
+    m_engine->releaseCurrent(*m_conn, 4, 76);
+    QCOMPARE(m_engine->current(*m_conn, 4).value(), std::optional<qint64>(77));
+    m_engine->releaseCurrent(*m_conn, 4, 77);
     QCOMPARE(m_engine->current(*m_conn, 4).value(), std::nullopt);
 }
 
@@ -296,6 +302,64 @@ void TestQueueEngine::scriptsReloadAfterScriptFlush()
     QVERIFY(m_engine->enqueue(*m_conn, entry(2, 1, 0, t0 + 1)).ok());
     QCOMPARE(m_conn->run({"SCRIPT", "FLUSH"}).string, QByteArray("OK"));
     QCOMPARE(m_engine->callNext(*m_conn, 1, {1}).value(), std::optional<qint64>(1));
+}
+
+void TestQueueEngine::deferredRepliesArriveInOrder()
+{
+    QList<QList<RedisReply>> received;
+    const auto collect = [&](const QList<RedisReply> &replies) { received.append(replies); };
+    m_conn->sendDeferred({{"SET", "tq:d", "1"}, {"INCR", "tq:d"}}, collect);
+    QVERIFY(received.isEmpty()); // nobody waited
+    m_conn->sendDeferred({{"INCR", "tq:d"}, {"HGET", "tq:d", "x"}}, collect);
+    QCOMPARE(received.size(), 1); // every call reads what is still unread first
+    // Sent in order, before anything that follows: the next command sees their effect, and
+    // their replies are read (and handed over) first.
+    QCOMPARE(m_conn->run({"GET", "tq:d"}).string, QByteArray("3"));
+    QCOMPARE(received.size(), 2);
+    QCOMPARE(received.at(0).size(), 2);
+    QCOMPARE(received.at(0).at(0).string, QByteArray("OK"));
+    QCOMPARE(received.at(0).at(1).integer, 2);
+    QCOMPARE(received.at(1).at(0).integer, 3);
+    QCOMPARE(received.at(1).at(1).errorCode(), QByteArray("WRONGTYPE"));
+
+    // A script Redis forgot is loaded and run again before its replies are handed over.
+    const RedisScript deleteIfEqual(QStringLiteral("deleteifequal"));
+    QCOMPARE(m_conn->run({"SCRIPT", "FLUSH"}).string, QByteArray("OK"));
+    QList<RedisReply> scripted;
+    deleteIfEqual.sendEach(*m_conn, {{{"tq:d"}, {"2"}}, {{"tq:d"}, {"3"}}},
+                           [&](const QList<RedisReply> &replies) { scripted = replies; });
+    m_conn->readDeferred();
+    QCOMPARE(scripted.size(), 2);
+    QCOMPARE(scripted.at(0).integer, 0);
+    QCOMPARE(scripted.at(1).integer, 1);
+    QCOMPARE(m_conn->run({"EXISTS", "tq:d"}).integer, 0);
+}
+
+void TestQueueEngine::deferredRepliesWhenRedisIsGone()
+{
+    int calls = 0;
+    QList<RedisReply> received;
+    const auto collect = [&](const QList<RedisReply> &replies) {
+        ++calls;
+        received = replies;
+    };
+    m_conn->sendDeferred({{"SET", "tq:g", "1"}}, collect);
+    QVERIFY(m_services.stopRedis());
+    auto restart = qScopeGuard([this] { m_services.startRedis(); });
+    // Sent just before Redis stopped: answered or failed, but handed over exactly once.
+    m_conn->readDeferred();
+    QCOMPARE(calls, 1);
+    QCOMPARE(received.size(), 1);
+    // Sent while Redis is down: one IoError per command, at once, and nothing left waiting.
+    m_conn->sendDeferred({{"GET", "tq:g"}, {"GET", "tq:g"}}, collect);
+    m_conn->readDeferred();
+    QCOMPARE(calls, 2);
+    QCOMPARE(received.size(), 2);
+    QVERIFY(received.at(0).isIoError());
+    QVERIFY(received.at(1).isIoError());
+    QVERIFY(m_services.startRedis());
+    restart.dismiss();
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->ping(*m_conn).ok(), 5000);
 }
 
 namespace {
@@ -335,7 +399,6 @@ void TestQueueEngine::flushAllThenRebuild()
     QVERIFY(isNotReady(m_engine->waitingTokens(*m_conn, 1).error()));
     QVERIFY(isNotReady(m_engine->current(*m_conn, 1).error()));
     QVERIFY(isNotReady(m_engine->setCurrent(*m_conn, 1, 2).error()));
-    QVERIFY(isNotReady(m_engine->clearCurrent(*m_conn, 1).error()));
     QVERIFY(isNotReady(m_engine->nextNumber(*m_conn, 1, day1).error()));
     QVERIFY(isNotReady(m_engine->nextEventSeq(*m_conn).error()));
     QCOMPARE(m_engine->ping(*m_conn).value(), false);

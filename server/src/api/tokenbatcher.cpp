@@ -98,4 +98,5 @@ void TokenBatcher::write(WorkerContext &ctx, QList<Pending> batch) const
     const QList<Result<QJsonObject>> results = m_issuer.issueMany(ctx, requests);
     for (qsizetype i = 0; i < results.size(); ++i)
         responders.at(i)->send(toResponse(results.at(i), 201));
+    ctx.redis().readDeferred(); // the token_generated publishes, answered while the tokens went out
 }

@@ -37,13 +37,21 @@ WorkerContext &WorkerPool::contextForThisThread()
 void WorkerPool::submit(const Responder &responder, Job job)
 {
     m_pool.start([this, responder, job = std::move(job)] {
-        responder.send(job(contextForThisThread()));
+        WorkerContext &ctx = contextForThisThread();
+        responder.send(job(ctx));
+        // Events published without waiting: their replies are read once the client has its
+        // answer, so no reply (or a script to reload) waits for this thread's next job.
+        ctx.redis().readDeferred();
     });
 }
 
 void WorkerPool::post(std::function<void(WorkerContext &)> job)
 {
-    m_pool.start([this, job = std::move(job)] { job(contextForThisThread()); });
+    m_pool.start([this, job = std::move(job)] {
+        WorkerContext &ctx = contextForThisThread();
+        job(ctx);
+        ctx.redis().readDeferred();
+    });
 }
 
 void WorkerPool::waitForDone()

@@ -18,16 +18,25 @@ const QString kCounterSql = QStringLiteral(
 
 ServiceRecord serviceFromRow(const Rows &q)
 {
-    return ServiceRecord{q.value(0).toInt(),    q.value(1).toInt(),  q.value(2).toString(),
-                         q.value(3).toString(), q.value(4).toInt(),  q.value(5).toInt(),
+    return ServiceRecord{q.value(0).toInt(),    q.value(1).toInt(),
+                         q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toInt(),    q.value(5).toInt(),
                          q.value(6).toBool(),   q.value(7).toString().toUtf8()};
 }
 
-CounterRecord counterFromRow(const Rows &q)
+} // namespace
+
+CounterRecord Catalog::counterFromRow(const Rows &q)
 {
-    CounterRecord c{q.value(0).toInt(), q.value(1).toInt(),   q.value(2).toString(),
-                    q.value(3).toString(), q.value(4).toInt(), q.value(5).toString(),
-                    q.value(6).toBool(), {}, {}};
+    CounterRecord c{q.value(0).toInt(),
+                    q.value(1).toInt(),
+                    q.value(2).toString(),
+                    q.value(3).toString(),
+                    q.value(4).toInt(),
+                    q.value(5).toString(),
+                    q.value(6).toBool(),
+                    {},
+                    {}};
     const QStringList ids = q.value(7).toString().split(u',', Qt::SkipEmptyParts);
     for (const QString &id : ids)
         c.serviceIds.append(id.toInt());
@@ -36,8 +45,16 @@ CounterRecord counterFromRow(const Rows &q)
     return c;
 }
 
+const QString &Catalog::counterSql()
+{
+    return kCounterSql;
+}
+
+namespace {
+
 template <typename T, typename FromRow>
-Result<QList<T>> readAll(Database &db, const QString &sql, const QVariantList &params, FromRow fromRow)
+Result<QList<T>> readAll(Database &db, const QString &sql, const QVariantList &params,
+                         FromRow fromRow)
 {
     auto query = db.exec(sql, params);
     if (!query.ok())
@@ -48,8 +65,7 @@ Result<QList<T>> readAll(Database &db, const QString &sql, const QVariantList &p
     return rows;
 }
 
-template <typename T>
-Result<std::optional<T>> firstOf(Result<QList<T>> rows)
+template <typename T> Result<std::optional<T>> firstOf(Result<QList<T>> rows)
 {
     if (!rows.ok())
         return rows.error();
@@ -61,7 +77,8 @@ Result<std::optional<T>> firstOf(Result<QList<T>> rows)
 
 QJsonObject BranchRecord::toJson() const
 {
-    return {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
             {QStringLiteral("timezone"), timezone}};
 }
 
@@ -86,7 +103,8 @@ QJsonObject CounterRecord::toJson() const
             {QStringLiteral("name"), name},
             {QStringLiteral("status"), status},
             {QStringLiteral("operator_id"), operatorId ? QJsonValue(operatorId) : QJsonValue()},
-            {QStringLiteral("pause_reason"), pauseReason.isEmpty() ? QJsonValue() : QJsonValue(pauseReason)},
+            {QStringLiteral("pause_reason"),
+             pauseReason.isEmpty() ? QJsonValue() : QJsonValue(pauseReason)},
             {QStringLiteral("active"), active},
             {QStringLiteral("service_ids"), ids}};
 }
@@ -95,26 +113,32 @@ namespace Catalog {
 
 Result<std::optional<ServiceRecord>> service(Database &db, int id)
 {
-    return firstOf(readAll<ServiceRecord>(db, kServiceSql + QStringLiteral("WHERE s.id = ?"), {id}, serviceFromRow));
+    return firstOf(readAll<ServiceRecord>(db, kServiceSql + QStringLiteral("WHERE s.id = ?"), {id},
+                                          serviceFromRow));
 }
 
 Result<QList<ServiceRecord>> services(Database &db, bool includeInactive)
 {
     return readAll<ServiceRecord>(
-        db, kServiceSql + (includeInactive ? QString() : QStringLiteral("WHERE s.active ")) + QStringLiteral("ORDER BY s.id"), {},
-        serviceFromRow);
+        db,
+        kServiceSql + (includeInactive ? QString() : QStringLiteral("WHERE s.active ")) +
+            QStringLiteral("ORDER BY s.id"),
+        {}, serviceFromRow);
 }
 
 Result<std::optional<CounterRecord>> counter(Database &db, int id)
 {
-    return firstOf(readAll<CounterRecord>(db, kCounterSql + QStringLiteral("WHERE c.id = ?"), {id}, counterFromRow));
+    return firstOf(readAll<CounterRecord>(db, kCounterSql + QStringLiteral("WHERE c.id = ?"), {id},
+                                          Catalog::counterFromRow));
 }
 
 Result<QList<CounterRecord>> counters(Database &db, bool includeInactive)
 {
     return readAll<CounterRecord>(
-        db, kCounterSql + (includeInactive ? QString() : QStringLiteral("WHERE c.active ")) + QStringLiteral("ORDER BY c.id"), {},
-        counterFromRow);
+        db,
+        kCounterSql + (includeInactive ? QString() : QStringLiteral("WHERE c.active ")) +
+            QStringLiteral("ORDER BY c.id"),
+        {}, Catalog::counterFromRow);
 }
 
 Result<std::optional<BranchRecord>> branch(Database &db, int id)
@@ -137,10 +161,11 @@ Result<QList<BranchRecord>> branches(Database &db)
 
 Result<int> openCountersServing(Database &db, int serviceId)
 {
-    auto query = db.exec(QStringLiteral(
-                             "SELECT count(*) FROM counters c JOIN counter_services cs ON "
-                             "cs.counter_id = c.id WHERE cs.service_id = ? AND c.status = 'open' AND c.active"),
-                         {serviceId});
+    auto query = db.exec(
+        QStringLiteral(
+            "SELECT count(*) FROM counters c JOIN counter_services cs ON "
+            "cs.counter_id = c.id WHERE cs.service_id = ? AND c.status = 'open' AND c.active"),
+        {serviceId});
     if (!query.ok())
         return query.error();
     return query->next() ? query->value(0).toInt() : 0;

@@ -53,8 +53,16 @@ struct CounterRecord
     QJsonObject toJson() const;
 };
 
+class Rows;
+
 // Reads of the catalogue (branches, services, counters) that the queue flow needs.
 namespace Catalog {
+// A counter row with its current token, for statements that read a counter along with their own
+// work: `counterSql()` + "WHERE c.id = ?" reads one; counterFromRow() reads its kCounterColumns.
+const QString &counterSql();
+inline constexpr int kCounterColumns = 12;
+CounterRecord counterFromRow(const Rows &row);
+
 Result<std::optional<ServiceRecord>> service(Database &db, int id);
 Result<QList<ServiceRecord>> services(Database &db, bool includeInactive);
 Result<std::optional<CounterRecord>> counter(Database &db, int id);

@@ -29,31 +29,47 @@ Result<CounterRecord> CounterDesk::loadCounter(WorkerContext &ctx, int counterId
     auto counter = Catalog::counter(ctx.db(), counterId);
     if (!counter.ok())
         return counter.error();
-    if (!counter->has_value() || !(*counter)->active)
-        return ApiError::notFound(QStringLiteral("Counter %1 does not exist.").arg(counterId));
+    if (auto refused = refusal(*counter, counterId, nullptr))
+        return *refused;
     return **counter;
 }
 
 Result<CounterRecord> CounterDesk::workingCounter(WorkerContext &ctx, int counterId,
                                                   const Principal &caller) const
 {
-    auto counter = loadCounter(ctx, counterId);
+    auto counter = Catalog::counter(ctx.db(), counterId);
     if (!counter.ok())
-        return counter;
-    if (counter->status == u"closed")
-        return ApiError::conflict(QStringLiteral("counter_not_open"),
-                                  QStringLiteral("%1 is closed; open it first.").arg(counter->name));
-    if (!caller.isAdmin() && counter->operatorId != caller.userId)
-        return ApiError::forbidden(QStringLiteral("%1 was opened by another operator.").arg(counter->name));
-    return counter;
+        return counter.error();
+    if (auto refused = refusal(*counter, counterId, &caller))
+        return *refused;
+    return **counter;
 }
 
-Result<CounterRecord> CounterDesk::setCounterStatus(WorkerContext &ctx, const CounterRecord &counter,
+std::optional<ApiError> CounterDesk::refusal(const std::optional<CounterRecord> &counter,
+                                             int counterId, const Principal *worker)
+{
+    if (!counter || !counter->active)
+        return ApiError::notFound(QStringLiteral("Counter %1 does not exist.").arg(counterId));
+    if (!worker)
+        return std::nullopt;
+    if (counter->status == u"closed")
+        return ApiError::conflict(
+            QStringLiteral("counter_not_open"),
+            QStringLiteral("%1 is closed; open it first.").arg(counter->name));
+    if (!worker->isAdmin() && counter->operatorId != worker->userId)
+        return ApiError::forbidden(
+            QStringLiteral("%1 was opened by another operator.").arg(counter->name));
+    return std::nullopt;
+}
+
+Result<CounterRecord> CounterDesk::setCounterStatus(WorkerContext &ctx,
+                                                    const CounterRecord &counter,
                                                     const QString &status, int operatorId,
                                                     const QString &reason) const
 {
     auto updated = ctx.db().exec(
-        QStringLiteral("UPDATE counters SET status = ?, operator_id = ?, pause_reason = ? WHERE id = ?"),
+        QStringLiteral(
+            "UPDATE counters SET status = ?, operator_id = ?, pause_reason = ? WHERE id = ?"),
         {status, nullableId(operatorId), nullable(reason), counter.id});
     if (!updated.ok())
         return updated.error();
@@ -65,14 +81,16 @@ Result<CounterRecord> CounterDesk::setCounterStatus(WorkerContext &ctx, const Co
     return reloaded;
 }
 
-Result<QJsonObject> CounterDesk::open(WorkerContext &ctx, int counterId, const Principal &caller) const
+Result<QJsonObject> CounterDesk::open(WorkerContext &ctx, int counterId,
+                                      const Principal &caller) const
 {
     auto counter = loadCounter(ctx, counterId);
     if (!counter.ok())
         return counter.error();
     if (counter->status != u"closed" && counter->operatorId != caller.userId && !caller.isAdmin())
-        return ApiError::conflict(QStringLiteral("counter_busy"),
-                                  QStringLiteral("%1 is already open for another operator.").arg(counter->name));
+        return ApiError::conflict(
+            QStringLiteral("counter_busy"),
+            QStringLiteral("%1 is already open for another operator.").arg(counter->name));
     auto updated = setCounterStatus(ctx, *counter, QStringLiteral("open"), caller.userId, {});
     return updated.ok() ? Result<QJsonObject>(counterAnswer(*updated)) : updated.error();
 }
@@ -83,11 +101,13 @@ Result<QJsonObject> CounterDesk::pause(WorkerContext &ctx, int counterId, const 
     auto counter = workingCounter(ctx, counterId, caller);
     if (!counter.ok())
         return counter.error();
-    auto updated = setCounterStatus(ctx, *counter, QStringLiteral("paused"), counter->operatorId, reason);
+    auto updated =
+        setCounterStatus(ctx, *counter, QStringLiteral("paused"), counter->operatorId, reason);
     return updated.ok() ? Result<QJsonObject>(counterAnswer(*updated)) : updated.error();
 }
 
-Result<QJsonObject> CounterDesk::close(WorkerContext &ctx, int counterId, const Principal &caller) const
+Result<QJsonObject> CounterDesk::close(WorkerContext &ctx, int counterId,
+                                       const Principal &caller) const
 {
     auto counter = workingCounter(ctx, counterId, caller);
     if (!counter.ok())
@@ -110,8 +130,9 @@ Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecor
         if (!picked.ok())
             return picked.error();
         if (!picked->has_value())
-            return ApiError::conflict(QStringLiteral("queue_empty"),
-                                      QStringLiteral("No token is waiting for %1.").arg(counter.name));
+            return ApiError::conflict(
+                QStringLiteral("queue_empty"),
+                QStringLiteral("No token is waiting for %1.").arg(counter.name));
         TokenRepository::Change change;
         change.tokenId = **picked;
         change.fromStatuses = {QStringLiteral("waiting")};
@@ -133,25 +154,29 @@ Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecor
             return **called;
         // Redis offered a token Postgres no longer has waiting (stale after a Redis loss): the
         // guarded update refused it; drop it and take the next.
-        m_deps.engine.clearCurrent(ctx.redis(), counter.id);
+        m_deps.engine.releaseCurrent(ctx.redis(), counter.id, **picked);
     }
-    return ApiError::conflict(QStringLiteral("queue_empty"),
-                              QStringLiteral("No callable token is waiting for %1.").arg(counter.name));
+    return ApiError::conflict(
+        QStringLiteral("queue_empty"),
+        QStringLiteral("No callable token is waiting for %1.").arg(counter.name));
 }
 
-Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId, const Principal &caller) const
+Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId,
+                                          const Principal &caller) const
 {
     auto counter = workingCounter(ctx, counterId, caller);
     if (!counter.ok())
         return counter.error();
     if (counter->status != u"open")
-        return ApiError::conflict(QStringLiteral("counter_not_open"),
-                                  QStringLiteral("%1 is paused; resume it to call.").arg(counter->name));
+        return ApiError::conflict(
+            QStringLiteral("counter_not_open"),
+            QStringLiteral("%1 is paused; resume it to call.").arg(counter->name));
     if (counter->current.id > 0) {
         if (counter->current.status == u"called")
-            return ApiError::conflict(QStringLiteral("invalid_state"),
-                                      QStringLiteral("%1 is still called: serve, skip or transfer it first.")
-                                          .arg(counter->current.tokenNumber));
+            return ApiError::conflict(
+                QStringLiteral("invalid_state"),
+                QStringLiteral("%1 is still called: serve, skip or transfer it first.")
+                    .arg(counter->current.tokenNumber));
         // "Next" while serving ends the current service, as at any counter — but only when
         // there is a next: a refused call must leave the serving token as it was.
         auto callable = QueueState::live(m_deps, ctx, [&] {
@@ -160,8 +185,9 @@ Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId, con
         if (!callable.ok())
             return callable.error();
         if (*callable == 0)
-            return ApiError::conflict(QStringLiteral("queue_empty"),
-                                      QStringLiteral("No token is waiting for %1.").arg(counter->name));
+            return ApiError::conflict(
+                QStringLiteral("queue_empty"),
+                QStringLiteral("No token is waiting for %1.").arg(counter->name));
         auto completed = complete(ctx, counterId, caller);
         if (!completed.ok())
             return completed.error();
@@ -187,11 +213,16 @@ Result<TokenRecord> CounterDesk::changeCurrent(WorkerContext &ctx, const Counter
         return changed.error();
     if (!changed->has_value())
         return noCurrent(counter, change.fromStatuses.join(QStringLiteral(" or ")));
-    const TokenRecord &token = **changed;
+    afterChange(ctx, counter, **changed, eventName);
+    return **changed;
+}
+
+void CounterDesk::afterChange(WorkerContext &ctx, const CounterRecord &counter,
+                              const TokenRecord &token, const QString &eventName) const
+{
     if (token.status != u"called" && token.status != u"serving")
-        m_deps.engine.clearCurrent(ctx.redis(), counter.id);
-    announce(ctx, eventName, token, counter, current.serviceId);
-    return token;
+        m_deps.engine.releaseCurrent(ctx.redis(), counter.id, token.id);
+    announce(ctx, eventName, token, counter, counter.current.serviceId);
 }
 
 struct CounterDesk::Step
@@ -207,9 +238,6 @@ struct CounterDesk::Step
 Result<TokenRecord> CounterDesk::stepCurrent(WorkerContext &ctx, int counterId,
                                              const Principal &caller, const Step &step) const
 {
-    auto counter = workingCounter(ctx, counterId, caller);
-    if (!counter.ok())
-        return counter.error();
     TokenRepository::Change change;
     change.fromStatuses = {step.from};
     change.toStatus = step.to;
@@ -217,26 +245,42 @@ Result<TokenRecord> CounterDesk::stepCurrent(WorkerContext &ctx, int counterId,
     change.stampColumn = step.stampColumn;
     change.actorId = caller.userId;
     change.incrementRecall = step.incrementRecall;
-    return changeCurrent(ctx, *counter, change, step.announceAs);
+    change.eventCounterId = counterId;
+    auto applied = TokenRepository::applyAtCounter(ctx.db(), counterId, caller, change);
+    if (!applied.ok())
+        return applied.error();
+    if (!applied->token) {
+        // Nothing changed: the counter row, as the statement saw it, says why.
+        if (auto refused = refusal(applied->counter, counterId, &caller))
+            return *refused;
+        return noCurrent(*applied->counter, step.from);
+    }
+    afterChange(ctx, *applied->counter, *applied->token, step.announceAs);
+    return *applied->token;
 }
 
-Result<QJsonObject> CounterDesk::recall(WorkerContext &ctx, int counterId, const Principal &caller) const
+Result<QJsonObject> CounterDesk::recall(WorkerContext &ctx, int counterId,
+                                        const Principal &caller) const
 {
-    static const Step step{QStringLiteral("called"), QStringLiteral("called"), QStringLiteral("recalled"),
-                           {}, QStringLiteral("token_recalled"), true};
+    static const Step step{QStringLiteral("called"),         QStringLiteral("called"),
+                           QStringLiteral("recalled"),       {},
+                           QStringLiteral("token_recalled"), true};
     auto token = stepCurrent(ctx, counterId, caller, step);
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 
-Result<QJsonObject> CounterDesk::serve(WorkerContext &ctx, int counterId, const Principal &caller) const
+Result<QJsonObject> CounterDesk::serve(WorkerContext &ctx, int counterId,
+                                       const Principal &caller) const
 {
-    static const Step step{QStringLiteral("called"), QStringLiteral("serving"), QStringLiteral("served"),
-                           QStringLiteral("serving_at"), QStringLiteral("token_served")};
+    static const Step step{QStringLiteral("called"), QStringLiteral("serving"),
+                           QStringLiteral("served"), QStringLiteral("serving_at"),
+                           QStringLiteral("token_served")};
     auto token = stepCurrent(ctx, counterId, caller, step);
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 
-Result<QJsonObject> CounterDesk::complete(WorkerContext &ctx, int counterId, const Principal &caller) const
+Result<QJsonObject> CounterDesk::complete(WorkerContext &ctx, int counterId,
+                                          const Principal &caller) const
 {
     static const Step step{QStringLiteral("serving"), QStringLiteral("completed"),
                            QStringLiteral("completed"), QStringLiteral("finished_at"),
@@ -247,15 +291,18 @@ Result<QJsonObject> CounterDesk::complete(WorkerContext &ctx, int counterId, con
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 
-Result<QJsonObject> CounterDesk::skip(WorkerContext &ctx, int counterId, const Principal &caller) const
+Result<QJsonObject> CounterDesk::skip(WorkerContext &ctx, int counterId,
+                                      const Principal &caller) const
 {
-    static const Step step{QStringLiteral("called"), QStringLiteral("skipped"), QStringLiteral("skipped"),
-                           QStringLiteral("finished_at"), QStringLiteral("token_skipped")};
+    static const Step step{QStringLiteral("called"), QStringLiteral("skipped"),
+                           QStringLiteral("skipped"), QStringLiteral("finished_at"),
+                           QStringLiteral("token_skipped")};
     auto token = stepCurrent(ctx, counterId, caller, step);
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 
-Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId, const TransferTarget &target,
+Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId,
+                                          const TransferTarget &target,
                                           const Principal &caller) const
 {
     auto counter = workingCounter(ctx, counterId, caller);
@@ -273,7 +320,8 @@ Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId, con
         if (!service.ok())
             return service.error();
         if (!service->has_value() || !(*service)->active)
-            return ApiError::notFound(QStringLiteral("Service %1 does not exist.").arg(target.serviceId));
+            return ApiError::notFound(
+                QStringLiteral("Service %1 does not exist.").arg(target.serviceId));
         change.newServiceId = target.serviceId;
         change.newTargetCounterId = 0;
     } else {
@@ -290,7 +338,8 @@ Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId, con
         return token.error();
     // Back in line with its original arrival time, so it keeps its place.
     const QueueEntry entry = QueueState::entryOf(*token);
-    auto queued = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.enqueue(ctx.redis(), entry); });
+    auto queued =
+        QueueState::live(m_deps, ctx, [&] { return m_deps.engine.enqueue(ctx.redis(), entry); });
     if (!queued.ok())
         QueueState::invalidate(m_deps, ctx);
     return tokenAnswer(*token);
@@ -345,13 +394,15 @@ Result<QJsonObject> CounterDesk::assign(WorkerContext &ctx, qint64 tokenId, int 
 void CounterDesk::announce(WorkerContext &ctx, const QString &event, const TokenRecord &token,
                            const CounterRecord &counter, int previousServiceId) const
 {
-    m_deps.events.publishToken(ctx.redis(), event, token, counter.branchId, counter.id, previousServiceId);
+    m_deps.events.publishToken(ctx.redis(), event, token, counter.branchId, counter.id,
+                               previousServiceId);
 }
 
 void CounterDesk::announceCounter(WorkerContext &ctx, const CounterRecord &counter) const
 {
     m_deps.events.publish(ctx.redis(), QStringLiteral("counter_status"),
-                          {QStringLiteral("global"), QStringLiteral("branch:%1").arg(counter.branchId),
+                          {QStringLiteral("global"),
+                           QStringLiteral("branch:%1").arg(counter.branchId),
                            QStringLiteral("counter:%1").arg(counter.id)},
                           counter.toJson());
 }

@@ -44,13 +44,23 @@ public:
 
 private:
     Result<CounterRecord> loadCounter(WorkerContext &ctx, int counterId) const;
-    Result<CounterRecord> workingCounter(WorkerContext &ctx, int counterId, const Principal &caller) const;
+    Result<CounterRecord> workingCounter(WorkerContext &ctx, int counterId,
+                                         const Principal &caller) const;
+    // Why an action at this counter is refused: it does not exist or is inactive (404) or, when
+    // `worker` acts there, it is closed (409) or was opened by someone else (403; admins may).
+    static std::optional<ApiError> refusal(const std::optional<CounterRecord> &counter,
+                                           int counterId, const Principal *worker);
     Result<CounterRecord> setCounterStatus(WorkerContext &ctx, const CounterRecord &counter,
                                            const QString &status, int operatorId,
                                            const QString &reason) const;
     // Applies a change to the counter's current token; 409 when it has none in `from`.
     Result<TokenRecord> changeCurrent(WorkerContext &ctx, const CounterRecord &counter,
-                                      TokenRepository::Change change, const QString &eventName) const;
+                                      TokenRepository::Change change,
+                                      const QString &eventName) const;
+    // What follows every change of a counter's token: the counter lets go of a finished token
+    // and the event goes out.
+    void afterChange(WorkerContext &ctx, const CounterRecord &counter, const TokenRecord &token,
+                     const QString &eventName) const;
     struct Step;
     // recall, serve, complete and skip: one Step each, applied to the counter's current token.
     Result<TokenRecord> stepCurrent(WorkerContext &ctx, int counterId, const Principal &caller,

@@ -17,8 +17,9 @@ EventPublisher::EventPublisher(const QueueEngine &engine, QByteArray channel)
 void EventPublisher::publish(RedisConnection &redis, const QString &event, const QStringList &rooms,
                              const QJsonObject &data, const QList<int> &changedServices) const
 {
-    publishAll(redis, event,
-               {Envelope{rooms, QJsonDocument(data).toJson(QJsonDocument::Compact), changedServices}});
+    publishAll(
+        redis, event,
+        {Envelope{rooms, QJsonDocument(data).toJson(QJsonDocument::Compact), changedServices}});
 }
 
 void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
@@ -34,23 +35,28 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
     calls.reserve(envelopes.size());
     for (const Envelope &envelope : envelopes) {
         // The envelope is split around `seq`, which the script fills in.
-        const QByteArray head =
-            "{\"event\":" + name + ",\"rooms\":" +
-            QJsonDocument(QJsonArray::fromStringList(envelope.rooms)).toJson(QJsonDocument::Compact) +
-            ",\"seq\":";
+        const QByteArray head = "{\"event\":" + name + ",\"rooms\":" +
+                                QJsonDocument(QJsonArray::fromStringList(envelope.rooms))
+                                    .toJson(QJsonDocument::Compact) +
+                                ",\"seq\":";
         const QByteArray tail = ",\"at\":" + at + ",\"data\":" + envelope.data + '}';
-        calls.append({{m_engine.keys().ready(), m_engine.keys().eventSeq()}, {m_channel, head, tail}});
+        calls.append(
+            {{m_engine.keys().ready(), m_engine.keys().eventSeq()}, {m_channel, head, tail}});
     }
-    const QList<RedisReply> replies = m_script.runEach(redis, calls);
-    for (const RedisReply &reply : replies) {
-        if (reply.isError()) {
-            qWarning("Event %s not published: %s", qPrintable(event), reply.string.constData());
-            break;
+    // Nobody waits for the seq: the commands are written now (so they run before anything this
+    // thread does next) and the replies are read later, only to report a failure.
+    m_script.sendEach(redis, calls, [event](const QList<RedisReply> &replies) {
+        for (const RedisReply &reply : replies) {
+            if (reply.isError()) {
+                qWarning("Event %s not published: %s", qPrintable(event), reply.string.constData());
+                break;
+            }
         }
-    }
+    });
     // A lost event shows as a gap in seq (or a resync frame); clients then refetch the state.
-    // After the publish, not before: a queue_update computed from now on is sequenced after this
-    // event, so it is the one clients keep.
+    // After the publish was sent, not before: a queue_update computed from now on is normally
+    // sequenced after this event, so it is the one clients keep (QueueUpdates also sends the
+    // touched services once more on the flush after, for the rare publish Redis runs later).
     if (m_changeHook && event != u"queue_update") {
         QList<int> changed;
         for (const Envelope &envelope : envelopes)
@@ -58,7 +64,6 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
         m_changeHook(changed);
     }
 }
-
 
 EventPublisher::Envelope EventPublisher::tokenEnvelope(const TokenRecord &token, int branchId,
                                                        int counterId, int previousServiceId)
@@ -85,7 +90,8 @@ void EventPublisher::publishToken(RedisConnection &redis, const QString &event,
 }
 
 void EventPublisher::publishTokens(RedisConnection &redis, const QString &event,
-                                   const QList<TokenRecord> &tokens, const QList<int> &branchIds) const
+                                   const QList<TokenRecord> &tokens,
+                                   const QList<int> &branchIds) const
 {
     QList<Envelope> envelopes;
     envelopes.reserve(tokens.size());

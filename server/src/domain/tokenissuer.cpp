@@ -31,14 +31,16 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
 {
     const auto found = services.constFind(request.serviceId);
     if (found == services.cend())
-        return ApiError::notFound(QStringLiteral("Service %1 does not exist.").arg(request.serviceId));
+        return ApiError::notFound(
+            QStringLiteral("Service %1 does not exist.").arg(request.serviceId));
     const ServiceRecord &svc = *found;
     if (!svc.active)
         return ApiError::conflict(QStringLiteral("service_closed"),
                                   QStringLiteral("Service %1 is not taking tokens.").arg(svc.name));
     const QDate today = Nextup::businessDate(now, svc.timezone);
     if (request.preferredSlot.isValid()) {
-        if (request.preferredSlot <= now || Nextup::businessDate(request.preferredSlot, svc.timezone) != today)
+        if (request.preferredSlot <= now ||
+            Nextup::businessDate(request.preferredSlot, svc.timezone) != today)
             return ApiError::validation(QJsonObject{
                 {QStringLiteral("preferred_slot"), QStringLiteral("Must be a time later today.")}});
     }
@@ -48,14 +50,16 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
     accepted.secret = SecureRandom::token(24);
     accepted.entry.serviceId = svc.id;
     accepted.entry.priority = request.priority;
-    accepted.entry.arrivalMs = (request.preferredSlot.isValid() ? request.preferredSlot : now).toMSecsSinceEpoch();
+    accepted.entry.arrivalMs =
+        (request.preferredSlot.isValid() ? request.preferredSlot : now).toMSecsSinceEpoch();
     TokenRepository::NewToken &row = accepted.row;
     row.serviceId = svc.id;
     row.businessDate = today.toString(Qt::ISODate);
     row.priority = request.priority;
     row.customerInfo = request.customerInfo;
     row.preferredSlot = request.preferredSlot.isValid()
-                            ? request.preferredSlot.toUTC().toString(Qt::ISODateWithMs) : QString();
+                            ? request.preferredSlot.toUTC().toString(Qt::ISODateWithMs)
+                            : QString();
     row.createdBy = request.caller.userId;
     row.secretHash = SecureRandom::sha256Hex(accepted.secret);
     return accepted;
@@ -64,14 +68,16 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
 // Numbers come from Redis; Postgres' unique (service, day, number) is the backstop should Redis
 // hand out a number twice after losing data. The same script counts who waits ahead of each new
 // token, so its ETA is written with it (no second statement to record the promise).
-Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx, QList<Accepted> &accepted) const
+Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
+                                                       QList<Accepted> &accepted) const
 {
     QList<QueueEngine::Reservation> wanted;
     for (const Accepted &a : std::as_const(accepted))
         wanted.append({a.day, a.entry});
     Result<QList<TokenRepository::Inserted>> inserted = ApiError::internal();
     for (int attempt = 0; attempt < kNumberAttempts; ++attempt) {
-        auto reserved = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.reserve(ctx.redis(), wanted); });
+        auto reserved = QueueState::live(
+            m_deps, ctx, [&] { return m_deps.engine.reserve(ctx.redis(), wanted); });
         if (!reserved.ok())
             return reserved.error();
         QList<TokenRepository::NewToken> rows;
@@ -79,7 +85,8 @@ Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx, QList
         for (qsizetype i = 0; i < accepted.size(); ++i) {
             Accepted &a = accepted[i];
             a.waitingAhead = reserved->at(i).waitingAhead + aheadInBatch(accepted, i);
-            auto eta = m_deps.eta.estimate(ctx.db(), a.service.id, a.service.avgServiceSeconds, a.waitingAhead);
+            auto eta = m_deps.eta.estimate(ctx.db(), a.service.id, a.service.avgServiceSeconds,
+                                           a.waitingAhead);
             if (!eta.ok())
                 return eta.error();
             a.row.number = reserved->at(i).number;
@@ -137,7 +144,8 @@ TokenRecord TokenIssuer::recordOf(const Accepted &a, const TokenRepository::Inse
     return token;
 }
 
-QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx, const QList<Request> &requests) const
+QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx,
+                                                  const QList<Request> &requests) const
 {
     QList<Result<QJsonObject>> results(requests.size(), ApiError::internal());
     // The services table is small: one read of all of it serves the whole batch.
@@ -175,7 +183,8 @@ QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx, const QLis
         entries.append(QueueState::entryOf(token));
     // From here on the tokens are committed: every request gets its token, whatever fails next
     // (an error would leave customers without the secret of a token that will be called).
-    auto ranks = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.enqueueAndRank(ctx.redis(), entries); });
+    auto ranks = QueueState::live(
+        m_deps, ctx, [&] { return m_deps.engine.enqueueAndRank(ctx.redis(), entries); });
     if (!ranks.ok()) {
         // Safe in Postgres; Redis rebuilds from it (and so includes them) when it is back. The
         // places are then the ones counted before the insert.
@@ -190,7 +199,8 @@ QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx, const QLis
         // Someone was called or joined between the count and the enqueue: answer the true place
         // (and keep the promised ETA should the estimate fail now).
         if (tokensAhead != a.waitingAhead) {
-            auto eta = m_deps.eta.estimate(ctx.db(), a.service.id, a.service.avgServiceSeconds, tokensAhead);
+            auto eta = m_deps.eta.estimate(ctx.db(), a.service.id, a.service.avgServiceSeconds,
+                                           tokensAhead);
             if (eta.ok())
                 tokens[i].eta = *eta;
         }
@@ -215,22 +225,23 @@ QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx, const QLis
             {QStringLiteral("created_at"), token.createdAt},
             {QStringLiteral("preferred_slot"),
              a.row.preferredSlot.isEmpty() ? QJsonValue() : QJsonValue(token.preferredSlot)},
-            {QStringLiteral("status_url"),
-             QStringLiteral("/api/tokens/%1/status?secret=%2")
-                 .arg(token.id)
-                 .arg(QString::fromLatin1(a.secret))},
+            {QStringLiteral("status_url"), QStringLiteral("/api/tokens/%1/status?secret=%2")
+                                               .arg(token.id)
+                                               .arg(QString::fromLatin1(a.secret))},
         };
     }
     return results;
 }
 
-Result<std::pair<int, int>> TokenIssuer::positionAndEta(WorkerContext &ctx, const TokenRecord &token,
+Result<std::pair<int, int>> TokenIssuer::positionAndEta(WorkerContext &ctx,
+                                                        const TokenRecord &token,
                                                         int configuredAverage) const
 {
     if (token.status != u"waiting")
         return std::pair{0, 0};
     const QueueEntry entry = QueueState::entryOf(token);
-    auto ahead = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.position(ctx.redis(), entry); });
+    auto ahead =
+        QueueState::live(m_deps, ctx, [&] { return m_deps.engine.position(ctx.redis(), entry); });
     if (!ahead.ok())
         return ahead.error();
     const int tokensAhead = qMax(0, *ahead);
@@ -253,13 +264,14 @@ Status TokenIssuer::checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteA
     // cancel other customers' tokens by id (api.md: "the customer (secret), or staff").
     if (caller.isStaff())
         return Done{};
-    if (secret.isEmpty() || !SecureRandom::constantTimeEquals(SecureRandom::sha256Hex(secret), *stored))
+    if (secret.isEmpty() ||
+        !SecureRandom::constantTimeEquals(SecureRandom::sha256Hex(secret), *stored))
         return ApiError::forbidden(QStringLiteral("The token's secret is missing or wrong."));
     return Done{};
 }
 
-Result<QJsonObject> TokenIssuer::status(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
-                                        const Principal &caller) const
+Result<QJsonObject> TokenIssuer::status(WorkerContext &ctx, qint64 tokenId,
+                                        const QByteArray &secret, const Principal &caller) const
 {
     if (auto allowed = checkSecret(ctx, tokenId, secret, caller); !allowed.ok())
         return allowed.error();
@@ -272,7 +284,8 @@ Result<QJsonObject> TokenIssuer::status(WorkerContext &ctx, qint64 tokenId, cons
     auto service = Catalog::service(ctx.db(), t.serviceId);
     if (!service.ok())
         return service.error();
-    auto placement = positionAndEta(ctx, t, service->has_value() ? (*service)->avgServiceSeconds : 300);
+    auto placement =
+        positionAndEta(ctx, t, service->has_value() ? (*service)->avgServiceSeconds : 300);
     if (!placement.ok())
         return placement.error();
     auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
@@ -292,8 +305,8 @@ Result<QJsonObject> TokenIssuer::status(WorkerContext &ctx, qint64 tokenId, cons
     };
 }
 
-Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
-                                        const Principal &caller) const
+Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId,
+                                        const QByteArray &secret, const Principal &caller) const
 {
     if (auto allowed = checkSecret(ctx, tokenId, secret, caller); !allowed.ok())
         return allowed.error();
@@ -314,14 +327,16 @@ Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId, cons
     if (!after.ok())
         return after.error();
     if (!after->has_value())
-        return ApiError::conflict(QStringLiteral("invalid_state"),
-                                  QStringLiteral("Only a waiting token can be cancelled (it is %1).")
-                                      .arg((*before)->status));
+        return ApiError::conflict(
+            QStringLiteral("invalid_state"),
+            QStringLiteral("Only a waiting token can be cancelled (it is %1).")
+                .arg((*before)->status));
     const TokenRecord &token = **after;
     const QueueEntry entry = QueueState::entryOf(**before);
-    auto removed = QueueState::live(m_deps, ctx, [&] { return m_deps.engine.remove(ctx.redis(), entry); });
+    auto removed =
+        QueueState::live(m_deps, ctx, [&] { return m_deps.engine.remove(ctx.redis(), entry); });
     if ((*before)->counterId > 0)
-        m_deps.engine.clearCurrent(ctx.redis(), (*before)->counterId);
+        m_deps.engine.releaseCurrent(ctx.redis(), (*before)->counterId, token.id);
     if (!removed.ok())
         QueueState::invalidate(m_deps, ctx); // Postgres is right; Redis rebuilds from it
     auto service = Catalog::service(ctx.db(), token.serviceId);

@@ -1,5 +1,6 @@
 #include "domain/tokenrepository.h"
 
+#include "domain/principal.h"
 #include "store/database.h"
 
 #include <QHash>
@@ -9,7 +10,8 @@
 namespace TokenRepository {
 
 namespace {
-Result<std::optional<TokenRecord>> findWhere(Database &db, const QString &where, const QVariantList &params)
+Result<std::optional<TokenRecord>> findWhere(Database &db, const QString &where,
+                                             const QVariantList &params)
 {
     auto query = db.exec(TokenRecord::selectSql() + where, params);
     if (!query.ok())
@@ -19,7 +21,9 @@ Result<std::optional<TokenRecord>> findWhere(Database &db, const QString &where,
     return std::optional<TokenRecord>(TokenRecord::fromRow(*query));
 }
 
-QString changeSql(const Change &change)
+// The UPDATE and event CTEs of a change, working on the rows of a CTE `old` (id, status) that
+// the caller writes first; then its parameters after old's, in text order.
+QString changeCtes(const Change &change)
 {
     QString set = QStringLiteral("status = ?");
     if (!change.stampColumn.isEmpty())
@@ -34,18 +38,32 @@ QString changeSql(const Change &change)
         set += QStringLiteral(", service_id = ?");
     if (change.newTargetCounterId >= 0)
         set += QStringLiteral(", target_counter_id = ?");
-    // The changed token is read back from the UPDATE's own RETURNING, the way find() reads it:
-    // one round trip per state change instead of two.
     return QStringLiteral(
-               "WITH old AS (SELECT id, status FROM tokens WHERE id = ? AND status = ANY(?::text[]) "
-               "FOR UPDATE), "
                "upd AS (UPDATE tokens t SET %1 FROM old WHERE t.id = old.id "
                "RETURNING t.*, old.status AS from_status), "
                "event AS (INSERT INTO token_events (token_id, event, from_status, to_status, "
                "service_id, counter_id, actor_id, reason) "
                "SELECT id, ?, from_status, status, service_id, ?, ?, ? FROM upd) ")
-               .arg(set) +
-           TokenRecord::selectSqlFrom(QStringLiteral("upd"));
+        .arg(set);
+}
+
+QVariantList changeParams(const Change &change)
+{
+    QVariantList params{change.toStatus};
+    if (change.counterEffect == Change::CounterEffect::Set)
+        params << change.counterId << nullableId(change.actorId);
+    if (change.newServiceId > 0)
+        params << change.newServiceId;
+    if (change.newTargetCounterId >= 0)
+        params << nullableId(change.newTargetCounterId);
+    params << change.event << nullableId(change.eventCounterId) << nullableId(change.actorId)
+           << nullable(change.reason);
+    return params;
+}
+
+QString statusArray(const QStringList &statuses)
+{
+    return u'{' + statuses.join(u',') + u'}';
 }
 } // namespace
 
@@ -87,12 +105,14 @@ Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens)
             {QStringLiteral("customer_info"), token.customerInfo},
             {QStringLiteral("preferred_slot"),
              token.preferredSlot.isEmpty() ? QJsonValue() : QJsonValue(token.preferredSlot)},
-            {QStringLiteral("created_by"), token.createdBy > 0 ? QJsonValue(token.createdBy) : QJsonValue()},
+            {QStringLiteral("created_by"),
+             token.createdBy > 0 ? QJsonValue(token.createdBy) : QJsonValue()},
             {QStringLiteral("secret_hash"), QString::fromLatin1(token.secretHash)},
             {QStringLiteral("eta_seconds"), token.etaSeconds},
         });
     }
-    auto query = db.exec(sql, {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+    auto query =
+        db.exec(sql, {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
     if (!query.ok())
         return query.error();
     // RETURNING promises no order: put each token back in its request's place by its secret's
@@ -108,7 +128,8 @@ Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens)
     for (const NewToken &token : tokens) {
         auto it = bySecret.find(token.secretHash);
         if (it == bySecret.end())
-            return ApiError::internal(QStringLiteral("Token insert returned fewer rows than it was given."));
+            return ApiError::internal(
+                QStringLiteral("Token insert returned fewer rows than it was given."));
         inserted.append(*it);
     }
     return inserted;
@@ -116,26 +137,53 @@ Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens)
 
 Result<std::optional<TokenRecord>> apply(Database &db, const Change &change)
 {
-    const QString sql = changeSql(change);
-    // Positional placeholders in text order: the CTE's two, the SET's, then the event row's.
-    QVariantList setParams{change.toStatus};
-    if (change.counterEffect == Change::CounterEffect::Set)
-        setParams << change.counterId << nullableId(change.actorId);
-    if (change.newServiceId > 0)
-        setParams << change.newServiceId;
-    if (change.newTargetCounterId >= 0)
-        setParams << nullableId(change.newTargetCounterId);
-    const QString statuses = u'{' + change.fromStatuses.join(u',') + u'}';
-    QVariantList params{change.tokenId, statuses};
-    params += setParams;
-    params << change.event << nullableId(change.eventCounterId) << nullableId(change.actorId)
-           << nullable(change.reason);
+    // The changed token is read back from the UPDATE's own RETURNING, the way find() reads it:
+    // one round trip per state change instead of two.
+    const QString sql = QStringLiteral("WITH old AS (SELECT id, status FROM tokens WHERE id = ? "
+                                       "AND status = ANY(?::text[]) FOR UPDATE), ") +
+                        changeCtes(change) + TokenRecord::selectSqlFrom(QStringLiteral("upd"));
+    QVariantList params{change.tokenId, statusArray(change.fromStatuses)};
+    params += changeParams(change);
     auto query = db.exec(sql, params);
     if (!query.ok())
         return query.error();
     if (!query->next())
         return std::optional<TokenRecord>();
     return std::optional<TokenRecord>(TokenRecord::fromRow(*query));
+}
+
+Result<AtCounter> applyAtCounter(Database &db, int counterId, const Principal &caller,
+                                 const Change &change)
+{
+    // The counter (with its current token) is read in the statement that changes the token, and
+    // the change applies only under the checks CounterDesk then makes on that row: the counter is
+    // active and not closed, the caller opened it (or is an admin), and its current token is in
+    // one of fromStatuses. One round trip for a whole counter action.
+    const QString sql =
+        QStringLiteral("WITH c (id, branch_id, name, status, operator_id, pause_reason, active, "
+                       "services, cur_id, cur_status, cur_number, cur_service) AS (") +
+        Catalog::counterSql() +
+        QStringLiteral(
+            "WHERE c.id = ?), "
+            "old AS (SELECT t.id, t.status FROM tokens t JOIN c ON t.id = c.cur_id "
+            "WHERE c.active AND c.status <> 'closed' AND (?::boolean OR c.operator_id = ?) "
+            "AND t.status = ANY(?::text[]) FOR UPDATE OF t), ") +
+        changeCtes(change) + QStringLiteral("SELECT c.*, u.* FROM c LEFT JOIN (") +
+        TokenRecord::selectSqlFrom(QStringLiteral("upd")) + QStringLiteral(") u ON true");
+    QVariantList params{counterId, caller.isAdmin(), caller.userId,
+                        statusArray(change.fromStatuses)};
+    params += changeParams(change);
+    auto query = db.exec(sql, params);
+    if (!query.ok())
+        return query.error();
+    AtCounter result;
+    if (!query->next())
+        return result;
+    result.counter = Catalog::counterFromRow(*query);
+    const Rows token = query->columnsFrom(Catalog::kCounterColumns);
+    if (!token.value(0).isNull())
+        result.token = TokenRecord::fromRow(token);
+    return result;
 }
 
 Result<std::optional<TokenRecord>> find(Database &db, qint64 id)
@@ -182,7 +230,9 @@ Result<QJsonArray> events(Database &db, qint64 id)
     if (!query.ok())
         return query.error();
     QJsonArray events;
-    auto orNull = [](const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v); };
+    auto orNull = [](const QVariant &v) {
+        return v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v);
+    };
     while (query->next()) {
         events.append(QJsonObject{{QStringLiteral("event"), query->value(0).toString()},
                                   {QStringLiteral("from_status"), orNull(query->value(1))},

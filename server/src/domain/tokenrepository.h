@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/apierror.h"
+#include "domain/catalogrecords.h"
 #include "domain/tokenrecord.h"
 
 #include <QJsonObject>
@@ -9,6 +10,7 @@
 #include <optional>
 
 class Database;
+struct Principal;
 
 // The SQL of tokens and token_events. Every state change is one statement that updates the token
 // only if it is still in an expected status (the second guard against a double call, whatever
@@ -43,15 +45,20 @@ struct Change
     qint64 tokenId = 0;
     QStringList fromStatuses;
     QString toStatus;
-    QString event;              // token_events.event
-    QString stampColumn;        // called_at | serving_at | finished_at | empty
+    QString event;       // token_events.event
+    QString stampColumn; // called_at | serving_at | finished_at | empty
     int actorId = 0;
-    int eventCounterId = 0;     // the counter where it happened, for the event row
+    int eventCounterId = 0; // the counter where it happened, for the event row
     QString reason;
-    enum class CounterEffect { Keep, Set, Clear } counterEffect = CounterEffect::Keep;
-    int counterId = 0;          // with Set
+    enum class CounterEffect
+    {
+        Keep,
+        Set,
+        Clear
+    } counterEffect = CounterEffect::Keep;
+    int counterId = 0; // with Set
     bool incrementRecall = false;
-    int newServiceId = 0;       // transfer to another service
+    int newServiceId = 0;        // transfer to another service
     int newTargetCounterId = -1; // -1 keep, 0 clear, >0 transfer to that counter
 };
 
@@ -61,6 +68,17 @@ struct Change
 Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens);
 // Applies the change; nullopt when the token was not in one of fromStatuses (nothing changed).
 Result<std::optional<TokenRecord>> apply(Database &db, const Change &change);
+// A change to the token at a counter (change.tokenId is not used), read with the counter in one
+// statement. counter: nullopt when there is no such counter. token: the changed token, nullopt
+// when nothing changed because a check failed (inactive or closed counter, opened by another
+// operator than the caller, no current token in one of fromStatuses): the counter row says which.
+struct AtCounter
+{
+    std::optional<CounterRecord> counter;
+    std::optional<TokenRecord> token;
+};
+Result<AtCounter> applyAtCounter(Database &db, int counterId, const Principal &caller,
+                                 const Change &change);
 Result<std::optional<TokenRecord>> find(Database &db, qint64 id);
 Result<QByteArray> secretHash(Database &db, qint64 id);
 // The token a counter is working on (called or serving), if any.

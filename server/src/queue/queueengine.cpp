@@ -54,11 +54,13 @@ Result<QList<int>> QueueEngine::enqueueAndRank(RedisConnection &conn,
     for (const QueueEntry &entry : entries) {
         if (!entry.isValid())
             return invalidEntry();
-        calls.append({{m_keys.ready(), queueKey(entry)},
-                      {"ZADD", QByteArray::number(entry.score()), QueueKeys::member(entry.tokenId)}});
+        calls.append(
+            {{m_keys.ready(), queueKey(entry)},
+             {"ZADD", QByteArray::number(entry.score()), QueueKeys::member(entry.tokenId)}});
     }
     for (const QueueEntry &entry : entries)
-        calls.append({{m_keys.ready(), queueKey(entry)}, {"ZRANK", QueueKeys::member(entry.tokenId)}});
+        calls.append(
+            {{m_keys.ready(), queueKey(entry)}, {"ZRANK", QueueKeys::member(entry.tokenId)}});
     const QList<RedisReply> replies = m_guarded.runEach(conn, calls);
     QList<int> ranks;
     ranks.reserve(entries.size());
@@ -113,12 +115,10 @@ Status QueueEngine::setCurrent(RedisConnection &conn, int counterId, qint64 toke
     return Done{};
 }
 
-Status QueueEngine::clearCurrent(RedisConnection &conn, int counterId) const
+void QueueEngine::releaseCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const
 {
-    const RedisReply r = guarded(conn, m_keys.current(counterId), {"DEL"});
-    if (r.type != RedisReply::Type::Integer)
-        return RedisErrors::fromReply(r);
-    return Done{};
+    m_deleteIfEqual.sendEach(conn, {{{m_keys.current(counterId)}, {QByteArray::number(tokenId)}}},
+                             {});
 }
 
 Result<std::optional<qint64>> QueueEngine::current(RedisConnection &conn, int counterId) const

@@ -39,7 +39,8 @@ public:
     Status enqueue(RedisConnection &conn, const QueueEntry &entry) const;
     // Adds tokens to their queues, then answers how many tokens are ahead of each once all are
     // in: one round trip for a whole batch of new tokens.
-    Result<QList<int>> enqueueAndRank(RedisConnection &conn, const QList<QueueEntry> &entries) const;
+    Result<QList<int>> enqueueAndRank(RedisConnection &conn,
+                                      const QList<QueueEntry> &entries) const;
     // Atomically takes the best token from the counter's transfer queue and the queues of
     // `serviceIds`, and makes it the counter's current token. nullopt when all are empty.
     Result<std::optional<qint64>> callNext(RedisConnection &conn, int counterId,
@@ -48,7 +49,10 @@ public:
     Result<bool> remove(RedisConnection &conn, const QueueEntry &entry) const;
 
     Status setCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const;
-    Status clearCurrent(RedisConnection &conn, int counterId) const;
+    // The counter is done with this token: its current-token key is dropped if it still names
+    // it (a later call may already have set the next one). Sent without waiting for the answer,
+    // which only says whether the key was still there.
+    void releaseCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const;
     Result<std::optional<qint64>> current(RedisConnection &conn, int counterId) const;
 
     // Tokens ahead of this one in its own queue; -1 when it is not waiting there.
@@ -57,7 +61,8 @@ public:
     Result<QHash<int, int>> waitingCounts(RedisConnection &conn,
                                           const QList<int> &serviceIds) const;
     // Tokens a call-next at this counter could take: its transfer queue plus its services' queues.
-    Result<int> callableCount(RedisConnection &conn, int counterId, const QList<int> &serviceIds) const;
+    Result<int> callableCount(RedisConnection &conn, int counterId,
+                              const QList<int> &serviceIds) const;
     // A service queue's tokens in call order.
     Result<QList<qint64>> waitingTokens(RedisConnection &conn, int serviceId) const;
 
@@ -115,4 +120,5 @@ private:
     RedisScript m_callNext{QStringLiteral("callnext")};
     RedisScript m_counts{QStringLiteral("counts")};
     RedisScript m_reserve{QStringLiteral("reserve")};
+    RedisScript m_deleteIfEqual{QStringLiteral("deleteifequal")};
 };

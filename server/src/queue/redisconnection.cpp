@@ -145,6 +145,7 @@ RedisReply RedisConnection::run(const QList<QByteArray> &argv)
 {
     if (argv.isEmpty())
         return errorReply("ERR empty command");
+    readDeferred();
     QByteArray error;
     if (!ensureConnected(&error))
         return RedisReply::ioError(error);
@@ -156,23 +157,32 @@ RedisReply RedisConnection::run(const QList<QByteArray> &argv)
     return takeReply(raw);
 }
 
+// Refuses an empty command, then makes sure of a link; on failure *failed holds one reply per
+// command.
+bool RedisConnection::checkCommands(const QList<QList<QByteArray>> &commands,
+                                    QList<RedisReply> *failed)
+{
+    for (const auto &argv : commands) {
+        if (argv.isEmpty()) {
+            failed->fill(errorReply("ERR empty command in pipeline"), commands.size());
+            return false;
+        }
+    }
+    readDeferred();
+    QByteArray error;
+    if (!commands.isEmpty() && !ensureConnected(&error)) {
+        failed->fill(RedisReply::ioError(error), commands.size());
+        return false;
+    }
+    return true;
+}
+
 QList<RedisReply> RedisConnection::pipeline(const QList<QList<QByteArray>> &commands)
 {
     QList<RedisReply> replies;
     replies.reserve(commands.size());
-    QByteArray error;
-    for (const auto &argv : commands) {
-        if (argv.isEmpty())
-            error = "ERR empty command in pipeline";
-    }
-    if (!error.isEmpty()) {
-        replies.fill(errorReply(error), commands.size());
+    if (!checkCommands(commands, &replies))
         return replies;
-    }
-    if (!commands.isEmpty() && !ensureConnected(&error)) {
-        replies.fill(RedisReply::ioError(error), commands.size());
-        return replies;
-    }
     for (const auto &argv : commands) {
         ArgvView view(argv);
         redisAppendCommandArgv(m_context.get(), view.count(), view.data.data(),
@@ -189,6 +199,58 @@ QList<RedisReply> RedisConnection::pipeline(const QList<QList<QByteArray>> &comm
         replies.append(takeReply(raw));
     }
     return replies;
+}
+
+void RedisConnection::sendDeferred(const QList<QList<QByteArray>> &commands,
+                                   RepliesHandler onReplies)
+{
+    if (commands.isEmpty())
+        return;
+    QList<RedisReply> failed;
+    if (!checkCommands(commands, &failed)) {
+        if (onReplies)
+            onReplies(failed);
+        return;
+    }
+    for (const auto &argv : commands) {
+        ArgvView view(argv);
+        redisAppendCommandArgv(m_context.get(), view.count(), view.data.data(),
+                               view.lengths.data());
+    }
+    // Written now, so the commands run in Redis before anything the caller does next.
+    int done = 0;
+    while (!done) {
+        if (redisBufferWrite(m_context.get(), &done) != REDIS_OK) {
+            const RedisReply failure = failAndDrop();
+            if (onReplies)
+                onReplies(QList<RedisReply>(commands.size(), failure));
+            return;
+        }
+    }
+    m_deferred.append(Deferred{commands.size(), std::move(onReplies)});
+}
+
+void RedisConnection::readDeferred()
+{
+    while (!m_deferred.isEmpty()) {
+        // Taken off the list before its handler runs: the handler may use this connection.
+        const Deferred deferred = m_deferred.takeFirst();
+        QList<RedisReply> replies;
+        replies.reserve(deferred.count);
+        while (replies.size() < deferred.count) {
+            void *raw = nullptr;
+            if (!m_context || redisGetReply(m_context.get(), &raw) != REDIS_OK || !raw) {
+                const RedisReply failure =
+                    m_context ? failAndDrop() : RedisReply::ioError("connection lost");
+                while (replies.size() < deferred.count)
+                    replies.append(failure);
+                break;
+            }
+            replies.append(takeReply(raw));
+        }
+        if (deferred.onReplies)
+            deferred.onReplies(replies);
+    }
 }
 
 // One dial per call at most: when Redis is down every call costs a refused connect (or at worst

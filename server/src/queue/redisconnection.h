@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -81,6 +82,14 @@ public:
     // the remaining replies are IoError.
     QList<RedisReply> pipeline(const QList<QList<QByteArray>> &commands);
 
+    // Sends commands and returns without waiting for their replies: for work nobody waits on
+    // (publishing an event), it saves the caller a round trip. The replies are read by
+    // readDeferred(), which every other call runs first, and handed to onReplies, one per command,
+    // in order (IoError when the link failed). onReplies may use this connection.
+    using RepliesHandler = std::function<void(const QList<RedisReply> &)>;
+    void sendDeferred(const QList<QList<QByteArray>> &commands, RepliesHandler onReplies);
+    void readDeferred();
+
     bool isConnected() const { return m_context != nullptr; }
     void disconnect();
     const RedisEndpoint &endpoint() const { return m_endpoint; }
@@ -99,10 +108,18 @@ private:
     bool linkLooksDead() const;
     RedisReply takeReply(void *raw);
     RedisReply failAndDrop();
+    bool checkCommands(const QList<QList<QByteArray>> &commands, QList<RedisReply> *failed);
+
+    struct Deferred
+    {
+        qsizetype count = 0;
+        RepliesHandler onReplies;
+    };
 
     RedisEndpoint m_endpoint;
     std::chrono::milliseconds m_timeout;
     std::unique_ptr<redisContext, ContextDeleter> m_context;
+    QList<Deferred> m_deferred;
     quint64 m_connectCount = 0;
     bool m_loggedDown = false;
 };

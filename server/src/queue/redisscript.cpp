@@ -42,29 +42,60 @@ RedisReply RedisScript::run(RedisConnection &conn, const QList<QByteArray> &keys
     return runEach(conn, {Call{keys, args}}).constFirst();
 }
 
-QList<RedisReply> RedisScript::runEach(RedisConnection &conn, const QList<Call> &calls) const
+QList<QList<QByteArray>> RedisScript::evalshaEach(const QList<Call> &calls) const
 {
-    if (!isValid())
-        return QList<RedisReply>(calls.size(), notCompiledIn());
     QList<QList<QByteArray>> commands;
     commands.reserve(calls.size());
     for (const Call &call : calls)
         commands.append(evalsha(m_sha, call));
-    QList<RedisReply> replies =
-        commands.size() == 1 ? QList<RedisReply>{conn.run(commands.constFirst())} : conn.pipeline(commands);
-    // A NOSCRIPT reply means that call did not run: load the script and send those calls again.
+    return commands;
+}
+
+QList<RedisReply> RedisScript::runEach(RedisConnection &conn, const QList<Call> &calls) const
+{
+    if (!isValid())
+        return QList<RedisReply>(calls.size(), notCompiledIn());
+    const QList<QList<QByteArray>> commands = evalshaEach(calls);
+    QList<RedisReply> replies = commands.size() == 1
+                                    ? QList<RedisReply>{conn.run(commands.constFirst())}
+                                    : conn.pipeline(commands);
+    retryNoscript(conn, calls, replies);
+    return replies;
+}
+
+void RedisScript::sendEach(RedisConnection &conn, const QList<Call> &calls,
+                           RedisConnection::RepliesHandler onReplies) const
+{
+    if (!isValid()) {
+        if (onReplies)
+            onReplies(QList<RedisReply>(calls.size(), notCompiledIn()));
+        return;
+    }
+    conn.sendDeferred(evalshaEach(calls),
+                      [this, &conn, calls, onReplies](const QList<RedisReply> &answered) {
+                          QList<RedisReply> replies = answered;
+                          retryNoscript(conn, calls, replies);
+                          if (onReplies)
+                              onReplies(replies);
+                      });
+}
+
+// A NOSCRIPT reply means that call did not run: load the script and send those calls again.
+void RedisScript::retryNoscript(RedisConnection &conn, const QList<Call> &calls,
+                                QList<RedisReply> &replies) const
+{
     QList<qsizetype> missing;
     for (qsizetype i = 0; i < replies.size(); ++i) {
         if (replies.at(i).errorCode() == "NOSCRIPT")
             missing.append(i);
     }
     if (missing.isEmpty())
-        return replies;
+        return;
     const RedisReply load = conn.run({"SCRIPT", "LOAD", m_source});
     if (load.isError()) {
         for (qsizetype i : missing)
             replies[i] = load;
-        return replies;
+        return;
     }
     if (load.string != m_sha)
         qCWarning(lcRedis) << "SCRIPT LOAD of" << m_name << "answered" << load.string
@@ -75,7 +106,6 @@ QList<RedisReply> RedisScript::runEach(RedisConnection &conn, const QList<Call> 
     const QList<RedisReply> retried = conn.pipeline(again);
     for (qsizetype k = 0; k < missing.size(); ++k)
         replies[missing.at(k)] = retried.at(k);
-    return replies;
 }
 
 namespace RedisErrors {

@@ -32,9 +32,16 @@ public:
     // Many runs in one round trip (a pipeline of EVALSHA), one reply per call, in order. Redis runs
     // them one after the other, each atomically, with other clients' commands possibly between.
     QList<RedisReply> runEach(RedisConnection &conn, const QList<Call> &calls) const;
+    // The same, without waiting: the replies go to onReplies when the connection reads them (see
+    // RedisConnection::sendDeferred); calls Redis answered NOSCRIPT are loaded and run again first.
+    void sendEach(RedisConnection &conn, const QList<Call> &calls,
+                  RedisConnection::RepliesHandler onReplies) const;
 
 private:
     QList<QByteArray> evalsha(const QByteArray &sha, const Call &call) const;
+    QList<QList<QByteArray>> evalshaEach(const QList<Call> &calls) const;
+    void retryNoscript(RedisConnection &conn, const QList<Call> &calls,
+                       QList<RedisReply> &replies) const;
     RedisReply notCompiledIn() const;
 
     QString m_name;

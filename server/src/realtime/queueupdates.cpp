@@ -31,7 +31,11 @@ void QueueUpdates::flush()
     QSet<int> touched;
     {
         QMutexLocker lock(&m_mutex);
-        touched.swap(m_touched);
+        touched = m_touched | m_touchedBefore;
+        m_touchedBefore.swap(m_touched);
+        m_touched.clear();
+        if (!m_touchedBefore.isEmpty())
+            m_dirty = true; // they are sent once more on the next flush
     }
     m_pool.post([this, touched](WorkerContext &ctx) {
         const auto services = QueueState::servicesWithQueues(m_deps, ctx, false);
@@ -45,22 +49,24 @@ void QueueUpdates::flush()
         for (const QJsonValue &value : *services) {
             const QJsonObject service = value.toObject();
             const int id = service.value(u"id").toInt();
-            const QPair<int, int> now{service.value(u"waiting").toInt(), service.value(u"eta").toInt()};
+            const QPair<int, int> now{service.value(u"waiting").toInt(),
+                                      service.value(u"eta").toInt()};
             {
                 QMutexLocker lock(&m_mutex);
                 if (!touched.contains(id) && m_lastSent.value(id, {-1, -1}) == now)
                     continue;
                 m_lastSent.insert(id, now);
             }
-            m_deps.events.publish(ctx.redis(), QStringLiteral("queue_update"),
-                                  {QStringLiteral("global"),
-                                   QStringLiteral("branch:%1").arg(service.value(u"branch_id").toInt()),
-                                   QStringLiteral("service:%1").arg(id)},
-                                  QJsonObject{{QStringLiteral("service_id"), id},
-                                              {QStringLiteral("code"), service.value(u"code")},
-                                              {QStringLiteral("name"), service.value(u"name")},
-                                              {QStringLiteral("waiting"), now.first},
-                                              {QStringLiteral("eta"), now.second}});
+            m_deps.events.publish(
+                ctx.redis(), QStringLiteral("queue_update"),
+                {QStringLiteral("global"),
+                 QStringLiteral("branch:%1").arg(service.value(u"branch_id").toInt()),
+                 QStringLiteral("service:%1").arg(id)},
+                QJsonObject{{QStringLiteral("service_id"), id},
+                            {QStringLiteral("code"), service.value(u"code")},
+                            {QStringLiteral("name"), service.value(u"name")},
+                            {QStringLiteral("waiting"), now.first},
+                            {QStringLiteral("eta"), now.second}});
         }
         m_running = false;
     });

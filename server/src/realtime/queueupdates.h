@@ -19,7 +19,9 @@ class WorkerPool;
 // Clients also move a token in or out of their copy of a line on each token event, so their count
 // may differ from what was last sent here: a queue_update computed between a change in Redis and
 // the publish of its token event counts the token once, and the event counts it again. A service
-// named by a token event is therefore sent on the next flush even when its numbers look unchanged.
+// named by a token event is therefore sent on the next two flushes even when its numbers look
+// unchanged: the second one covers a publish that Redis ran after the first flush read the counts
+// (events are published without waiting for Redis's reply).
 class QueueUpdates : public QObject
 {
     Q_OBJECT
@@ -41,4 +43,5 @@ private:
     QMutex m_mutex;
     QHash<int, QPair<int, int>> m_lastSent; // service -> (waiting, eta)
     QSet<int> m_touched;                    // services of token events since the last flush
+    QSet<int> m_touchedBefore;              // those of the interval before it
 };

@@ -31,13 +31,17 @@ struct DatabaseEndpoint
 class Rows
 {
 public:
-    explicit Rows(QSqlQuery *query) : m_query(query) {}
+    explicit Rows(QSqlQuery *query, int firstColumn = 0) : m_query(query), m_first(firstColumn) {}
     bool next() { return m_query->next(); }
-    QVariant value(int index) const { return m_query->value(index); }
+    QVariant value(int index) const { return m_query->value(m_first + index); }
     int affected() const { return m_query->numRowsAffected(); }
+    // The same cursor, with column `offset` seen as column 0: one row that joins two records is
+    // read by each record's own fromRow().
+    Rows columnsFrom(int offset) const { return Rows(m_query, m_first + offset); }
 
 private:
     QSqlQuery *m_query;
+    int m_first = 0;
 };
 
 // One thread's Postgres connection with a cache of prepared statements. Failures come back as
@@ -58,8 +62,7 @@ public:
     // Runs a whole SQL script (many statements, no parameters) unprepared.
     Status execScript(const QString &sql);
     // Runs fn inside BEGIN/COMMIT; rolls back when fn returns an error.
-    template <typename T>
-    Result<T> transaction(const std::function<Result<T>()> &fn)
+    template <typename T> Result<T> transaction(const std::function<Result<T>()> &fn)
     {
         if (auto begun = begin(); !begun.ok())
             return begun.error();
