@@ -76,6 +76,8 @@ start_postgres() {
         -c max_connections=150)
     # shellcheck disable=SC2207 # words of "-c name=value" pairs
     settings+=($(profile_postgres_settings))
+    # shellcheck disable=SC2206 # extra "-c name=value" words, for experiments
+    settings+=(${NEXTUP_BENCH_PG_SETTINGS:-})
     if [[ $DURABLE != 1 ]]; then
         settings+=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
         durability="fsync off, synchronous_commit off"

@@ -10,7 +10,8 @@ PERF_PID=""
 
 # Extra postgres -c settings for start_postgres.
 profile_postgres_settings() {
-    [[ $PROFILE == 1 ]] && echo "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+    [[ $PROFILE == 1 ]] && echo "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" \
+        "-c pg_stat_statements.track_planning=on"
     return 0
 }
 
@@ -51,13 +52,14 @@ profile_end() { # label units
             --sort dso,symbol -g none >"$STATE/perf-$label.txt" 2>/dev/null || true
     fi
     {
-        echo "SQL statements per request ($units requests), by total time:"
+        echo "SQL statements per request ($units requests), by total time (per request: calls, mean ms, exec ms, planning ms):"
         psql_db -F ' | ' -c "SELECT round(calls::numeric / $units, 2) AS per_request,
                 round(mean_exec_time::numeric, 3) AS mean_ms,
                 round(total_exec_time::numeric / $units, 3) AS ms_per_request,
+                round(total_plan_time::numeric / $units, 3) AS plan_ms_per_request,
                 left(regexp_replace(query, '\s+', ' ', 'g'), 110)
             FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'nextup')
-            ORDER BY total_exec_time DESC LIMIT 14"
+            ORDER BY total_exec_time + total_plan_time DESC LIMIT 14"
         echo "Server-side time per request (HTTP thread hands it on -> answer back), by route:"
         route_durations | awk 'NR == FNR { s[$1] = $2; c[$1] = $3; next }
             $3 > c[$1] { printf "  %-32s %7d requests, mean %.3f ms\n", $1, $3 - c[$1],

@@ -22,6 +22,7 @@
 #                            perf profile of the server (see bench/profile.sh)
 #   NEXTUP_BENCH_PROPOSED_INDEXES  1 = add the indexes bench/README.md proposes before measuring
 #   NEXTUP_BENCH_KEEP        1 = keep the /tmp folder (logs, pgbench logs) after the run
+#   NEXTUP_BENCH_PG_SETTINGS extra Postgres settings for an experiment ("-c name=value ...")
 #   NEXTUP_BENCH_REPORT      file to write the summary table to (markdown)
 set -euo pipefail
 
