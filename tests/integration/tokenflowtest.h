@@ -52,6 +52,7 @@ private slots:
     // tokenflow_recovery.cpp
     void raceEightCounters();
     void concurrentIssuing();
+    void refusedRowSparesItsBatch();
     void redisLossMidDay_data();
     void redisLossMidDay();
 

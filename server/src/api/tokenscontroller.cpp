@@ -38,15 +38,29 @@ TokensController::TokensController(const ApiContext &api)
 {
 }
 
+QByteArray TokensController::metricsText() const
+{
+    return "# HELP nextup_token_batches_split_total Batches of new tokens written one by one after "
+           "their INSERT failed.\n# TYPE nextup_token_batches_split_total counter\n"
+           "nextup_token_batches_split_total " +
+           QByteArray::number(m_issuer.batchesSplit()) + '\n';
+}
+
 void TokensController::registerRoutes(Router &router)
 {
     using namespace std::placeholders;
-    router.add("POST", QStringLiteral("/api/tokens"), std::bind(&TokensController::create, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/tokens"), std::bind(&TokensController::history, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/tokens/:id"), std::bind(&TokensController::details, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/tokens/:id/status"), std::bind(&TokensController::status, this, _1, _2));
-    router.add("POST", QStringLiteral("/api/tokens/:id/cancel"), std::bind(&TokensController::cancel, this, _1, _2));
-    router.add("POST", QStringLiteral("/api/tokens/:id/assign"), std::bind(&TokensController::assign, this, _1, _2));
+    router.add("POST", QStringLiteral("/api/tokens"),
+               std::bind(&TokensController::create, this, _1, _2));
+    router.add("GET", QStringLiteral("/api/tokens"),
+               std::bind(&TokensController::history, this, _1, _2));
+    router.add("GET", QStringLiteral("/api/tokens/:id"),
+               std::bind(&TokensController::details, this, _1, _2));
+    router.add("GET", QStringLiteral("/api/tokens/:id/status"),
+               std::bind(&TokensController::status, this, _1, _2));
+    router.add("POST", QStringLiteral("/api/tokens/:id/cancel"),
+               std::bind(&TokensController::cancel, this, _1, _2));
+    router.add("POST", QStringLiteral("/api/tokens/:id/assign"),
+               std::bind(&TokensController::assign, this, _1, _2));
 }
 
 QByteArray TokensController::secretOf(const ApiRequest &request, const QJsonObject &body)
@@ -72,7 +86,8 @@ void TokensController::create(const ApiRequest &request, const Responder &respon
     JsonValidator check(*body);
     TokenIssuer::Request issue;
     issue.caller = *caller;
-    issue.serviceId = int(check.integer(QStringLiteral("service_id"), true, 1, 2147483647).value_or(0));
+    issue.serviceId =
+        int(check.integer(QStringLiteral("service_id"), true, 1, 2147483647).value_or(0));
     if (check.has(QStringLiteral("customer_info"))) {
         const QJsonValue info = body->value(u"customer_info");
         if (info.isString())
@@ -80,22 +95,28 @@ void TokensController::create(const ApiRequest &request, const Responder &respon
         else if (info.isObject())
             issue.customerInfo = info.toObject();
         else
-            check.fail(QStringLiteral("customer_info"), QStringLiteral("Must be an object or a string."));
-        if (QJsonDocument(issue.customerInfo).toJson(QJsonDocument::Compact).size() > kMaxCustomerInfoBytes)
+            check.fail(QStringLiteral("customer_info"),
+                       QStringLiteral("Must be an object or a string."));
+        if (QJsonDocument(issue.customerInfo).toJson(QJsonDocument::Compact).size() >
+            kMaxCustomerInfoBytes)
             check.fail(QStringLiteral("customer_info"),
                        QStringLiteral("At most %1 bytes.").arg(kMaxCustomerInfoBytes));
         if (containsNul(issue.customerInfo))
-            check.fail(QStringLiteral("customer_info"), QStringLiteral("Must not contain NUL characters."));
+            check.fail(QStringLiteral("customer_info"),
+                       QStringLiteral("Must not contain NUL characters."));
     }
-    issue.preferredSlot = check.timestamp(QStringLiteral("preferred_slot"), false).value_or(QDateTime());
+    issue.preferredSlot =
+        check.timestamp(QStringLiteral("preferred_slot"), false).value_or(QDateTime());
     issue.priority = int(check.integer(QStringLiteral("priority"), false, 0, 9).value_or(0));
     if (issue.priority > 0 && !caller->mayIssuePriority())
-        check.fail(QStringLiteral("priority"), QStringLiteral("Only staff and kiosks may set a priority."));
+        check.fail(QStringLiteral("priority"),
+                   QStringLiteral("Only staff and kiosks may set a priority."));
     if (!check.ok())
         return responder.send(check.error());
     // Anonymous callers and customers are rate-limited per address; staff and kiosks are not.
     const bool limited = issue.caller.isAnonymous() || issue.caller.role == Roles::User;
-    m_batcher.submit({issue, limited ? Handler::rateLimitKey(m_api, request, "rl:tokens") : QByteArray(),
+    m_batcher.submit({issue,
+                      limited ? Handler::rateLimitKey(m_api, request, "rl:tokens") : QByteArray(),
                       responder});
 }
 
@@ -106,9 +127,9 @@ void TokensController::status(const ApiRequest &request, const Responder &respon
     const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
     if (!id)
         return;
-    Handler::run(m_api, responder, [this, id = *id, secret = secretOf(request), caller = *caller](WorkerContext &ctx) {
-        return m_issuer.status(ctx, id, secret, caller);
-    });
+    Handler::run(m_api, responder,
+                 [this, id = *id, secret = secretOf(request), caller = *caller](
+                     WorkerContext &ctx) { return m_issuer.status(ctx, id, secret, caller); });
 }
 
 // {token}: a waiting token cancelled by its customer (secret) or by staff.
@@ -120,9 +141,8 @@ void TokensController::cancel(const ApiRequest &request, const Responder &respon
     if (!body)
         return;
     Handler::run(m_api, responder,
-                 [this, id = *id, secret = secretOf(request, *body), caller = *caller](WorkerContext &ctx) {
-                     return m_issuer.cancel(ctx, id, secret, caller);
-                 });
+                 [this, id = *id, secret = secretOf(request, *body), caller = *caller](
+                     WorkerContext &ctx) { return m_issuer.cancel(ctx, id, secret, caller); });
 }
 
 // {items, page, page_size, total}: filtered, paged history for staff.
@@ -141,11 +161,13 @@ void TokensController::history(const ApiRequest &request, const Responder &respo
 // {token} with its events timeline.
 void TokensController::details(const ApiRequest &request, const Responder &responder)
 {
-    const auto caller = Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
+    const auto caller =
+        Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
     const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
     if (!id)
         return;
-    Handler::run(m_api, responder, [this, id = *id](WorkerContext &ctx) { return m_issuer.details(ctx, id); });
+    Handler::run(m_api, responder,
+                 [this, id = *id](WorkerContext &ctx) { return m_issuer.details(ctx, id); });
 }
 
 // {token} now called at the given counter, out of turn; the reason is kept in its history.
@@ -161,9 +183,8 @@ void TokensController::assign(const ApiRequest &request, const Responder &respon
     const auto reason = check.string(QStringLiteral("reason"), false, 0, 500);
     if (!check.ok())
         return responder.send(check.error());
-    Handler::run(m_api, responder,
-                 [this, id, counterId = int(*counterId), reason = reason.value_or(QString()),
-                  caller](WorkerContext &ctx) {
-                     return m_desk.assign(ctx, id, counterId, reason, caller);
-                 });
+    Handler::run(
+        m_api, responder,
+        [this, id, counterId = int(*counterId), reason = reason.value_or(QString()),
+         caller](WorkerContext &ctx) { return m_desk.assign(ctx, id, counterId, reason, caller); });
 }

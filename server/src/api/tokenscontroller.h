@@ -13,6 +13,8 @@ class TokensController
 public:
     explicit TokensController(const ApiContext &api);
     void registerRoutes(Router &router);
+    // Prometheus text for /metrics: batches of new tokens written one by one after a failure.
+    QByteArray metricsText() const;
 
 private:
     void create(const ApiRequest &request, const Responder &responder);

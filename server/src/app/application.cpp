@@ -37,9 +37,10 @@ Application::Application(Config config, QObject *parent)
                                                     QueueDeps{*m_engine, *m_eta, *m_events}});
     m_http = std::make_unique<HttpServer>(m_config.limits);
     m_http->setCorsOrigin(m_config.corsOrigin);
-    m_http->setObserver([metrics = m_metrics.get()](const QString &route, int status, qint64 micros) {
-        metrics->observeRequest(route, status, micros);
-    });
+    m_http->setObserver(
+        [metrics = m_metrics.get()](const QString &route, int status, qint64 micros) {
+            metrics->observeRequest(route, status, micros);
+        });
 
     m_auth = std::make_unique<AuthController>(*m_api);
     m_tokensController = std::make_unique<TokensController>(*m_api);
@@ -60,12 +61,16 @@ Application::Application(Config config, QObject *parent)
     // Realtime: events published by any instance reach this instance's WebSocket clients.
     m_hub = std::make_unique<WebSocketHub>(*m_http, *m_tokens, *m_pool, m_config.hubLimits);
     m_subscriber = std::make_unique<EventSubscriber>(m_config.redis, m_events->channel());
-    connect(m_subscriber.get(), &EventSubscriber::messageReceived, m_hub.get(), &WebSocketHub::deliver);
-    connect(m_subscriber.get(), &EventSubscriber::resubscribed, m_hub.get(), &WebSocketHub::requestResync);
+    connect(m_subscriber.get(), &EventSubscriber::messageReceived, m_hub.get(),
+            &WebSocketHub::deliver);
+    connect(m_subscriber.get(), &EventSubscriber::resubscribed, m_hub.get(),
+            &WebSocketHub::requestResync);
     m_queueUpdates = std::make_unique<QueueUpdates>(m_api->deps, *m_pool);
-    m_events->setChangeHook(
-        [updates = m_queueUpdates.get()](const QList<int> &services) { updates->markDirty(services); });
+    m_events->setChangeHook([updates = m_queueUpdates.get()](const QList<int> &services) {
+        updates->markDirty(services);
+    });
     m_metrics->addSource([hub = m_hub.get()] { return hub->metricsText(); });
+    m_metrics->addSource([tokens = m_tokensController.get()] { return tokens->metricsText(); });
 
     // Redis may be emptied or restarted at any time; requests rebuild it lazily, and this check
     // rebuilds it within a second or two even when no request comes.
@@ -90,9 +95,9 @@ bool Application::start()
     if (!m_http->listen(m_config.bindAddress, m_config.port))
         return false;
     qInfo("nextup-server listening on %s:%u (Postgres %s:%d/%s, Redis %s)",
-          qPrintable(m_config.bindAddress.toString()), m_http->port(), qPrintable(m_config.database.host),
-          m_config.database.port, qPrintable(m_config.database.database),
-          qPrintable(m_config.redis.toDisplayString()));
+          qPrintable(m_config.bindAddress.toString()), m_http->port(),
+          qPrintable(m_config.database.host), m_config.database.port,
+          qPrintable(m_config.database.database), qPrintable(m_config.redis.toDisplayString()));
     checkQueue();
     m_queueCheck.start();
     m_subscriber->start();

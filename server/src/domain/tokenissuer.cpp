@@ -108,6 +108,31 @@ Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
     return tokens;
 }
 
+// The batch's INSERT failed as a whole for a reason that may be one row's (Postgres refused a
+// value, or a deadlock with another batch over reused numbers after a Redis loss): each token is
+// written alone, with the number already reserved for it, and only the ones that fail again are
+// refused. `accepted` keeps only the tokens written, in the order of the answer.
+QList<TokenRecord> TokenIssuer::insertOneByOne(WorkerContext &ctx, QList<Accepted> &accepted,
+                                               QList<Result<QJsonObject>> &results) const
+{
+    ++m_batchesSplit;
+    qWarning("A batch of %lld tokens could not be written at once; writing them one by one",
+             static_cast<long long>(accepted.size()));
+    QList<Accepted> written;
+    QList<TokenRecord> tokens;
+    for (const Accepted &a : std::as_const(accepted)) {
+        auto one = TokenRepository::insertMany(ctx.db(), {a.row});
+        if (!one.ok()) {
+            results[a.index] = one.error();
+            continue;
+        }
+        tokens.append(recordOf(a, one->constFirst()));
+        written.append(a);
+    }
+    accepted = std::move(written);
+    return tokens;
+}
+
 // Members of the same batch that will wait ahead of accepted[i] in its queue.
 int TokenIssuer::aheadInBatch(const QList<Accepted> &accepted, qsizetype i)
 {
@@ -171,12 +196,18 @@ QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx,
         return results;
 
     auto inserted = insertNumbered(ctx, accepted);
-    if (!inserted.ok()) {
+    QList<TokenRecord> tokens;
+    if (inserted.ok()) {
+        tokens = std::move(*inserted);
+    } else if (accepted.size() > 1 && inserted.error().status != 503) {
+        tokens = insertOneByOne(ctx, accepted, results);
+    } else {
         for (const Accepted &a : std::as_const(accepted))
             results[a.index] = inserted.error();
         return results;
     }
-    QList<TokenRecord> &tokens = *inserted;
+    if (tokens.isEmpty())
+        return results;
 
     QList<QueueEntry> entries;
     for (const TokenRecord &token : std::as_const(tokens))

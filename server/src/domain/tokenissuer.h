@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 #include "app/apierror.h"
 #include "domain/principal.h"
 #include "domain/queuestate.h"
@@ -33,7 +35,12 @@ public:
     // {token_id, token_number, eta, position, secret, status, ...} for each request, in the same
     // order: one number script, one INSERT (one commit), one enqueue script and one publish round
     // trip for the whole batch.
+    // When the batch's INSERT fails for a reason that is not an outage (one row Postgres
+    // refuses, a deadlock with another batch), each token is written on its own, so only the
+    // request at fault is refused.
     QList<Result<QJsonObject>> issueMany(WorkerContext &ctx, const QList<Request> &requests) const;
+    // How many batches were written token by token after their INSERT failed (for /metrics).
+    quint64 batchesSplit() const { return m_batchesSplit; }
     // The customer's view: needs the secret unless the caller is staff.
     Result<QJsonObject> status(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                                const Principal &caller) const;
@@ -47,12 +54,16 @@ private:
     Result<Accepted> accept(const Request &request, const QHash<int, ServiceRecord> &services,
                             const QDateTime &now) const;
     Result<QList<TokenRecord>> insertNumbered(WorkerContext &ctx, QList<Accepted> &accepted) const;
+    QList<TokenRecord> insertOneByOne(WorkerContext &ctx, QList<Accepted> &accepted,
+                                      QList<Result<QJsonObject>> &results) const;
     static int aheadInBatch(const QList<Accepted> &accepted, qsizetype i);
-    static TokenRecord recordOf(const Accepted &accepted, const TokenRepository::Inserted &inserted);
+    static TokenRecord recordOf(const Accepted &accepted,
+                                const TokenRepository::Inserted &inserted);
     Status checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                        const Principal &caller) const;
     Result<std::pair<int, int>> positionAndEta(WorkerContext &ctx, const TokenRecord &token,
                                                int configuredAverage) const;
 
     QueueDeps m_deps;
+    mutable std::atomic<quint64> m_batchesSplit{0};
 };
