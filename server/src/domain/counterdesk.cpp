@@ -121,7 +121,8 @@ Result<QJsonObject> CounterDesk::close(WorkerContext &ctx, int counterId,
 }
 
 Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecord &counter,
-                                          const Principal &caller) const
+                                          const Principal &caller,
+                                          const std::function<Status()> &beforeCall) const
 {
     for (int attempt = 0; attempt < kCallAttempts; ++attempt) {
         auto picked = QueueState::live(m_deps, ctx, [&] {
@@ -133,6 +134,14 @@ Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecor
             return ApiError::conflict(
                 QStringLiteral("queue_empty"),
                 QStringLiteral("No token is waiting for %1.").arg(counter.name));
+        if (attempt == 0 && beforeCall) {
+            // Taken from the line but not yet called: should the step before fail, Redis is
+            // rebuilt from Postgres, where the token is still waiting.
+            if (Status done = beforeCall(); !done.ok()) {
+                QueueState::invalidate(m_deps, ctx);
+                return done.error();
+            }
+        }
         TokenRepository::Change change;
         change.tokenId = **picked;
         change.fromStatuses = {QStringLiteral("waiting")};
@@ -177,22 +186,15 @@ Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId,
                 QStringLiteral("invalid_state"),
                 QStringLiteral("%1 is still called: serve, skip or transfer it first.")
                     .arg(counter->current.tokenNumber));
-        // "Next" while serving ends the current service, as at any counter — but only when
-        // there is a next: a refused call must leave the serving token as it was.
-        auto callable = QueueState::live(m_deps, ctx, [&] {
-            return m_deps.engine.callableCount(ctx.redis(), counterId, counter->serviceIds);
-        });
-        if (!callable.ok())
-            return callable.error();
-        if (*callable == 0)
-            return ApiError::conflict(
-                QStringLiteral("queue_empty"),
-                QStringLiteral("No token is waiting for %1.").arg(counter->name));
-        auto completed = complete(ctx, counterId, caller);
-        if (!completed.ok())
-            return completed.error();
     }
-    auto token = takeNext(ctx, *counter, caller);
+    // "Next" while serving ends the current service, as at any counter — but only once the next
+    // token is taken from the line: a refused call leaves the serving token as it was.
+    const std::function<Status()> finishServing = [&]() -> Status {
+        auto completed = complete(ctx, counterId, caller);
+        return completed.ok() ? Status(Done{}) : Status(completed.error());
+    };
+    auto token = takeNext(ctx, *counter, caller,
+                          counter->current.id > 0 ? finishServing : std::function<Status()>());
     if (!token.ok())
         return token.error();
     announce(ctx, QStringLiteral("token_called"), *token, *counter);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "app/apierror.h"
 #include "domain/catalogrecords.h"
 #include "domain/principal.h"
@@ -65,8 +67,11 @@ private:
     // recall, serve, complete and skip: one Step each, applied to the counter's current token.
     Result<TokenRecord> stepCurrent(WorkerContext &ctx, int counterId, const Principal &caller,
                                     const Step &step) const;
+    // Takes the best waiting token from Redis and calls it in Postgres; beforeCall, if any, runs
+    // between the two (once a token was found), and its failure leaves the token waiting.
     Result<TokenRecord> takeNext(WorkerContext &ctx, const CounterRecord &counter,
-                                 const Principal &caller) const;
+                                 const Principal &caller,
+                                 const std::function<Status()> &beforeCall = {}) const;
     // previousServiceId: the service a transferred token left, whose rooms must hear of it too.
     void announce(WorkerContext &ctx, const QString &event, const TokenRecord &token,
                   const CounterRecord &counter, int previousServiceId = 0) const;

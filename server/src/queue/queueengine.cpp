@@ -159,21 +159,6 @@ Result<QHash<int, int>> QueueEngine::waitingCounts(RedisConnection &conn,
     return counts;
 }
 
-Result<int> QueueEngine::callableCount(RedisConnection &conn, int counterId,
-                                       const QList<int> &serviceIds) const
-{
-    QList<QByteArray> keys{m_keys.ready(), m_keys.counterQueue(counterId)};
-    for (const int serviceId : serviceIds)
-        keys.append(m_keys.serviceQueue(serviceId));
-    const RedisReply r = m_counts.run(conn, keys);
-    if (r.type != RedisReply::Type::Array || r.elements.size() != keys.size() - 1)
-        return RedisErrors::fromReply(r);
-    int total = 0;
-    for (const RedisReply &count : r.elements)
-        total += static_cast<int>(count.integer);
-    return total;
-}
-
 Result<QList<qint64>> QueueEngine::waitingTokens(RedisConnection &conn, int serviceId) const
 {
     const RedisReply r = guarded(conn, m_keys.serviceQueue(serviceId), {"ZRANGE", "0", "-1"});

@@ -60,9 +60,6 @@ public:
     // Tokens waiting in each service queue (transfer queues of counters are not included).
     Result<QHash<int, int>> waitingCounts(RedisConnection &conn,
                                           const QList<int> &serviceIds) const;
-    // Tokens a call-next at this counter could take: its transfer queue plus its services' queues.
-    Result<int> callableCount(RedisConnection &conn, int counterId,
-                              const QList<int> &serviceIds) const;
     // A service queue's tokens in call order.
     Result<QList<qint64>> waitingTokens(RedisConnection &conn, int serviceId) const;
 
