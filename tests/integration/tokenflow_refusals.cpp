@@ -123,7 +123,25 @@ void TestTokenFlow::refusedActions()
             reply.status == 200 || reply.status == 201,
             qPrintable(QStringLiteral("setup step '%1': %2").arg(step, Flow::describe(reply))));
     }
+    // The live queue too: a refused call may have taken a token from Redis before the counter
+    // row refused it, and must have put it back in its place.
+    const auto liveQueue = [this] {
+        QStringList lines;
+        for (const QJsonValue &service :
+             http().get(QStringLiteral("/api/queues")).object().value(u"services").toArray()) {
+            QStringList ids;
+            for (const QJsonValue &token : service.toObject().value(u"tokens").toArray())
+                ids.append(QString::number(token.toObject().value(u"id").toInteger()));
+            // `waiting` is counted in Redis, the token list read from Postgres.
+            lines.append(QStringLiteral("%1: %2 waiting: %3")
+                             .arg(service.toObject().value(u"id").toInt())
+                             .arg(service.toObject().value(u"waiting").toInt())
+                             .arg(ids.join(u',')));
+        }
+        return lines;
+    };
     const QVariantList before = stateOf(sql);
+    const QStringList queueBefore = liveQueue();
     const HttpReply reply = run(action);
     FLOW_EXPECT(reply, expected);
     if (expected == 200)
@@ -131,4 +149,5 @@ void TestTokenFlow::refusedActions()
     const QString problem = Flow::errorShapeProblem(reply.json, code);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(stateOf(sql), before);
+    QCOMPARE(liveQueue(), queueBefore);
 }

@@ -78,8 +78,7 @@ Result<QList<int>> QueueEngine::enqueueAndRank(RedisConnection &conn,
     return ranks;
 }
 
-Result<std::optional<qint64>> QueueEngine::callNext(RedisConnection &conn, int counterId,
-                                                    const QList<int> &serviceIds) const
+QList<QByteArray> QueueEngine::callNextKeys(int counterId, const QList<int> &serviceIds) const
 {
     QList<QByteArray> keys{m_keys.ready(), m_keys.current(counterId),
                            m_keys.counterQueue(counterId)};
@@ -88,12 +87,45 @@ Result<std::optional<qint64>> QueueEngine::callNext(RedisConnection &conn, int c
         if (!keys.contains(key))
             keys.append(key);
     }
-    const RedisReply r = m_callNext.run(conn, keys);
+    return keys;
+}
+
+QueueEngine::TakenResult QueueEngine::parseTaken(const RedisReply &r)
+{
     if (r.isNil())
-        return std::optional<qint64>();
-    if (r.type != RedisReply::Type::String || !parseId(r))
+        return std::optional<Taken>();
+    if (r.type != RedisReply::Type::Array || r.elements.size() != 3 || !parseId(r.elements.at(0)))
         return RedisErrors::fromReply(r);
-    return parseId(r);
+    return std::optional<Taken>(
+        Taken{*parseId(r.elements.at(0)), r.elements.at(1).string, r.elements.at(2).string});
+}
+
+Result<std::optional<qint64>> QueueEngine::callNext(RedisConnection &conn, int counterId,
+                                                    const QList<int> &serviceIds) const
+{
+    const TakenResult taken = parseTaken(m_callNext.run(conn, callNextKeys(counterId, serviceIds)));
+    if (!taken.ok())
+        return taken.error();
+    return taken->has_value() ? std::optional<qint64>((*taken)->tokenId) : std::nullopt;
+}
+
+void QueueEngine::sendCallNext(RedisConnection &conn, int counterId, const QList<int> &serviceIds,
+                               std::function<void(TakenResult)> done) const
+{
+    m_callNext.sendEach(conn, {{callNextKeys(counterId, serviceIds), {}}},
+                        [done = std::move(done)](const QList<RedisReply> &replies) {
+                            done(parseTaken(replies.constFirst()));
+                        });
+}
+
+Status QueueEngine::putBack(RedisConnection &conn, int counterId, const Taken &taken) const
+{
+    const RedisReply r = m_guarded.run(conn, {m_keys.ready(), taken.queue},
+                                       {"ZADD", taken.score, QueueKeys::member(taken.tokenId)});
+    if (r.type != RedisReply::Type::Integer)
+        return RedisErrors::fromReply(r);
+    releaseCurrent(conn, counterId, taken.tokenId);
+    return Done{};
 }
 
 Result<bool> QueueEngine::remove(RedisConnection &conn, const QueueEntry &entry) const

@@ -4,18 +4,19 @@
 -- KEYS[3..] candidate queues: the counter's own transfer queue and one queue per service.
 -- Best = lowest score (priority class, then arrival); equal scores go to the lowest token id,
 -- which the zero-padded members give by plain string comparison.
--- Answers the token id (decimal string) or nil when every candidate queue is empty.
+-- Answers {token id (decimal string), the queue it was taken from, its score} or nil when every
+-- candidate queue is empty; the queue and score let the caller put it back unchanged.
 if redis.call('EXISTS', KEYS[1]) == 0 then
     return redis.error_reply('NXNOTREADY the live queue must be rebuilt')
 end
-local bestKey, bestMember, bestScore = nil, nil, nil
+local bestKey, bestMember, bestScore, bestScoreText = nil, nil, nil, nil
 for i = 3, #KEYS do
     local head = redis.call('ZRANGE', KEYS[i], 0, 0, 'WITHSCORES')
     if head[1] then
         local score = tonumber(head[2])
         if bestScore == nil or score < bestScore
             or (score == bestScore and head[1] < bestMember) then
-            bestKey, bestMember, bestScore = KEYS[i], head[1], score
+            bestKey, bestMember, bestScore, bestScoreText = KEYS[i], head[1], score, head[2]
         end
     end
 end
@@ -25,4 +26,4 @@ end
 redis.call('ZREM', bestKey, bestMember)
 local id = string.match(bestMember, '^0*(%d+)$')
 redis.call('SET', KEYS[2], id)
-return id
+return { id, bestKey, bestScoreText }
