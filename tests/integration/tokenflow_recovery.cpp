@@ -1,5 +1,6 @@
 // Concurrency and loss: eight counters draining 300 tokens at once, 90 tokens taken at the same
-// moment, and Redis emptied or restarted in the middle of a working day.
+// moment, a batch with one row Postgres refuses, and Redis emptied or restarted in the middle of
+// a working day.
 #include "tokenflowtest.h"
 
 #include <algorithm>
@@ -176,9 +177,6 @@ void TestTokenFlow::raceEightCounters()
         QCOMPARE(service.toObject().value(u"waiting").toInt(-1), 0);
 }
 
-// 90 customers take a token at the same moment: the server writes them in batches, and nothing of
-// a one-by-one issue may be lost: numbers without gaps or repeats per service, every token in
-// its line in (priority, arrival) order, places 1..n, one `generated` event each.
 // A batch of new tokens is one INSERT: when Postgres refuses one of its rows, the others must
 // still be issued (written one by one), and only the request at fault is refused.
 void TestTokenFlow::refusedRowSparesItsBatch()
@@ -257,6 +255,9 @@ void TestTokenFlow::refusedRowSparesItsBatch()
     QCOMPARE(waiting, issued);
 }
 
+// 90 customers take a token at the same moment: the server writes them in batches, and nothing of
+// a one-by-one issue may be lost: numbers without gaps or repeats per service, every token in
+// its line in (priority, arrival) order, places 1..n, one `generated` event each.
 void TestTokenFlow::concurrentIssuing()
 {
     if (nearMidnight())
