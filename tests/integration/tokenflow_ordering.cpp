@@ -168,6 +168,49 @@ void TestTokenFlow::counterTakesAcrossItsServices()
     FLOW_EXPECT_ERROR(Flow::act(http(), 1, QStringLiteral("call"), op1), 409, "queue_empty");
 }
 
+// Two "next" clicks at once while a token is being served: one completes it and calls the next,
+// the other is refused, and whichever way they meet, exactly one token left the line (a call that
+// took a token and then found the serving token gone puts it back in its place).
+void TestTokenFlow::doubleNextWhileServing()
+{
+    QVERIFY(fresh());
+    for (int i = 0; i < 7; ++i)
+        QVERIFY(issueToken(1).id > 0);
+    const QString &op1 = staff().operator1;
+    FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("open"), op1), 200);
+    QVERIFY(!callNumber(1, op1).isEmpty());
+    const auto waitingForDeposit = [this] {
+        for (const QJsonValue &service :
+             http().get(QStringLiteral("/api/queues")).object().value(u"services").toArray()) {
+            if (service.toObject().value(u"id").toInt() == 1)
+                return service.toObject().value(u"waiting").toInt();
+        }
+        return -1;
+    };
+    for (int round = 0; round < 3; ++round) {
+        FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("serve"), op1), 200);
+        const int before = waitingForDeposit();
+        const QList<HttpReply> replies = Flow::concurrentPosts(
+            m_cluster.server().baseUrl(), QStringLiteral("/api/counters/1/call"),
+            {QJsonObject(), QJsonObject()}, op1);
+        QCOMPARE(replies.size(), 2);
+        const int ok = int(replies.at(0).status == 200) + int(replies.at(1).status == 200);
+        QCOMPARE(ok, 1);
+        const HttpReply &refused = replies.at(0).status == 200 ? replies.at(1) : replies.at(0);
+        FLOW_EXPECT_ERROR(refused, 409, "invalid_state");
+        QCOMPARE(waitingForDeposit(), before - 1);
+    }
+    // The line is still in order: what is left comes out oldest first.
+    FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("serve"), op1), 200);
+    QString previous;
+    for (int left = waitingForDeposit(); left > 0; --left) {
+        const QString number = callNumber(1, op1);
+        QVERIFY2(number > previous, qPrintable(number + QStringLiteral(" after ") + previous));
+        previous = number;
+        FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("serve"), op1), 200);
+    }
+}
+
 void TestTokenFlow::recallAndSkip()
 {
     QVERIFY(fresh());
@@ -228,9 +271,10 @@ void TestTokenFlow::transferToServiceKeepsArrival()
     QCOMPARE(event.value(u"actor").toString(), QStringLiteral("operator1"));
     QCOMPARE(event.value(u"from_status").toString(), QStringLiteral("called"));
     // History finds it by the number it was issued with, though its service changed.
-    const HttpReply found = http().get(QStringLiteral("/api/tokens?number=D001&from=") +
-                                           QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate),
-                                       staff().admin);
+    const HttpReply found =
+        http().get(QStringLiteral("/api/tokens?number=D001&from=") +
+                       QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate),
+                   staff().admin);
     FLOW_EXPECT(found, 200);
     const QJsonArray items = found.json.object().value(u"items").toArray();
     QCOMPARE(items.size(), 1);

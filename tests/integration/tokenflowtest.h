@@ -40,6 +40,7 @@ private slots:
     void preferredSlotRejected_data();
     void preferredSlotRejected();
     void counterTakesAcrossItsServices();
+    void doubleNextWhileServing();
     void recallAndSkip();
     void transferToServiceKeepsArrival();
     void transferToCounter();

@@ -122,33 +122,30 @@ Result<QJsonObject> CounterDesk::close(WorkerContext &ctx, int counterId,
 
 Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecord &counter,
                                           const Principal &caller,
-                                          const std::function<Status()> &beforeCall,
-                                          std::optional<qint64> alreadyTaken) const
+                                          const std::function<Status()> &beforeCall) const
 {
     for (int attempt = 0; attempt < kCallAttempts; ++attempt) {
-        std::optional<qint64> picked = attempt == 0 ? alreadyTaken : std::nullopt;
-        if (!picked) {
-            auto next = QueueState::live(m_deps, ctx, [&] {
-                return m_deps.engine.callNext(ctx.redis(), counter.id, counter.serviceIds);
-            });
-            if (!next.ok())
-                return next.error();
-            if (!next->has_value())
-                return ApiError::conflict(
-                    QStringLiteral("queue_empty"),
-                    QStringLiteral("No token is waiting for %1.").arg(counter.name));
-            picked = **next;
-        }
+        auto picked = QueueState::live(m_deps, ctx, [&] {
+            return m_deps.engine.callNext(ctx.redis(), counter.id, counter.serviceIds);
+        });
+        if (!picked.ok())
+            return picked.error();
+        if (!picked->has_value())
+            return ApiError::conflict(
+                QStringLiteral("queue_empty"),
+                QStringLiteral("No token is waiting for %1.").arg(counter.name));
+        const QueueEngine::Taken &taken = **picked;
         if (attempt == 0 && beforeCall) {
-            // Taken from the line but not yet called: should the step before fail, Redis is
-            // rebuilt from Postgres, where the token is still waiting.
             if (Status done = beforeCall(); !done.ok()) {
-                QueueState::invalidate(m_deps, ctx);
+                // Taken from the line but not called (say a second click completed the serving
+                // token first): back in its place, as if never taken.
+                if (!m_deps.engine.putBack(ctx.redis(), counter.id, taken).ok())
+                    QueueState::invalidate(m_deps, ctx); // Postgres has it waiting: rebuild
                 return done.error();
             }
         }
         TokenRepository::Change change;
-        change.tokenId = *picked;
+        change.tokenId = taken.tokenId;
         change.fromStatuses = {QStringLiteral("waiting")};
         change.toStatus = QStringLiteral("called");
         change.event = QStringLiteral("called");
@@ -168,7 +165,7 @@ Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecor
             return **called;
         // Redis offered a token Postgres no longer has waiting (stale after a Redis loss): the
         // guarded update refused it; drop it and take the next.
-        m_deps.engine.releaseCurrent(ctx.redis(), counter.id, *picked);
+        m_deps.engine.releaseCurrent(ctx.redis(), counter.id, taken.tokenId);
     }
     return ApiError::conflict(
         QStringLiteral("queue_empty"),
@@ -178,78 +175,32 @@ Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecor
 Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId,
                                           const Principal &caller) const
 {
-    // While Postgres reads the counter, Redis already takes the best token for the services the
-    // counter served last time: one round trip less. The counter row then decides: a refused
-    // call, or services changed since, puts the token back exactly where it was.
-    const std::optional<QList<int>> guessed = servicesSeen(counterId);
-    std::optional<QueueEngine::TakenResult> early;
-    if (guessed) {
-        m_deps.engine.sendCallNext(
-            ctx.redis(), counterId, *guessed,
-            [&early](QueueEngine::TakenResult taken) { early = std::move(taken); });
-    }
     auto counter = workingCounter(ctx, counterId, caller);
-    ctx.redis().readDeferred();
-    std::optional<QueueEngine::Taken> taken;
-    if (early && early->ok())
-        taken = **early;
-    const auto refuse = [&](const ApiError &error) -> Result<QJsonObject> {
-        putBack(ctx, counterId, taken);
-        return error;
-    };
     if (!counter.ok())
-        return refuse(counter.error());
-    rememberServices(counterId, counter->serviceIds);
+        return counter.error();
     if (counter->status != u"open")
-        return refuse(ApiError::conflict(
+        return ApiError::conflict(
             QStringLiteral("counter_not_open"),
-            QStringLiteral("%1 is paused; resume it to call.").arg(counter->name)));
-    if (counter->current.id > 0 && counter->current.status == u"called")
-        return refuse(ApiError::conflict(
-            QStringLiteral("invalid_state"),
-            QStringLiteral("%1 is still called: serve, skip or transfer it first.")
-                .arg(counter->current.tokenNumber)));
-    const bool guessedRight = guessed && *guessed == counter->serviceIds && early && early->ok();
-    if (!guessedRight) {
-        putBack(ctx, counterId, taken); // taken from the wrong lines, or not at all: ask again
-        taken.reset();
-    } else if (!taken) {
-        return ApiError::conflict(QStringLiteral("queue_empty"),
-                                  QStringLiteral("No token is waiting for %1.").arg(counter->name));
+            QStringLiteral("%1 is paused; resume it to call.").arg(counter->name));
+    if (counter->current.id > 0) {
+        if (counter->current.status == u"called")
+            return ApiError::conflict(
+                QStringLiteral("invalid_state"),
+                QStringLiteral("%1 is still called: serve, skip or transfer it first.")
+                    .arg(counter->current.tokenNumber));
     }
-    // "Next" while serving ends the current service, as at any counter — but only once the next
-    // token is taken from the line: a refused call leaves the serving token as it was.
+    // "Next" while serving ends the current service, as at any counter — but only once a next
+    // token was taken from the line: with nobody waiting the serving token stays as it was.
     const std::function<Status()> finishServing = [&]() -> Status {
         auto completed = complete(ctx, counterId, caller);
         return completed.ok() ? Status(Done{}) : Status(completed.error());
     };
     auto token = takeNext(ctx, *counter, caller,
-                          counter->current.id > 0 ? finishServing : std::function<Status()>(),
-                          taken ? std::optional<qint64>(taken->tokenId) : std::nullopt);
+                          counter->current.id > 0 ? finishServing : std::function<Status()>());
     if (!token.ok())
         return token.error();
     announce(ctx, QStringLiteral("token_called"), *token, *counter);
     return tokenAnswer(*token);
-}
-
-void CounterDesk::putBack(WorkerContext &ctx, int counterId,
-                          const std::optional<QueueEngine::Taken> &taken) const
-{
-    if (taken && !m_deps.engine.putBack(ctx.redis(), counterId, *taken).ok())
-        QueueState::invalidate(m_deps, ctx); // Postgres still has it waiting; Redis rebuilds
-}
-
-std::optional<QList<int>> CounterDesk::servicesSeen(int counterId) const
-{
-    QMutexLocker lock(&m_servicesSeenMutex);
-    const auto it = m_servicesSeen.constFind(counterId);
-    return it == m_servicesSeen.cend() ? std::nullopt : std::optional<QList<int>>(*it);
-}
-
-void CounterDesk::rememberServices(int counterId, const QList<int> &serviceIds) const
-{
-    QMutexLocker lock(&m_servicesSeenMutex);
-    m_servicesSeen.insert(counterId, serviceIds);
 }
 
 Result<TokenRecord> CounterDesk::changeCurrent(WorkerContext &ctx, const CounterRecord &counter,

@@ -8,9 +8,7 @@
 #include "domain/queuestate.h"
 #include "domain/tokenrepository.h"
 
-#include <QHash>
 #include <QJsonObject>
-#include <QMutex>
 
 class WorkerContext;
 
@@ -69,23 +67,15 @@ private:
     // recall, serve, complete and skip: one Step each, applied to the counter's current token.
     Result<TokenRecord> stepCurrent(WorkerContext &ctx, int counterId, const Principal &caller,
                                     const Step &step) const;
-    // Takes the best waiting token from Redis (unless alreadyTaken names one) and calls it in
-    // Postgres; beforeCall, if any, runs between the two, and its failure leaves the token waiting.
+    // Takes the best waiting token from Redis and calls it in Postgres; beforeCall, if any, runs
+    // between the two (once a token was found), and its failure puts the token back in its place.
     Result<TokenRecord> takeNext(WorkerContext &ctx, const CounterRecord &counter,
-                                 const Principal &caller, const std::function<Status()> &beforeCall,
-                                 std::optional<qint64> alreadyTaken) const;
-    void putBack(WorkerContext &ctx, int counterId,
-                 const std::optional<QueueEngine::Taken> &taken) const;
-    // The services a counter served when it last called: call-next takes a token for them from
-    // Redis while Postgres reads the counter (and checks the guess).
-    std::optional<QList<int>> servicesSeen(int counterId) const;
-    void rememberServices(int counterId, const QList<int> &serviceIds) const;
+                                 const Principal &caller,
+                                 const std::function<Status()> &beforeCall = {}) const;
     // previousServiceId: the service a transferred token left, whose rooms must hear of it too.
     void announce(WorkerContext &ctx, const QString &event, const TokenRecord &token,
                   const CounterRecord &counter, int previousServiceId = 0) const;
     void announceCounter(WorkerContext &ctx, const CounterRecord &counter) const;
 
     QueueDeps m_deps;
-    mutable QMutex m_servicesSeenMutex;
-    mutable QHash<int, QList<int>> m_servicesSeen;
 };

@@ -43,8 +43,9 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
         calls.append(
             {{m_engine.keys().ready(), m_engine.keys().eventSeq()}, {m_channel, head, tail}});
     }
-    // Nobody waits for the seq: the commands are written now (so they run before anything this
-    // thread does next) and the replies are read later, only to report a failure.
+    // Nobody waits for the seq: the commands are written now (so Redis runs them before anything
+    // this thread sends next) and the replies are read later, only to report a failure (or to load
+    // the script and send the event again after Redis forgot it).
     m_script.sendEach(redis, calls, [event](const QList<RedisReply> &replies) {
         for (const RedisReply &reply : replies) {
             if (reply.isError()) {

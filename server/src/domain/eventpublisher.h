@@ -15,7 +15,9 @@ struct TokenRecord;
 // `<prefix>events`, so every server instance can deliver it to its own WebSocket clients. `seq`
 // comes from one Redis counter for the whole installation. Public payloads carry token numbers and
 // counts only, never customer details. Publishing is best effort: a lost event is repaired by
-// clients resyncing from GET /api/queues when they see a gap in `seq`.
+// clients resyncing from GET /api/queues when they see a gap in `seq`. Nobody waits for Redis's
+// reply: the event is written to Redis at once, and the reply read later (after the HTTP answer)
+// only to report a failure.
 class EventPublisher
 {
 public:
@@ -27,13 +29,14 @@ public:
     // token's own room; and to the room of the service it left when a transfer changed it.
     void publishToken(RedisConnection &redis, const QString &event, const TokenRecord &token,
                       int branchId, int counterId = 0, int previousServiceId = 0) const;
-    // The same event for many new tokens, in one round trip; branchIds[i] is tokens[i]'s branch.
-    void publishTokens(RedisConnection &redis, const QString &event, const QList<TokenRecord> &tokens,
-                       const QList<int> &branchIds) const;
+    // The same event for many new tokens, in one pipeline; branchIds[i] is tokens[i]'s branch.
+    void publishTokens(RedisConnection &redis, const QString &event,
+                       const QList<TokenRecord> &tokens, const QList<int> &branchIds) const;
 
     const QByteArray &channel() const { return m_channel; }
-    // Called after every event except queue_update (which it may cause), once the event has its
-    // seq, with the services whose waiting line a token event changed; any thread.
+    // Called after every event except queue_update (which it may cause), once the event was sent
+    // to Redis (its reply, with the seq, is read later), with the services whose waiting line a
+    // token event changed; any thread.
     using ChangeHook = std::function<void(const QList<int> &services)>;
     void setChangeHook(ChangeHook hook) { m_changeHook = std::move(hook); }
 
@@ -46,7 +49,8 @@ private:
     };
     static Envelope tokenEnvelope(const TokenRecord &token, int branchId, int counterId,
                                   int previousServiceId);
-    void publishAll(RedisConnection &redis, const QString &event, const QList<Envelope> &envelopes) const;
+    void publishAll(RedisConnection &redis, const QString &event,
+                    const QList<Envelope> &envelopes) const;
 
     const QueueEngine &m_engine;
     QByteArray m_channel;

@@ -69,13 +69,15 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
 // hand out a number twice after losing data. The same script counts who waits ahead of each new
 // token, so its ETA is written with it (no second statement to record the promise).
 Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
-                                                       QList<Accepted> &accepted) const
+                                                       QList<Accepted> &accepted,
+                                                       QString *insertState) const
 {
     QList<QueueEngine::Reservation> wanted;
     for (const Accepted &a : std::as_const(accepted))
         wanted.append({a.day, a.entry});
     Result<QList<TokenRepository::Inserted>> inserted = ApiError::internal();
     for (int attempt = 0; attempt < kNumberAttempts; ++attempt) {
+        insertState->clear();
         auto reserved = QueueState::live(
             m_deps, ctx, [&] { return m_deps.engine.reserve(ctx.redis(), wanted); });
         if (!reserved.ok())
@@ -95,6 +97,8 @@ Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
             rows.append(a.row);
         }
         inserted = TokenRepository::insertMany(ctx.db(), rows);
+        if (!inserted.ok())
+            *insertState = ctx.db().lastErrorState();
         if (inserted.ok() || inserted.error().code != u"already_exists")
             break;
         QueueState::invalidate(m_deps, ctx); // Redis is behind Postgres: rebuild raises the floor
@@ -107,6 +111,17 @@ Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
         tokens.append(recordOf(accepted.at(i), inserted->at(i)));
     return tokens;
 }
+
+namespace {
+// Failures of a batch INSERT that one row can cause (bad data, a constraint, a trigger's
+// exception) or that a smaller transaction avoids (a deadlock or serialization failure between
+// batches); not an outage, a timeout or a bug in the statement, which every row would meet again.
+bool rowMayBeAtFault(const QString &sqlState)
+{
+    return sqlState.startsWith(u"22") || sqlState.startsWith(u"23") || sqlState == u"P0001" ||
+           sqlState == u"40P01" || sqlState == u"40001";
+}
+} // namespace
 
 // The batch's INSERT failed as a whole for a reason that may be one row's (Postgres refused a
 // value, or a deadlock with another batch over reused numbers after a Redis loss): each token is
@@ -195,11 +210,12 @@ QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx,
     if (accepted.isEmpty())
         return results;
 
-    auto inserted = insertNumbered(ctx, accepted);
+    QString insertState; // SQLSTATE of the batch's INSERT, if it ran and failed
+    auto inserted = insertNumbered(ctx, accepted, &insertState);
     QList<TokenRecord> tokens;
     if (inserted.ok()) {
         tokens = std::move(*inserted);
-    } else if (accepted.size() > 1 && inserted.error().status != 503) {
+    } else if (accepted.size() > 1 && !insertState.isEmpty() && rowMayBeAtFault(insertState)) {
         tokens = insertOneByOne(ctx, accepted, results);
     } else {
         for (const Accepted &a : std::as_const(accepted))

@@ -53,7 +53,9 @@ private:
     struct Accepted;
     Result<Accepted> accept(const Request &request, const QHash<int, ServiceRecord> &services,
                             const QDateTime &now) const;
-    Result<QList<TokenRecord>> insertNumbered(WorkerContext &ctx, QList<Accepted> &accepted) const;
+    // insertState: the SQLSTATE when the INSERT itself ran and failed (not set otherwise).
+    Result<QList<TokenRecord>> insertNumbered(WorkerContext &ctx, QList<Accepted> &accepted,
+                                              QString *insertState) const;
     QList<TokenRecord> insertOneByOne(WorkerContext &ctx, QList<Accepted> &accepted,
                                       QList<Result<QJsonObject>> &results) const;
     static int aheadInBatch(const QList<Accepted> &accepted, qsizetype i);

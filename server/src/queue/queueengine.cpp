@@ -78,7 +78,8 @@ Result<QList<int>> QueueEngine::enqueueAndRank(RedisConnection &conn,
     return ranks;
 }
 
-QList<QByteArray> QueueEngine::callNextKeys(int counterId, const QList<int> &serviceIds) const
+QueueEngine::TakenResult QueueEngine::callNext(RedisConnection &conn, int counterId,
+                                               const QList<int> &serviceIds) const
 {
     QList<QByteArray> keys{m_keys.ready(), m_keys.current(counterId),
                            m_keys.counterQueue(counterId)};
@@ -87,44 +88,23 @@ QList<QByteArray> QueueEngine::callNextKeys(int counterId, const QList<int> &ser
         if (!keys.contains(key))
             keys.append(key);
     }
-    return keys;
-}
-
-QueueEngine::TakenResult QueueEngine::parseTaken(const RedisReply &r)
-{
+    const RedisReply r = m_callNext.run(conn, keys);
     if (r.isNil())
         return std::optional<Taken>();
-    if (r.type != RedisReply::Type::Array || r.elements.size() != 3 || !parseId(r.elements.at(0)))
+    if (r.type != RedisReply::Type::Array || r.elements.size() != 4 || !parseId(r.elements.at(0)))
         return RedisErrors::fromReply(r);
-    return std::optional<Taken>(
-        Taken{*parseId(r.elements.at(0)), r.elements.at(1).string, r.elements.at(2).string});
-}
-
-Result<std::optional<qint64>> QueueEngine::callNext(RedisConnection &conn, int counterId,
-                                                    const QList<int> &serviceIds) const
-{
-    const TakenResult taken = parseTaken(m_callNext.run(conn, callNextKeys(counterId, serviceIds)));
-    if (!taken.ok())
-        return taken.error();
-    return taken->has_value() ? std::optional<qint64>((*taken)->tokenId) : std::nullopt;
-}
-
-void QueueEngine::sendCallNext(RedisConnection &conn, int counterId, const QList<int> &serviceIds,
-                               std::function<void(TakenResult)> done) const
-{
-    m_callNext.sendEach(conn, {{callNextKeys(counterId, serviceIds), {}}},
-                        [done = std::move(done)](const QList<RedisReply> &replies) {
-                            done(parseTaken(replies.constFirst()));
-                        });
+    return std::optional<Taken>(Taken{*parseId(r.elements.at(0)), r.elements.at(1).string,
+                                      r.elements.at(2).string, r.elements.at(3).string});
 }
 
 Status QueueEngine::putBack(RedisConnection &conn, int counterId, const Taken &taken) const
 {
-    const RedisReply r = m_guarded.run(conn, {m_keys.ready(), taken.queue},
-                                       {"ZADD", taken.score, QueueKeys::member(taken.tokenId)});
+    const RedisReply r =
+        m_putBack.run(conn, {m_keys.ready(), taken.queue, m_keys.current(counterId)},
+                      {QueueKeys::member(taken.tokenId), taken.score,
+                       QByteArray::number(taken.tokenId), taken.previousCurrent});
     if (r.type != RedisReply::Type::Integer)
         return RedisErrors::fromReply(r);
-    releaseCurrent(conn, counterId, taken.tokenId);
     return Done{};
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <type_traits>
 
@@ -42,24 +41,20 @@ public:
     // in: one round trip for a whole batch of new tokens.
     Result<QList<int>> enqueueAndRank(RedisConnection &conn,
                                       const QList<QueueEntry> &entries) const;
-    // Atomically takes the best token from the counter's transfer queue and the queues of
-    // `serviceIds`, and makes it the counter's current token. nullopt when all are empty.
-    Result<std::optional<qint64>> callNext(RedisConnection &conn, int counterId,
-                                           const QList<int> &serviceIds) const;
-    // A token callNext took, with what it takes to put it back exactly where it was.
+    // A token callNext took, with what it takes to put it back exactly as it was.
     struct Taken
     {
         qint64 tokenId = 0;
         QByteArray queue;
         QByteArray score;
+        QByteArray previousCurrent; // the counter's current token before, "" if none
     };
     using TakenResult = Result<std::optional<Taken>>;
-    // callNext sent without waiting: `done` gets the answer when the connection reads it
-    // (RedisConnection::readDeferred), so the caller can do other I/O meanwhile.
-    void sendCallNext(RedisConnection &conn, int counterId, const QList<int> &serviceIds,
-                      std::function<void(TakenResult)> done) const;
+    // Atomically takes the best token from the counter's transfer queue and the queues of
+    // `serviceIds`, and makes it the counter's current token. nullopt when all are empty.
+    TakenResult callNext(RedisConnection &conn, int counterId, const QList<int> &serviceIds) const;
     // Undoes a callNext whose token was not called after all: back in its queue with its score,
-    // and no longer the counter's current token.
+    // and the counter's current token what it was (unless a later call changed it).
     Status putBack(RedisConnection &conn, int counterId, const Taken &taken) const;
     // True when the token was waiting (cancel, assign, transfer take it out of line).
     Result<bool> remove(RedisConnection &conn, const QueueEntry &entry) const;
@@ -129,12 +124,11 @@ private:
 
     QueueKeys m_keys;
     QueueRebuilder m_rebuilder;
-    QList<QByteArray> callNextKeys(int counterId, const QList<int> &serviceIds) const;
-    static TakenResult parseTaken(const RedisReply &reply);
 
     RedisScript m_guarded{QStringLiteral("guarded")};
     RedisScript m_callNext{QStringLiteral("callnext")};
     RedisScript m_counts{QStringLiteral("counts")};
     RedisScript m_reserve{QStringLiteral("reserve")};
+    RedisScript m_putBack{QStringLiteral("putback")};
     RedisScript m_deleteIfEqual{QStringLiteral("deleteifequal")};
 };

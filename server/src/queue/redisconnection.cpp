@@ -158,9 +158,10 @@ RedisReply RedisConnection::run(const QList<QByteArray> &argv)
 }
 
 // Refuses an empty command, then makes sure of a link; on failure *failed holds one reply per
-// command.
+// command. Unread deferred replies are read first, unless `behindDeferred`: more deferred
+// commands may queue behind them on a link that is known to be up.
 bool RedisConnection::checkCommands(const QList<QList<QByteArray>> &commands,
-                                    QList<RedisReply> *failed)
+                                    QList<RedisReply> *failed, bool behindDeferred)
 {
     for (const auto &argv : commands) {
         if (argv.isEmpty()) {
@@ -168,6 +169,8 @@ bool RedisConnection::checkCommands(const QList<QList<QByteArray>> &commands,
             return false;
         }
     }
+    if (behindDeferred && m_context && !m_deferred.isEmpty())
+        return true; // replies are due on this socket: the liveness check would misread them
     readDeferred();
     QByteArray error;
     if (!commands.isEmpty() && !ensureConnected(&error)) {
@@ -181,7 +184,7 @@ QList<RedisReply> RedisConnection::pipeline(const QList<QList<QByteArray>> &comm
 {
     QList<RedisReply> replies;
     replies.reserve(commands.size());
-    if (!checkCommands(commands, &replies))
+    if (!checkCommands(commands, &replies, false))
         return replies;
     for (const auto &argv : commands) {
         ArgvView view(argv);
@@ -207,7 +210,7 @@ void RedisConnection::sendDeferred(const QList<QList<QByteArray>> &commands,
     if (commands.isEmpty())
         return;
     QList<RedisReply> failed;
-    if (!checkCommands(commands, &failed)) {
+    if (!checkCommands(commands, &failed, true)) {
         if (onReplies)
             onReplies(failed);
         return;

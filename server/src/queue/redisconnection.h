@@ -84,8 +84,8 @@ public:
 
     // Sends commands and returns without waiting for their replies: for work nobody waits on
     // (publishing an event), it saves the caller a round trip. The replies are read by
-    // readDeferred(), which every other call runs first, and handed to onReplies, one per command,
-    // in order (IoError when the link failed). onReplies may use this connection.
+    // readDeferred(), which every call except sendDeferred runs first, and handed to onReplies,
+    // one per command, in order (IoError when the link failed). onReplies may use this connection.
     using RepliesHandler = std::function<void(const QList<RedisReply> &)>;
     void sendDeferred(const QList<QList<QByteArray>> &commands, RepliesHandler onReplies);
     void readDeferred();
@@ -108,7 +108,8 @@ private:
     bool linkLooksDead() const;
     RedisReply takeReply(void *raw);
     RedisReply failAndDrop();
-    bool checkCommands(const QList<QList<QByteArray>> &commands, QList<RedisReply> *failed);
+    bool checkCommands(const QList<QList<QByteArray>> &commands, QList<RedisReply> *failed,
+                       bool behindDeferred);
 
     struct Deferred
     {

@@ -71,10 +71,12 @@ void RedisScript::sendEach(RedisConnection &conn, const QList<Call> &calls,
             onReplies(QList<RedisReply>(calls.size(), notCompiledIn()));
         return;
     }
+    // A copy of the script (implicitly shared strings) rides along: the reply may be read after
+    // this object is gone (a test's engine), never after the connection.
     conn.sendDeferred(evalshaEach(calls),
-                      [this, &conn, calls, onReplies](const QList<RedisReply> &answered) {
+                      [script = *this, &conn, calls, onReplies](const QList<RedisReply> &answered) {
                           QList<RedisReply> replies = answered;
-                          retryNoscript(conn, calls, replies);
+                          script.retryNoscript(conn, calls, replies);
                           if (onReplies)
                               onReplies(replies);
                       });

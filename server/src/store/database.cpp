@@ -129,6 +129,7 @@ Status Database::execScript(const QString &sql)
 ApiError Database::mapError(const QSqlError &error, const QString &sql)
 {
     const QString state = error.nativeErrorCode();
+    m_lastErrorState = state;
     if (state == u"23505")
         return ApiError::conflict(QStringLiteral("already_exists"),
                                   QStringLiteral("A record with these values already exists."));

@@ -78,6 +78,10 @@ public:
     bool ping();
     // The current connection; opens it if needed. Empty error means it is usable.
     Status ensureOpen();
+    // The SQLSTATE of the last statement that failed on this connection ("" if it did not reach
+    // Postgres): lets a caller tell a row's fault (22..., 23..., P0001) or a deadlock (40P01)
+    // from an outage.
+    const QString &lastErrorState() const { return m_lastErrorState; }
 
 private:
     Status begin();
@@ -92,6 +96,7 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_prepared; // stable addresses
     bool m_open = false;
     bool m_inTransaction = false;
+    QString m_lastErrorState;
 };
 
 // Small helpers for reading rows.

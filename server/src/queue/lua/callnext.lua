@@ -4,8 +4,9 @@
 -- KEYS[3..] candidate queues: the counter's own transfer queue and one queue per service.
 -- Best = lowest score (priority class, then arrival); equal scores go to the lowest token id,
 -- which the zero-padded members give by plain string comparison.
--- Answers {token id (decimal string), the queue it was taken from, its score} or nil when every
--- candidate queue is empty; the queue and score let the caller put it back unchanged.
+-- Answers {token id (decimal string), the queue it was taken from, its score, the counter's
+-- current token before ("" if none)} or nil when every candidate queue is empty: the rest lets
+-- putback.lua undo the call exactly.
 if redis.call('EXISTS', KEYS[1]) == 0 then
     return redis.error_reply('NXNOTREADY the live queue must be rebuilt')
 end
@@ -25,5 +26,6 @@ if bestKey == nil then
 end
 redis.call('ZREM', bestKey, bestMember)
 local id = string.match(bestMember, '^0*(%d+)$')
+local previous = redis.call('GET', KEYS[2]) or ''
 redis.call('SET', KEYS[2], id)
-return { id, bestKey, bestScoreText }
+return { id, bestKey, bestScoreText, previous }
