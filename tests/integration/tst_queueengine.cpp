@@ -62,6 +62,7 @@ private slots:
     void callOrder();
     void callNextOnEmptyQueues();
     void putBackUndoesACall();
+    void enqueueAndRankABatch();
     void removePositionAndCounts();
     void currentToken();
     void numbersPerServicePerDay();
@@ -258,6 +259,20 @@ void TestQueueEngine::putBackUndoesACall()
     QVERIFY(m_engine->putBack(*m_conn, 5, *taken).ok());
     QCOMPARE(m_engine->current(*m_conn, 5).value(), std::nullopt);
     QCOMPARE(m_engine->waitingTokens(*m_conn, 1).value(), (QList<qint64>{3, 1, 2}));
+}
+
+void TestQueueEngine::enqueueAndRankABatch()
+{
+    QVERIFY(m_engine->enqueue(*m_conn, entry(1, 1, 0, t0)).ok());
+    // One run for the batch: each rank counts the whole batch already in line.
+    const auto ranks =
+        m_engine->enqueueAndRank(*m_conn, {entry(10, 1, 0, t0 + 5), entry(11, 1, 0, t0 + 1),
+                                           entry(12, 2, 0, t0), entry(13, 1, 5, t0 + 9)});
+    QVERIFY(ranks.ok());
+    QCOMPARE(*ranks, (QList<int>{3, 2, 0, 0}));
+    QCOMPARE(m_engine->waitingTokens(*m_conn, 1).value(), (QList<qint64>{13, 1, 11, 10}));
+    QVERIFY(m_engine->enqueueAndRank(*m_conn, {}).value().isEmpty());
+    QCOMPARE(m_engine->enqueueAndRank(*m_conn, {entry(0, 1, 0, t0)}).error().status, 400);
 }
 
 void TestQueueEngine::removePositionAndCounts()
@@ -735,6 +750,15 @@ void TestQueueEngine::rateLimiterRefusesAfterLimit()
     QCOMPARE(refused->remaining, 0);
     QVERIFY(refused->retryAfterSeconds >= 1 && refused->retryAfterSeconds <= 10);
     QVERIFY(limiter.hit(*m_conn, "tokens:10.0.0.2", 3, 10)->allowed);
+
+    // A batch of hits in one run: each is one hit, in order, a repeated bucket counting each time.
+    const auto batch = limiter.hitEach(*m_conn, {"b:1", "b:1", "b:2", "b:1"}, 2, 10);
+    QCOMPARE(batch.size(), 4);
+    QVERIFY(batch.at(0)->allowed && batch.at(0)->remaining == 1);
+    QVERIFY(batch.at(1)->allowed && batch.at(1)->remaining == 0);
+    QVERIFY(batch.at(2)->allowed && batch.at(2)->remaining == 1);
+    QVERIFY(!batch.at(3)->allowed && batch.at(3)->retryAfterSeconds >= 1);
+    QVERIFY(limiter.hitEach(*m_conn, {}, 2, 10).isEmpty());
 
     // The window ends and the bucket is usable again.
     QVERIFY(limiter.hit(*m_conn, "short", 1, 1)->allowed);

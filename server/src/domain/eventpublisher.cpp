@@ -25,35 +25,33 @@ void EventPublisher::publish(RedisConnection &redis, const QString &event, const
 void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
                                 const QList<Envelope> &envelopes) const
 {
+    if (envelopes.isEmpty())
+        return;
     // A lone value is serialised inside an array (QJsonDocument holds only arrays and objects).
     auto json = [](const QJsonValue &value) {
         return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     };
     const QByteArray name = json(event);
     const QByteArray at = json(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    QList<RedisScript::Call> calls;
-    calls.reserve(envelopes.size());
+    QList<QByteArray> args{m_channel};
+    args.reserve(1 + 2 * envelopes.size());
     for (const Envelope &envelope : envelopes) {
         // The envelope is split around `seq`, which the script fills in.
-        const QByteArray head = "{\"event\":" + name + ",\"rooms\":" +
-                                QJsonDocument(QJsonArray::fromStringList(envelope.rooms))
-                                    .toJson(QJsonDocument::Compact) +
-                                ",\"seq\":";
-        const QByteArray tail = ",\"at\":" + at + ",\"data\":" + envelope.data + '}';
-        calls.append(
-            {{m_engine.keys().ready(), m_engine.keys().eventSeq()}, {m_channel, head, tail}});
+        args.append("{\"event\":" + name + ",\"rooms\":" +
+                    QJsonDocument(QJsonArray::fromStringList(envelope.rooms))
+                        .toJson(QJsonDocument::Compact) +
+                    ",\"seq\":");
+        args.append(",\"at\":" + at + ",\"data\":" + envelope.data + '}');
     }
-    // Nobody waits for the seq: the commands are written now (so Redis runs them before anything
-    // this thread sends next) and the replies are read later, only to report a failure (or to load
-    // the script and send the event again after Redis forgot it).
-    m_script.sendEach(redis, calls, [event](const QList<RedisReply> &replies) {
-        for (const RedisReply &reply : replies) {
-            if (reply.isError()) {
-                qWarning("Event %s not published: %s", qPrintable(event), reply.string.constData());
-                break;
-            }
-        }
-    });
+    // Nobody waits for the seq: the command is written now (so Redis runs it before anything
+    // this thread sends next) and the reply is read later, only to report a failure (or to load
+    // the script and send the events again after Redis forgot it).
+    m_script.sendEach(redis, {{{m_engine.keys().ready(), m_engine.keys().eventSeq()}, args}},
+                      [event](const QList<RedisReply> &replies) {
+                          if (replies.constFirst().isError())
+                              qWarning("Event %s not published: %s", qPrintable(event),
+                                       replies.constFirst().string.constData());
+                      });
     // A lost event shows as a gap in seq (or a resync frame); clients then refetch the state.
     // After the publish was sent, not before: a queue_update computed from now on is normally
     // sequenced after this event, so it is the one clients keep (QueueUpdates also sends the

@@ -49,32 +49,25 @@ Status QueueEngine::enqueue(RedisConnection &conn, const QueueEntry &entry) cons
 Result<QList<int>> QueueEngine::enqueueAndRank(RedisConnection &conn,
                                                const QList<QueueEntry> &entries) const
 {
-    QList<RedisScript::Call> calls;
-    calls.reserve(2 * entries.size());
+    if (entries.isEmpty())
+        return QList<int>();
+    QList<QByteArray> keys{m_keys.ready()};
+    QList<QByteArray> args;
+    keys.reserve(1 + entries.size());
+    args.reserve(2 * entries.size());
     for (const QueueEntry &entry : entries) {
         if (!entry.isValid())
             return invalidEntry();
-        calls.append(
-            {{m_keys.ready(), queueKey(entry)},
-             {"ZADD", QByteArray::number(entry.score()), QueueKeys::member(entry.tokenId)}});
+        keys.append(queueKey(entry));
+        args << QByteArray::number(entry.score()) << QueueKeys::member(entry.tokenId);
     }
-    for (const QueueEntry &entry : entries)
-        calls.append(
-            {{m_keys.ready(), queueKey(entry)}, {"ZRANK", QueueKeys::member(entry.tokenId)}});
-    const QList<RedisReply> replies = m_guarded.runEach(conn, calls);
+    const RedisReply r = m_enqueueRank.run(conn, keys, args);
+    if (r.type != RedisReply::Type::Array || r.elements.size() != entries.size())
+        return RedisErrors::fromReply(r);
     QList<int> ranks;
     ranks.reserve(entries.size());
-    for (qsizetype i = 0; i < replies.size(); ++i) {
-        const RedisReply &r = replies.at(i);
-        if (i >= entries.size() && r.isNil()) {
-            ranks.append(-1); // called already, between the two steps
-            continue;
-        }
-        if (r.type != RedisReply::Type::Integer)
-            return RedisErrors::fromReply(r);
-        if (i >= entries.size())
-            ranks.append(int(r.integer));
-    }
+    for (const RedisReply &rank : r.elements)
+        ranks.append(int(rank.integer));
     return ranks;
 }
 

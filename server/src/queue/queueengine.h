@@ -38,7 +38,7 @@ public:
     // Adds a token to its queue; adding it again only updates its place.
     Status enqueue(RedisConnection &conn, const QueueEntry &entry) const;
     // Adds tokens to their queues, then answers how many tokens are ahead of each once all are
-    // in: one round trip for a whole batch of new tokens.
+    // in: one script run for a whole batch of new tokens.
     Result<QList<int>> enqueueAndRank(RedisConnection &conn,
                                       const QList<QueueEntry> &entries) const;
     // A token callNext took, with what it takes to put it back exactly as it was.
@@ -130,5 +130,6 @@ private:
     RedisScript m_counts{QStringLiteral("counts")};
     RedisScript m_reserve{QStringLiteral("reserve")};
     RedisScript m_putBack{QStringLiteral("putback")};
+    RedisScript m_enqueueRank{QStringLiteral("enqueuerank")};
     RedisScript m_deleteIfEqual{QStringLiteral("deleteifequal")};
 };

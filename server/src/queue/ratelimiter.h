@@ -15,9 +15,9 @@ struct RateDecision
 };
 
 // Fixed-window rate limits kept in Redis, so every server instance counts against the same
-// buckets. One Lua script per hit (INCR + expiry in one step). Works without the queue's
-// readiness marker: losing the buckets only forgives some requests. When Redis is unreachable
-// the caller decides whether to fail open; hit() reports redis_unavailable.
+// buckets. One Lua script run per call, however many hits (INCR + expiry in one step each). Works
+// without the queue's readiness marker: losing the buckets only forgives some requests. When Redis
+// is unreachable the caller decides whether to fail open; hit() reports redis_unavailable.
 // Thread-safe like QueueEngine: immutable, each thread passes its own connection.
 class RateLimiter
 {
@@ -27,7 +27,7 @@ public:
     // bucketKey names the client and action, e.g. "tokens:203.0.113.7".
     Result<RateDecision> hit(RedisConnection &conn, const QByteArray &bucketKey, int limit,
                              int windowSeconds) const;
-    // One hit on each bucket (a bucket may repeat), in one round trip; one decision each, in order.
+    // One hit on each bucket (a bucket may repeat), in one script run; one decision each, in order.
     QList<Result<RateDecision>> hitEach(RedisConnection &conn, const QList<QByteArray> &bucketKeys,
                                         int limit, int windowSeconds) const;
 

@@ -1,15 +1,20 @@
--- Fixed-window rate limit: at most ARGV[1] hits per window of ARGV[2] seconds.
--- KEYS[1] the bucket (one per client and action).
--- Answers {allowed 0/1, milliseconds until the window resets, hits remaining}.
+-- Fixed-window rate limits: at most ARGV[1] hits per window of ARGV[2] seconds in each bucket.
+-- KEYS: one bucket per hit (one per client and action; a bucket may repeat, each is one hit).
+-- Answers, per hit, {allowed 0/1, milliseconds until the window resets, hits remaining}.
 local limit = tonumber(ARGV[1])
 local windowMs = tonumber(ARGV[2]) * 1000
-local hits = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-    redis.call('PEXPIRE', KEYS[1], windowMs)
-    ttl = windowMs
+local decisions = {}
+for i = 1, #KEYS do
+    local hits = redis.call('INCR', KEYS[i])
+    local ttl = redis.call('PTTL', KEYS[i])
+    if ttl < 0 then
+        redis.call('PEXPIRE', KEYS[i], windowMs)
+        ttl = windowMs
+    end
+    if hits > limit then
+        decisions[i] = { 0, ttl, 0 }
+    else
+        decisions[i] = { 1, ttl, limit - hits }
+    end
 end
-if hits > limit then
-    return { 0, ttl, 0 }
-end
-return { 1, ttl, limit - hits }
+return decisions
