@@ -46,12 +46,12 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
     // Nobody waits for the seq: the command is written now (so Redis runs it before anything
     // this thread sends next) and the reply is read later, only to report a failure (or to load
     // the script and send the events again after Redis forgot it).
-    m_script.sendEach(redis, {{{m_engine.keys().ready(), m_engine.keys().eventSeq()}, args}},
-                      [event](const QList<RedisReply> &replies) {
-                          if (replies.constFirst().isError())
-                              qWarning("Event %s not published: %s", qPrintable(event),
-                                       replies.constFirst().string.constData());
-                      });
+    m_script.send(redis, {m_engine.keys().ready(), m_engine.keys().eventSeq()}, args,
+                  [event](const RedisReply &reply) {
+                      if (reply.isError())
+                          qWarning("Event %s not published: %s", qPrintable(event),
+                                   reply.string.constData());
+                  });
     // A lost event shows as a gap in seq (or a resync frame); clients then refetch the state.
     // After the publish was sent, not before: a queue_update computed from now on is normally
     // sequenced after this event, so it is the one clients keep (QueueUpdates also sends the

@@ -122,8 +122,7 @@ Status QueueEngine::setCurrent(RedisConnection &conn, int counterId, qint64 toke
 
 void QueueEngine::releaseCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const
 {
-    m_deleteIfEqual.sendEach(conn, {{{m_keys.current(counterId)}, {QByteArray::number(tokenId)}}},
-                             {});
+    m_deleteIfEqual.send(conn, {m_keys.current(counterId)}, {QByteArray::number(tokenId)}, {});
 }
 
 Result<std::optional<qint64>> QueueEngine::current(RedisConnection &conn, int counterId) const

@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include <QLoggingCategory>
@@ -236,23 +237,31 @@ void RedisConnection::sendDeferred(const QList<QList<QByteArray>> &commands,
 void RedisConnection::readDeferred()
 {
     while (!m_deferred.isEmpty()) {
-        // Taken off the list before its handler runs: the handler may use this connection.
-        const Deferred deferred = m_deferred.takeFirst();
-        QList<RedisReply> replies;
-        replies.reserve(deferred.count);
-        while (replies.size() < deferred.count) {
-            void *raw = nullptr;
-            if (!m_context || redisGetReply(m_context.get(), &raw) != REDIS_OK || !raw) {
-                const RedisReply failure =
-                    m_context ? failAndDrop() : RedisReply::ioError("connection lost");
-                while (replies.size() < deferred.count)
-                    replies.append(failure);
-                break;
+        // Every reply due is read before any handler runs: a handler may use this connection (a
+        // script reloaded and run again), and what it sends must follow what was sent before it.
+        const QList<Deferred> due = std::exchange(m_deferred, {});
+        QList<QList<RedisReply>> replies;
+        replies.reserve(due.size());
+        for (const Deferred &deferred : due) {
+            QList<RedisReply> mine;
+            mine.reserve(deferred.count);
+            while (mine.size() < deferred.count) {
+                void *raw = nullptr;
+                if (!m_context || redisGetReply(m_context.get(), &raw) != REDIS_OK || !raw) {
+                    const RedisReply failure =
+                        m_context ? failAndDrop() : RedisReply::ioError("connection lost");
+                    while (mine.size() < deferred.count)
+                        mine.append(failure);
+                    break;
+                }
+                mine.append(takeReply(raw));
             }
-            replies.append(takeReply(raw));
+            replies.append(std::move(mine));
         }
-        if (deferred.onReplies)
-            deferred.onReplies(replies);
+        for (qsizetype i = 0; i < due.size(); ++i) {
+            if (due.at(i).onReplies)
+                due.at(i).onReplies(replies.at(i));
+        }
     }
 }
 

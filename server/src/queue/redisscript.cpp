@@ -19,12 +19,13 @@ RedisScript::RedisScript(const QString &name) : m_name(name)
     m_sha = QCryptographicHash::hash(m_source, QCryptographicHash::Sha1).toHex();
 }
 
-QList<QByteArray> RedisScript::evalsha(const QByteArray &sha, const Call &call) const
+QList<QByteArray> RedisScript::evalsha(const QByteArray &sha, const QList<QByteArray> &keys,
+                                       const QList<QByteArray> &args) const
 {
     QList<QByteArray> argv;
-    argv.reserve(3 + call.keys.size() + call.args.size());
-    argv << "EVALSHA" << sha << QByteArray::number(call.keys.size());
-    argv << call.keys << call.args;
+    argv.reserve(3 + keys.size() + args.size());
+    argv << "EVALSHA" << sha << QByteArray::number(keys.size());
+    argv << keys << args;
     return argv;
 }
 
@@ -39,75 +40,41 @@ RedisReply RedisScript::notCompiledIn() const
 RedisReply RedisScript::run(RedisConnection &conn, const QList<QByteArray> &keys,
                             const QList<QByteArray> &args) const
 {
-    return runEach(conn, {Call{keys, args}}).constFirst();
-}
-
-QList<QList<QByteArray>> RedisScript::evalshaEach(const QList<Call> &calls) const
-{
-    QList<QList<QByteArray>> commands;
-    commands.reserve(calls.size());
-    for (const Call &call : calls)
-        commands.append(evalsha(m_sha, call));
-    return commands;
-}
-
-QList<RedisReply> RedisScript::runEach(RedisConnection &conn, const QList<Call> &calls) const
-{
     if (!isValid())
-        return QList<RedisReply>(calls.size(), notCompiledIn());
-    const QList<QList<QByteArray>> commands = evalshaEach(calls);
-    QList<RedisReply> replies = commands.size() == 1
-                                    ? QList<RedisReply>{conn.run(commands.constFirst())}
-                                    : conn.pipeline(commands);
-    retryNoscript(conn, calls, replies);
-    return replies;
+        return notCompiledIn();
+    return retryIfNoscript(conn, keys, args, conn.run(evalsha(m_sha, keys, args)));
 }
 
-void RedisScript::sendEach(RedisConnection &conn, const QList<Call> &calls,
-                           RedisConnection::RepliesHandler onReplies) const
+void RedisScript::send(RedisConnection &conn, const QList<QByteArray> &keys,
+                       const QList<QByteArray> &args, ReplyHandler onReply) const
 {
     if (!isValid()) {
-        if (onReplies)
-            onReplies(QList<RedisReply>(calls.size(), notCompiledIn()));
+        if (onReply)
+            onReply(notCompiledIn());
         return;
     }
     // A copy of the script (implicitly shared strings) rides along: the reply may be read after
     // this object is gone (a test's engine), never after the connection.
-    conn.sendDeferred(evalshaEach(calls),
-                      [script = *this, &conn, calls, onReplies](const QList<RedisReply> &answered) {
-                          QList<RedisReply> replies = answered;
-                          script.retryNoscript(conn, calls, replies);
-                          if (onReplies)
-                              onReplies(replies);
-                      });
+    conn.sendDeferred({evalsha(m_sha, keys, args)}, [script = *this, &conn, keys, args,
+                                                     onReply](const QList<RedisReply> &replies) {
+        const RedisReply reply = script.retryIfNoscript(conn, keys, args, replies.constFirst());
+        if (onReply)
+            onReply(reply);
+    });
 }
 
-// A NOSCRIPT reply means that call did not run: load the script and send those calls again.
-void RedisScript::retryNoscript(RedisConnection &conn, const QList<Call> &calls,
-                                QList<RedisReply> &replies) const
+RedisReply RedisScript::retryIfNoscript(RedisConnection &conn, const QList<QByteArray> &keys,
+                                        const QList<QByteArray> &args, RedisReply reply) const
 {
-    QList<qsizetype> missing;
-    for (qsizetype i = 0; i < replies.size(); ++i) {
-        if (replies.at(i).errorCode() == "NOSCRIPT")
-            missing.append(i);
-    }
-    if (missing.isEmpty())
-        return;
+    if (reply.errorCode() != "NOSCRIPT")
+        return reply;
     const RedisReply load = conn.run({"SCRIPT", "LOAD", m_source});
-    if (load.isError()) {
-        for (qsizetype i : missing)
-            replies[i] = load;
-        return;
-    }
+    if (load.isError())
+        return load;
     if (load.string != m_sha)
         qCWarning(lcRedis) << "SCRIPT LOAD of" << m_name << "answered" << load.string
                            << "instead of" << m_sha;
-    QList<QList<QByteArray>> again;
-    for (qsizetype i : missing)
-        again.append(evalsha(load.string, calls.at(i)));
-    const QList<RedisReply> retried = conn.pipeline(again);
-    for (qsizetype k = 0; k < missing.size(); ++k)
-        replies[missing.at(k)] = retried.at(k);
+    return conn.run(evalsha(load.string, keys, args));
 }
 
 namespace RedisErrors {

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 #include "app/apierror.h"
 #include "queue/redisconnection.h"
 
@@ -23,25 +25,18 @@ public:
 
     RedisReply run(RedisConnection &conn, const QList<QByteArray> &keys,
                    const QList<QByteArray> &args = {}) const;
-
-    struct Call
-    {
-        QList<QByteArray> keys;
-        QList<QByteArray> args;
-    };
-    // Many runs in one round trip (a pipeline of EVALSHA), one reply per call, in order. Redis runs
-    // them one after the other, each atomically, with other clients' commands possibly between.
-    QList<RedisReply> runEach(RedisConnection &conn, const QList<Call> &calls) const;
-    // The same, without waiting: the replies go to onReplies when the connection reads them (see
-    // RedisConnection::sendDeferred); calls Redis answered NOSCRIPT are loaded and run again first.
-    void sendEach(RedisConnection &conn, const QList<Call> &calls,
-                  RedisConnection::RepliesHandler onReplies) const;
+    // The same without waiting: onReply gets the answer when the connection reads it (see
+    // RedisConnection::sendDeferred), after a NOSCRIPT answer was handled as run() does.
+    using ReplyHandler = std::function<void(const RedisReply &)>;
+    void send(RedisConnection &conn, const QList<QByteArray> &keys, const QList<QByteArray> &args,
+              ReplyHandler onReply) const;
 
 private:
-    QList<QByteArray> evalsha(const QByteArray &sha, const Call &call) const;
-    QList<QList<QByteArray>> evalshaEach(const QList<Call> &calls) const;
-    void retryNoscript(RedisConnection &conn, const QList<Call> &calls,
-                       QList<RedisReply> &replies) const;
+    QList<QByteArray> evalsha(const QByteArray &sha, const QList<QByteArray> &keys,
+                              const QList<QByteArray> &args) const;
+    // A NOSCRIPT reply means the script did not run: load it and run it once more.
+    RedisReply retryIfNoscript(RedisConnection &conn, const QList<QByteArray> &keys,
+                               const QList<QByteArray> &args, RedisReply reply) const;
     RedisReply notCompiledIn() const;
 
     QString m_name;
