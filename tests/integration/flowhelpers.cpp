@@ -5,6 +5,7 @@
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -71,11 +72,22 @@ HttpReply status(HttpClient &http, qint64 tokenId, const QString &secret)
                         .arg(QString::fromLatin1(QUrl::toPercentEncoding(secret))));
 }
 
+int waitingFor(HttpClient &http, int serviceId)
+{
+    const HttpReply queues = http.get(QStringLiteral("/api/queues"));
+    for (const QJsonValue &service : queues.object().value(u"services").toArray()) {
+        if (service.toObject().value(u"id").toInt() == serviceId)
+            return service.toObject().value(u"waiting").toInt();
+    }
+    return -1;
+}
+
 namespace {
 // Sends every request at once, each through its own manager (so its own connection), and waits
 // for all of them or the timeout.
-QList<HttpReply> sendAtOnce(const std::function<QNetworkReply *(QNetworkAccessManager &, int)> &send,
-                            int count, int timeoutMs)
+QList<HttpReply>
+sendAtOnce(const std::function<QNetworkReply *(QNetworkAccessManager &, int)> &send, int count,
+           int timeoutMs)
 {
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
     std::vector<std::unique_ptr<QNetworkReply>> replies;
@@ -111,9 +123,10 @@ QList<int> concurrentGets(const QUrl &baseUrl, const QString &path, int count, i
 {
     const QUrl url(baseUrl.toString(QUrl::StripTrailingSlash) + path);
     QList<int> statuses;
-    for (const HttpReply &reply : sendAtOnce(
-             [&url](QNetworkAccessManager &manager, int) { return manager.get(QNetworkRequest(url)); },
-             count, timeoutMs))
+    for (const HttpReply &reply :
+         sendAtOnce([&url](QNetworkAccessManager &manager,
+                           int) { return manager.get(QNetworkRequest(url)); },
+                    count, timeoutMs))
         statuses.append(reply.status);
     return statuses;
 }
@@ -126,10 +139,12 @@ QList<HttpReply> concurrentPosts(const QUrl &baseUrl, const QString &path,
     return sendAtOnce(
         [&](QNetworkAccessManager &manager, int i) {
             QNetworkRequest request(url);
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
             if (!bearer.isEmpty())
                 request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
-            return manager.post(request, QJsonDocument(bodies.at(i)).toJson(QJsonDocument::Compact));
+            return manager.post(request,
+                                QJsonDocument(bodies.at(i)).toJson(QJsonDocument::Compact));
         },
         int(bodies.size()), timeoutMs);
 }

@@ -36,6 +36,8 @@ HttpReply act(HttpClient &http, int counterId, const QString &action, const QStr
               const QJsonObject &body = {});
 // GET /api/tokens/:id/status?secret=...
 HttpReply status(HttpClient &http, qint64 tokenId, const QString &secret);
+// The live queue's count of tokens waiting for a service (GET /api/queues); -1 if not listed.
+int waitingFor(HttpClient &http, int serviceId);
 
 // `count` GETs of `path` at the same moment, each on its own connection, so that several of the
 // server's worker threads are busy at once: the statuses in request order (0 = no answer).

@@ -179,17 +179,9 @@ void TestTokenFlow::doubleNextWhileServing()
     const QString &op1 = staff().operator1;
     FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("open"), op1), 200);
     QVERIFY(!callNumber(1, op1).isEmpty());
-    const auto waitingForDeposit = [this] {
-        for (const QJsonValue &service :
-             http().get(QStringLiteral("/api/queues")).object().value(u"services").toArray()) {
-            if (service.toObject().value(u"id").toInt() == 1)
-                return service.toObject().value(u"waiting").toInt();
-        }
-        return -1;
-    };
     for (int round = 0; round < 3; ++round) {
         FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("serve"), op1), 200);
-        const int before = waitingForDeposit();
+        const int before = Flow::waitingFor(http(), 1);
         const QList<HttpReply> replies = Flow::concurrentPosts(
             m_cluster.server().baseUrl(), QStringLiteral("/api/counters/1/call"),
             {QJsonObject(), QJsonObject()}, op1);
@@ -198,12 +190,12 @@ void TestTokenFlow::doubleNextWhileServing()
         QCOMPARE(ok, 1);
         const HttpReply &refused = replies.at(0).status == 200 ? replies.at(1) : replies.at(0);
         FLOW_EXPECT_ERROR(refused, 409, "invalid_state");
-        QCOMPARE(waitingForDeposit(), before - 1);
+        QCOMPARE(Flow::waitingFor(http(), 1), before - 1);
     }
     // The line is still in order: what is left comes out oldest first.
     FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("serve"), op1), 200);
     QString previous;
-    for (int left = waitingForDeposit(); left > 0; --left) {
+    for (int left = Flow::waitingFor(http(), 1); left > 0; --left) {
         const QString number = callNumber(1, op1);
         QVERIFY2(number > previous, qPrintable(number + QStringLiteral(" after ") + previous));
         previous = number;

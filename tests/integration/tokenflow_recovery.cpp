@@ -245,14 +245,7 @@ void TestTokenFlow::refusedRowSparesItsBatch()
                                        "WHERE customer_info->>'name' = 'refused-by-test'"))
                  .toInt(),
              0);
-    const HttpReply queues = http().get(QStringLiteral("/api/queues"));
-    FLOW_EXPECT(queues, 200);
-    int waiting = -1;
-    for (const QJsonValue &value : queues.object().value(u"services").toArray()) {
-        if (value.toObject().value(u"id").toInt() == 1)
-            waiting = value.toObject().value(u"waiting").toInt();
-    }
-    QCOMPARE(waiting, issued);
+    QCOMPARE(Flow::waitingFor(http(), 1), issued);
 }
 
 // 90 customers take a token at the same moment: the server writes them in batches, and nothing of
