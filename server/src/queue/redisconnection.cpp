@@ -144,12 +144,9 @@ void RedisConnection::disconnect()
 
 RedisReply RedisConnection::run(const QList<QByteArray> &argv)
 {
-    if (argv.isEmpty())
-        return errorReply("ERR empty command");
-    readDeferred();
-    QByteArray error;
-    if (!ensureConnected(&error))
-        return RedisReply::ioError(error);
+    QList<RedisReply> failed;
+    if (!checkCommands({argv}, &failed, false))
+        return failed.constFirst();
     ArgvView view(argv);
     void *raw =
         redisCommandArgv(m_context.get(), view.count(), view.data.data(), view.lengths.data());
@@ -166,7 +163,7 @@ bool RedisConnection::checkCommands(const QList<QList<QByteArray>> &commands,
 {
     for (const auto &argv : commands) {
         if (argv.isEmpty()) {
-            failed->fill(errorReply("ERR empty command in pipeline"), commands.size());
+            failed->fill(errorReply("ERR empty command"), commands.size());
             return false;
         }
     }
