@@ -17,6 +17,13 @@ QJsonObject counterAnswer(const CounterRecord &counter)
     return QJsonObject{{QStringLiteral("counter"), counter.toJson()}};
 }
 
+ApiError busyCounter(const CounterRecord &counter)
+{
+    return ApiError::conflict(
+        QStringLiteral("invalid_state"),
+        QStringLiteral("%1 already has a token at the counter.").arg(counter.name));
+}
+
 ApiError noCurrent(const CounterRecord &counter, const QString &needed)
 {
     return ApiError::conflict(QStringLiteral("invalid_state"),
@@ -156,6 +163,13 @@ Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecor
         change.counterId = counter.id;
         change.newTargetCounterId = 0;
         auto called = TokenRepository::apply(ctx.db(), change);
+        if (!called.ok() && called.error().code == u"already_exists") {
+            // Another call at this counter got there first (migration 0006 allows one token at a
+            // counter): this one never happened.
+            if (!m_deps.engine.putBack(ctx.redis(), counter.id, taken).ok())
+                QueueState::invalidate(m_deps, ctx);
+            return busyCounter(counter);
+        }
         if (!called.ok()) {
             // Redis already moved the token; Postgres did not. Rebuild Redis from Postgres.
             QueueState::invalidate(m_deps, ctx);
@@ -377,6 +391,8 @@ Result<QJsonObject> CounterDesk::assign(WorkerContext &ctx, qint64 tokenId, int 
     change.counterId = counterId;
     change.newTargetCounterId = 0;
     auto called = TokenRepository::apply(ctx.db(), change);
+    if (!called.ok() && called.error().code == u"already_exists")
+        return busyCounter(*counter); // a call at this counter got there first
     if (!called.ok())
         return called.error();
     if (!called->has_value())
