@@ -80,7 +80,12 @@ void TestRealtime::eventsCrossInstances()
         return keys;
     };
     QVERIFY(QTest::qWaitFor([&] { return keysOf(*onB).size() >= expected.size(); }, 10'000));
-    QTest::qWait(800); // the last coalesced queue_update
+    // The last coalesced queue_update events come up to two flushes (~600 ms) after the last
+    // token event: wait until a whole second passes without a new frame.
+    for (qsizetype seen = -1; seen != onB->events().size();) {
+        seen = onB->events().size();
+        QTest::qWait(1000);
+    }
     QCOMPARE(keysOf(*onB), expected);
 
     const QList<qint64> seqs = seqsOf(*onB);
