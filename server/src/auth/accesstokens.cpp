@@ -4,6 +4,8 @@
 #include "nextup/jwt.h"
 
 #include <QDateTime>
+
+#include <cmath>
 #include <QJsonObject>
 
 AccessTokens::AccessTokens(QByteArray secret, int lifetimeSeconds)
@@ -34,9 +36,29 @@ Result<Principal> AccessTokens::authenticate(const ApiRequest &request) const
     return verify(header.mid(7).trimmed());
 }
 
-Result<Principal> AccessTokens::verify(const QByteArray &token) const
+Result<Principal> AccessTokens::verify(const QByteArray &token, const QDateTime &now) const
 {
-    const auto verified = Nextup::Jwt::verify(token, m_secret, QLatin1String(issuer), QLatin1String(audience));
+    const qint64 seconds = now.toSecsSinceEpoch();
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_verified.constFind(token);
+        if (it != m_verified.cend()) {
+            // The rule of Jwt::verify: good only while now is before exp (plus the leeway).
+            if (seconds < it->goodUntil)
+                return it->principal;
+            m_verified.erase(it);
+            return ApiError::unauthorized(
+                QStringLiteral("Access token rejected: %1.")
+                    .arg(Nextup::Jwt::describe(Nextup::Jwt::VerifyError::Expired)));
+        }
+    }
+    return verifyFully(token, now);
+}
+
+Result<Principal> AccessTokens::verifyFully(const QByteArray &token, const QDateTime &now) const
+{
+    const auto verified = Nextup::Jwt::verify(token, m_secret, QLatin1String(issuer),
+                                              QLatin1String(audience), now, leewaySeconds);
     if (!verified.ok())
         return ApiError::unauthorized(QStringLiteral("Access token rejected: %1.")
                                           .arg(Nextup::Jwt::describe(verified.error)));
@@ -46,5 +68,22 @@ Result<Principal> AccessTokens::verify(const QByteArray &token) const
     principal.name = verified.payload.value(u"name").toString();
     if (principal.userId <= 0 || !Roles::isValid(principal.role))
         return ApiError::unauthorized(QStringLiteral("Access token rejected: bad claims."));
+    // A token with "nbf" (ours have none) is checked in full every time.
+    if (!verified.payload.contains(u"nbf")) {
+        const double exp = verified.payload.value(u"exp").toDouble();
+        remember(token, {principal, qint64(std::ceil(exp)) + leewaySeconds},
+                 now.toSecsSinceEpoch());
+    }
     return principal;
+}
+
+void AccessTokens::remember(const QByteArray &token, const Remembered &entry, qint64 now) const
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_verified.size() >= maxRemembered) {
+        m_verified.removeIf([now](const auto &it) { return now >= it.value().goodUntil; });
+        if (m_verified.size() >= maxRemembered)
+            m_verified.clear();
+    }
+    m_verified.insert(token, entry);
 }
