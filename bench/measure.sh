@@ -150,6 +150,9 @@ measure_tokens() {
     local w=$1 label=tokens-w$1 before tokens_before
     step "c. POST /api/tokens (anonymous), 64 connections, WORKERS=$w:" \
         "1 s warm-up + ${SECONDS_PER_PHASE} s; /healthz every 10 ms on its own connection"
+    # The limit is measured again just before and just after the phase: this machine's capacity
+    # drifts by half within minutes, and phase a's figure alone made the ratio mostly drift.
+    run_pgbench "$label-pgbench-before" insert.sql 64 "$SECONDS_PER_PHASE" bench_scratch
     tokens_before=$(count_rows "SELECT count(*) FROM tokens")
     profile_begin "$label"
     before=$(cpu_ticks)
@@ -166,6 +169,9 @@ measure_tokens() {
     tokens=$(($(count_rows "SELECT count(*) FROM tokens") - tokens_before))
     cpu_per_unit "$label" "$before" "$after" "$tokens"
     profile_end "$label" "$tokens"
+    run_pgbench "$label-pgbench-after" insert.sql 64 "$SECONDS_PER_PHASE" bench_scratch
+    R[$label.limit_tps]=$(calc "%.1f" \
+        "(${R[$label-pgbench-before.tps]:-0} + ${R[$label-pgbench-after.tps]:-0}) / 2")
     show "$STATE/$label.txt"
     show "$STATE/probe-w$w.txt"
     parse_results "$STATE/$label.txt"

@@ -22,9 +22,9 @@ summary_tokens() {
     local w=$1 t=tokens-w$1
     [[ -n ${R[$t.rps]:-} ]] || return 0
     row "token creation, 64 conns, WORKERS=$w" "$(v $t.rps) req/s ($(v $t.errors) errors)" \
-        "pgbench insert, 64 clients: $(v pgbench64.tps) tps" \
-        "$(calc "%.2f" "${R[$t.rps]} / ${R[pgbench64.tps]:-1}")" \
-        "$(judge "${R[$t.rps]} >= 0.5 * ${R[pgbench64.tps]:-0}" pgbench64.tps) (>= 0.5)"
+        "pgbench insert, 64 clients, just before / after: $(v $t-pgbench-before.tps) / $(v $t-pgbench-after.tps) tps (mean $(v $t.limit_tps))" \
+        "$(calc "%.2f" "${R[$t.rps]} / (${R[$t.limit_tps]:-0} + 0.001)")" \
+        "$(judge "${R[$t.rps]} >= 0.5 * ${R[$t.limit_tps]:-0}" $t.limit_tps) (>= 0.5)"
     row "token creation, 64 conns, WORKERS=$w (Postgres part alone)" "$(v $t.rps) req/s" \
         "pgbench of the server's token INSERT, 64 clients: $(v pgbench-token64.tps) tps" \
         "$(calc "%.2f" "${R[$t.rps]} / ${R[pgbench-token64.tps]:-1}")" "no target"
