@@ -1,7 +1,10 @@
 // TokenRecord's two JSON forms: the QJsonObject every route answers with, and the text written
-// directly for published events. They must say the same, whatever the strings hold.
+// directly for published events. They must say the same, whatever the strings hold. And JsonText,
+// which writes that text (and a token batch's rows), must write what QJsonDocument writes.
+#include "domain/jsontext.h"
 #include "domain/tokenrecord.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -10,6 +13,8 @@ class TestTokenJson : public QObject
     Q_OBJECT
 
 private slots:
+    void jsonTextIsTheCompactForm_data();
+    void jsonTextIsTheCompactForm();
     void publicJsonEqualsTheObject_data()
     {
         QTest::addColumn<QString>("serviceName");
@@ -63,6 +68,47 @@ private slots:
         QVERIFY(!token.publicJson().contains("Ada"));
     }
 };
+
+void TestTokenJson::jsonTextIsTheCompactForm_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << "D007";
+    QTest::newRow("empty") << "";
+    QTest::newRow("quotes and backslashes") << "Say \"hi\" \\ C:\\desk\\";
+    QTest::newRow("short escapes") << "a\bb\fc\nd\re\tf";
+    QTest::newRow("other control characters") << QStringLiteral("\x01x\x1fy\x7f");
+    QTest::newRow("NUL inside") << QString(QChar(0)) + QStringLiteral("after");
+    QTest::newRow("unicode") << QStringLiteral("إيداع € 窓口 😀 \u2028");
+    QTest::newRow("slash and angle brackets") << "</script>";
+}
+
+void TestTokenJson::jsonTextIsTheCompactForm()
+{
+    QFETCH(QString, text);
+    // Members in QJsonObject's (sorted) order, so the two texts can be compared byte for byte.
+    JsonText writer;
+    writer.number(u"a_number", -9007199254740991);
+    writer.text(u"b_text", text);
+    writer.textOrNull(u"c_null", QString());
+    writer.textOrNull(u"d_text", text + u'!');
+    writer.idOrNull(u"e_id", 0);
+    writer.idOrNull(u"f_id", 42);
+    writer.object(u"g_object", QJsonObject{{QStringLiteral("k"), text}});
+    writer.object(u"h_empty", QJsonObject());
+    const QJsonObject expected{
+        {QStringLiteral("a_number"), qint64(-9007199254740991)},
+        {QStringLiteral("b_text"), text},
+        {QStringLiteral("c_null"), QJsonValue()},
+        {QStringLiteral("d_text"), text + u'!'},
+        {QStringLiteral("e_id"), QJsonValue()},
+        {QStringLiteral("f_id"), 42},
+        {QStringLiteral("g_object"), QJsonObject{{QStringLiteral("k"), text}}},
+        {QStringLiteral("h_empty"), QJsonObject()}};
+    QCOMPARE(writer.finish(), QJsonDocument(expected).toJson(QJsonDocument::Compact));
+    const QStringList list{text, QStringLiteral("room:1"), QString()};
+    QCOMPARE(JsonText::stringArray(list),
+             QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
 
 QTEST_APPLESS_MAIN(TestTokenJson)
 #include "tst_tokenjson.moc"

@@ -1,5 +1,6 @@
 #include "domain/eventpublisher.h"
 
+#include "domain/jsontext.h"
 #include "domain/tokenrecord.h"
 #include "queue/queueengine.h"
 #include "queue/redisconnection.h"
@@ -37,9 +38,7 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
     args.reserve(1 + 2 * envelopes.size());
     for (const Envelope &envelope : envelopes) {
         // The envelope is split around `seq`, which the script fills in.
-        args.append("{\"event\":" + name + ",\"rooms\":" +
-                    QJsonDocument(QJsonArray::fromStringList(envelope.rooms))
-                        .toJson(QJsonDocument::Compact) +
+        args.append("{\"event\":" + name + ",\"rooms\":" + JsonText::stringArray(envelope.rooms) +
                     ",\"seq\":");
         args.append(",\"at\":" + at + ",\"data\":" + envelope.data + '}');
     }

@@ -1,5 +1,6 @@
 #include "domain/tokenrecord.h"
 
+#include "domain/jsontext.h"
 #include "store/database.h"
 
 #include <QDateTime>
@@ -102,70 +103,6 @@ struct ObjectWriter
     void object(QStringView key, const QJsonObject &value) { json.insert(key, value); }
 };
 
-// Compact JSON text, member by member; strings escaped as RFC 8259 requires.
-struct TextWriter
-{
-    QByteArray out = QByteArrayLiteral("{");
-    void key(QStringView name)
-    {
-        if (out.size() > 1)
-            out += ',';
-        out += '"' + name.toLatin1() + "\":";
-    }
-    void number(QStringView name, qint64 value)
-    {
-        key(name);
-        out += QByteArray::number(value);
-    }
-    void text(QStringView name, const QString &value)
-    {
-        key(name);
-        appendString(value);
-    }
-    void textOrNull(QStringView name, const QString &value)
-    {
-        if (value.isEmpty()) {
-            key(name);
-            out += "null";
-        } else {
-            text(name, value);
-        }
-    }
-    void idOrNull(QStringView name, qint64 value)
-    {
-        if (value == 0) {
-            key(name);
-            out += "null";
-        } else {
-            number(name, value);
-        }
-    }
-    void object(QStringView name, const QJsonObject &value)
-    {
-        key(name);
-        out += QJsonDocument(value).toJson(QJsonDocument::Compact);
-    }
-    void appendString(const QString &value)
-    {
-        out += '"';
-        const QByteArray utf8 = value.toUtf8();
-        for (const char c : utf8) {
-            const auto byte = static_cast<unsigned char>(c);
-            if (c == '"' || c == '\\') {
-                out += '\\';
-                out += c;
-            } else if (byte < 0x20) {
-                static const char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[byte >> 4];
-                out += hex[byte & 0xf];
-            } else {
-                out += c;
-            }
-        }
-        out += '"';
-    }
-};
 } // namespace
 
 QJsonObject TokenRecord::toJson(bool withCustomerInfo) const
@@ -177,8 +114,7 @@ QJsonObject TokenRecord::toJson(bool withCustomerInfo) const
 
 QByteArray TokenRecord::publicJson() const
 {
-    TextWriter writer;
+    JsonText writer;
     writeFields(writer, false, false);
-    writer.out += '}';
-    return writer.out;
+    return writer.finish();
 }

@@ -1,5 +1,6 @@
 #include "domain/tokenrepository.h"
 
+#include "domain/jsontext.h"
 #include "domain/principal.h"
 #include "store/database.h"
 
@@ -92,27 +93,27 @@ Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens)
         "FROM inserted) "
         "SELECT secret_hash, id, created_at, arrival_at, "
         "(extract(epoch FROM arrival_at) * 1000)::bigint FROM inserted");
-    QJsonArray rows;
+    QByteArray rows = QByteArrayLiteral("[");
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         const NewToken &token = tokens.at(i);
-        rows.append(QJsonObject{
-            {QStringLiteral("ord"), int(i)},
-            {QStringLiteral("service_id"), token.serviceId},
-            {QStringLiteral("business_date"), token.businessDate},
-            {QStringLiteral("number"), token.number},
-            {QStringLiteral("token_number"), token.tokenNumber},
-            {QStringLiteral("priority"), token.priority},
-            {QStringLiteral("customer_info"), token.customerInfo},
-            {QStringLiteral("preferred_slot"),
-             token.preferredSlot.isEmpty() ? QJsonValue() : QJsonValue(token.preferredSlot)},
-            {QStringLiteral("created_by"),
-             token.createdBy > 0 ? QJsonValue(token.createdBy) : QJsonValue()},
-            {QStringLiteral("secret_hash"), QString::fromLatin1(token.secretHash)},
-            {QStringLiteral("eta_seconds"), token.etaSeconds},
-        });
+        JsonText row;
+        row.number(u"ord", i);
+        row.number(u"service_id", token.serviceId);
+        row.text(u"business_date", token.businessDate);
+        row.number(u"number", token.number);
+        row.text(u"token_number", token.tokenNumber);
+        row.number(u"priority", token.priority);
+        row.object(u"customer_info", token.customerInfo);
+        row.textOrNull(u"preferred_slot", token.preferredSlot);
+        row.idOrNull(u"created_by", token.createdBy);
+        row.text(u"secret_hash", QString::fromLatin1(token.secretHash));
+        row.number(u"eta_seconds", token.etaSeconds);
+        if (i > 0)
+            rows += ',';
+        rows += row.finish();
     }
-    auto query =
-        db.exec(sql, {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+    rows += ']';
+    auto query = db.exec(sql, {QString::fromUtf8(rows)});
     if (!query.ok())
         return query.error();
     // RETURNING promises no order: put each token back in its request's place by its secret's
