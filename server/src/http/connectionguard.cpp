@@ -7,6 +7,9 @@ LimitedTcpServer::LimitedTcpServer(qint64 maxHeaderBytes, qint64 maxBodyBytes, i
     : QTcpServer(parent), m_maxHeaderBytes(maxHeaderBytes), m_maxBodyBytes(maxBodyBytes),
       m_idleTimeoutMs(idleTimeoutMs), m_headerTimeoutMs(headerTimeoutMs)
 {
+    m_sweep.setInterval(qBound(25, qMin(idleTimeoutMs, headerTimeoutMs) / 4, 1000));
+    connect(&m_sweep, &QTimer::timeout, this, &LimitedTcpServer::sweep);
+    m_sweep.start();
 }
 
 void LimitedTcpServer::incomingConnection(qintptr handle)
@@ -18,29 +21,45 @@ void LimitedTcpServer::incomingConnection(qintptr handle)
         return;
     }
     // The guard connects to readyRead before the HTTP server does, so it runs first.
-    new ConnectionGuard(socket, m_maxHeaderBytes, m_maxBodyBytes, m_idleTimeoutMs,
-                        m_headerTimeoutMs);
+    m_guards.append(new ConnectionGuard(socket, m_maxHeaderBytes, m_maxBodyBytes,
+                                        std::chrono::milliseconds(m_idleTimeoutMs),
+                                        std::chrono::milliseconds(m_headerTimeoutMs)));
     addPendingConnection(socket);
 }
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxHeaderBytes, qint64 maxBodyBytes,
-                                 int idleTimeoutMs, int headerTimeoutMs)
-    : QObject(socket), m_socket(socket), m_maxHeaderBytes(maxHeaderBytes),
-      m_maxBodyBytes(maxBodyBytes)
+void LimitedTcpServer::sweep()
 {
-    m_idleTimer.setSingleShot(true);
-    m_idleTimer.setInterval(idleTimeoutMs);
-    m_headerTimer.setSingleShot(true);
-    m_headerTimer.setInterval(headerTimeoutMs);
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] { m_socket->abort(); });
-    connect(&m_headerTimer, &QTimer::timeout, this,
-            [this] { reject(408, "request_timeout", "The request headers took too long."); });
+    const auto now = ConnectionGuard::Clock::now();
+    m_guards.removeIf([](const QPointer<ConnectionGuard> &guard) { return guard.isNull(); });
+    // A copy: a guard that closes its connection may be deleted before the loop ends.
+    const QList<QPointer<ConnectionGuard>> guards = m_guards;
+    for (const QPointer<ConnectionGuard> &guard : guards) {
+        if (guard)
+            guard->checkDeadlines(now);
+    }
+}
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxHeaderBytes, qint64 maxBodyBytes,
+                                 std::chrono::milliseconds idleTimeout,
+                                 std::chrono::milliseconds headerTimeout)
+    : QObject(socket), m_socket(socket), m_maxHeaderBytes(maxHeaderBytes),
+      m_maxBodyBytes(maxBodyBytes), m_idleTimeout(idleTimeout), m_headerTimeout(headerTimeout)
+{
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeParser);
-    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (m_state != State::Passthrough)
-            m_idleTimer.start();
-    });
-    m_idleTimer.start();
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_lastActivity = Clock::now(); });
+}
+
+void ConnectionGuard::checkDeadlines(Clock::time_point now)
+{
+    // A WebSocket keeps its connection as long as it likes (QWebSocket pings it). A refused
+    // request's connection is closing, but a peer that never reads our answer keeps it open
+    // until the idle deadline.
+    if (m_state == State::Passthrough)
+        return;
+    if (m_headersSince && now - *m_headersSince >= m_headerTimeout)
+        reject(408, "request_timeout", "The request headers took too long.");
+    else if (now - m_lastActivity >= m_idleTimeout)
+        m_socket->abort();
 }
 
 void ConnectionGuard::beforeParser()
@@ -56,7 +75,7 @@ void ConnectionGuard::beforeParser()
         m_socket->readAll(); // drain: the parser must not see what follows a refusal
         return;
     }
-    m_idleTimer.start();
+    m_lastActivity = Clock::now();
     const qint64 available = m_socket->bytesAvailable();
     const QByteArray fresh = m_socket->peek(available).mid(m_unconsumed);
     m_unconsumed = available;
@@ -81,7 +100,7 @@ void ConnectionGuard::scan(const QByteArray &bytes)
             continue;
         }
         if (m_header.isEmpty())
-            m_headerTimer.start();
+            m_headersSince = Clock::now();
         const qsizetype searchFrom = qMax<qsizetype>(0, m_header.size() - 3);
         m_header.append(bytes.mid(pos));
         const qsizetype end = m_header.indexOf("\r\n\r\n", searchFrom);
@@ -94,7 +113,7 @@ void ConnectionGuard::scan(const QByteArray &bytes)
         const qsizetype consumedHere = end + 4 - (m_header.size() - (bytes.size() - pos));
         m_header.truncate(end + 4);
         pos += consumedHere;
-        m_headerTimer.stop();
+        m_headersSince.reset();
         if (!finishHeaders())
             return;
     }
@@ -134,7 +153,6 @@ bool ConnectionGuard::finishHeaders()
     if (upgrade) {
         // From here on the socket speaks WebSocket frames; QWebSocket applies its own limits.
         m_state = State::Passthrough;
-        m_idleTimer.stop();
         return false;
     }
     if (chunked) {
@@ -154,13 +172,14 @@ bool ConnectionGuard::finishHeaders()
 void ConnectionGuard::reject(int status, const QByteArray &code, const QByteArray &message)
 {
     m_state = State::Rejected;
-    m_headerTimer.stop();
+    m_headersSince.reset();
     static const QHash<int, QByteArray> reasons{{400, "Bad Request"},
                                                 {408, "Request Timeout"},
                                                 {411, "Length Required"},
                                                 {413, "Payload Too Large"},
                                                 {431, "Request Header Fields Too Large"}};
-    const QByteArray body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
+    const QByteArray body =
+        "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
     m_socket->readAll();
     m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status) +
                     "\r\nContent-Type: application/json\r\nContent-Length: " +
