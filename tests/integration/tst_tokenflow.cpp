@@ -97,6 +97,16 @@ void TestTokenFlow::acceptanceFlow()
     QCOMPARE(t1.value(u"service_name").toString(), QStringLiteral("Deposit"));
     QVERIFY(t1.value(u"secret").toString().size() >= 16);
     const qint64 id1 = t1.value(u"token_id").toInteger();
+    // The whole answer, as docs/api.md lists it (the batch writer writes it as text).
+    QCOMPARE(t1.keys(), (QStringList{"created_at", "eta", "position", "preferred_slot", "priority",
+                                     "secret", "service_id", "service_name", "status", "status_url",
+                                     "token_id", "token_number"}));
+    QVERIFY(t1.value(u"preferred_slot").isNull());
+    QCOMPARE(t1.value(u"priority").toInt(-1), 0);
+    QCOMPARE(t1.value(u"status_url").toString(),
+             QStringLiteral("/api/tokens/%1/status?secret=%2")
+                 .arg(QString::number(id1), t1.value(u"secret").toString()));
+    QVERIFY(QDateTime::fromString(t1.value(u"created_at").toString(), Qt::ISODateWithMs).isValid());
 
     const HttpReply second =
         Flow::issue(http(), 1, {{QStringLiteral("customer_info"), QStringLiteral("Grace")}});
@@ -199,7 +209,8 @@ void TestTokenFlow::checkAcceptanceStats()
     QCOMPARE(perService.at(0).toObject().value(u"issued").toInt(), 2);
     int issuedByHour = 0;
     for (const QJsonValue &hour : stats.object().value(u"per_hour").toArray()) {
-        const QDateTime start = QDateTime::fromString(hour.toObject().value(u"hour").toString(), Qt::ISODate);
+        const QDateTime start =
+            QDateTime::fromString(hour.toObject().value(u"hour").toString(), Qt::ISODate);
         QVERIFY2(start.isValid() && start.time().minute() == 0, qPrintable(start.toString()));
         issuedByHour += hour.toObject().value(u"issued").toInt();
     }

@@ -95,8 +95,11 @@ void TokenBatcher::write(WorkerContext &ctx, QList<Pending> batch) const
     }
     if (requests.isEmpty())
         return;
-    const QList<Result<QJsonObject>> results = m_issuer.issueMany(ctx, requests);
-    for (qsizetype i = 0; i < results.size(); ++i)
-        responders.at(i)->send(toResponse(results.at(i), 201));
+    const QList<Result<QByteArray>> results = m_issuer.issueMany(ctx, requests);
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const Result<QByteArray> &answer = results.at(i);
+        responders.at(i)->send(answer.ok() ? ApiResponse::raw(*answer, "application/json", 201)
+                                           : ApiResponse::error(answer.error()));
+    }
     ctx.redis().readDeferred(); // the token_generated publishes, answered while the tokens went out
 }

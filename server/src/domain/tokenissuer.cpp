@@ -4,6 +4,7 @@
 #include "domain/catalogrecords.h"
 #include "domain/etaestimator.h"
 #include "domain/eventpublisher.h"
+#include "domain/jsontext.h"
 #include "domain/tokenrepository.h"
 #include "nextup/businessday.h"
 #include "nextup/tokennumber.h"
@@ -128,7 +129,7 @@ bool rowMayBeAtFault(const QString &sqlState)
 // written alone, with the number already reserved for it, and only the ones that fail again are
 // refused. `accepted` keeps only the tokens written, in the order of the answer.
 QList<TokenRecord> TokenIssuer::insertOneByOne(WorkerContext &ctx, QList<Accepted> &accepted,
-                                               QList<Result<QJsonObject>> &results) const
+                                               QList<Result<QByteArray>> &results) const
 {
     ++m_batchesSplit;
     qWarning("A batch of %lld tokens could not be written at once; writing them one by one",
@@ -184,14 +185,14 @@ TokenRecord TokenIssuer::recordOf(const Accepted &a, const TokenRepository::Inse
     return token;
 }
 
-QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx,
-                                                  const QList<Request> &requests) const
+QList<Result<QByteArray>> TokenIssuer::issueMany(WorkerContext &ctx,
+                                                 const QList<Request> &requests) const
 {
-    QList<Result<QJsonObject>> results(requests.size(), ApiError::internal());
+    QList<Result<QByteArray>> results(requests.size(), ApiError::internal());
     // The services table is small: one read of all of it serves the whole batch.
     auto services = Catalog::services(ctx.db(), true);
     if (!services.ok())
-        return QList<Result<QJsonObject>>(requests.size(), services.error());
+        return QList<Result<QByteArray>>(requests.size(), services.error());
     QHash<int, ServiceRecord> byId;
     for (const ServiceRecord &svc : std::as_const(*services))
         byId.insert(svc.id, svc);
@@ -259,23 +260,23 @@ QList<Result<QJsonObject>> TokenIssuer::issueMany(WorkerContext &ctx,
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         const Accepted &a = accepted.at(i);
         const TokenRecord &token = tokens.at(i);
-        results[a.index] = QJsonObject{
-            {QStringLiteral("token_id"), token.id},
-            {QStringLiteral("token_number"), token.tokenNumber},
-            {QStringLiteral("eta"), token.eta},
-            {QStringLiteral("position"), positions.at(i)},
-            {QStringLiteral("secret"), QString::fromLatin1(a.secret)},
-            {QStringLiteral("status"), token.status},
-            {QStringLiteral("service_id"), a.service.id},
-            {QStringLiteral("service_name"), a.service.name},
-            {QStringLiteral("priority"), token.priority},
-            {QStringLiteral("created_at"), token.createdAt},
-            {QStringLiteral("preferred_slot"),
-             a.row.preferredSlot.isEmpty() ? QJsonValue() : QJsonValue(token.preferredSlot)},
-            {QStringLiteral("status_url"), QStringLiteral("/api/tokens/%1/status?secret=%2")
-                                               .arg(token.id)
-                                               .arg(QString::fromLatin1(a.secret))},
-        };
+        const QString secret = QString::fromLatin1(a.secret);
+        // Members in the order QJsonDocument sorts them, as this answer was written before.
+        JsonText answer;
+        answer.text(u"created_at", token.createdAt);
+        answer.number(u"eta", token.eta);
+        answer.number(u"position", positions.at(i));
+        answer.textOrNull(u"preferred_slot", token.preferredSlot);
+        answer.number(u"priority", token.priority);
+        answer.text(u"secret", secret);
+        answer.number(u"service_id", a.service.id);
+        answer.text(u"service_name", a.service.name);
+        answer.text(u"status", token.status);
+        answer.text(u"status_url", QStringLiteral("/api/tokens/%1/status?secret=%2")
+                                       .arg(QString::number(token.id), secret));
+        answer.number(u"token_id", token.id);
+        answer.text(u"token_number", token.tokenNumber);
+        results[a.index] = answer.finish();
     }
     return results;
 }
