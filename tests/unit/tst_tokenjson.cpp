@@ -3,6 +3,7 @@
 // which writes that text (and a token batch's rows), must write what QJsonDocument writes.
 #include "domain/jsontext.h"
 #include "domain/tokenrecord.h"
+#include "store/database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +14,8 @@ class TestTokenJson : public QObject
     Q_OBJECT
 
 private slots:
+    void isoTimeIsQtsForm_data();
+    void isoTimeIsQtsForm();
     void jsonTextIsTheCompactForm_data();
     void jsonTextIsTheCompactForm();
     void publicJsonEqualsTheObject_data()
@@ -68,6 +71,40 @@ private slots:
         QVERIFY(!token.publicJson().contains("Ada"));
     }
 };
+
+void TestTokenJson::isoTimeIsQtsForm_data()
+{
+    QTest::addColumn<qint64>("msecs");
+    auto at = [](const char *iso) {
+        return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs)
+            .toMSecsSinceEpoch();
+    };
+    QTest::newRow("epoch") << qint64(0);
+    QTest::newRow("just before the epoch") << qint64(-1);
+    QTest::newRow("1900-03-01") << at("1900-03-01T00:00:00.000Z");
+    QTest::newRow("0001-01-01") << at("0001-01-01T00:00:00.000Z");
+    QTest::newRow("leap day 2028") << at("2028-02-29T23:59:59.999Z");
+    QTest::newRow("2100-03-01 (no leap day)") << at("2100-03-01T00:00:00.001Z");
+    QTest::newRow("2000-02-29") << at("2000-02-29T12:00:00.500Z");
+    QTest::newRow("new year") << at("2026-12-31T23:59:59.999Z") + 1;
+    QTest::newRow("9999-12-31") << at("9999-12-31T23:59:59.999Z");
+    QTest::newRow("year 10000") << at("9999-12-31T23:59:59.999Z") + 1;
+    QTest::newRow("before year 1") << at("0001-01-01T00:00:00.000Z") - 1;
+    // Every hour of a few years, at odd milliseconds.
+    for (qint64 ms = at("2023-01-01T00:00:00.000Z"); ms < at("2029-01-01T00:00:00.000Z");
+         ms += 3'600'000 * 97 + 7)
+        QTest::addRow("%lld", static_cast<long long>(ms)) << ms;
+}
+
+void TestTokenJson::isoTimeIsQtsForm()
+{
+    QFETCH(qint64, msecs);
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+    QCOMPARE(isoTimeOfMsecs(msecs), time.toString(Qt::ISODateWithMs));
+    // Through a QVariant as QtSql hands it over, in another zone than UTC too.
+    QCOMPARE(isoTime(QVariant(time.toOffsetFromUtc(5 * 3600 + 1800))),
+             time.toString(Qt::ISODateWithMs));
+}
 
 void TestTokenJson::jsonTextIsTheCompactForm_data()
 {

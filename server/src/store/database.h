@@ -101,5 +101,6 @@ private:
 
 // Small helpers for reading rows.
 QString isoTime(const QVariant &timestamp); // UTC ISO 8601 with ms, or empty for NULL
+QString isoTimeOfMsecs(qint64 msecs);       // the same, from milliseconds since the epoch
 QVariant nullable(const QString &text);     // empty string -> SQL NULL
 QVariant nullableId(qint64 id);             // 0 -> SQL NULL
