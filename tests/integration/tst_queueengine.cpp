@@ -761,6 +761,33 @@ void TestQueueEngine::rateLimiterRefusesAfterLimit()
     QVERIFY(!batch.at(3)->allowed && batch.at(3)->retryAfterSeconds >= 1);
     QVERIFY(limiter.hitEach(*m_conn, {}, 2, 10).isEmpty());
 
+    // Sent unwaited: nothing is decided until the connection reads the reply, which a later
+    // command (here a synchronous one) does first; the decisions are those hitEach gives.
+    QList<Result<RateDecision>> sent;
+    bool answered = false;
+    limiter.sendEach(*m_conn, {"s:1", "s:1", "s:1"}, 2, 10,
+                     [&](QList<Result<RateDecision>> decisions) {
+                         sent = std::move(decisions);
+                         answered = true;
+                     });
+    QVERIFY(!answered);
+    QCOMPARE(m_conn->run({"PING"}).string, QByteArray("PONG"));
+    QVERIFY(answered);
+    QCOMPARE(sent.size(), 3);
+    QVERIFY(sent.at(0)->allowed && sent.at(0)->remaining == 1);
+    QVERIFY(sent.at(1)->allowed && sent.at(1)->remaining == 0);
+    QVERIFY(!sent.at(2)->allowed && sent.at(2)->retryAfterSeconds >= 1);
+    answered = false;
+    limiter.sendEach(*m_conn, {}, 2, 10, [&](QList<Result<RateDecision>> decisions) {
+        answered = decisions.isEmpty();
+    });
+    QVERIFY(answered); // nothing to send: answered at once
+    answered = false;
+    limiter.sendEach(*m_conn, {"s:2"}, -1, 10, [&](QList<Result<RateDecision>> decisions) {
+        answered = decisions.size() == 1 && !decisions.at(0).ok();
+    });
+    QVERIFY(answered); // invalid limit: refused at once, nothing sent
+
     // The window ends and the bucket is usable again.
     QVERIFY(limiter.hit(*m_conn, "short", 1, 1)->allowed);
     const auto wait = limiter.hit(*m_conn, "short", 1, 1);

@@ -74,15 +74,20 @@ void TokenBatcher::write(WorkerContext &ctx, QList<Pending> batch) const
             limited.append(i);
         }
     }
+    // The rate-limit hits go to Redis unwaited and Postgres reads the services meanwhile: under
+    // load every round trip waits for a busy CPU to wake its peer, and the two overlap.
+    QList<Result<RateDecision>> decisions;
+    m_api.rateLimiter.sendEach(
+        ctx.redis(), keys, m_api.config.tokenRateLimitPerMinute, 60,
+        [&decisions](QList<Result<RateDecision>> answer) { decisions = std::move(answer); });
+    const auto services = TokenIssuer::servicesById(ctx);
+    ctx.redis().readDeferred();
+
     QList<bool> refused(batch.size(), false);
-    if (!keys.isEmpty()) {
-        const auto decisions =
-            m_api.rateLimiter.hitEach(ctx.redis(), keys, m_api.config.tokenRateLimitPerMinute, 60);
-        for (qsizetype k = 0; k < limited.size(); ++k) {
-            if (auto refusal = Handler::rateRefusal(decisions.at(k))) {
-                batch.at(limited.at(k)).responder.send(std::move(*refusal));
-                refused[limited.at(k)] = true;
-            }
+    for (qsizetype k = 0; k < limited.size(); ++k) {
+        if (auto refusal = Handler::rateRefusal(decisions.value(k, ApiError::internal()))) {
+            batch.at(limited.at(k)).responder.send(std::move(*refusal));
+            refused[limited.at(k)] = true;
         }
     }
     QList<TokenIssuer::Request> requests;
@@ -95,7 +100,12 @@ void TokenBatcher::write(WorkerContext &ctx, QList<Pending> batch) const
     }
     if (requests.isEmpty())
         return;
-    const QList<Result<QByteArray>> results = m_issuer.issueMany(ctx, requests);
+    if (!services.ok()) {
+        for (const Responder *responder : std::as_const(responders))
+            responder->send(ApiResponse::error(services.error()));
+        return;
+    }
+    const QList<Result<QByteArray>> results = m_issuer.issueMany(ctx, requests, *services);
     for (qsizetype i = 0; i < results.size(); ++i) {
         const Result<QByteArray> &answer = results.at(i);
         responders.at(i)->send(answer.ok() ? ApiResponse::raw(*answer, "application/json", 201)

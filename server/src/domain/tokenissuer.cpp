@@ -185,18 +185,21 @@ TokenRecord TokenIssuer::recordOf(const Accepted &a, const TokenRepository::Inse
     return token;
 }
 
-QList<Result<QByteArray>> TokenIssuer::issueMany(WorkerContext &ctx,
-                                                 const QList<Request> &requests) const
+Result<QHash<int, ServiceRecord>> TokenIssuer::servicesById(WorkerContext &ctx)
 {
-    QList<Result<QByteArray>> results(requests.size(), ApiError::internal());
-    // The services table is small: one read of all of it serves the whole batch.
     auto services = Catalog::services(ctx.db(), true);
     if (!services.ok())
-        return QList<Result<QByteArray>>(requests.size(), services.error());
+        return services.error();
     QHash<int, ServiceRecord> byId;
     for (const ServiceRecord &svc : std::as_const(*services))
         byId.insert(svc.id, svc);
+    return byId;
+}
 
+QList<Result<QByteArray>> TokenIssuer::issueMany(WorkerContext &ctx, const QList<Request> &requests,
+                                                 const QHash<int, ServiceRecord> &byId) const
+{
+    QList<Result<QByteArray>> results(requests.size(), ApiError::internal());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<Accepted> accepted;
     for (qsizetype i = 0; i < requests.size(); ++i) {

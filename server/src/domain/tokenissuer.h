@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "app/apierror.h"
+#include "domain/catalogrecords.h"
 #include "domain/principal.h"
 #include "domain/queuestate.h"
 
@@ -11,7 +12,7 @@
 #include <QJsonObject>
 
 class WorkerContext;
-struct ServiceRecord;
+
 struct TokenRecord;
 namespace TokenRepository {
 struct Inserted;
@@ -38,7 +39,11 @@ public:
     // enqueue script and one publish round trip for the whole batch. When the batch's INSERT fails
     // for a reason that is not an outage (one row Postgres refuses, a deadlock with another batch),
     // each token is written on its own, so only the request at fault is refused.
-    QList<Result<QByteArray>> issueMany(WorkerContext &ctx, const QList<Request> &requests) const;
+    // `services` are the ones servicesById() read for this batch.
+    QList<Result<QByteArray>> issueMany(WorkerContext &ctx, const QList<Request> &requests,
+                                        const QHash<int, ServiceRecord> &services) const;
+    // Every service (the table is small: one read serves a whole batch), by id.
+    static Result<QHash<int, ServiceRecord>> servicesById(WorkerContext &ctx);
     // How many batches were written token by token after their INSERT failed (for /metrics).
     quint64 batchesSplit() const { return m_batchesSplit; }
     // The customer's view: needs the secret unless the caller is staff.

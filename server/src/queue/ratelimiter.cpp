@@ -16,25 +16,57 @@ QList<Result<RateDecision>> RateLimiter::hitEach(RedisConnection &conn,
                                                  const QList<QByteArray> &bucketKeys, int limit,
                                                  int windowSeconds) const
 {
-    QList<Result<RateDecision>> decisions;
     if (bucketKeys.isEmpty())
-        return decisions;
-    decisions.reserve(bucketKeys.size());
+        return {};
+    const auto keys = keysFor(bucketKeys, limit, windowSeconds);
+    if (!keys)
+        return invalidLimit(bucketKeys.size());
+    return decisionsFrom(
+        m_script.run(conn, *keys, {QByteArray::number(limit), QByteArray::number(windowSeconds)}),
+        bucketKeys.size());
+}
+
+void RateLimiter::sendEach(RedisConnection &conn, const QList<QByteArray> &bucketKeys, int limit,
+                           int windowSeconds, DecisionsHandler onDecisions) const
+{
+    if (bucketKeys.isEmpty())
+        return onDecisions({});
+    const auto keys = keysFor(bucketKeys, limit, windowSeconds);
+    if (!keys)
+        return onDecisions(invalidLimit(bucketKeys.size()));
+    m_script.send(conn, *keys, {QByteArray::number(limit), QByteArray::number(windowSeconds)},
+                  [count = bucketKeys.size(), onDecisions](const RedisReply &reply) {
+                      onDecisions(decisionsFrom(reply, count));
+                  });
+}
+
+std::optional<QList<QByteArray>> RateLimiter::keysFor(const QList<QByteArray> &bucketKeys,
+                                                      int limit, int windowSeconds) const
+{
     const bool validKeys = std::none_of(bucketKeys.begin(), bucketKeys.end(),
                                         [](const QByteArray &key) { return key.isEmpty(); });
-    if (limit < 0 || windowSeconds <= 0 || !validKeys) {
-        decisions.fill(ApiError::internal(QStringLiteral("Invalid rate limit.")),
-                       bucketKeys.size());
-        return decisions;
-    }
+    if (limit < 0 || windowSeconds <= 0 || !validKeys)
+        return std::nullopt;
     QList<QByteArray> keys;
     keys.reserve(bucketKeys.size());
     for (const QByteArray &key : bucketKeys)
         keys.append(m_prefix + key);
-    const RedisReply r =
-        m_script.run(conn, keys, {QByteArray::number(limit), QByteArray::number(windowSeconds)});
-    if (r.type != RedisReply::Type::Array || r.elements.size() != bucketKeys.size()) {
-        decisions.fill(RedisErrors::fromReply(r), bucketKeys.size());
+    return keys;
+}
+
+QList<Result<RateDecision>> RateLimiter::invalidLimit(qsizetype count)
+{
+    return QList<Result<RateDecision>>(count,
+                                       ApiError::internal(QStringLiteral("Invalid rate limit.")));
+}
+
+// One decision per bucket from the script's reply.
+QList<Result<RateDecision>> RateLimiter::decisionsFrom(const RedisReply &r, qsizetype count)
+{
+    QList<Result<RateDecision>> decisions;
+    decisions.reserve(count);
+    if (r.type != RedisReply::Type::Array || r.elements.size() != count) {
+        decisions.fill(RedisErrors::fromReply(r), count);
         return decisions;
     }
     for (const RedisReply &hit : r.elements) {

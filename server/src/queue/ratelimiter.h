@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 
+#include <functional>
+#include <optional>
+
 #include "app/apierror.h"
 #include "queue/redisscript.h"
 
@@ -30,8 +33,20 @@ public:
     // One hit on each bucket (a bucket may repeat), in one script run; one decision each, in order.
     QList<Result<RateDecision>> hitEach(RedisConnection &conn, const QList<QByteArray> &bucketKeys,
                                         int limit, int windowSeconds) const;
+    // The same without waiting: the hits are sent now and onDecisions gets the decisions when
+    // the connection reads the reply (RedisConnection::readDeferred), so the caller can do other
+    // work meanwhile. Called at once when there is nothing to send or the arguments are invalid.
+    using DecisionsHandler = std::function<void(QList<Result<RateDecision>>)>;
+    void sendEach(RedisConnection &conn, const QList<QByteArray> &bucketKeys, int limit,
+                  int windowSeconds, DecisionsHandler onDecisions) const;
 
 private:
+    // The script's keys, or nullopt when the arguments are invalid.
+    std::optional<QList<QByteArray>> keysFor(const QList<QByteArray> &bucketKeys, int limit,
+                                             int windowSeconds) const;
+    static QList<Result<RateDecision>> decisionsFrom(const RedisReply &reply, qsizetype count);
+    static QList<Result<RateDecision>> invalidLimit(qsizetype count);
+
     QByteArray m_prefix;
     RedisScript m_script{QStringLiteral("ratelimit")};
 };
