@@ -196,13 +196,11 @@ Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId,
         return ApiError::conflict(
             QStringLiteral("counter_not_open"),
             QStringLiteral("%1 is paused; resume it to call.").arg(counter->name));
-    if (counter->current.id > 0) {
-        if (counter->current.status == u"called")
-            return ApiError::conflict(
-                QStringLiteral("invalid_state"),
-                QStringLiteral("%1 is still called: serve, skip or transfer it first.")
-                    .arg(counter->current.tokenNumber));
-    }
+    if (counter->current.id > 0 && counter->current.status == u"called")
+        return ApiError::conflict(
+            QStringLiteral("invalid_state"),
+            QStringLiteral("%1 is still called: serve, skip or transfer it first.")
+                .arg(counter->current.tokenNumber));
     // "Next" while serving ends the current service, as at any counter — but only once a next
     // token was taken from the line: with nobody waiting the serving token stays as it was.
     const std::function<Status()> finishServing = [&]() -> Status {

@@ -5,9 +5,9 @@
 #include "queue/queueengine.h"
 #include "queue/redisconnection.h"
 #include "queue/redisscript.h"
+#include "store/database.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
 
 EventPublisher::EventPublisher(const QueueEngine &engine, QByteArray channel)
@@ -28,12 +28,10 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
 {
     if (envelopes.isEmpty())
         return;
-    // A lone value is serialised inside an array (QJsonDocument holds only arrays and objects).
-    auto json = [](const QJsonValue &value) {
-        return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
-    };
-    const QByteArray name = json(event);
-    const QByteArray at = json(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    QByteArray name;
+    JsonText::appendString(name, event);
+    QByteArray at;
+    JsonText::appendString(at, isoTimeOfMsecs(QDateTime::currentMSecsSinceEpoch()));
     QList<QByteArray> args{m_channel};
     args.reserve(1 + 2 * envelopes.size());
     for (const Envelope &envelope : envelopes) {

@@ -29,7 +29,8 @@ public:
     // token's own room; and to the room of the service it left when a transfer changed it.
     void publishToken(RedisConnection &redis, const QString &event, const TokenRecord &token,
                       int branchId, int counterId = 0, int previousServiceId = 0) const;
-    // The same event for many new tokens, in one pipeline; branchIds[i] is tokens[i]'s branch.
+    // The same event for many new tokens, in one script run (consecutive seqs); branchIds[i] is
+    // tokens[i]'s branch.
     void publishTokens(RedisConnection &redis, const QString &event,
                        const QList<TokenRecord> &tokens, const QList<int> &branchIds) const;
 

@@ -96,6 +96,7 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &params)
 
 Result<Rows> Database::execOnce(const QString &sql, const QVariantList &params)
 {
+    m_lastErrorState.clear(); // a failure that never reaches Postgres must not report an old one
     if (auto opened = ensureOpen(); !opened.ok())
         return opened.error();
     auto it = m_prepared.find(sql);
