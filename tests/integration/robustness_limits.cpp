@@ -5,8 +5,17 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <cerrno>
+#include <cstring>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 const int kMaxBody = 8192;
@@ -118,6 +127,60 @@ void TestRobustness::bodyLimit()
     EXPECT_RAW_ERROR(response, expected, code);
     if (expected == 413)
         QVERIFY2(raw.waitClosed(3000), "the connection stays open after a 413");
+    QCOMPARE(tokenTotal(), total);
+}
+
+// Most HTTP libraries send the whole body before they read anything. A blocking POSIX socket
+// does the same here (a QTcpSocket would read the answer while it writes): 32 MB is more than
+// loopback buffers hold, so the client is still sending when the 413 goes out. The server must
+// go on reading until the client is done, or the client's send fails with a reset and the 413
+// can be lost.
+void TestRobustness::refusedBodySentBeforeReading()
+{
+    const int total = tokenTotal();
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    QVERIFY(fd >= 0);
+    const auto closeFd = qScopeGuard([fd] { ::close(fd); });
+    timeval timeout{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port());
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QVERIFY(::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+
+    const qint64 length = 32 << 20;
+    const auto sendAll = [fd](const QByteArray &bytes) -> QString {
+        for (qsizetype done = 0; done < bytes.size();) {
+            const ssize_t n =
+                ::send(fd, bytes.constData() + done, size_t(bytes.size() - done), MSG_NOSIGNAL);
+            if (n <= 0)
+                return QString::fromLocal8Bit(strerror(errno));
+            done += n;
+        }
+        return {};
+    };
+    QCOMPARE(sendAll(postHead(length)), QString());
+    const QByteArray chunk(1 << 16, 'x');
+    for (qint64 sent = 0; sent < length; sent += chunk.size()) {
+        const QString failure = sendAll(chunk);
+        QVERIFY2(failure.isEmpty(),
+                 qPrintable(
+                     QStringLiteral("send failed after %1 body bytes: %2").arg(sent).arg(failure)));
+    }
+    QByteArray answer;
+    char buffer[4096];
+    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+        answer.append(buffer, n);
+    QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(200).constData());
+    const qsizetype bodyStart = answer.indexOf("\r\n\r\n") + 4;
+    const QString shape = Flow::errorShapeProblem(QJsonDocument::fromJson(answer.mid(bodyStart)),
+                                                  QStringLiteral("payload_too_large"));
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+    // The guard's refusals carry the headers every other answer carries.
+    QVERIFY(answer.left(bodyStart).contains("X-Content-Type-Options: nosniff\r\n"));
+    QVERIFY(answer.left(bodyStart).contains("Connection: close\r\n"));
     QCOMPARE(tokenTotal(), total);
 }
 

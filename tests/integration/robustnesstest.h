@@ -24,6 +24,7 @@ private slots:
     // robustness_limits.cpp
     void bodyLimit_data();
     void bodyLimit();
+    void refusedBodySentBeforeReading();
     void chunkedBodyRefused();
     void headerLimit_data();
     void headerLimit();

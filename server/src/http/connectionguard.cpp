@@ -1,11 +1,16 @@
 #include "http/connectionguard.h"
 
+#include "http/apiresponse.h"
+
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 LimitedTcpServer::LimitedTcpServer(qint64 maxHeaderBytes, qint64 maxBodyBytes, int idleTimeoutMs,
-                                   int headerTimeoutMs, QObject *parent)
+                                   int headerTimeoutMs, Headers commonHeaders, QObject *parent)
     : QTcpServer(parent), m_maxHeaderBytes(maxHeaderBytes), m_maxBodyBytes(maxBodyBytes),
-      m_idleTimeoutMs(idleTimeoutMs), m_headerTimeoutMs(headerTimeoutMs)
+      m_idleTimeoutMs(idleTimeoutMs), m_headerTimeoutMs(headerTimeoutMs),
+      m_commonHeaders(std::move(commonHeaders))
 {
     m_sweep.setInterval(qBound(25, qMin(idleTimeoutMs, headerTimeoutMs) / 4, 1000));
     connect(&m_sweep, &QTimer::timeout, this, &LimitedTcpServer::sweep);
@@ -21,9 +26,9 @@ void LimitedTcpServer::incomingConnection(qintptr handle)
         return;
     }
     // The guard connects to readyRead before the HTTP server does, so it runs first.
-    m_guards.append(new ConnectionGuard(socket, m_maxHeaderBytes, m_maxBodyBytes,
-                                        std::chrono::milliseconds(m_idleTimeoutMs),
-                                        std::chrono::milliseconds(m_headerTimeoutMs)));
+    m_guards.append(new ConnectionGuard(
+        socket, m_maxHeaderBytes, m_maxBodyBytes, std::chrono::milliseconds(m_idleTimeoutMs),
+        std::chrono::milliseconds(m_headerTimeoutMs), m_commonHeaders));
     addPendingConnection(socket);
 }
 
@@ -41,12 +46,18 @@ void LimitedTcpServer::sweep()
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxHeaderBytes, qint64 maxBodyBytes,
                                  std::chrono::milliseconds idleTimeout,
-                                 std::chrono::milliseconds headerTimeout)
-    : QObject(socket), m_socket(socket), m_maxHeaderBytes(maxHeaderBytes),
-      m_maxBodyBytes(maxBodyBytes), m_idleTimeout(idleTimeout), m_headerTimeout(headerTimeout)
+                                 std::chrono::milliseconds headerTimeout,
+                                 const LimitedTcpServer::Headers &commonHeaders)
+    : QObject(socket), m_socket(socket), m_commonHeaders(commonHeaders),
+      m_maxHeaderBytes(maxHeaderBytes), m_maxBodyBytes(maxBodyBytes), m_idleTimeout(idleTimeout),
+      m_headerTimeout(headerTimeout)
 {
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeParser);
-    connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_lastActivity = Clock::now(); });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        m_lastActivity = Clock::now();
+        if (m_state == State::Rejected)
+            finishAnswerOfRefusal();
+    });
 }
 
 void ConnectionGuard::checkDeadlines(Clock::time_point now)
@@ -56,8 +67,14 @@ void ConnectionGuard::checkDeadlines(Clock::time_point now)
     // until the idle deadline.
     if (m_state == State::Passthrough)
         return;
+    if (m_state == State::Rejected) {
+        if (now - m_rejectedAt >= kLinger || now - m_lastActivity >= m_idleTimeout)
+            m_socket->abort();
+        return;
+    }
     if (m_headersSince && now - *m_headersSince >= m_headerTimeout)
-        reject(408, "request_timeout", "The request headers took too long.");
+        reject(408, QStringLiteral("request_timeout"),
+               QStringLiteral("The request headers took too long."));
     else if (now - m_lastActivity >= m_idleTimeout)
         m_socket->abort();
 }
@@ -72,7 +89,7 @@ void ConnectionGuard::beforeParser()
     if (m_state == State::Passthrough)
         return;
     if (m_state == State::Rejected) {
-        m_socket->readAll(); // drain: the parser must not see what follows a refusal
+        m_socket->readAll(); // dropped: the parser must not see what follows a refusal
         return;
     }
     m_lastActivity = Clock::now();
@@ -106,7 +123,8 @@ void ConnectionGuard::scan(const QByteArray &bytes)
         const qsizetype end = m_header.indexOf("\r\n\r\n", searchFrom);
         if (end < 0) {
             if (m_header.size() > m_maxHeaderBytes)
-                reject(431, "headers_too_large", "The request headers are too large.");
+                reject(431, QStringLiteral("headers_too_large"),
+                       QStringLiteral("The request headers are too large."));
             return;
         }
         // Bytes after the header terminator belong to the body or the next request.
@@ -122,7 +140,8 @@ void ConnectionGuard::scan(const QByteArray &bytes)
 bool ConnectionGuard::finishHeaders()
 {
     if (m_header.size() > m_maxHeaderBytes) {
-        reject(431, "headers_too_large", "The request headers are too large.");
+        reject(431, QStringLiteral("headers_too_large"),
+               QStringLiteral("The request headers are too large."));
         return false;
     }
     qint64 contentLength = 0;
@@ -140,7 +159,8 @@ bool ConnectionGuard::finishHeaders()
             bool ok = false;
             contentLength = value.toLongLong(&ok);
             if (!ok || contentLength < 0) {
-                reject(400, "bad_request", "Invalid Content-Length.");
+                reject(400, QStringLiteral("bad_request"),
+                       QStringLiteral("Invalid Content-Length."));
                 return false;
             }
         } else if (name == "transfer-encoding" && value.contains("chunked")) {
@@ -156,12 +176,13 @@ bool ConnectionGuard::finishHeaders()
         return false;
     }
     if (chunked) {
-        reject(411, "length_required", "Send the body with a Content-Length.");
+        reject(411, QStringLiteral("length_required"),
+               QStringLiteral("Send the body with a Content-Length."));
         return false;
     }
     if (contentLength > m_maxBodyBytes) {
-        reject(413, "payload_too_large",
-               "The body is larger than " + QByteArray::number(m_maxBodyBytes) + " bytes.");
+        reject(413, QStringLiteral("payload_too_large"),
+               QStringLiteral("The body is larger than %1 bytes.").arg(m_maxBodyBytes));
         return false;
     }
     m_bodyRemaining = contentLength;
@@ -169,20 +190,28 @@ bool ConnectionGuard::finishHeaders()
     return true;
 }
 
-void ConnectionGuard::reject(int status, const QByteArray &code, const QByteArray &message)
+// A lingering close, as nginx does it: the answer goes out, then the sending side is shut down
+// (the client sees the answer end) while whatever the client still sends is read and dropped,
+// until it closes or kLinger has passed. Closing at once would answer a client that is still
+// sending its body (as most HTTP libraries do before they read) with a reset, which can destroy
+// the 413 before the client reads it.
+void ConnectionGuard::reject(int status, const QString &code, const QString &message)
 {
     m_state = State::Rejected;
     m_headersSince.reset();
-    static const QHash<int, QByteArray> reasons{{400, "Bad Request"},
-                                                {408, "Request Timeout"},
-                                                {411, "Length Required"},
-                                                {413, "Payload Too Large"},
-                                                {431, "Request Header Fields Too Large"}};
-    const QByteArray body =
-        "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
+    m_rejectedAt = Clock::now();
+    ApiResponse answer = ApiResponse::error(ApiError{status, code, message, {}});
+    answer.closeConnection = true;
     m_socket->readAll();
-    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status) +
-                    "\r\nContent-Type: application/json\r\nContent-Length: " +
-                    QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-    m_socket->disconnectFromHost();
+    m_socket->write(answer.serialize(m_commonHeaders));
+    m_socket->flush();
+    finishAnswerOfRefusal();
+}
+
+void ConnectionGuard::finishAnswerOfRefusal()
+{
+    if (m_answerSent || m_socket->bytesToWrite() > 0)
+        return; // the rest of the answer is still in Qt's buffer: bytesWritten comes back here
+    m_answerSent = true;
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
 }

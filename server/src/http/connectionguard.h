@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTimer>
@@ -26,8 +28,11 @@ class LimitedTcpServer : public QTcpServer
     Q_DISABLE_COPY_MOVE(LimitedTcpServer)
 
 public:
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+    // commonHeaders: the ones every answer of the HTTP server carries (security headers, CORS),
+    // so the guard's own refusals carry them too.
     LimitedTcpServer(qint64 maxHeaderBytes, qint64 maxBodyBytes, int idleTimeoutMs,
-                     int headerTimeoutMs, QObject *parent = nullptr);
+                     int headerTimeoutMs, Headers commonHeaders, QObject *parent = nullptr);
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -39,6 +44,7 @@ private:
     qint64 m_maxBodyBytes;
     int m_idleTimeoutMs;
     int m_headerTimeoutMs;
+    Headers m_commonHeaders;
     QList<QPointer<ConnectionGuard>> m_guards; // a closed connection's guard is gone: pruned
     QTimer m_sweep;
 };
@@ -52,11 +58,17 @@ public:
     using Clock = std::chrono::steady_clock;
 
     ConnectionGuard(QTcpSocket *socket, qint64 maxHeaderBytes, qint64 maxBodyBytes,
-                    std::chrono::milliseconds idleTimeout, std::chrono::milliseconds headerTimeout);
+                    std::chrono::milliseconds idleTimeout, std::chrono::milliseconds headerTimeout,
+                    const LimitedTcpServer::Headers &commonHeaders);
 
     // Closes the connection when it has been idle too long, or answers 408 when its request
-    // headers have taken too long.
+    // headers have taken too long, or when a refused request's client has not finished sending
+    // within kLinger.
     void checkDeadlines(Clock::time_point now);
+
+    // How long a refused request's connection goes on reading (and dropping) what its client
+    // still sends, so that the client gets to read the answer (see reject()).
+    static constexpr std::chrono::milliseconds kLinger{5000};
 
 private:
     enum class State
@@ -71,9 +83,11 @@ private:
     void afterParser();
     void scan(const QByteArray &bytes);
     bool finishHeaders();
-    void reject(int status, const QByteArray &code, const QByteArray &message);
+    void reject(int status, const QString &code, const QString &message);
+    void finishAnswerOfRefusal();
 
     QTcpSocket *m_socket;
+    LimitedTcpServer::Headers m_commonHeaders; // shared with the server's (implicitly shared)
     qint64 m_maxHeaderBytes;
     qint64 m_maxBodyBytes;
     State m_state = State::Headers;
@@ -85,4 +99,6 @@ private:
     std::chrono::milliseconds m_headerTimeout;
     Clock::time_point m_lastActivity = Clock::now();
     std::optional<Clock::time_point> m_headersSince; // first byte of unfinished request headers
+    Clock::time_point m_rejectedAt;
+    bool m_answerSent = false; // the refusal is written and the sending side shut down
 };

@@ -53,7 +53,8 @@ HttpServer::HttpServer(HttpLimits limits, QObject *parent)
 bool HttpServer::listen(const QHostAddress &address, quint16 port)
 {
     auto tcp = std::make_unique<LimitedTcpServer>(m_limits.maxHeaderBytes, m_limits.maxBodyBytes,
-                                                  m_limits.idleTimeoutMs, m_limits.headerTimeoutMs);
+                                                  m_limits.idleTimeoutMs, m_limits.headerTimeoutMs,
+                                                  commonHeaders());
     if (!tcp->listen(address, port)) {
         qWarning("Cannot listen on %s:%u: %s", qPrintable(address.toString()), port,
                  qPrintable(tcp->errorString()));
