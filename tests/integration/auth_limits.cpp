@@ -115,7 +115,8 @@ void TestAuth::adminActsOnAnyCounter()
     AUTH_EXPECT_STATUS(m_http->post(QStringLiteral("/api/counters/1/close"), {}, m_operator2), 200);
 }
 
-// AUTH_RATE_PER_MINUTE=5: five logins or registrations from one address in a minute, not six.
+// AUTH_RATE_PER_MINUTE=5: five failed logins (or registrations) from one address in a minute,
+// not six; successful logins do not count.
 void TestAuth::loginRateLimit()
 {
     const auto server =
@@ -123,13 +124,17 @@ void TestAuth::loginRateLimit()
                     {{QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("5")}});
     QVERIFY(server);
     HttpClient http(server->baseUrl());
-    AUTH_EXPECT_STATUS(loginReply(http, QStringLiteral("admin"), QStringLiteral("admin123")), 200);
-    AUTH_EXPECT_STATUS(loginReply(http, QStringLiteral("kiosk"), QStringLiteral("kiosk123")), 200);
-    for (int i = 0; i < 3; ++i)
+    for (int i = 0; i < 8; ++i)
+        AUTH_EXPECT_STATUS(
+            i % 2 ? loginReply(http, QStringLiteral("kiosk"), QStringLiteral("kiosk123"))
+                  : loginReply(http, QStringLiteral("admin"), QStringLiteral("admin123")),
+            200);
+    for (int i = 0; i < 5; ++i)
         AUTH_EXPECT_ERROR(
             loginReply(http, QStringLiteral("admin"), QStringLiteral("guess-%1").arg(i)), 401,
             "invalid_credentials");
 
+    // Five failures: now even the right password waits for the window, so guessing stops.
     const HttpReply sixth = loginReply(http, QStringLiteral("admin"), QStringLiteral("admin123"));
     AUTH_EXPECT_ERROR(sixth, 429, "rate_limited");
     expectRetryAfter(sixth);

@@ -788,6 +788,22 @@ void TestQueueEngine::rateLimiterRefusesAfterLimit()
     });
     QVERIFY(answered); // invalid limit: refused at once, nothing sent
 
+    // A peek tells whether one more hit would pass and counts nothing; the key it reads is never
+    // created or given an expiry by it.
+    for (int i = 0; i < 3; ++i) {
+        const auto look = limiter.peek(*m_conn, "p:1", 2, 10);
+        QVERIFY(look.ok() && look->allowed);
+        QCOMPARE(look->remaining, 1);
+    }
+    QCOMPARE(m_conn->run({"EXISTS", "tq" + QByteArray::number(m_case) + ":rl:p:1"}).integer, 0);
+    QVERIFY(limiter.hit(*m_conn, "p:1", 2, 10)->allowed);
+    QCOMPARE(limiter.peek(*m_conn, "p:1", 2, 10)->remaining, 0);
+    QVERIFY(limiter.hit(*m_conn, "p:1", 2, 10)->allowed);
+    const auto full = limiter.peek(*m_conn, "p:1", 2, 10);
+    QVERIFY(full.ok() && !full->allowed);
+    QVERIFY(full->retryAfterSeconds >= 1 && full->retryAfterSeconds <= 10);
+    QVERIFY(!limiter.peek(*m_conn, "p:1", -1, 10).ok()); // invalid limit
+
     // The window ends and the bucket is usable again.
     QVERIFY(limiter.hit(*m_conn, "short", 1, 1)->allowed);
     const auto wait = limiter.hit(*m_conn, "short", 1, 1);

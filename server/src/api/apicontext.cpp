@@ -9,7 +9,8 @@
 namespace Handler {
 
 std::optional<Principal> authorize(const ApiContext &api, const ApiRequest &request,
-                                   const Responder &responder, std::initializer_list<QStringView> roles)
+                                   const Responder &responder,
+                                   std::initializer_list<QStringView> roles)
 {
     auto principal = api.tokens.authenticate(request);
     if (!principal.ok()) {
@@ -37,8 +38,9 @@ std::optional<QJsonObject> jsonBody(const ApiRequest &request, const Responder &
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
     if (error.error != QJsonParseError::NoError) {
-        responder.send(ApiError::badRequest(
-            QStringLiteral("Malformed JSON at offset %1: %2.").arg(error.offset).arg(error.errorString())));
+        responder.send(ApiError::badRequest(QStringLiteral("Malformed JSON at offset %1: %2.")
+                                                .arg(error.offset)
+                                                .arg(error.errorString())));
         return std::nullopt;
     }
     if (!document.isObject()) {
@@ -48,7 +50,8 @@ std::optional<QJsonObject> jsonBody(const ApiRequest &request, const Responder &
     return document.object();
 }
 
-std::optional<qint64> idParam(const ApiRequest &request, const Responder &responder, const QString &name)
+std::optional<qint64> idParam(const ApiRequest &request, const Responder &responder,
+                              const QString &name)
 {
     bool ok = false;
     const qint64 id = request.pathParams.value(name).toLongLong(&ok);
@@ -82,16 +85,35 @@ std::optional<ApiResponse> rateRefusal(const Result<RateDecision> &decision)
     if (decision->allowed)
         return std::nullopt;
     ApiResponse response = ApiResponse::error(
-        {429, QStringLiteral("rate_limited"),
-         QStringLiteral("Too many requests; try again in %1 s.").arg(decision->retryAfterSeconds), {}});
+        {429,
+         QStringLiteral("rate_limited"),
+         QStringLiteral("Too many requests; try again in %1 s.").arg(decision->retryAfterSeconds),
+         {}});
     response.withHeader("Retry-After", QByteArray::number(qMax(1, decision->retryAfterSeconds)));
     return response;
 }
 
 std::optional<ApiResponse> rateLimited(const ApiContext &api, WorkerContext &ctx,
-                                       const ApiRequest &request, const QByteArray &bucket, int limit)
+                                       const ApiRequest &request, const QByteArray &bucket,
+                                       int limit)
 {
-    return rateRefusal(api.rateLimiter.hit(ctx.redis(), rateLimitKey(api, request, bucket), limit, 60));
+    return rateRefusal(
+        api.rateLimiter.hit(ctx.redis(), rateLimitKey(api, request, bucket), limit, 60));
+}
+
+std::optional<ApiResponse> rateLimitedWithoutCounting(const ApiContext &api, WorkerContext &ctx,
+                                                      const ApiRequest &request,
+                                                      const QByteArray &bucket, int limit)
+{
+    return rateRefusal(
+        api.rateLimiter.peek(ctx.redis(), rateLimitKey(api, request, bucket), limit, 60));
+}
+
+void countFailure(const ApiContext &api, WorkerContext &ctx, const ApiRequest &request,
+                  const QByteArray &bucket, int limit)
+{
+    // The failure is answered either way; a bucket Redis could not count only forgives it.
+    api.rateLimiter.hit(ctx.redis(), rateLimitKey(api, request, bucket), limit, 60);
 }
 
 } // namespace Handler

@@ -60,7 +60,15 @@ void run(const ApiContext &api, const Responder &responder, Job job, int success
 // Counts a hit against `bucket` for this client; answers 429 with Retry-After when over `limit`
 // a minute. Runs on the worker thread (Redis).
 std::optional<ApiResponse> rateLimited(const ApiContext &api, WorkerContext &ctx,
-                                       const ApiRequest &request, const QByteArray &bucket, int limit);
+                                       const ApiRequest &request, const QByteArray &bucket,
+                                       int limit);
+// For limits that count only failures (logins): answers 429 when `bucket` is already full for
+// this client, counting nothing; countFailure() counts one once the request has failed.
+std::optional<ApiResponse> rateLimitedWithoutCounting(const ApiContext &api, WorkerContext &ctx,
+                                                      const ApiRequest &request,
+                                                      const QByteArray &bucket, int limit);
+void countFailure(const ApiContext &api, WorkerContext &ctx, const ApiRequest &request,
+                  const QByteArray &bucket, int limit);
 // The two halves of rateLimited(), for callers that count many hits at once: this client's
 // bucket key, and the answer to a decision (nullopt when allowed).
 QByteArray rateLimitKey(const ApiContext &api, const ApiRequest &request, const QByteArray &bucket);

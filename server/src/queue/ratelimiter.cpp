@@ -12,6 +12,19 @@ Result<RateDecision> RateLimiter::hit(RedisConnection &conn, const QByteArray &b
     return hitEach(conn, {bucketKey}, limit, windowSeconds).constFirst();
 }
 
+Result<RateDecision> RateLimiter::peek(RedisConnection &conn, const QByteArray &bucketKey,
+                                       int limit, int windowSeconds) const
+{
+    const auto keys = keysFor({bucketKey}, limit, windowSeconds);
+    if (!keys)
+        return invalidLimit(1).constFirst();
+    return decisionsFrom(m_script.run(conn, *keys,
+                                      {QByteArray::number(limit), QByteArray::number(windowSeconds),
+                                       QByteArrayLiteral("peek")}),
+                         1)
+        .constFirst();
+}
+
 QList<Result<RateDecision>> RateLimiter::hitEach(RedisConnection &conn,
                                                  const QList<QByteArray> &bucketKeys, int limit,
                                                  int windowSeconds) const

@@ -30,6 +30,10 @@ public:
     // bucketKey names the client and action, e.g. "tokens:203.0.113.7".
     Result<RateDecision> hit(RedisConnection &conn, const QByteArray &bucketKey, int limit,
                              int windowSeconds) const;
+    // Whether one more hit would be allowed now, without counting it (for limits that count
+    // only some outcomes, e.g. failed logins: peek first, hit() once the outcome is known).
+    Result<RateDecision> peek(RedisConnection &conn, const QByteArray &bucketKey, int limit,
+                              int windowSeconds) const;
     // One hit on each bucket (a bucket may repeat), in one script run; one decision each, in order.
     QList<Result<RateDecision>> hitEach(RedisConnection &conn, const QList<QByteArray> &bucketKeys,
                                         int limit, int windowSeconds) const;
