@@ -417,6 +417,8 @@ QString errorShapeProblem(const QJsonDocument &json, const QString &expectedCode
     if (!error.value(u"code").isString() || !error.value(u"message").isString() ||
         error.value(u"message").toString().isEmpty())
         return QStringLiteral("error.code or error.message missing");
+    if (!error.value(u"details").isObject())
+        return QStringLiteral("error.details missing or not an object");
     for (auto it = error.constBegin(); it != error.constEnd(); ++it) {
         if (it.key() != u"code" && it.key() != u"message" && it.key() != u"details")
             return QStringLiteral("unexpected member error.%1").arg(it.key());

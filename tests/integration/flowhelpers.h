@@ -163,7 +163,7 @@ private:
     QByteArray m_buffer;
 };
 
-// The one error shape: {"error": {"code": string, "message": string[, "details": ...]}} and
+// The one error shape: {"error": {"code": string, "message": string, "details": {...}}} and
 // nothing else. An empty string when it is right, else what is wrong.
 QString errorShapeProblem(const QJsonDocument &json, const QString &expectedCode);
 

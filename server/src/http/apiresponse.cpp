@@ -31,11 +31,13 @@ QByteArray reasonPhrase(int status)
 
 QJsonObject errorBody(const ApiError &error)
 {
-    QJsonObject inner{{QStringLiteral("code"), error.code},
-                      {QStringLiteral("message"), error.message}};
-    if (!error.details.isUndefined() && !error.details.isNull())
-        inner.insert(QStringLiteral("details"), error.details);
-    return QJsonObject{{QStringLiteral("error"), inner}};
+    // details is always there and always an object (DESIGN.md's shape), so a client can read
+    // error.details.<field> without checking first.
+    const QJsonValue details = error.details.isObject() ? error.details : QJsonValue(QJsonObject());
+    return QJsonObject{
+        {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), error.code},
+                                              {QStringLiteral("message"), error.message},
+                                              {QStringLiteral("details"), details}}}};
 }
 
 ApiResponse ApiResponse::json(const QJsonObject &object, int status)
