@@ -26,6 +26,7 @@ private slots:
     void roomsDeliverExactly();
     void roomRefused_data();
     void roomRefused();
+    void staffTokenRoomLeftOnReauth();
 
     // realtime_seq.cpp
     void eventsCrossInstances();

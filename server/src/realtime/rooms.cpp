@@ -6,7 +6,8 @@ std::optional<Room> Room::parse(const QString &name)
 {
     if (name == u"global")
         return Room{};
-    static const QRegularExpression pattern(QStringLiteral("^(branch|service|counter|token):([1-9][0-9]{0,14})$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^(branch|service|counter|token):([1-9][0-9]{0,14})$"));
     const auto match = pattern.match(name);
     if (!match.hasMatch())
         return std::nullopt;
@@ -35,11 +36,4 @@ QString Room::kindName() const
 QString Room::name() const
 {
     return kind == Kind::Global ? kindName() : kindName() + u':' + QString::number(id);
-}
-
-bool Room::allows(const Principal &principal) const
-{
-    if (isPublic())
-        return true;
-    return principal.isStaff();
 }

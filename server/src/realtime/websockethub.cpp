@@ -33,7 +33,8 @@ WebSocketHub::~WebSocketHub()
 {
     for (auto &[socket, client] : m_clients) {
         socket->disconnect(this);
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                      QStringLiteral("server shutting down"));
     }
 }
 
@@ -59,7 +60,8 @@ void WebSocketHub::accept()
         connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray &) {
             if (Client *c = find(raw); c && admit(*c)) {
                 ++m_badFrames;
-                sendError(*c, QStringLiteral("bad_frame"), QStringLiteral("Send JSON text frames."));
+                sendError(*c, QStringLiteral("bad_frame"),
+                          QStringLiteral("Send JSON text frames."));
             }
         });
         connect(raw, &QWebSocket::pong, this, [this, raw](quint64, const QByteArray &) {
@@ -94,9 +96,11 @@ bool WebSocketHub::admit(Client &client)
     if (spendFrameBudget(client))
         return true;
     if (++client.violations > 3 * m_limits.framesPerSecond)
-        client.socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many frames"));
+        client.socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                             QStringLiteral("too many frames"));
     else
-        sendError(client, QStringLiteral("rate_limited"), QStringLiteral("Too many frames; slow down."));
+        sendError(client, QStringLiteral("rate_limited"),
+                  QStringLiteral("Too many frames; slow down."));
     return false;
 }
 
@@ -109,12 +113,14 @@ void WebSocketHub::onText(QWebSocket *socket, const QString &text)
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
         ++m_badFrames;
-        return sendError(*client, QStringLiteral("bad_frame"), QStringLiteral("Frames must be JSON objects."));
+        return sendError(*client, QStringLiteral("bad_frame"),
+                         QStringLiteral("Frames must be JSON objects."));
     }
     const QJsonObject frame = document.object();
     const QString type = frame.value(u"type").toString();
     if (type == u"ping")
-        return send(*client, {{QStringLiteral("type"), QStringLiteral("pong")}, {QStringLiteral("seq"), m_lastSeq}});
+        return send(*client, {{QStringLiteral("type"), QStringLiteral("pong")},
+                              {QStringLiteral("seq"), m_lastSeq}});
     if (type == u"auth")
         return handleAuth(*client, frame);
     if (type == u"subscribe")
@@ -132,14 +138,13 @@ void WebSocketHub::handleAuth(Client &client, const QJsonObject &frame)
     if (!principal.ok())
         return sendError(client, QStringLiteral("unauthorized"), principal.error().message);
     client.principal = *principal;
-    // Rooms joined under the old identity stay only if the new one may read them.
-    const QSet<QString> rooms = client.rooms;
-    for (const QString &name : rooms) {
-        const auto room = Room::parse(name);
-        if (room && room->kind == Room::Kind::Counter && !room->allows(client.principal)) {
+    // Token rooms joined on staff rights stay only while the identity is staff.
+    if (!client.principal.isStaff()) {
+        for (const QString &name : std::as_const(client.roomsOfStaff)) {
             client.rooms.remove(name);
             leave(client.socket.get(), name);
         }
+        client.roomsOfStaff.clear();
     }
     send(client, {{QStringLiteral("type"), QStringLiteral("authenticated")},
                   {QStringLiteral("user_id"), principal->userId},
@@ -150,20 +155,23 @@ void WebSocketHub::handleSubscribe(Client &client, const QJsonObject &frame)
 {
     const QJsonValue roomsValue = frame.value(u"rooms");
     if (!roomsValue.isArray())
-        return sendError(client, QStringLiteral("bad_frame"), QStringLiteral("subscribe needs \"rooms\": [...]."));
+        return sendError(client, QStringLiteral("bad_frame"),
+                         QStringLiteral("subscribe needs \"rooms\": [...]."));
     const QJsonArray requested = roomsValue.toArray();
     // Checked before anything else: one error frame per listed room would let a 16 KiB frame
     // buy thousands of answers.
     if (requested.size() > m_limits.maxRoomsPerClient)
-        return sendError(client, QStringLiteral("too_many_rooms"),
-                         QStringLiteral("At most %1 rooms per connection.").arg(m_limits.maxRoomsPerClient));
+        return sendError(
+            client, QStringLiteral("too_many_rooms"),
+            QStringLiteral("At most %1 rooms per connection.").arg(m_limits.maxRoomsPerClient));
     QJsonArray joined;
     QList<Room> needSecret;
     for (const QJsonValue &value : requested) {
         const QString name = value.toString();
         const auto room = Room::parse(name);
         if (!room) {
-            sendError(client, QStringLiteral("unknown_room"), QStringLiteral("No such room."), name.left(64));
+            sendError(client, QStringLiteral("unknown_room"), QStringLiteral("No such room."),
+                      name.left(64));
             continue;
         }
         if (client.rooms.contains(room->name())) {
@@ -171,29 +179,31 @@ void WebSocketHub::handleSubscribe(Client &client, const QJsonObject &frame)
             continue;
         }
         if (client.rooms.size() + joined.size() + needSecret.size() >= m_limits.maxRoomsPerClient) {
-            sendError(client, QStringLiteral("too_many_rooms"),
-                      QStringLiteral("At most %1 rooms per connection.").arg(m_limits.maxRoomsPerClient), name);
+            sendError(
+                client, QStringLiteral("too_many_rooms"),
+                QStringLiteral("At most %1 rooms per connection.").arg(m_limits.maxRoomsPerClient),
+                name);
             break;
         }
         if (room->kind == Room::Kind::Token && !client.principal.isStaff()) {
             needSecret.append(*room);
             continue;
         }
-        if (!room->allows(client.principal)) {
-            sendError(client, QStringLiteral("forbidden"),
-                      QStringLiteral("This room needs a staff access token; send auth first."), name);
-            continue;
-        }
+        if (room->kind == Room::Kind::Token)
+            client.roomsOfStaff.insert(room->name());
         join(client, room->name());
         joined.append(room->name());
     }
     if (!joined.isEmpty())
-        send(client, {{QStringLiteral("type"), QStringLiteral("subscribed")}, {QStringLiteral("rooms"), joined}});
+        send(client, {{QStringLiteral("type"), QStringLiteral("subscribed")},
+                      {QStringLiteral("rooms"), joined}});
     if (!needSecret.isEmpty())
-        verifyTokenRooms(client.socket.get(), needSecret, frame.value(u"secret").toString().toUtf8().left(256));
+        verifyTokenRooms(client.socket.get(), needSecret,
+                         frame.value(u"secret").toString().toUtf8().left(256));
 }
 
-void WebSocketHub::verifyTokenRooms(QWebSocket *socket, const QList<Room> &rooms, const QByteArray &secret)
+void WebSocketHub::verifyTokenRooms(QWebSocket *socket, const QList<Room> &rooms,
+                                    const QByteArray &secret)
 {
     QPointer<QWebSocket> guard(socket);
     m_pool.post([this, guard, rooms, secret](WorkerContext &ctx) {
@@ -220,11 +230,13 @@ void WebSocketHub::verifyTokenRooms(QWebSocket *socket, const QList<Room> &rooms
                     join(*client, name);
                     joined.append(name);
                 } else {
-                    sendError(*client, code, QStringLiteral("A token room needs that token's secret."), name);
+                    sendError(*client, code,
+                              QStringLiteral("A token room needs that token's secret."), name);
                 }
             }
             if (!joined.isEmpty())
-                send(*client, {{QStringLiteral("type"), QStringLiteral("subscribed")}, {QStringLiteral("rooms"), joined}});
+                send(*client, {{QStringLiteral("type"), QStringLiteral("subscribed")},
+                               {QStringLiteral("rooms"), joined}});
         });
     });
 }
@@ -235,11 +247,13 @@ void WebSocketHub::handleUnsubscribe(Client &client, const QJsonObject &frame)
     for (const QJsonValue &value : frame.value(u"rooms").toArray()) {
         const QString name = value.toString();
         if (client.rooms.remove(name)) {
+            client.roomsOfStaff.remove(name);
             leave(client.socket.get(), name);
             left.append(name);
         }
     }
-    send(client, {{QStringLiteral("type"), QStringLiteral("unsubscribed")}, {QStringLiteral("rooms"), left}});
+    send(client, {{QStringLiteral("type"), QStringLiteral("unsubscribed")},
+                  {QStringLiteral("rooms"), left}});
 }
 
 void WebSocketHub::join(Client &client, const QString &room)
@@ -267,9 +281,11 @@ void WebSocketHub::deliver(const QByteArray &payload)
         static const QByteArray key = QByteArrayLiteral("\"seq\":");
         if (const qsizetype at = payload.indexOf(key); at >= 0) {
             qsizetype end = at + key.size();
-            while (end < payload.size() && std::isdigit(static_cast<unsigned char>(payload.at(end))))
+            while (end < payload.size() &&
+                   std::isdigit(static_cast<unsigned char>(payload.at(end))))
                 ++end;
-            m_lastSeq = qMax(m_lastSeq, payload.mid(at + key.size(), end - at - key.size()).toLongLong());
+            m_lastSeq =
+                qMax(m_lastSeq, payload.mid(at + key.size(), end - at - key.size()).toLongLong());
             return;
         }
     }
@@ -301,11 +317,12 @@ void WebSocketHub::deliver(const QByteArray &payload)
         const QString room = it->name();
         auto frame = frames.find(room);
         if (frame == frames.end()) {
-            frame = frames.insert(room, frameText({{QStringLiteral("event"), envelope.value(u"event")},
-                                                   {QStringLiteral("room"), room},
-                                                   {QStringLiteral("seq"), seq},
-                                                   {QStringLiteral("at"), envelope.value(u"at")},
-                                                   {QStringLiteral("data"), envelope.value(u"data")}}));
+            frame =
+                frames.insert(room, frameText({{QStringLiteral("event"), envelope.value(u"event")},
+                                               {QStringLiteral("room"), room},
+                                               {QStringLiteral("seq"), seq},
+                                               {QStringLiteral("at"), envelope.value(u"at")},
+                                               {QStringLiteral("data"), envelope.value(u"data")}}));
         }
         sendRaw(*client, *frame);
         ++m_eventsSent;
@@ -340,7 +357,8 @@ void WebSocketHub::sendRaw(Client &client, const QString &text)
     }
 }
 
-void WebSocketHub::sendError(Client &client, const QString &code, const QString &message, const QString &room)
+void WebSocketHub::sendError(Client &client, const QString &code, const QString &message,
+                             const QString &room)
 {
     QJsonObject frame{{QStringLiteral("type"), QStringLiteral("error")},
                       {QStringLiteral("code"), code},
@@ -390,16 +408,22 @@ QByteArray WebSocketHub::metricsText() const
     QByteArray out = "# HELP nextup_ws_connections Open WebSocket connections on this instance.\n"
                      "# TYPE nextup_ws_connections gauge\nnextup_ws_connections " +
                      QByteArray::number(qulonglong(m_clients.size())) + '\n';
-    out += "# HELP nextup_ws_subscriptions Room subscriptions by room kind.\n# TYPE nextup_ws_subscriptions gauge\n";
+    out += "# HELP nextup_ws_subscriptions Room subscriptions by room kind.\n# TYPE "
+           "nextup_ws_subscriptions gauge\n";
     for (const char *kind : {"global", "branch", "service", "counter", "token"})
         out += "nextup_ws_subscriptions{kind=\"" + QByteArray(kind) + "\"} " +
                QByteArray::number(byKind.value(QLatin1String(kind))) + '\n';
-    out += "# TYPE nextup_ws_events_sent_total counter\nnextup_ws_events_sent_total " + QByteArray::number(m_eventsSent) + '\n';
-    out += "# TYPE nextup_ws_dropped_slow_consumers_total counter\nnextup_ws_dropped_slow_consumers_total " +
+    out += "# TYPE nextup_ws_events_sent_total counter\nnextup_ws_events_sent_total " +
+           QByteArray::number(m_eventsSent) + '\n';
+    out += "# TYPE nextup_ws_dropped_slow_consumers_total "
+           "counter\nnextup_ws_dropped_slow_consumers_total " +
            QByteArray::number(m_droppedSlow) + '\n';
-    out += "# TYPE nextup_ws_dropped_dead_peers_total counter\nnextup_ws_dropped_dead_peers_total " +
-           QByteArray::number(m_droppedDead) + '\n';
-    out += "# TYPE nextup_ws_bad_frames_total counter\nnextup_ws_bad_frames_total " + QByteArray::number(m_badFrames) + '\n';
-    out += "# TYPE nextup_ws_last_seq gauge\nnextup_ws_last_seq " + QByteArray::number(m_lastSeq) + '\n';
+    out +=
+        "# TYPE nextup_ws_dropped_dead_peers_total counter\nnextup_ws_dropped_dead_peers_total " +
+        QByteArray::number(m_droppedDead) + '\n';
+    out += "# TYPE nextup_ws_bad_frames_total counter\nnextup_ws_bad_frames_total " +
+           QByteArray::number(m_badFrames) + '\n';
+    out += "# TYPE nextup_ws_last_seq gauge\nnextup_ws_last_seq " + QByteArray::number(m_lastSeq) +
+           '\n';
     return out;
 }

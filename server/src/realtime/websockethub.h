@@ -24,9 +24,9 @@ struct HubLimits
     qint64 maxIncomingMessageBytes = 16 * 1024;
     qint64 maxBufferedBytes = 1024 * 1024; // a client whose send buffer passes this is dropped
     int maxRoomsPerClient = 64;
-    int framesPerSecond = 20;              // client frames, averaged; bursts of twice that pass
-    int heartbeatMs = 15'000;              // WebSocket ping interval
-    int deadAfterMs = 45'000;              // no pong or frame for this long: dropped
+    int framesPerSecond = 20; // client frames, averaged; bursts of twice that pass
+    int heartbeatMs = 15'000; // WebSocket ping interval
+    int deadAfterMs = 45'000; // no pong or frame for this long: dropped
 };
 
 // /ws/queues: accepts WebSocket clients from the HTTP server, keeps their rooms, and delivers the
@@ -62,6 +62,7 @@ private:
         std::unique_ptr<QWebSocket> socket;
         Principal principal;
         QSet<QString> rooms;
+        QSet<QString> roomsOfStaff; // token rooms joined on staff rights, without a secret
         QElapsedTimer lastSeen;
         double frameBudget = 0;
         QElapsedTimer budgetClock;
@@ -81,7 +82,8 @@ private:
     void verifyTokenRooms(QWebSocket *socket, const QList<Room> &rooms, const QByteArray &secret);
     void send(Client &client, const QJsonObject &frame);
     void sendRaw(Client &client, const QString &text);
-    void sendError(Client &client, const QString &code, const QString &message, const QString &room = {});
+    void sendError(Client &client, const QString &code, const QString &message,
+                   const QString &room = {});
     void drop(QWebSocket *socket);
     void heartbeat();
     Client *find(QWebSocket *socket);
