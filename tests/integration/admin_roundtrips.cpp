@@ -25,6 +25,9 @@ void TestAdmin::branchRoundTrip()
     QCOMPARE(list.status, 200);
     QVERIFY(list.json.isArray());
     QVERIFY(list.array().contains(branch));
+    HttpReply one = m_http->get(path("/api/branches/%1", id), m_admin);
+    QVERIFY2(one.status == 200, qPrintable(describe(one)));
+    QCOMPARE(one.object().value(u"branch").toObject(), branch);
 
     // A partial update keeps what it does not name.
     HttpReply updated =
@@ -47,6 +50,7 @@ void TestAdmin::branchRoundTrip()
     list = m_http->get(QStringLiteral("/api/branches"), m_admin);
     QVERIFY(!list.array().contains(expected));
     QCOMPARE(m_http->del(path("/api/branches/%1", id), m_admin).status, 404);
+    QCOMPARE(m_http->get(path("/api/branches/%1", id), m_admin).status, 404);
     QCOMPARE(m_http->del(path("/api/branches/%1", south.value(u"id").toInt()), m_admin).status,
              200);
 

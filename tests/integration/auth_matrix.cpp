@@ -71,6 +71,7 @@ const RouteCase kRoutes[] = {
     // Administration
     {"GET", "/api/branches", nullptr, "", 200, "ufffa"},
     {"POST", "/api/branches", R"({"name":"Branch {n}","timezone":"UTC"})", "", 201, "ufffa"},
+    {"GET", "/api/branches/{branch}", nullptr, "branch", 200, "ufffa"},
     {"PUT", "/api/branches/{branch}", R"({"name":"Branch {n}","timezone":"Europe/Paris"})",
      "branch", 200, "ufffa"},
     {"DELETE", "/api/branches/{branch}", nullptr, "branch", 200, "ufffa"},

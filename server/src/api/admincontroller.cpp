@@ -102,6 +102,7 @@ void AdminController::registerRoutes(Router &router)
     };
     add("GET", "/api/branches", &AdminController::listBranches);
     add("POST", "/api/branches", &AdminController::createBranch);
+    add("GET", "/api/branches/:id", &AdminController::getBranch);
     add("PUT", "/api/branches/:id", &AdminController::updateBranch);
     add("DELETE", "/api/branches/:id", &AdminController::deleteBranch);
     add("GET", "/api/services/:id", &AdminController::getService);
@@ -121,6 +122,15 @@ void AdminController::listBranches(const ApiRequest &request, const Responder &r
     AdminHandler::run(m_api, request, responder, [this](WorkerContext &ctx, const Principal &) {
         return m_catalog.branches(ctx);
     });
+}
+
+// {branch}: {id, name, timezone}.
+void AdminController::getBranch(const ApiRequest &request, const Responder &responder)
+{
+    AdminHandler::runOnRow(m_api, request, responder,
+                           [this](WorkerContext &ctx, int id, const Principal &) {
+                               return m_catalog.branch(ctx, id);
+                           });
 }
 
 // 201 {branch}: {id, name, timezone}.

@@ -18,6 +18,7 @@ public:
 
 private:
     void listBranches(const ApiRequest &request, const Responder &responder);
+    void getBranch(const ApiRequest &request, const Responder &responder);
     void createBranch(const ApiRequest &request, const Responder &responder);
     void updateBranch(const ApiRequest &request, const Responder &responder);
     void deleteBranch(const ApiRequest &request, const Responder &responder);

@@ -129,6 +129,14 @@ Result<QJsonArray> CatalogAdmin::branches(WorkerContext &ctx) const
     return out;
 }
 
+Result<QJsonObject> CatalogAdmin::branch(WorkerContext &ctx, int id) const
+{
+    auto branch = Admin::existing(Catalog::branch(ctx.db(), id), QStringLiteral("Branch"), id);
+    if (!branch.ok())
+        return branch.error();
+    return QJsonObject{{kBranch, branch->toJson()}};
+}
+
 Result<QJsonObject> CatalogAdmin::createBranch(WorkerContext &ctx, const BranchInput &input,
                                                const Principal &caller) const
 {

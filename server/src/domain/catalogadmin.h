@@ -38,6 +38,7 @@ public:
     explicit CatalogAdmin(QueueDeps deps) : m_deps(deps) {}
 
     Result<QJsonArray> branches(WorkerContext &ctx) const;
+    Result<QJsonObject> branch(WorkerContext &ctx, int id) const;
     Result<QJsonObject> createBranch(WorkerContext &ctx, const BranchInput &input,
                                      const Principal &caller) const;
     Result<QJsonObject> updateBranch(WorkerContext &ctx, int id, const BranchInput &input,
