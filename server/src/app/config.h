@@ -31,8 +31,10 @@ struct Config
     QString redisPrefix = QStringLiteral("nx:");
     int accessTokenSeconds = 900;
     int refreshTokenDays = 30;
-    int tokenRateLimitPerMinute = 30; // anonymous token creation per client address
-    int authRateLimitPerMinute = 20;  // login/register attempts per client address
+    // Anonymous (and `user`) token creation per client address: a branch's guest Wi-Fi puts
+    // many customers behind one address, so generous, but a script still stops at 2 a second.
+    int tokenRateLimitPerMinute = 120;
+    int authRateLimitPerMinute = 20; // failed logins and registrations per client address
 
     static Result<Config> load(const QStringList &arguments, const QProcessEnvironment &env);
     static QString usage();
