@@ -120,6 +120,9 @@ void TestAuth::badAccessToken()
         checkError(reply, 401, QStringLiteral("unauthorized"), QStringLiteral("GET ") + path);
         if (QTest::currentTestFailed())
             return;
+        const QString message =
+            reply.object().value(u"error").toObject().value(u"message").toString();
+        QVERIFY2(message.endsWith(u'.') && !message.endsWith(u".."), qPrintable(message));
     }
     // Nothing was issued on its strength either.
     const HttpReply issue =

@@ -48,7 +48,7 @@ Result<Principal> AccessTokens::verify(const QByteArray &token, const QDateTime 
                 return it->principal;
             m_verified.erase(it);
             return ApiError::unauthorized(
-                QStringLiteral("Access token rejected: %1.")
+                QStringLiteral("Access token rejected: %1")
                     .arg(Nextup::Jwt::describe(Nextup::Jwt::VerifyError::Expired)));
         }
     }
@@ -60,7 +60,7 @@ Result<Principal> AccessTokens::verifyFully(const QByteArray &token, const QDate
     const auto verified = Nextup::Jwt::verify(token, m_secret, QLatin1String(issuer),
                                               QLatin1String(audience), now, leewaySeconds);
     if (!verified.ok())
-        return ApiError::unauthorized(QStringLiteral("Access token rejected: %1.")
+        return ApiError::unauthorized(QStringLiteral("Access token rejected: %1")
                                           .arg(Nextup::Jwt::describe(verified.error)));
     Principal principal;
     principal.userId = verified.payload.value(u"sub").toString().toInt();

@@ -380,8 +380,8 @@ Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId,
     if (!after->has_value())
         return ApiError::conflict(
             QStringLiteral("invalid_state"),
-            QStringLiteral("Only a waiting token can be cancelled (it is %1).")
-                .arg((*before)->status));
+            QStringLiteral("Only a %1 token can be cancelled (it is %2).")
+                .arg(change.fromStatuses.join(QStringLiteral(" or ")), (*before)->status));
     const TokenRecord &token = **after;
     const QueueEntry entry = QueueState::entryOf(**before);
     auto removed =
