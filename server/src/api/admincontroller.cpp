@@ -95,10 +95,9 @@ AdminController::AdminController(const ApiContext &api)
 
 void AdminController::registerRoutes(Router &router)
 {
-    using namespace std::placeholders;
     const auto add = [&](const char *method, const char *path,
                          void (AdminController::*handler)(const ApiRequest &, const Responder &)) {
-        router.add(method, QString::fromLatin1(path), std::bind(handler, this, _1, _2));
+        router.add(method, QString::fromLatin1(path), this, handler);
     };
     add("GET", "/api/branches", &AdminController::listBranches);
     add("POST", "/api/branches", &AdminController::createBranch);

@@ -10,16 +10,11 @@ AuthController::AuthController(const ApiContext &api)
 
 void AuthController::registerRoutes(Router &router)
 {
-    using namespace std::placeholders;
-    router.add("POST", QStringLiteral("/api/auth/register"),
-               std::bind(&AuthController::registerUser, this, _1, _2));
-    router.add("POST", QStringLiteral("/api/auth/login"),
-               std::bind(&AuthController::login, this, _1, _2));
-    router.add("POST", QStringLiteral("/api/auth/refresh"),
-               std::bind(&AuthController::refresh, this, _1, _2));
-    router.add("POST", QStringLiteral("/api/auth/logout"),
-               std::bind(&AuthController::logout, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/auth/me"), std::bind(&AuthController::me, this, _1, _2));
+    router.add("POST", QStringLiteral("/api/auth/register"), this, &AuthController::registerUser);
+    router.add("POST", QStringLiteral("/api/auth/login"), this, &AuthController::login);
+    router.add("POST", QStringLiteral("/api/auth/refresh"), this, &AuthController::refresh);
+    router.add("POST", QStringLiteral("/api/auth/logout"), this, &AuthController::logout);
+    router.add("GET", QStringLiteral("/api/auth/me"), this, &AuthController::me);
 }
 
 ApiResponse AuthController::sessionResponse(const AuthService::Session &session) const

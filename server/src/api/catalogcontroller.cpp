@@ -9,10 +9,9 @@
 
 void CatalogController::registerRoutes(Router &router)
 {
-    using namespace std::placeholders;
-    router.add("GET", QStringLiteral("/api/services"), std::bind(&CatalogController::services, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/queues"), std::bind(&CatalogController::queues, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/stats"), std::bind(&CatalogController::stats, this, _1, _2));
+    router.add("GET", QStringLiteral("/api/services"), this, &CatalogController::services);
+    router.add("GET", QStringLiteral("/api/queues"), this, &CatalogController::queues);
+    router.add("GET", QStringLiteral("/api/stats"), this, &CatalogController::stats);
 }
 
 // [{id, branch_id, code, name, avg_service_seconds, target_wait_seconds, active, waiting, eta}];
@@ -33,7 +32,8 @@ void CatalogController::queues(const ApiRequest &request, const Responder &respo
 {
     if (!Handler::authorize(m_api, request, responder, {}))
         return;
-    Handler::run(m_api, responder, [this](WorkerContext &ctx) { return QueueState::view(m_api.deps, ctx); });
+    Handler::run(m_api, responder,
+                 [this](WorkerContext &ctx) { return QueueState::view(m_api.deps, ctx); });
 }
 
 // {from, to, totals, per_service, per_counter, per_hour, eta_accuracy}; ?from=&to= are dates,
@@ -59,7 +59,8 @@ void CatalogController::stats(const ApiRequest &request, const Responder &respon
         auto branches = Catalog::branches(ctx.db());
         if (!branches.ok())
             return branches.error();
-        const QByteArray zone = branches->isEmpty() ? QByteArray("UTC") : branches->first().timezone.toUtf8();
+        const QByteArray zone =
+            branches->isEmpty() ? QByteArray("UTC") : branches->first().timezone.toUtf8();
         const QDate today = Nextup::businessDate(QDateTime::currentDateTimeUtc(), zone);
         const QDate start = from.isValid() ? from : (to.isValid() ? to : today);
         const QDate end = to.isValid() ? to : (from.isValid() ? qMax(from, today) : today);

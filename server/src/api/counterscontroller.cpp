@@ -9,12 +9,11 @@ CountersController::CountersController(const ApiContext &api) : m_api(api), m_de
 
 void CountersController::registerRoutes(Router &router)
 {
-    using namespace std::placeholders;
-    router.add("GET", QStringLiteral("/api/counters"), std::bind(&CountersController::list, this, _1, _2));
+    router.add("GET", QStringLiteral("/api/counters"), this, &CountersController::list);
     const std::pair<const char *, Action> actions[] = {
-        {"open", &CounterDesk::open},         {"close", &CounterDesk::close},
-        {"call", &CounterDesk::callNext},     {"recall", &CounterDesk::recall},
-        {"serve", &CounterDesk::serve},       {"complete", &CounterDesk::complete},
+        {"open", &CounterDesk::open},     {"close", &CounterDesk::close},
+        {"call", &CounterDesk::callNext}, {"recall", &CounterDesk::recall},
+        {"serve", &CounterDesk::serve},   {"complete", &CounterDesk::complete},
         {"skip", &CounterDesk::skip},
     };
     for (const auto &[name, action] : actions) {
@@ -23,13 +22,13 @@ void CountersController::registerRoutes(Router &router)
                        act(request, responder, action);
                    });
     }
-    router.add("POST", QStringLiteral("/api/counters/:id/pause"), std::bind(&CountersController::pause, this, _1, _2));
-    router.add("POST", QStringLiteral("/api/counters/:id/transfer"),
-               std::bind(&CountersController::transfer, this, _1, _2));
+    router.add("POST", QStringLiteral("/api/counters/:id/pause"), this, &CountersController::pause);
+    router.add("POST", QStringLiteral("/api/counters/:id/transfer"), this,
+               &CountersController::transfer);
 }
 
-// [{id, name, branch_id, status, service_ids, operator_id, pause_reason, current_token, queue_size}];
-// admins also see inactive counters with ?all=true.
+// [{id, name, branch_id, status, service_ids, operator_id, pause_reason, current_token,
+// queue_size}]; admins also see inactive counters with ?all=true.
 void CountersController::list(const ApiRequest &request, const Responder &responder)
 {
     const auto caller = Handler::authorize(m_api, request, responder, {});
@@ -47,13 +46,15 @@ void CountersController::list(const ApiRequest &request, const Responder &respon
 // {token} (call/recall/serve/complete/skip) or {counter} (open/close).
 void CountersController::act(const ApiRequest &request, const Responder &responder, Action action)
 {
-    const auto caller = Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
+    const auto caller =
+        Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
     const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
     if (!id)
         return;
-    Handler::run(m_api, responder, [this, action, id = int(*id), caller = *caller](WorkerContext &ctx) {
-        return (m_desk.*action)(ctx, id, caller);
-    });
+    Handler::run(m_api, responder,
+                 [this, action, id = int(*id), caller = *caller](WorkerContext &ctx) {
+                     return (m_desk.*action)(ctx, id, caller);
+                 });
 }
 
 // {counter} paused with a reason.
@@ -65,7 +66,8 @@ void CountersController::pause(const ApiRequest &request, const Responder &respo
     const Principal &caller = action->caller;
     const qint64 id = action->id;
     JsonValidator check(action->body);
-    const QString reason = check.string(QStringLiteral("reason"), false, 0, 200).value_or(QString());
+    const QString reason =
+        check.string(QStringLiteral("reason"), false, 0, 200).value_or(QString());
     if (!check.ok())
         return responder.send(check.error());
     Handler::run(m_api, responder, [this, id = int(id), reason, caller](WorkerContext &ctx) {
@@ -83,11 +85,14 @@ void CountersController::transfer(const ApiRequest &request, const Responder &re
     const qint64 id = action->id;
     JsonValidator check(action->body);
     CounterDesk::TransferTarget target;
-    target.serviceId = int(check.integer(QStringLiteral("service_id"), false, 1, 2147483647).value_or(0));
-    target.counterId = int(check.integer(QStringLiteral("counter_id"), false, 1, 2147483647).value_or(0));
+    target.serviceId =
+        int(check.integer(QStringLiteral("service_id"), false, 1, 2147483647).value_or(0));
+    target.counterId =
+        int(check.integer(QStringLiteral("counter_id"), false, 1, 2147483647).value_or(0));
     target.reason = check.string(QStringLiteral("reason"), false, 0, 500).value_or(QString());
     if (check.ok() && (target.serviceId > 0) == (target.counterId > 0))
-        check.fail(QStringLiteral("service_id"), QStringLiteral("Give exactly one of service_id or counter_id."));
+        check.fail(QStringLiteral("service_id"),
+                   QStringLiteral("Give exactly one of service_id or counter_id."));
     if (!check.ok())
         return responder.send(check.error());
     Handler::run(m_api, responder, [this, id = int(id), target, caller](WorkerContext &ctx) {

@@ -48,19 +48,12 @@ QByteArray TokensController::metricsText() const
 
 void TokensController::registerRoutes(Router &router)
 {
-    using namespace std::placeholders;
-    router.add("POST", QStringLiteral("/api/tokens"),
-               std::bind(&TokensController::create, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/tokens"),
-               std::bind(&TokensController::history, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/tokens/:id"),
-               std::bind(&TokensController::details, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/tokens/:id/status"),
-               std::bind(&TokensController::status, this, _1, _2));
-    router.add("POST", QStringLiteral("/api/tokens/:id/cancel"),
-               std::bind(&TokensController::cancel, this, _1, _2));
-    router.add("POST", QStringLiteral("/api/tokens/:id/assign"),
-               std::bind(&TokensController::assign, this, _1, _2));
+    router.add("POST", QStringLiteral("/api/tokens"), this, &TokensController::create);
+    router.add("GET", QStringLiteral("/api/tokens"), this, &TokensController::history);
+    router.add("GET", QStringLiteral("/api/tokens/:id"), this, &TokensController::details);
+    router.add("GET", QStringLiteral("/api/tokens/:id/status"), this, &TokensController::status);
+    router.add("POST", QStringLiteral("/api/tokens/:id/cancel"), this, &TokensController::cancel);
+    router.add("POST", QStringLiteral("/api/tokens/:id/assign"), this, &TokensController::assign);
 }
 
 QByteArray TokensController::secretOf(const ApiRequest &request, const QJsonObject &body)

@@ -61,19 +61,12 @@ int pageParam(const ApiRequest &request, const QString &name, int fallback, int 
 
 void UsersController::registerRoutes(Router &router)
 {
-    using namespace std::placeholders;
-    router.add("GET", QStringLiteral("/api/users"),
-               std::bind(&UsersController::list, this, _1, _2));
-    router.add("POST", QStringLiteral("/api/users"),
-               std::bind(&UsersController::create, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/users/:id"),
-               std::bind(&UsersController::get, this, _1, _2));
-    router.add("PUT", QStringLiteral("/api/users/:id"),
-               std::bind(&UsersController::update, this, _1, _2));
-    router.add("DELETE", QStringLiteral("/api/users/:id"),
-               std::bind(&UsersController::remove, this, _1, _2));
-    router.add("GET", QStringLiteral("/api/audit"),
-               std::bind(&UsersController::audit, this, _1, _2));
+    router.add("GET", QStringLiteral("/api/users"), this, &UsersController::list);
+    router.add("POST", QStringLiteral("/api/users"), this, &UsersController::create);
+    router.add("GET", QStringLiteral("/api/users/:id"), this, &UsersController::get);
+    router.add("PUT", QStringLiteral("/api/users/:id"), this, &UsersController::update);
+    router.add("DELETE", QStringLiteral("/api/users/:id"), this, &UsersController::remove);
+    router.add("GET", QStringLiteral("/api/audit"), this, &UsersController::audit);
 }
 
 // [{id, username, role, full_name, active}]: every account, inactive ones included.

@@ -35,6 +35,16 @@ public:
     };
 
     void add(const QByteArray &method, const QString &pattern, Handler handler);
+    // A controller's member function as the handler: add("GET", "/api/x", this, &X::list).
+    template <typename Controller>
+    void add(const QByteArray &method, const QString &pattern, Controller *controller,
+             void (Controller::*handler)(const ApiRequest &, const Responder &))
+    {
+        add(method, pattern,
+            [controller, handler](const ApiRequest &request, const Responder &responder) {
+                (controller->*handler)(request, responder);
+            });
+    }
     Match match(const QByteArray &method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }
 
