@@ -185,11 +185,11 @@ void WebSocketHub::handleSubscribe(Client &client, const QJsonObject &frame)
                 name);
             break;
         }
-        if (room->kind == Room::Kind::Token && !client.principal.isStaff()) {
-            needSecret.append(*room);
+        if (!room->allows(client.principal)) {
+            needSecret.append(*room); // a token room: its secret decides
             continue;
         }
-        if (room->kind == Room::Kind::Token)
+        if (!room->isPublic())
             client.roomsOfStaff.insert(room->name());
         join(client, room->name());
         joined.append(room->name());
