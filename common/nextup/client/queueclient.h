@@ -64,7 +64,8 @@ public:
     void setRooms(const QStringList &rooms);
     // The status secret for token:<id> rooms of a customer's own token.
     void setTokenSecret(const QString &secret);
-    // Send the ApiClient's access token (needed for counter rooms); on by default.
+    // Send the ApiClient's access token (staff join token rooms without a secret); on by
+    // default.
     void setAuthenticate(bool authenticate);
     Timing timing() const { return m_timing; }
     void setTiming(const Timing &timing);
