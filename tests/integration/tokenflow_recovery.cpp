@@ -389,3 +389,40 @@ void TestTokenFlow::redisLossMidDay()
     QCOMPARE(drain(3, staff().admin), QStringList({"D003", "D004", "W001", "D005", "W002"}));
     QVERIFY(m_cluster.server().isRunning());
 }
+
+// "Next" while serving, when the line offers a token Postgres no longer has waiting (Redis stale
+// after a loss; here the token is cancelled behind Redis's back) and nothing else waits: the
+// serving token was completed before the offer turned out stale, and the 409 says so.
+void TestTokenFlow::staleOfferWhileServing()
+{
+    QVERIFY(fresh());
+    const Issued serving = issueToken(1);
+    const Issued stale = issueToken(1);
+    const QString &op1 = staff().operator1;
+    FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("open"), op1), 200);
+    QCOMPARE(callNumber(1, op1), serving.number);
+    FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("serve"), op1), 200);
+    Flow::Sql sql(m_cluster.postgresUrl());
+    QVERIFY(sql.exec(QStringLiteral("UPDATE tokens SET status = 'cancelled', finished_at = now() "
+                                    "WHERE id = ?"),
+                     {stale.id}));
+
+    const HttpReply next = Flow::act(http(), 1, QStringLiteral("call"), op1);
+    FLOW_EXPECT_ERROR(next, 409, "queue_empty");
+    const QJsonObject error = next.object().value(u"error").toObject();
+    QVERIFY2(error.value(u"message")
+                 .toString()
+                 .startsWith(serving.number + QStringLiteral(" was completed.")),
+             qPrintable(error.value(u"message").toString()));
+    const QJsonObject completed = error.value(u"details").toObject().value(u"completed").toObject();
+    QCOMPARE(completed.value(u"id").toInteger(), serving.id);
+    QCOMPARE(completed.value(u"status").toString(), QStringLiteral("completed"));
+    const HttpReply history =
+        http().get(QStringLiteral("/api/tokens/%1").arg(serving.id), staff().admin);
+    QCOMPARE(history.object().value(u"token").toObject().value(u"status").toString(),
+             QStringLiteral("completed"));
+    // The stale offer is gone: the next call finds the line empty, with nothing completed.
+    const HttpReply again = Flow::act(http(), 1, QStringLiteral("call"), op1);
+    FLOW_EXPECT_ERROR(again, 409, "queue_empty");
+    QVERIFY(again.object().value(u"error").toObject().value(u"details").toObject().isEmpty());
+}

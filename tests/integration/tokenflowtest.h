@@ -56,6 +56,7 @@ private slots:
     void refusedRowSparesItsBatch();
     void redisLossMidDay_data();
     void redisLossMidDay();
+    void staleOfferWhileServing();
 
 private:
     struct Issued

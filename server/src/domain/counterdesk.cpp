@@ -203,12 +203,25 @@ Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId,
                 .arg(counter->current.tokenNumber));
     // "Next" while serving ends the current service, as at any counter — but only once a next
     // token was taken from the line: with nobody waiting the serving token stays as it was.
+    QJsonObject finished; // {token} of the serving token once completed
     const std::function<Status()> finishServing = [&]() -> Status {
         auto completed = complete(ctx, counterId, caller);
-        return completed.ok() ? Status(Done{}) : Status(completed.error());
+        if (!completed.ok())
+            return completed.error();
+        finished = *completed;
+        return Done{};
     };
     auto token = takeNext(ctx, *counter, caller,
                           counter->current.id > 0 ? finishServing : std::function<Status()>());
+    if (!token.ok() && !finished.isEmpty()) {
+        // The line offered a token Postgres no longer had waiting (stale after a Redis loss) and
+        // then ran dry: the serving token is completed all the same, and the answer says so.
+        ApiError error = token.error();
+        error.message =
+            QStringLiteral("%1 was completed. %2").arg(counter->current.tokenNumber, error.message);
+        error.details = QJsonObject{{QStringLiteral("completed"), finished.value(u"token")}};
+        return error;
+    }
     if (!token.ok())
         return token.error();
     announce(ctx, QStringLiteral("token_called"), *token, *counter);
