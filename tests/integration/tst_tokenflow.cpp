@@ -312,7 +312,15 @@ void TestTokenFlow::customerCancel()
                       "forbidden");
     QCOMPARE(details(first.id).value(u"status").toString(), QStringLiteral("waiting"));
 
-    const HttpReply cancelled = http().post(cancelPath, {{QStringLiteral("secret"), first.secret}});
+    // A reason that is not text is refused before anything changes.
+    FLOW_EXPECT_ERROR(http().post(cancelPath, {{QStringLiteral("secret"), first.secret},
+                                               {QStringLiteral("reason"), 7}}),
+                      400, "validation_failed");
+    QCOMPARE(details(first.id).value(u"status").toString(), QStringLiteral("waiting"));
+
+    const HttpReply cancelled =
+        http().post(cancelPath, {{QStringLiteral("secret"), first.secret},
+                                 {QStringLiteral("reason"), QStringLiteral("Came back tomorrow")}});
     FLOW_EXPECT(cancelled, 200);
     QJsonObject token = Flow::tokenOf(cancelled);
     QCOMPARE(token.value(u"status").toString(), QStringLiteral("cancelled"));
@@ -329,6 +337,8 @@ void TestTokenFlow::customerCancel()
     QCOMPARE(events.size(), 2);
     QCOMPARE(events.at(1).toObject().value(u"event").toString(), QStringLiteral("cancelled"));
     QCOMPARE(events.at(1).toObject().value(u"from_status").toString(), QStringLiteral("waiting"));
+    QCOMPARE(events.at(1).toObject().value(u"reason").toString(),
+             QStringLiteral("Came back tomorrow"));
 
     // The cancelled token is never called; a called one can no longer be cancelled by its customer.
     FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("open"), staff().operator1), 200);

@@ -133,9 +133,15 @@ void TokensController::cancel(const ApiRequest &request, const Responder &respon
     const auto body = id ? Handler::jsonBody(request, responder) : std::nullopt;
     if (!body)
         return;
+    JsonValidator check(*body);
+    const auto reason = check.string(QStringLiteral("reason"), false, 0, 500);
+    if (!check.ok())
+        return responder.send(check.error());
     Handler::run(m_api, responder,
-                 [this, id = *id, secret = secretOf(request, *body), caller = *caller](
-                     WorkerContext &ctx) { return m_issuer.cancel(ctx, id, secret, caller); });
+                 [this, id = *id, secret = secretOf(request, *body), caller = *caller,
+                  reason = reason.value_or(QString())](WorkerContext &ctx) {
+                     return m_issuer.cancel(ctx, id, secret, reason, caller);
+                 });
 }
 
 // {items, page, page_size, total}: filtered, paged history for staff.

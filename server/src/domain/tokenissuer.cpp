@@ -357,7 +357,8 @@ Result<QJsonObject> TokenIssuer::status(WorkerContext &ctx, qint64 tokenId,
 }
 
 Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId,
-                                        const QByteArray &secret, const Principal &caller) const
+                                        const QByteArray &secret, const QString &reason,
+                                        const Principal &caller) const
 {
     if (auto allowed = checkSecret(ctx, tokenId, secret, caller); !allowed.ok())
         return allowed.error();
@@ -374,6 +375,7 @@ Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId,
     change.stampColumn = QStringLiteral("finished_at");
     change.actorId = caller.userId;
     change.eventCounterId = (*before)->counterId;
+    change.reason = reason;
     auto after = TokenRepository::apply(ctx.db(), change);
     if (!after.ok())
         return after.error();

@@ -49,8 +49,9 @@ public:
     // The customer's view: needs the secret unless the caller is staff.
     Result<QJsonObject> status(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                                const Principal &caller) const;
+    // `reason` (may be empty) is kept on the cancelled event in the token's history.
     Result<QJsonObject> cancel(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
-                               const Principal &caller) const;
+                               const QString &reason, const Principal &caller) const;
     // Staff: one token with its event timeline.
     Result<QJsonObject> details(WorkerContext &ctx, qint64 tokenId) const;
 
