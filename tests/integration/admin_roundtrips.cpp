@@ -90,6 +90,12 @@ void TestAdmin::serviceRoundTrip()
     HttpReply one = m_http->get(path("/api/services/%1", id), m_admin);
     QCOMPARE(one.status, 200);
     QCOMPARE(one.object().value(u"service").toObject(), expected);
+    // An active service, like the public list, is anyone's to read.
+    for (const QString &who : {QString(), m_customer, m_operator}) {
+        const HttpReply read = m_http->get(path("/api/services/%1", id), who);
+        QVERIFY2(read.status == 200, qPrintable(describe(read)));
+        QCOMPARE(read.object().value(u"service").toObject(), expected);
+    }
     QCOMPARE(serviceInList(id, false).value(u"code").toString(), QStringLiteral("X"));
 
     const HttpReply updated =
@@ -110,6 +116,10 @@ void TestAdmin::serviceRoundTrip()
     QCOMPARE(deleted.object().value(u"service").toObject(), after);
     QVERIFY(serviceInList(id, false).isEmpty());
     QCOMPARE(serviceInList(id, true).value(u"active").toBool(true), false);
+    QCOMPARE(m_http->get(path("/api/services/%1", id), m_admin).status, 200);
+    QCOMPARE(m_http->get(path("/api/services/%1", id), m_operator).errorCode(),
+             QStringLiteral("not_found"));
+    QCOMPARE(m_http->get(path("/api/services/%1", id)).status, 404);
     const HttpReply token =
         m_http->post(QStringLiteral("/api/tokens"), {{QStringLiteral("service_id"), id}});
     QVERIFY2(token.status >= 400, qPrintable(describe(token)));
@@ -153,6 +163,9 @@ void TestAdmin::counterRoundTrip()
     HttpReply one = m_http->get(path("/api/counters/%1", id), m_admin);
     QCOMPARE(one.status, 200);
     QCOMPARE(one.object().value(u"counter").toObject(), counter);
+    one = m_http->get(path("/api/counters/%1", id));
+    QVERIFY2(one.status == 200, qPrintable(describe(one)));
+    QCOMPARE(one.object().value(u"counter").toObject(), counter);
 
     auto publicCounter = [&](const QString &query = {}, const QString &bearer = {}) {
         for (const QJsonValue &c :
@@ -183,8 +196,11 @@ void TestAdmin::counterRoundTrip()
     QVERIFY2(deleted.status == 200, qPrintable(describe(deleted)));
     QCOMPARE(deleted.object().value(u"counter").toObject().value(u"active").toBool(true), false);
     QVERIFY(publicCounter().isEmpty());
+    QCOMPARE(m_http->get(path("/api/counters/%1", id), m_admin).status, 200);
+    QCOMPARE(m_http->get(path("/api/counters/%1", id), m_kiosk).status, 404);
     // Only an admin's ?all=true lists it still, so that it can be switched back on.
-    QCOMPARE(publicCounter(QStringLiteral("?all=true"), m_admin).value(u"active").toBool(true), false);
+    QCOMPARE(publicCounter(QStringLiteral("?all=true"), m_admin).value(u"active").toBool(true),
+             false);
     QVERIFY(publicCounter(QStringLiteral("?all=true"), m_operator).isEmpty());
     // An inactive counter cannot be opened.
     QCOMPARE(m_http->post(path("/api/counters/%1/open", id), {}, m_operator).status, 404);

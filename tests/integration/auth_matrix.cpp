@@ -77,6 +77,8 @@ const RouteCase kRoutes[] = {
     {"DELETE", "/api/branches/{branch}", nullptr, "branch", 200, "ufffa"},
     {"POST", "/api/services", R"({"branch_id":1,"code":"{code}","name":"Service {n}"})", "", 201,
      "ufffa"},
+    {"GET", "/api/services/{service}", nullptr, "service", 200, "aaaaa"},
+    {"GET", "/api/counters/1", nullptr, "", 200, "aaaaa"},
     {"PUT", "/api/services/{service}", R"({"name":"Service {n}","avg_service_seconds":200})",
      "service", 200, "ufffa"},
     {"DELETE", "/api/services/{service}", nullptr, "service", 200, "ufffa"},

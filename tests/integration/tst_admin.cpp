@@ -168,13 +168,13 @@ void TestAdmin::nonAdminsAreRefused_data()
     const Route routes[] = {
         {"GET", "/api/branches", {}},        {"POST", "/api/branches", branch},
         {"PUT", "/api/branches/2", branch},  {"DELETE", "/api/branches/2", {}},
-        {"GET", "/api/services/1", {}},      {"POST", "/api/services", service},
+        {"GET", "/api/branches/1", {}},      {"POST", "/api/services", service},
         {"PUT", "/api/services/1", service}, {"DELETE", "/api/services/3", {}},
-        {"GET", "/api/counters/1", {}},      {"POST", "/api/counters", counter},
-        {"PUT", "/api/counters/1", counter}, {"DELETE", "/api/counters/2", {}},
-        {"GET", "/api/users", {}},           {"POST", "/api/users", user},
-        {"GET", "/api/users/2", {}},         {"PUT", "/api/users/2", promote},
-        {"DELETE", "/api/users/3", {}},      {"GET", "/api/audit", {}},
+        {"POST", "/api/counters", counter},  {"PUT", "/api/counters/1", counter},
+        {"DELETE", "/api/counters/2", {}},   {"GET", "/api/users", {}},
+        {"POST", "/api/users", user},        {"GET", "/api/users/2", {}},
+        {"PUT", "/api/users/2", promote},    {"DELETE", "/api/users/3", {}},
+        {"GET", "/api/audit", {}},
     };
     for (const Route &r : routes)
         QTest::addRow("%s %s", r.method, r.route)

@@ -86,6 +86,15 @@ Result<CounterInput> counterInput(const QJsonObject &body, bool creating)
         return check.error();
     return input;
 }
+// What a read of one service or counter shows the caller: everything to an admin, an active row
+// to anyone else (as the public lists do), an inactive one as if it did not exist.
+Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row, QStringView key,
+                              const QString &what, int id)
+{
+    if (!row.ok() || caller.isAdmin() || row->value(key).toObject().value(u"active").toBool())
+        return row;
+    return ApiError::notFound(QStringLiteral("%1 %2 does not exist.").arg(what).arg(id));
+}
 } // namespace
 
 AdminController::AdminController(const ApiContext &api)
@@ -162,12 +171,14 @@ void AdminController::deleteBranch(const ApiRequest &request, const Responder &r
 }
 
 // {service}: {id, branch_id, code, name, avg_service_seconds, target_wait_seconds, active}.
+// Anyone may read an active service; an inactive one only an admin.
 void AdminController::getService(const ApiRequest &request, const Responder &responder)
 {
-    AdminHandler::runOnRow(m_api, request, responder,
-                           [this](WorkerContext &ctx, int id, const Principal &) {
-                               return m_catalog.service(ctx, id);
-                           });
+    AdminHandler::runOnPublicRow(m_api, request, responder,
+                                 [this](WorkerContext &ctx, int id, const Principal &caller) {
+                                     return visibleTo(caller, m_catalog.service(ctx, id),
+                                                      u"service", QStringLiteral("Service"), id);
+                                 });
 }
 
 // 201 {service}; 409 already_exists when the branch has the code.
@@ -200,12 +211,14 @@ void AdminController::deleteService(const ApiRequest &request, const Responder &
 }
 
 // {counter}: {id, branch_id, name, status, operator_id, pause_reason, active, service_ids}.
+// Anyone may read an active counter; an inactive one only an admin.
 void AdminController::getCounter(const ApiRequest &request, const Responder &responder)
 {
-    AdminHandler::runOnRow(m_api, request, responder,
-                           [this](WorkerContext &ctx, int id, const Principal &) {
-                               return m_counters.counter(ctx, id);
-                           });
+    AdminHandler::runOnPublicRow(m_api, request, responder,
+                                 [this](WorkerContext &ctx, int id, const Principal &caller) {
+                                     return visibleTo(caller, m_counters.counter(ctx, id),
+                                                      u"counter", QStringLiteral("Counter"), id);
+                                 });
 }
 
 // 201 {counter}; 409 already_exists when the branch has a counter of that name.

@@ -42,6 +42,22 @@ void runOnRow(const ApiContext &api, const ApiRequest &request, const Responder 
                  });
 }
 
+// A read of one catalogue row that anyone may make (its list is public too): answers
+// job(ctx, id, caller); the job decides what a non-admin may see.
+template <typename Job>
+void runOnPublicRow(const ApiContext &api, const ApiRequest &request, const Responder &responder,
+                    Job job)
+{
+    const auto caller = Handler::authorize(api, request, responder, {});
+    const auto id = caller ? rowId(request, responder) : std::nullopt;
+    if (!id)
+        return;
+    Handler::run(api, responder,
+                 [job = std::move(job), id = *id, caller = *caller](WorkerContext &ctx) {
+                     return job(ctx, id, caller);
+                 });
+}
+
 // A create (POST, answers 201 job(ctx, input, caller)) or a partial update (PUT on :id, answers
 // job(ctx, id, input, caller)). `parse(body, creating)` checks the body's fields: a bad one is a
 // 400 before any work is queued.
