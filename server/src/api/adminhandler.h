@@ -28,11 +28,12 @@ void run(const ApiContext &api, const ApiRequest &request, const Responder &resp
     });
 }
 
-// An admin route on one row: answers job(ctx, id, caller).
+// A route on one row for a caller already checked (nullopt: refused and answered): answers
+// job(ctx, id, caller).
 template <typename Job>
-void runOnRow(const ApiContext &api, const ApiRequest &request, const Responder &responder, Job job)
+void runOnRowFor(const ApiContext &api, const ApiRequest &request, const Responder &responder,
+                 const std::optional<Principal> &caller, Job job)
 {
-    const auto caller = admin(api, request, responder);
     const auto id = caller ? rowId(request, responder) : std::nullopt;
     if (!id)
         return;
@@ -42,20 +43,21 @@ void runOnRow(const ApiContext &api, const ApiRequest &request, const Responder 
                  });
 }
 
+// An admin route on one row: answers job(ctx, id, caller).
+template <typename Job>
+void runOnRow(const ApiContext &api, const ApiRequest &request, const Responder &responder, Job job)
+{
+    runOnRowFor(api, request, responder, admin(api, request, responder), std::move(job));
+}
+
 // A read of one catalogue row that anyone may make (its list is public too): answers
 // job(ctx, id, caller); the job decides what a non-admin may see.
 template <typename Job>
 void runOnPublicRow(const ApiContext &api, const ApiRequest &request, const Responder &responder,
                     Job job)
 {
-    const auto caller = Handler::authorize(api, request, responder, {});
-    const auto id = caller ? rowId(request, responder) : std::nullopt;
-    if (!id)
-        return;
-    Handler::run(api, responder,
-                 [job = std::move(job), id = *id, caller = *caller](WorkerContext &ctx) {
-                     return job(ctx, id, caller);
-                 });
+    runOnRowFor(api, request, responder, Handler::authorize(api, request, responder, {}),
+                std::move(job));
 }
 
 // A create (POST, answers 201 job(ctx, input, caller)) or a partial update (PUT on :id, answers
