@@ -15,28 +15,29 @@ Result<RateDecision> RateLimiter::hit(RedisConnection &conn, const QByteArray &b
 Result<RateDecision> RateLimiter::peek(RedisConnection &conn, const QByteArray &bucketKey,
                                        int limit, int windowSeconds) const
 {
-    const auto keys = keysFor({bucketKey}, limit, windowSeconds);
-    if (!keys)
-        return invalidLimit(1).constFirst();
-    return decisionsFrom(m_script.run(conn, *keys,
-                                      {QByteArray::number(limit), QByteArray::number(windowSeconds),
-                                       QByteArrayLiteral("peek")}),
-                         1)
-        .constFirst();
+    return decide(conn, {bucketKey}, limit, windowSeconds, Counting::No).constFirst();
 }
 
 QList<Result<RateDecision>> RateLimiter::hitEach(RedisConnection &conn,
                                                  const QList<QByteArray> &bucketKeys, int limit,
                                                  int windowSeconds) const
 {
+    return decide(conn, bucketKeys, limit, windowSeconds, Counting::Yes);
+}
+
+QList<Result<RateDecision>> RateLimiter::decide(RedisConnection &conn,
+                                                const QList<QByteArray> &bucketKeys, int limit,
+                                                int windowSeconds, Counting counting) const
+{
     if (bucketKeys.isEmpty())
         return {};
     const auto keys = keysFor(bucketKeys, limit, windowSeconds);
     if (!keys)
         return invalidLimit(bucketKeys.size());
-    return decisionsFrom(
-        m_script.run(conn, *keys, {QByteArray::number(limit), QByteArray::number(windowSeconds)}),
-        bucketKeys.size());
+    QList<QByteArray> args{QByteArray::number(limit), QByteArray::number(windowSeconds)};
+    if (counting == Counting::No)
+        args.append(QByteArrayLiteral("peek"));
+    return decisionsFrom(m_script.run(conn, *keys, args), bucketKeys.size());
 }
 
 void RateLimiter::sendEach(RedisConnection &conn, const QList<QByteArray> &bucketKeys, int limit,

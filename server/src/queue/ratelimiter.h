@@ -45,6 +45,14 @@ public:
                   int windowSeconds, DecisionsHandler onDecisions) const;
 
 private:
+    enum class Counting
+    {
+        Yes,
+        No
+    };
+    // One script run: the decisions for the buckets, each hit counted or only looked at.
+    QList<Result<RateDecision>> decide(RedisConnection &conn, const QList<QByteArray> &bucketKeys,
+                                       int limit, int windowSeconds, Counting counting) const;
     // The script's keys, or nullopt when the arguments are invalid.
     std::optional<QList<QByteArray>> keysFor(const QList<QByteArray> &bucketKeys, int limit,
                                              int windowSeconds) const;
