@@ -143,7 +143,7 @@ prepare_database() {
     SERVER_PORT=$(free_port)
     server_env
     "$SERVER_BIN" migrate >"$STATE/migrate.log" 2>&1 || die "migrate failed: $STATE/migrate.log"
-    "$SERVER_BIN" seed >"$STATE/seed.log" 2>&1 || die "seed failed: $STATE/seed.log"
+    "$SERVER_BIN" seed --demo >"$STATE/seed.log" 2>&1 || die "seed failed: $STATE/seed.log"
     psql_db <<SQL
 SET TIME ZONE 'UTC';
 INSERT INTO counters (branch_id, name)

@@ -183,7 +183,7 @@ migrate_and_seed() {
     # Seed only a database that has never been seeded (seed refuses to touch data anyway).
     [[ $DB_CREATED == 1 ]] && rm -f "$LOCAL/seeded"
     if [[ ! -f $LOCAL/seeded ]]; then
-        "$SERVER_BIN" seed || die "'nextup-server seed' failed"
+        "$SERVER_BIN" seed --demo || die "'nextup-server seed --demo' failed"
         touch "$LOCAL/seeded"
         info "demo data seeded"
     fi

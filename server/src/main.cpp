@@ -1,14 +1,15 @@
-// nextup-server: parses its configuration and runs one of serve | migrate | seed.
+// nextup-server: parses its configuration and runs one of serve | migrate | seed | create-admin |
+// healthcheck.
 #include "app/application.h"
+#include "app/clicommands.h"
 #include "app/config.h"
 #include "auth/securerandom.h"
-#include "store/database.h"
-#include "store/migrator.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -33,28 +34,19 @@ void quitOnSignals(QCoreApplication &app)
     std::signal(SIGPIPE, SIG_IGN);
 }
 
-int runOnce(const Config &config)
+// Every WebSocket is a descriptor: a lobby of phones passes the usual soft limit of 1024 long
+// before the hard limit (65536 under the packaged unit and compose). Raising the soft limit to the
+// hard one needs no privilege.
+void raiseOpenFileLimit()
 {
-    Database db(config.database, QStringLiteral("nextup-cli"));
-    if (config.command == u"migrate") {
-        auto applied = Migrator(db, config.sqlDir).migrate();
-        if (!applied.ok()) {
-            qCritical("migrate failed: %s", qPrintable(applied.error().message));
-            return 1;
-        }
-        qInfo("migrate: %lld migration(s) applied%s", qint64(applied->size()),
-              applied->isEmpty() ? " (schema up to date)" : "");
-        for (const QString &name : *applied)
-            qInfo("  %s", qPrintable(name));
-        return 0;
-    }
-    auto seeded = Seeder(db, config.sqlDir).seed();
-    if (!seeded.ok()) {
-        qCritical("seed failed: %s", qPrintable(seeded.error().message));
-        return 1;
-    }
-    qInfo(*seeded ? "seed: demo data loaded" : "seed: database already has users; nothing changed");
-    return 0;
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max)
+        return;
+    const rlim_t before = limit.rlim_cur;
+    limit.rlim_cur = limit.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &limit) != 0)
+        qWarning("Could not raise the open-file limit above %llu.",
+                 static_cast<unsigned long long>(before));
 }
 } // namespace
 
@@ -76,14 +68,19 @@ int main(int argc, char *argv[])
         fputs(qPrintable(Config::usage()), stdout);
         return 0;
     }
+    if (arguments.contains(u"--version")) {
+        fputs("nextup-server " NEXTUP_VERSION "\n", stdout);
+        return 0;
+    }
     auto config = Config::load(arguments, QProcessEnvironment::systemEnvironment());
     if (!config.ok()) {
         fprintf(stderr, "nextup-server: %s\n", qPrintable(config.error().message));
         return 2;
     }
     if (config->command != u"serve")
-        return runOnce(*config);
+        return CliCommands::run(*config);
 
+    raiseOpenFileLimit();
     quitOnSignals(app);
     Application server(*config);
     if (!server.start())

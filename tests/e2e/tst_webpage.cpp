@@ -325,7 +325,7 @@ void TestWebPage::qrCodeIsRateLimited()
     server.setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"), QStringLiteral("5"));
     server.setEnvironmentValue(QStringLiteral("REDIS_PREFIX"), QStringLiteral("rate:"));
     QVERIFY(server.runSubcommand({QStringLiteral("migrate")}));
-    QVERIFY(server.runSubcommand({QStringLiteral("seed")}));
+    QVERIFY(server.runSubcommand({QStringLiteral("seed"), QStringLiteral("--demo")}));
     QVERIFY(server.start());
     HttpClient client(server.baseUrl());
     const HttpReply issued =

@@ -188,7 +188,7 @@ bool Cluster::start(const QMap<QString, QString> &serverEnvironment)
     {
         ServerProcess migrator(m_services.postgresUrl(kTemplate), m_services.redisUrl());
         if (!migrator.runSubcommand({QStringLiteral("migrate")}) ||
-            !migrator.runSubcommand({QStringLiteral("seed")}))
+            !migrator.runSubcommand({QStringLiteral("seed"), QStringLiteral("--demo")}))
             return false;
     }
     if (!restart())

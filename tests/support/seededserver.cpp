@@ -15,7 +15,7 @@ std::unique_ptr<ServerProcess> startSeededServer(TestServices &services, const Q
         server->setEnvironmentValue(name, value);
     server->setFixedPort(fixedPort);
     if (!server->runSubcommand({QStringLiteral("migrate")}) ||
-        !server->runSubcommand({QStringLiteral("seed")}) || !server->start())
+        !server->runSubcommand({QStringLiteral("seed"), QStringLiteral("--demo")}) || !server->start())
         return {};
     return server;
 }

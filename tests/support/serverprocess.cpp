@@ -71,6 +71,8 @@ QProcessEnvironment ServerProcess::environment() const
     const QStringList names = m_extraEnvironment.keys();
     for (const QString &name : names)
         env.insert(name, m_extraEnvironment.value(name));
+    for (const QString &name : m_removedEnvironment)
+        env.remove(name);
     return env;
 }
 

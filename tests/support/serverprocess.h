@@ -30,6 +30,8 @@ public:
     void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
     // Extra or overriding environment (PORT, DATABASE_URL... included).
     void setEnvironmentValue(const QString &name, const QString &value);
+    // Leaves a variable out altogether (e.g. JWT_SECRET when JWT_SECRET_FILE gives it).
+    void removeEnvironmentValue(const QString &name) { m_removedEnvironment.append(name); }
 
     // Starts `nextup-server` and waits until GET /readyz answers 200. A start after stop() uses
     // the same port, so clients can reconnect to the same address; if that port is taken
@@ -37,7 +39,7 @@ public:
     bool start(int timeoutMs = 20000);
     // Never move to another port (a restart for reconnect tests): start() fails instead.
     void setFixedPort(bool fixed) { m_fixedPort = fixed; }
-    // Runs e.g. {"migrate"} or {"seed"} with the same environment; true on exit code 0.
+    // Runs e.g. {"migrate"} or {"seed", "--demo"} with the same environment; true on exit code 0.
     bool runSubcommand(const QStringList &arguments, int timeoutMs = 60000);
     // SIGTERM, then SIGKILL after 5 s. Harmless when not running.
     void stop();
@@ -67,6 +69,7 @@ private:
     QString m_redisUrl;
     QStringList m_extraArguments;
     QProcessEnvironment m_extraEnvironment;
+    QStringList m_removedEnvironment;
     QProcess m_process;
     QByteArray m_output;
     qsizetype m_dumpedUpTo = 0;

@@ -393,7 +393,7 @@ void TestTestServices::serverProcessSeedsAndLogsIn()
     QVERIFY(m_services.createDatabase(QStringLiteral("t_login")));
     ServerProcess server(m_services.postgresUrl(QStringLiteral("t_login")), m_services.redisUrl());
     QVERIFY(server.runSubcommand({QStringLiteral("migrate")}));
-    QVERIFY(server.runSubcommand({QStringLiteral("seed")}));
+    QVERIFY(server.runSubcommand({QStringLiteral("seed"), QStringLiteral("--demo")}));
     QVERIFY(server.start());
     HttpClient client(server.baseUrl());
     const QString token = client.login(QStringLiteral("admin"), QStringLiteral("admin123"));

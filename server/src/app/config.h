@@ -12,10 +12,15 @@
 
 // Everything the server is told from outside. Precedence: command line > environment > INI file
 // (--config) > defaults. The environment names are the seed's: PORT, DATABASE_URL, REDIS_URL,
-// JWT_SECRET.
+// JWT_SECRET. Every environment name may also be given as NAME_FILE, the path of a file that holds
+// the value (container secrets); the file's trailing newline is not part of the value.
 struct Config
 {
-    QString command = QStringLiteral("serve"); // serve | migrate | seed
+    QString command =
+        QStringLiteral("serve");    // serve | migrate | seed | create-admin | healthcheck
+    QString adminUsername;          // create-admin --username
+    bool passwordFromStdin = false; // create-admin --password-stdin
+    bool demo = false;              // seed --demo: the demo data is loaded only when asked by name
     QHostAddress bindAddress = QHostAddress::Any;
     quint16 port = 8080;
     DatabaseEndpoint database;
