@@ -47,6 +47,8 @@ int main(int argc, char *argv[])
 
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("nextup-kiosk"));
+    // Docks and taskbars (Wayland) match the window to its menu entry and icon by this name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.nextup.Kiosk"));
     QGuiApplication::setOrganizationName(QStringLiteral("Nextup"));
 
     QQmlApplicationEngine engine;
