@@ -44,6 +44,9 @@ cleanup() {
 }
 trap cleanup EXIT
 tar -C "$CHROOT" -xf "$CACHE"
+chmod 0755 "$CHROOT" # the tarball's top folder came from mktemp (0700): postgres and nextup must reach /
+# The machine's name resolves inside (no DNS in the namespace), as on any installed server.
+printf '127.0.0.1 localhost\n127.0.1.1 %s\n' "$(hostname)" >"$CHROOT/etc/hosts"
 mount -t proc proc "$CHROOT/proc"
 mount --rbind /dev "$CHROOT/dev"
 mount -t sysfs sys "$CHROOT/sys"
@@ -61,18 +64,33 @@ awk '/^## Install on a server/ { on = 1; next } on && /^## / { exit }
     >"$CHROOT/readme-install.sh"
 [[ -s $CHROOT/readme-install.sh ]] || { echo "check-deb: README has no install commands" >&2; exit 1; }
 
+# With the network: the tools of the check, and everything README's apt-get lines will install
+# downloaded into apt's cache, so that the README part runs without a network.
+cat >"$CHROOT/fetch.sh" <<'INNER'
+#!/bin/bash
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends sudo curl ca-certificates iproute2 >/dev/null
+cd /debs
+apt-get install -y -qq --download-only ./nextup-server_*.deb ./nextup-console_*.deb \
+    ./nextup-kiosk_*.deb postgresql redis-server >/dev/null
+INNER
+chmod 0755 "$CHROOT/fetch.sh"
+echo "==> In the clean root: apt-get update and downloads"
+chroot "$CHROOT" /fetch.sh
+
 cat >"$CHROOT/check.sh" <<'INNER'
 #!/bin/bash
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8
-ip link set lo up 2>/dev/null || true
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends sudo curl ca-certificates iproute2 >/dev/null
 ip link set lo up
 
-echo "==> nextup-server alone: what apt pulls in"
-apt-get install -y --simulate /debs/nextup-server_*.deb |
-    awk '/^Inst / { n++ } END { print "    " n " packages to install with nextup-server" }'
+echo "==> What apt pulls in for each package alone (with its Recommends)"
+for deb in /debs/nextup-server_*.deb /debs/nextup-console_*.deb /debs/nextup-kiosk_*.deb; do
+    echo "    $(basename "$deb"): $(apt-get install --assume-no "$deb" 2>/dev/null |
+        grep -E 'newly installed|After this operation' | tr '\n' ' ')"
+done
 
 # The services README's admin starts with systemctl; no init here, so by hand.
 start_services() {
@@ -128,5 +146,5 @@ ls /usr/share/applications/org.nextup.*.desktop /usr/share/metainfo/org.nextup.*
 echo "check-deb: OK"
 INNER
 chmod 0755 "$CHROOT/check.sh"
-echo "==> In the clean root (own network namespace)"
+echo "==> In the clean root, in a network namespace of its own (loopback only)"
 unshare --net chroot "$CHROOT" /check.sh
