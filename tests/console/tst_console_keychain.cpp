@@ -30,6 +30,7 @@ class TestConsoleKeychain : public QObject
 private slots:
     void initTestCase();
     void rememberedSessionSignsInByItself();
+    void rememberedSessionWaitsForTheServer();
 
 private:
     // What the keychain holds for the key now (empty when nothing).
@@ -120,8 +121,11 @@ void TestConsoleKeychain::rememberedSessionSignsInByItself()
         QVERIFY(console.window->signInPage());
         QCOMPARE(console.settings->rememberedUsername(), QStringLiteral("operator1"));
         QCOMPARE(keychainValue(*console.keychain, key), secondToken);
-        QVERIFY(m_backend.server().start());
     }
+    // Restarted once that console is gone: it would otherwise restore the session by itself
+    // (rememberedSessionWaitsForTheServer) and could be closed between the server rotating the
+    // token and the keychain storing the new one.
+    QVERIFY(m_backend.server().start());
     {
         // And again, with the rotated token; then signing out forgets it.
         ConsoleTest::Console console(settingsFile);
@@ -143,6 +147,43 @@ void TestConsoleKeychain::rememberedSessionSignsInByItself()
         QVERIFY(console.window->signInPage());
         QVERIFY(!shown.wait(1000));
     }
+}
+
+void TestConsoleKeychain::rememberedSessionWaitsForTheServer()
+{
+    // Started while the server is down, the console keeps asking, and restores the remembered
+    // session by itself once the server answers: nobody clicks anything.
+    const QString settingsFile = m_dir.filePath(QStringLiteral("waits.ini"));
+    const QString key = SessionController::keyFor(m_backend.baseUrl(), QStringLiteral("operator1"));
+    {
+        ConsoleTest::Console console(settingsFile);
+        console.window->start();
+        auto *remember = child<QCheckBox>(console.window->signInPage(), "rememberBox");
+        QSignalSpy checked(console.window->session(), &SessionController::keychainChecked);
+        QTest::mouseClick(remember, Qt::LeftButton, {}, QPoint(8, remember->height() / 2));
+        QVERIFY(checked.wait(kConverge));
+        QVERIFY(signIn(*console.window, m_backend.baseUrl(), QStringLiteral("operator1"),
+                       QStringLiteral("operator123"), true));
+        const QString token = console.window->api()->refreshToken();
+        QTRY_COMPARE_WITH_TIMEOUT(keychainValue(*console.keychain, key), token, kConverge);
+    }
+    m_backend.server().stop();
+    ConsoleTest::Console console(settingsFile);
+    QSignalSpy shown(console.window.get(), &MainWindow::workspaceShown);
+    console.window->start();
+    QVERIFY(console.window->signInPage());
+    QTRY_VERIFY_WITH_TIMEOUT(console.window->signInPage()->isServerRetryShown(), kConverge);
+    QVERIFY(child<QLabel>(console.window->signInPage(), "serverRetryMessage")
+                ->text()
+                .startsWith(QStringLiteral("Cannot reach the server at ")));
+    QVERIFY(m_backend.server().start());
+    QVERIFY(shown.count() == 1 || shown.wait(40'000));
+    QCOMPARE(console.window->api()->username(), QStringLiteral("operator1"));
+    const QString rotated = console.window->api()->refreshToken();
+    QTRY_COMPARE_WITH_TIMEOUT(keychainValue(*console.keychain, key), rotated, kConverge);
+    console.window->session()->signOut();
+    bool found = true;
+    QTRY_VERIFY_WITH_TIMEOUT((keychainValue(*console.keychain, key, &found), !found), kConverge);
 }
 
 QTEST_MAIN(TestConsoleKeychain)

@@ -16,15 +16,52 @@ ConsoleSettings::ConsoleSettings(const QString &iniFile)
 {
 }
 
-QUrl ConsoleSettings::serverUrl() const
+QUrl ConsoleSettings::savedServerUrl() const
 {
     const QUrl url(m_settings.value(kServer).toString());
     return url.isValid() && !url.isEmpty() ? url : defaultServerUrl();
 }
 
+QUrl ConsoleSettings::serverUrl() const
+{
+    return m_serverOverridden ? m_server : savedServerUrl();
+}
+
 void ConsoleSettings::setServerUrl(const QUrl &url)
 {
-    m_settings.setValue(kServer, url.toString());
+    if (m_serverOverridden)
+        m_server = url;
+    else
+        m_settings.setValue(kServer, url.toString());
+}
+
+void ConsoleSettings::overrideServerUrl(const QUrl &url)
+{
+    if (url.isEmpty())
+        return;
+    m_serverOverridden = true;
+    m_server = url;
+}
+
+void ConsoleSettings::overrideLanguage(const QString &code)
+{
+    if (code.isEmpty())
+        return;
+    m_languageOverridden = true;
+    m_language = code;
+}
+
+QUrl ConsoleSettings::normalizedServer(const QUrl &url)
+{
+    QUrl normalized = url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+    if (normalized.path() == u"/")
+        normalized.setPath({}); // StripTrailingSlash keeps a lone "/"
+    return normalized;
+}
+
+bool ConsoleSettings::rememberedInMemory() const
+{
+    return m_serverOverridden && normalizedServer(m_server) != normalizedServer(savedServerUrl());
 }
 
 QString ConsoleSettings::lastUsername() const
@@ -39,12 +76,14 @@ void ConsoleSettings::setLastUsername(const QString &username)
 
 QString ConsoleSettings::rememberedUsername() const
 {
-    return m_settings.value(kRemembered).toString();
+    return rememberedInMemory() ? m_remembered : m_settings.value(kRemembered).toString();
 }
 
 void ConsoleSettings::setRememberedUsername(const QString &username)
 {
-    if (username.isEmpty())
+    if (rememberedInMemory())
+        m_remembered = username;
+    else if (username.isEmpty())
         m_settings.remove(kRemembered);
     else
         m_settings.setValue(kRemembered, username);
@@ -70,12 +109,15 @@ void ConsoleSettings::setCounterId(const QUrl &server, int counterId)
 
 QString ConsoleSettings::language() const
 {
-    return m_settings.value(kLanguage).toString();
+    return m_languageOverridden ? m_language : m_settings.value(kLanguage).toString();
 }
 
 void ConsoleSettings::setLanguage(const QString &code)
 {
-    m_settings.setValue(kLanguage, code);
+    if (m_languageOverridden)
+        m_language = code;
+    else
+        m_settings.setValue(kLanguage, code);
 }
 
 } // namespace Nextup::Console

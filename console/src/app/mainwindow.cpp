@@ -5,6 +5,7 @@
 #include "app/translations.h"
 #include "operator/operatorpage.h"
 #include "session/credentialstore.h"
+#include "session/serverprobe.h"
 #include "session/sessioncontroller.h"
 #include "signin/signinpage.h"
 
@@ -31,6 +32,7 @@ MainWindow::MainWindow(ConsoleSettings *settings, Translations *translations,
     setObjectName(QStringLiteral("consoleWindow"));
     m_api = new ApiClient(settings->serverUrl(), this);
     m_session = new SessionController(m_api, keychain, settings, this);
+    m_probe = new ServerProbe(m_api, this);
     m_stack = new QStackedWidget(this);
     setCentralWidget(m_stack);
     m_connection = new QLabel(this);
@@ -41,10 +43,20 @@ MainWindow::MainWindow(ConsoleSettings *settings, Translations *translations,
 
     connect(m_session, &SessionController::signedIn, this, &MainWindow::onSignedIn);
     connect(m_session, &SessionController::signedOut, this, &MainWindow::onSignedOut);
+    // The server did not answer: the probe waits and asks again, and its panel on the sign-in page
+    // says so (with the reason), in place of the plain error.
+    connect(m_session, &SessionController::serverUnreachable, m_probe, &ServerProbe::retryAfter);
     connect(m_session, &SessionController::signInFailed, this, [this](const QString &message) {
-        showSignIn(message, true);
+        if (!m_probe->isRetrying())
+            m_restorePending = false; // refused, not unanswered: nothing to try again by itself
+        showSignIn(m_probe->isRetrying() ? QString() : message, true);
     });
+    connect(m_probe, &ServerProbe::stateChanged, this, &MainWindow::updateServerRetry);
+    connect(m_probe, &ServerProbe::countdownChanged, this, &MainWindow::updateServerRetry);
+    connect(m_probe, &ServerProbe::reachable, this, &MainWindow::onServerReachable);
     connect(m_session, &SessionController::busyChanged, this, [this](bool busy) {
+        if (busy)
+            m_probe->stop(); // the sign-in under way is the attempt now
         if (m_signIn)
             m_signIn->setBusy(busy, busy ? tr("Signing in to %1…").arg(m_api->baseUrl().toString())
                                          : QString());
@@ -92,14 +104,60 @@ OperatorPage *MainWindow::operatorPage() const
 
 void MainWindow::start()
 {
-    if (m_session->restoreRemembered()) {
-        showSignIn({}, false);
-        m_signIn->setUsername(m_settings->rememberedUsername());
-        m_signIn->setBusy(true, tr("Signing in as %1 with the remembered session…")
-                                    .arg(m_settings->rememberedUsername()));
+    if (beginRestore())
+        return;
+    showSignIn({}, false);
+    // Before anyone types a password: is the server there at all?
+    m_probe->start();
+}
+
+bool MainWindow::beginRestore()
+{
+    if (!m_session->restoreRemembered())
+        return false;
+    m_restorePending = true;
+    showSignIn({}, false);
+    m_signIn->setUsername(m_settings->rememberedUsername());
+    m_signIn->setBusy(
+        true,
+        tr("Signing in as %1 with the remembered session…").arg(m_settings->rememberedUsername()));
+    return true;
+}
+
+void MainWindow::updateServerRetry()
+{
+    if (!m_signIn)
+        return;
+    // The first check at start says nothing until it fails: no flicker when all is well.
+    if (!m_probe->isRetrying() || m_probe->failures() == 0) {
+        m_signIn->showServerRetry({});
         return;
     }
-    showSignIn({}, false);
+    const QString server = m_probe->server().toString();
+    const int seconds = m_probe->secondsUntilRetry();
+    QString message;
+    if (m_probe->state() == ServerProbe::State::Checking)
+        message = tr("Cannot reach the server at %1 — trying again now…").arg(server);
+    else if (m_probe->lastFailureAnswered())
+        message =
+            tr("The server at %1 is not ready — retrying in %n s.", nullptr, seconds).arg(server);
+    else
+        message =
+            tr("Cannot reach the server at %1 — retrying in %n s.", nullptr, seconds).arg(server);
+    m_signIn->showServerRetry(message, tr("Last attempt: %1").arg(m_probe->lastError()));
+}
+
+void MainWindow::onServerReachable(int failedAttempts)
+{
+    updateServerRetry();
+    if (!m_signIn || m_workspace || m_session->isBusy() || m_api->isLoggedIn())
+        return;
+    // The remembered session could not be restored only because the server was away.
+    if (m_restorePending && beginRestore())
+        return;
+    if (failedAttempts > 0)
+        m_signIn->showNotice(tr("The server at %1 answers again. You can sign in.")
+                                 .arg(m_probe->server().toString()));
 }
 
 void MainWindow::buildMenus()
@@ -170,7 +228,9 @@ void MainWindow::showSignIn(const QString &message, bool error)
     if (!m_signIn) {
         m_signIn = new SignInPage(m_stack);
         m_stack->addWidget(m_signIn);
+        connect(m_signIn, &SignInPage::signInRequested, this, [this] { m_restorePending = false; });
         connect(m_signIn, &SignInPage::signInRequested, m_session, &SessionController::signIn);
+        connect(m_signIn, &SignInPage::retryRequested, m_probe, &ServerProbe::retryNow);
         connect(m_signIn, &SignInPage::rememberChecked, m_session,
                 &SessionController::checkKeychain);
         if (m_keychainChecked)
@@ -186,6 +246,7 @@ void MainWindow::showSignIn(const QString &message, bool error)
         m_signIn->showNotice(message);
     m_stack->setCurrentWidget(m_signIn);
     m_signIn->focusFirstEmptyField();
+    updateServerRetry();
     updateTitle();
     emit signInShown();
 }
@@ -212,6 +273,8 @@ void MainWindow::showWorkspace()
 
 void MainWindow::onSignedIn()
 {
+    m_probe->stop();
+    m_restorePending = false;
     m_queue = std::make_unique<QueueClient>(m_api);
     m_queue->setRooms({QStringLiteral("global")}); // every event, in order: gaps are noticed
     connect(m_queue.get(), &QueueClient::staleChanged, this, &MainWindow::updateConnection);

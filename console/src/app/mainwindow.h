@@ -20,6 +20,7 @@ namespace Nextup::Console {
 class ConsoleSettings;
 class CredentialStore;
 class OperatorPage;
+class ServerProbe;
 class SessionController;
 class SignInPage;
 class Translations;
@@ -37,13 +38,18 @@ public:
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Signs in by itself when a session is remembered; otherwise shows the sign-in page.
+    // Signs in by itself when a session is remembered; otherwise shows the sign-in page and checks
+    // at once that the server answers. While it does not, the sign-in page says so with a
+    // countdown and tries again with a growing wait (ServerProbe), also after a sign-in or a
+    // remembered session's restore met silence; once the server answers, a remembered session is
+    // restored by itself and otherwise the page says the server is back.
     void start();
     void setLanguage(const QString &override);
 
     ApiClient *api() const { return m_api; }
     QueueClient *queueClient() const { return m_queue.get(); }
     SessionController *session() const { return m_session; }
+    ServerProbe *serverProbe() const { return m_probe; }
     SignInPage *signInPage() const;
     QTabWidget *workspace() const;
     OperatorPage *operatorPage() const;
@@ -56,6 +62,9 @@ signals:
 private:
     void buildMenus();
     void showSignIn(const QString &message, bool error);
+    bool beginRestore();
+    void updateServerRetry();
+    void onServerReachable(int failedAttempts);
     void showWorkspace();
     void rebuildPages();
     void onSignedIn();
@@ -68,12 +77,14 @@ private:
     CredentialStore *m_keychain;
     ApiClient *m_api = nullptr;
     SessionController *m_session = nullptr;
+    ServerProbe *m_probe = nullptr;
     std::unique_ptr<QueueClient> m_queue; // one per session
     QStackedWidget *m_stack = nullptr;
     QPointer<SignInPage> m_signIn;
     QPointer<QTabWidget> m_workspace;
     QPointer<OperatorPage> m_operator;
     QLabel *m_connection = nullptr;
+    bool m_restorePending = false; // a remembered session waits for the server to answer
     bool m_keychainChecked = false;
     bool m_keychainAvailable = true;
     QString m_keychainReason;

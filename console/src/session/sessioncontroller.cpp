@@ -2,6 +2,7 @@
 
 #include "app/consolesettings.h"
 #include "session/credentialstore.h"
+#include "session/serverprobe.h"
 
 #include "nextup/client/apiclient.h"
 #include "nextup/client/authjobs.h"
@@ -78,6 +79,8 @@ bool SessionController::restoreRemembered()
                 // Not the server's "no": keep the keychain entry for the next try.
                 m_remember = false;
                 m_api->clearSession();
+                if (ServerProbe::meansUnreachable(status))
+                    emit serverUnreachable(status);
                 emit signInFailed(describeFailure(status));
             });
     });
@@ -101,6 +104,8 @@ void SessionController::signIn(const QUrl &server, const QString &username,
         this, [this, remember] { onSignedIn(remember); },
         [this](const Status &status) {
             setBusy(false);
+            if (ServerProbe::meansUnreachable(status))
+                emit serverUnreachable(status);
             emit signInFailed(describeFailure(status));
         });
 }

@@ -46,6 +46,9 @@ signals:
     void busyChanged(bool busy);
     void signedIn();
     void signInFailed(const QString &message);
+    // Comes just before signInFailed() when the server did not answer at all (or only a proxy
+    // did, with 502/503/504): worth trying again later, by itself (ServerProbe).
+    void serverUnreachable(const Nextup::Status &status);
     // reason is empty when the user signed out; otherwise why the session ended.
     void signedOut(const QString &reason);
     // The keychain refused to store the session: nothing was saved.

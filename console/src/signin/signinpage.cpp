@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -61,6 +62,39 @@ SignInPage::SignInPage(QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
+
+    // Amber, as the operator page's "Reconnecting" banner: the console is waiting, not failing.
+    m_retryPanel = new QFrame(card);
+    m_retryPanel->setObjectName(QStringLiteral("serverRetryPanel"));
+    m_retryPanel->setStyleSheet(
+        QStringLiteral("QFrame#serverRetryPanel { background: #fff4ce; border: 1px solid #e0b400; "
+                       "border-radius: 6px; } QFrame#serverRetryPanel QLabel { color: #4d3800; }"));
+    m_retryMessage = new QLabel(m_retryPanel);
+    m_retryMessage->setObjectName(QStringLiteral("serverRetryMessage"));
+    m_retryMessage->setWordWrap(true);
+    m_retryMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_retryMessage->font();
+    bold.setBold(true);
+    m_retryMessage->setFont(bold);
+    m_retryDetail = new QLabel(m_retryPanel);
+    m_retryDetail->setObjectName(QStringLiteral("serverRetryDetail"));
+    m_retryDetail->setWordWrap(true);
+    m_retryDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retryNow = new QPushButton(tr("Retry &now"), m_retryPanel);
+    m_retryNow->setObjectName(QStringLiteral("retryNowButton"));
+    m_retryNow->setAccessibleName(tr("Retry now"));
+    m_retryNow->setAutoDefault(false);
+    // The button under the text, not beside it: the whole width goes to the address.
+    auto *retryLayout = new QVBoxLayout(m_retryPanel);
+    retryLayout->setContentsMargins(12, 8, 8, 8);
+    retryLayout->setSpacing(2);
+    retryLayout->addWidget(m_retryMessage);
+    auto *retryBottom = new QHBoxLayout;
+    retryBottom->addWidget(m_retryDetail, 1);
+    retryBottom->addWidget(m_retryNow, 0, Qt::AlignBottom);
+    retryLayout->addLayout(retryBottom);
+    m_retryPanel->hide();
+
     m_signIn = new QPushButton(tr("&Sign in"), card);
     m_signIn->setObjectName(QStringLiteral("signInButton"));
     m_signIn->setDefault(true);
@@ -79,6 +113,7 @@ SignInPage::SignInPage(QWidget *parent)
     cardLayout->setSpacing(12);
     cardLayout->addWidget(title);
     cardLayout->addWidget(subtitle);
+    cardLayout->addWidget(m_retryPanel);
     cardLayout->addSpacing(8);
     cardLayout->addLayout(form);
     cardLayout->addWidget(m_message);
@@ -90,6 +125,7 @@ SignInPage::SignInPage(QWidget *parent)
     outer->addStretch(2);
 
     connect(m_signIn, &QPushButton::clicked, this, &SignInPage::submit);
+    connect(m_retryNow, &QPushButton::clicked, this, &SignInPage::retryRequested);
     for (QLineEdit *edit : {m_server, m_username, m_password})
         connect(edit, &QLineEdit::returnPressed, this, &SignInPage::submit);
     connect(m_remember, &QCheckBox::toggled, this, [this](bool on) {
@@ -152,6 +188,20 @@ void SignInPage::setKeychainAvailable(bool available, const QString &reason)
                        "cannot remember you. Nothing will be saved; sign in each time.")
                         .arg(reason));
     m_keychainNote->setVisible(!available);
+}
+
+void SignInPage::showServerRetry(const QString &message, const QString &detail)
+{
+    m_retryMessage->setText(message);
+    m_retryMessage->setAccessibleName(message);
+    m_retryDetail->setText(detail);
+    m_retryDetail->setVisible(!detail.isEmpty());
+    m_retryPanel->setVisible(!message.isEmpty());
+}
+
+bool SignInPage::isServerRetryShown() const
+{
+    return !m_retryPanel->isHidden();
 }
 
 void SignInPage::focusFirstEmptyField()

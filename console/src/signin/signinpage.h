@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -30,6 +31,11 @@ public:
     void showNotice(const QString &message);
     // No keychain: remember-me is switched off and the reason shown next to it.
     void setKeychainAvailable(bool available, const QString &reason = {});
+    // The server does not answer: a panel above the form says so (message, and the technical
+    // reason in smaller type) with a "Retry now" button; the form stays usable, so the address
+    // can be corrected. An empty message hides it.
+    void showServerRetry(const QString &message, const QString &detail = {});
+    bool isServerRetryShown() const;
     void focusFirstEmptyField();
     void clearPassword();
 
@@ -38,6 +44,8 @@ signals:
                          bool remember);
     // The user ticked "remember me": time to ask whether a keychain exists.
     void rememberChecked();
+    // "Retry now" in the server panel.
+    void retryRequested();
 
 private:
     void submit();
@@ -49,6 +57,10 @@ private:
     QCheckBox *m_remember = nullptr;
     QLabel *m_keychainNote = nullptr;
     QLabel *m_message = nullptr;
+    QFrame *m_retryPanel = nullptr;
+    QLabel *m_retryMessage = nullptr;
+    QLabel *m_retryDetail = nullptr;
+    QPushButton *m_retryNow = nullptr;
     QPushButton *m_signIn = nullptr;
     bool m_keychainAvailable = true;
 };
