@@ -52,6 +52,70 @@
         </message>
     </context>
     <context>
+        <name>Nextup::Console::CommandLine</name>
+        <message>
+            <source>--server: "%1" is not a server address (%2). Give one such as http://127.0.0.1:8080 or https://queue.example.org.</source>
+            <translation>الخيار --server: «%1» ليس عنوان خادم (%2). استخدم عنوانًا مثل http://127.0.0.1:8080 أو https://queue.example.org.</translation>
+        </message>
+        <message>
+            <source>--server needs an address, such as http://127.0.0.1:8080.</source>
+            <translation>يحتاج الخيار --server إلى عنوان، مثل http://127.0.0.1:8080.</translation>
+        </message>
+        <message>
+            <source>it must start with http:// or https://</source>
+            <translation>يجب أن يبدأ بـ http:// أو https://</translation>
+        </message>
+        <message>
+            <source>no host</source>
+            <translation>لا يتضمن اسم مضيف</translation>
+        </message>
+        <message>
+            <source>user names and passwords do not belong in it</source>
+            <translation>يجب ألا يتضمن أسماء مستخدمين أو كلمات مرور</translation>
+        </message>
+        <message>
+            <source>no query or fragment</source>
+            <translation>يجب ألا يتضمن استعلامًا أو جزءًا</translation>
+        </message>
+        <message>
+            <source>Unexpected argument "%1".</source>
+            <translation>وسيط غير متوقع: «%1».</translation>
+        </message>
+        <message>
+            <source>--language: "%1" is not one of the console's languages (%2).</source>
+            <translation>الخيار --language: «%1» ليست إحدى لغات وحدة التحكم (%2).</translation>
+        </message>
+        <message>
+            <source>Usage: nextup-console [options]
+The Nextup desktop console for counter staff and administrators.
+
+Options:
+  -h, --help          Show this help and exit.
+      --version       Show the version and exit.
+      --server URL    Use this server for this run instead of the saved one
+                      (http:// or https://, e.g. http://127.0.0.1:8080).
+      --language LANG Use this language for this run: %1.
+
+Neither option changes the saved settings. Qt's own options (-platform, -style,
+-reverse, ...) are accepted too. Exit status: 0, or %2 for a wrong argument.
+</source>
+            <translation>الاستخدام: nextup-console [خيارات]
+وحدة تحكم Nextup المكتبية لموظفي الشبابيك والمسؤولين.
+
+الخيارات:
+  -h, --help          يعرض هذه المساعدة ثم يخرج.
+      --version       يعرض رقم الإصدار ثم يخرج.
+      --server URL    يستخدم هذا الخادم في هذا التشغيل بدلًا من الخادم المحفوظ
+                      (http:// أو https://، مثل http://127.0.0.1:8080).
+      --language LANG يستخدم هذه اللغة في هذا التشغيل: %1.
+
+لا يغيّر أيٌّ من هذين الخيارين الإعدادات المحفوظة. وتُقبل أيضًا خيارات Qt
+الخاصة بها (-platform، -style، -reverse، ...). حالة الخروج: 0، أو %2 عند
+وجود وسيط خاطئ.
+</translation>
+        </message>
+    </context>
+    <context>
         <name>Nextup::Console::CounterBar</name>
         <message>
             <source>Counter</source>
@@ -382,6 +446,40 @@
         <message>
             <source>Counter</source>
             <translation>الشباك</translation>
+        </message>
+        <message>
+            <source>Cannot reach the server at %1 — trying again now…</source>
+            <translation>تعذّر الوصول إلى الخادم على %1 — جارٍ إعادة المحاولة الآن…</translation>
+        </message>
+        <message numerus="yes">
+            <source>The server at %1 is not ready — retrying in %n s.</source>
+            <translation>
+                <numerusform>الخادم على %1 ليس جاهزًا بعد — ستُعاد المحاولة الآن.</numerusform>
+                <numerusform>الخادم على %1 ليس جاهزًا بعد — ستُعاد المحاولة بعد ثانية واحدة.</numerusform>
+                <numerusform>الخادم على %1 ليس جاهزًا بعد — ستُعاد المحاولة بعد ثانيتين.</numerusform>
+                <numerusform>الخادم على %1 ليس جاهزًا بعد — ستُعاد المحاولة بعد %n ثوانٍ.</numerusform>
+                <numerusform>الخادم على %1 ليس جاهزًا بعد — ستُعاد المحاولة بعد %n ثانية.</numerusform>
+                <numerusform>الخادم على %1 ليس جاهزًا بعد — ستُعاد المحاولة بعد %n ثانية.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cannot reach the server at %1 — retrying in %n s.</source>
+            <translation>
+                <numerusform>تعذّر الوصول إلى الخادم على %1 — ستُعاد المحاولة الآن.</numerusform>
+                <numerusform>تعذّر الوصول إلى الخادم على %1 — ستُعاد المحاولة بعد ثانية واحدة.</numerusform>
+                <numerusform>تعذّر الوصول إلى الخادم على %1 — ستُعاد المحاولة بعد ثانيتين.</numerusform>
+                <numerusform>تعذّر الوصول إلى الخادم على %1 — ستُعاد المحاولة بعد %n ثوانٍ.</numerusform>
+                <numerusform>تعذّر الوصول إلى الخادم على %1 — ستُعاد المحاولة بعد %n ثانية.</numerusform>
+                <numerusform>تعذّر الوصول إلى الخادم على %1 — ستُعاد المحاولة بعد %n ثانية.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last attempt: %1</source>
+            <translation>آخر محاولة: %1</translation>
+        </message>
+        <message>
+            <source>The server at %1 answers again. You can sign in.</source>
+            <translation>الخادم على %1 يستجيب من جديد. يمكنك تسجيل الدخول الآن.</translation>
         </message>
     </context>
     <context>
@@ -730,6 +828,14 @@
         <message>
             <source>Enter your username and password.</source>
             <translation>أدخل اسم المستخدم وكلمة المرور.</translation>
+        </message>
+        <message>
+            <source>Retry &amp;now</source>
+            <translation>أعد المحاولة الآن (&amp;N)</translation>
+        </message>
+        <message>
+            <source>Retry now</source>
+            <translation>أعد المحاولة الآن</translation>
         </message>
     </context>
     <context>

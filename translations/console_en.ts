@@ -52,6 +52,57 @@
         </message>
     </context>
     <context>
+        <name>Nextup::Console::CommandLine</name>
+        <message>
+            <source>--server: "%1" is not a server address (%2). Give one such as http://127.0.0.1:8080 or https://queue.example.org.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--server needs an address, such as http://127.0.0.1:8080.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it must start with http:// or https://</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no host</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>user names and passwords do not belong in it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no query or fragment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unexpected argument "%1".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--language: "%1" is not one of the console's languages (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: nextup-console [options]
+The Nextup desktop console for counter staff and administrators.
+
+Options:
+  -h, --help          Show this help and exit.
+      --version       Show the version and exit.
+      --server URL    Use this server for this run instead of the saved one
+                      (http:// or https://, e.g. http://127.0.0.1:8080).
+      --language LANG Use this language for this run: %1.
+
+Neither option changes the saved settings. Qt's own options (-platform, -style,
+-reverse, ...) are accepted too. Exit status: 0, or %2 for a wrong argument.
+</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Nextup::Console::CounterBar</name>
         <message>
             <source>Counter</source>
@@ -377,6 +428,32 @@
         </message>
         <message>
             <source>Counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot reach the server at %1 — trying again now…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The server at %1 is not ready — retrying in %n s.</source>
+            <translation>
+                <numerusform>The server at %1 is not ready — retrying in %n s.</numerusform>
+                <numerusform>The server at %1 is not ready — retrying in %n s.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cannot reach the server at %1 — retrying in %n s.</source>
+            <translation>
+                <numerusform>Cannot reach the server at %1 — retrying in %n s.</numerusform>
+                <numerusform>Cannot reach the server at %1 — retrying in %n s.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last attempt: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server at %1 answers again. You can sign in.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -721,6 +798,14 @@
         </message>
         <message>
             <source>Enter your username and password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry &amp;now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry now</source>
             <translation type="unfinished" />
         </message>
     </context>

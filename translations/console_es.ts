@@ -52,6 +52,71 @@
         </message>
     </context>
     <context>
+        <name>Nextup::Console::CommandLine</name>
+        <message>
+            <source>--server: "%1" is not a server address (%2). Give one such as http://127.0.0.1:8080 or https://queue.example.org.</source>
+            <translation>--server: «%1» no es una dirección de servidor (%2). Indique una como http://127.0.0.1:8080 o https://queue.example.org.</translation>
+        </message>
+        <message>
+            <source>--server needs an address, such as http://127.0.0.1:8080.</source>
+            <translation>--server necesita una dirección, como http://127.0.0.1:8080.</translation>
+        </message>
+        <message>
+            <source>it must start with http:// or https://</source>
+            <translation>debe empezar por http:// o https://</translation>
+        </message>
+        <message>
+            <source>no host</source>
+            <translation>falta el nombre del host</translation>
+        </message>
+        <message>
+            <source>user names and passwords do not belong in it</source>
+            <translation>no debe contener nombres de usuario ni contraseñas</translation>
+        </message>
+        <message>
+            <source>no query or fragment</source>
+            <translation>no puede llevar consulta ni fragmento</translation>
+        </message>
+        <message>
+            <source>Unexpected argument "%1".</source>
+            <translation>Argumento inesperado: «%1».</translation>
+        </message>
+        <message>
+            <source>--language: "%1" is not one of the console's languages (%2).</source>
+            <translation>--language: «%1» no es uno de los idiomas de la consola (%2).</translation>
+        </message>
+        <message>
+            <source>Usage: nextup-console [options]
+The Nextup desktop console for counter staff and administrators.
+
+Options:
+  -h, --help          Show this help and exit.
+      --version       Show the version and exit.
+      --server URL    Use this server for this run instead of the saved one
+                      (http:// or https://, e.g. http://127.0.0.1:8080).
+      --language LANG Use this language for this run: %1.
+
+Neither option changes the saved settings. Qt's own options (-platform, -style,
+-reverse, ...) are accepted too. Exit status: 0, or %2 for a wrong argument.
+</source>
+            <translation>Uso: nextup-console [opciones]
+La consola de escritorio de Nextup para el personal de ventanilla y los
+administradores.
+
+Opciones:
+  -h, --help          Muestra esta ayuda y termina.
+      --version       Muestra la versión y termina.
+      --server URL    Usa este servidor en esta ejecución en lugar del guardado
+                      (http:// o https://, p. ej. http://127.0.0.1:8080).
+      --language LANG Usa este idioma en esta ejecución: %1.
+
+Ninguna de las dos opciones cambia la configuración guardada. También se aceptan
+las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
+0, o %2 si un argumento es incorrecto.
+</translation>
+        </message>
+    </context>
+    <context>
         <name>Nextup::Console::CounterBar</name>
         <message>
             <source>Counter</source>
@@ -378,6 +443,32 @@
         <message>
             <source>Counter</source>
             <translation>Ventanilla</translation>
+        </message>
+        <message>
+            <source>Cannot reach the server at %1 — trying again now…</source>
+            <translation>No se puede contactar con el servidor en %1 — reintentando ahora…</translation>
+        </message>
+        <message numerus="yes">
+            <source>The server at %1 is not ready — retrying in %n s.</source>
+            <translation>
+                <numerusform>El servidor en %1 no está listo — reintentando en %n s.</numerusform>
+                <numerusform>El servidor en %1 no está listo — reintentando en %n s.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cannot reach the server at %1 — retrying in %n s.</source>
+            <translation>
+                <numerusform>No se puede contactar con el servidor en %1 — reintentando en %n s.</numerusform>
+                <numerusform>No se puede contactar con el servidor en %1 — reintentando en %n s.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last attempt: %1</source>
+            <translation>Último intento: %1</translation>
+        </message>
+        <message>
+            <source>The server at %1 answers again. You can sign in.</source>
+            <translation>El servidor en %1 vuelve a responder. Ya puede iniciar sesión.</translation>
         </message>
     </context>
     <context>
@@ -722,6 +813,14 @@
         <message>
             <source>Enter your username and password.</source>
             <translation>Escriba su usuario y contraseña.</translation>
+        </message>
+        <message>
+            <source>Retry &amp;now</source>
+            <translation>Reintentar &amp;ahora</translation>
+        </message>
+        <message>
+            <source>Retry now</source>
+            <translation>Reintentar ahora</translation>
         </message>
     </context>
     <context>
