@@ -23,6 +23,8 @@ PACKAGES=(
     gnome-keyring dbus-x11 libsecret-tools
     # scripts, browser end-to-end tests
     curl jq chromium chromium-driver nodejs npm
+    # house rules (scripts/lint.py) and the packaging files' checks (packaging/check-*.sh)
+    clang-format clang-tidy python3 python3-yaml nginx-light openssl docker-compose
 )
 
 missing_packages() {
