@@ -1,14 +1,19 @@
 #include "nextup/client/queueclient.h"
 
-#include "nextup/client/apiclient.h"
-#include "nextup/client/queuejobs.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QWebSocket>
 
+#include "nextup/client/apiclient.h"
+#include "nextup/client/queuejobs.h"
+
 namespace Nextup {
+
+using ConnectionStates::Action;
+using ConnectionStates::Event;
+using ConnectionStates::State;
+using ConnectionStates::Transition;
 
 namespace {
 const QString kType = QStringLiteral("type");
@@ -18,33 +23,24 @@ const QString kGlobal = QStringLiteral("global");
 
 QueueClient::QueueClient(ApiClient *api, QObject *parent) : QObject(parent), m_api(api)
 {
-    m_reconnectTimer.setSingleShot(true);
-    m_handshakeTimer.setSingleShot(true);
+    m_timeout.setSingleShot(true);
     m_stableTimer.setSingleShot(true);
     m_gapTimer.setSingleShot(true);
-    m_resyncRetryTimer.setSingleShot(true);
     m_subscribeTimer.setSingleShot(true);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &QueueClient::connectNow);
-    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
-        if (m_socket)
-            onSocketGone(m_socket.get());
-    });
+    connect(&m_timeout, &QTimer::timeout, this, [this] { dispatch(Event::Timeout); });
     connect(&m_pingTimer, &QTimer::timeout, this, &QueueClient::onHeartbeat);
     connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_attempts = 0; });
     connect(&m_gapTimer, &QTimer::timeout, this, &QueueClient::onGapTimeout);
-    connect(&m_resyncRetryTimer, &QTimer::timeout, this, &QueueClient::resync);
-    connect(&m_subscribeTimer, &QTimer::timeout, this, [this] {
-        if (std::exchange(m_awaitingSubscribed, false))
-            resync();
-    });
+    // No "subscribed" reply in time: resync anyway.
+    connect(&m_subscribeTimer, &QTimer::timeout, this, &QueueClient::resync);
     if (m_api) {
         connect(m_api, &ApiClient::accessTokenChanged, this, [this](const QString &token) {
-            if (!m_connected || !m_authenticate)
+            if (!isConnected() || !m_authenticate)
                 return;
             if (!token.isEmpty())
                 sendAuthAndSubscribe(); // rooms refused under the old identity may pass now
             else if (m_sentAuth)
-                reconnectNow(); // signed out: the server must forget who this socket was
+                dispatch(Event::SignedOut);
         });
     }
     m_state.setStrictSequence(false);
@@ -74,7 +70,7 @@ void QueueClient::setRooms(const QStringList &rooms)
     const QStringList before = std::exchange(m_rooms, rooms);
     m_state.setStrictSequence(m_rooms.contains(kGlobal));
     emit roomsChanged();
-    if (!m_connected)
+    if (!isConnected())
         return;
     QJsonArray left;
     for (const QString &room : before) {
@@ -83,7 +79,8 @@ void QueueClient::setRooms(const QStringList &rooms)
     }
     if (!left.isEmpty())
         sendFrame({{kType, QStringLiteral("unsubscribe")}, {kRooms, left}});
-    m_awaitingSubscribed = true;
+    // The state stays as it is (Live stays Live), but its next snapshot must be read after the
+    // server joined the new rooms.
     m_subscribeTimer.start(m_timing.subscribeWaitMs);
     sendAuthAndSubscribe();
 }
@@ -105,41 +102,58 @@ void QueueClient::setTiming(const Timing &timing)
 
 void QueueClient::start()
 {
-    if (m_running)
-        return;
-    m_running = true;
-    m_attempts = 0;
-    connectNow();
+    dispatch(Event::Start);
 }
 
 void QueueClient::stop()
 {
-    m_running = false;
-    m_reconnectTimer.stop();
-    goOffline();
+    dispatch(Event::Stop);
 }
 
-void QueueClient::goOffline()
+void QueueClient::resync()
 {
-    dropSocket();
-    if (m_resyncJob)
-        m_resyncJob->abandon(); // a snapshot would be followed by no events; redo it when back
-    m_resyncAgain = false;
-    m_resyncRetryTimer.stop();
-    m_gapTimer.stop();
-    if (std::exchange(m_connected, false))
-        emit connectedChanged();
-    updateStale();
+    if (m_api)
+        dispatch(Event::ResyncNeeded);
 }
 
-void QueueClient::connectNow()
+void QueueClient::dispatch(Event event, GetQueuesJob *job)
 {
-    if (!m_running)
-        return;
+    const std::optional<Transition> transition = ConnectionStates::next(m_connection, event);
+    if (!transition)
+        return; // ignored in this state (connectionstates.h)
+    const State from = std::exchange(m_connection, transition->to);
+    if (from != transition->to)
+        m_timeout.stop(); // each deadline belongs to one state
+    perform(transition->action, from, job);
+}
+
+void QueueClient::perform(Action action, State from, GetQueuesJob *job)
+{
+    switch (action) {
+    case Action::None: return;
+    case Action::Connect: return connectSocket();
+    case Action::ConnectAfresh: m_attempts = 0; return connectSocket();
+    case Action::Subscribe: return subscribe();
+    case Action::Disconnect: return disconnectSocket(from);
+    case Action::DisconnectAndBackOff: disconnectSocket(from); return backOff();
+    case Action::Reconnect:
+        disconnectSocket(from);
+        if (m_connection != State::Connecting)
+            return; // a slot of connectedChanged or staleChanged stopped the client
+        m_attempts = 0;
+        return connectSocket();
+    case Action::Fetch: return fetch();
+    case Action::Apply: return applySnapshot(job->snapshot());
+    case Action::ReportAndBackOff: return reportFetchFailure(job->status());
+    }
+}
+
+void QueueClient::connectSocket()
+{
     dropSocket();
     m_socket = std::make_unique<QWebSocket>();
     QWebSocket *socket = m_socket.get();
-    connect(socket, &QWebSocket::connected, this, &QueueClient::onConnected);
+    connect(socket, &QWebSocket::connected, this, [this] { dispatch(Event::Opened); });
     connect(socket, &QWebSocket::textMessageReceived, this, &QueueClient::onText);
     connect(socket, &QWebSocket::stateChanged, this,
             [this, socket](QAbstractSocket::SocketState s) {
@@ -148,14 +162,12 @@ void QueueClient::connectNow()
             });
     // Any frame, WebSocket pongs and the server's pings included, proves the peer is alive.
     connect(socket, &QWebSocket::pong, this, [this] { m_lastFrame.restart(); });
-    m_handshakeTimer.start(m_timing.handshakeTimeoutMs);
+    m_timeout.start(m_timing.handshakeTimeoutMs);
     socket->open(url());
 }
 
-void QueueClient::onConnected()
+void QueueClient::subscribe()
 {
-    m_handshakeTimer.stop();
-    m_connected = true;
     m_reauthTried = false;
     m_sentAuth = false;
     m_lastFrame.restart();
@@ -164,7 +176,6 @@ void QueueClient::onConnected()
     m_stableTimer.start(m_timing.stableAfterMs);
     // Events from here on wait for the snapshot that the "subscribed" reply triggers.
     m_state.beginResync();
-    m_awaitingSubscribed = true;
     m_subscribeTimer.start(m_timing.subscribeWaitMs);
     sendAuthAndSubscribe();
     emit connectedChanged();
@@ -178,11 +189,8 @@ void QueueClient::sendAuthAndSubscribe()
         sendFrame({{kType, QStringLiteral("auth")}, {QStringLiteral("token"), token}});
         m_sentAuth = true;
     }
-    if (m_rooms.isEmpty()) {
-        if (std::exchange(m_awaitingSubscribed, false))
-            resync(); // no events will come, but the state still has to be fetched
-        return;
-    }
+    if (m_rooms.isEmpty())
+        return onSubscribed(); // no events will come, but the state still has to be fetched
     QJsonObject frame{{kType, QStringLiteral("subscribe")},
                       {kRooms, QJsonArray::fromStringList(m_rooms)}};
     if (!m_tokenSecret.isEmpty())
@@ -190,9 +198,17 @@ void QueueClient::sendAuthAndSubscribe()
     sendFrame(frame);
 }
 
+void QueueClient::onSubscribed()
+{
+    if (!m_subscribeTimer.isActive())
+        return; // not waiting for this subscription (any more)
+    m_subscribeTimer.stop();
+    resync();
+}
+
 void QueueClient::sendFrame(const QJsonObject &frame)
 {
-    if (m_socket && m_connected)
+    if (m_socket && isConnected())
         m_socket->sendTextMessage(
             QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
 }
@@ -201,21 +217,23 @@ void QueueClient::onSocketGone(QWebSocket *socket)
 {
     if (socket != m_socket.get())
         return; // an old socket's late signal
-    goOffline();
-    scheduleReconnect();
+    dispatch(Event::Lost);
 }
 
-void QueueClient::reconnectNow()
+void QueueClient::disconnectSocket(State from)
 {
-    onSocketGone(m_socket.get());
-    m_reconnectTimer.stop();
-    m_attempts = 0;
-    connectNow();
+    dropSocket();
+    // A snapshot would be followed by no events; the next connection fetches its own.
+    if (GetQueuesJob *job = std::exchange(m_resyncJob, nullptr))
+        job->abandon();
+    m_gapTimer.stop();
+    if (ConnectionStates::isConnected(from))
+        emit connectedChanged();
+    updateStale();
 }
 
 void QueueClient::dropSocket()
 {
-    m_handshakeTimer.stop();
     m_pingTimer.stop();
     m_stableTimer.stop();
     m_subscribeTimer.stop();
@@ -228,23 +246,23 @@ void QueueClient::dropSocket()
     socket->deleteLater();
 }
 
-void QueueClient::scheduleReconnect()
+void QueueClient::backOff()
 {
-    if (!m_running || m_reconnectTimer.isActive())
-        return;
+    if (m_connection != State::Backoff || m_timeout.isActive())
+        return; // a slot of connectedChanged or staleChanged moved the client on
     const int exponent = qMin(m_attempts, 16);
     const double base = qMin<double>(m_timing.reconnectMaxMs,
                                      double(m_timing.reconnectInitialMs) * (1 << exponent));
     const double spread = (QRandomGenerator::global()->generateDouble() * 2 - 1) * m_timing.jitter;
     ++m_attempts;
-    m_reconnectTimer.start(qMax(1, int(base * (1 + spread))));
+    m_timeout.start(qMax(1, int(base * (1 + spread))));
 }
 
 void QueueClient::onHeartbeat()
 {
-    if (!m_connected)
+    if (!isConnected())
         return;
-    if (m_lastFrame.elapsed() > 2 * m_heartbeatMs) {
+    if (m_lastFrame.elapsed() > 2 * qint64(m_heartbeatMs)) {
         // Silence: the peer or the path is gone without telling us.
         return onSocketGone(m_socket.get());
     }
@@ -281,9 +299,7 @@ void QueueClient::onControlFrame(const QString &type, const QJsonObject &frame)
             !m_gapTimer.isActive())
             m_gapTimer.start(m_timing.gapWaitMs);
     } else if (type == u"subscribed") {
-        m_subscribeTimer.stop();
-        if (std::exchange(m_awaitingSubscribed, false))
-            resync();
+        onSubscribed();
     } else if (type == u"authenticated") {
         emit authenticated(frame.value(u"role").toString());
     } else if (type == u"resync") {
@@ -322,43 +338,38 @@ void QueueClient::onGapTimeout()
 {
     const bool missing =
         m_state.hasGap() || (m_state.strictSequence() && m_serverSeq > m_state.lastSeq());
-    if (missing && m_connected && !m_state.isResyncing())
+    if (missing && m_connection == State::Live)
         resync();
 }
 
-void QueueClient::resync()
+void QueueClient::fetch()
 {
-    if (!m_api || !m_connected)
-        return;
     m_gapTimer.stop();
-    m_resyncRetryTimer.stop();
     m_state.beginResync();
     updateStale();
-    if (m_resyncJob) {
-        // The answer in flight may predate what made us resync: ask once more after it.
-        m_resyncAgain = true;
+    // A slot of staleChanged may have moved the client on: stopped it (no fetch), or asked for
+    // a resync (Refetching, and this fetch is the one in flight).
+    const bool fetching = m_connection == State::Fetching || m_connection == State::Refetching;
+    if (!m_api || !fetching || m_resyncJob)
         return;
-    }
     GetQueuesJob *job = m_api->getQueues();
     m_resyncJob = job;
     connect(job, &ApiJob::succeeded, this, [this, job] {
+        if (m_resyncJob != job)
+            return; // not the fetch the state machine waits for
         m_resyncJob = nullptr;
-        m_resyncRetryMs = 0;
-        if (std::exchange(m_resyncAgain, false))
-            return resync();
-        onSnapshot(job->snapshot());
+        m_resyncRetryMs = 0; // the server answers again, even if this answer is thrown away
+        dispatch(Event::Fetched, job);
     });
-    connect(job, &ApiJob::failed, this, [this](const Status &status) {
+    connect(job, &ApiJob::failed, this, [this, job] {
+        if (m_resyncJob != job)
+            return;
         m_resyncJob = nullptr;
-        m_resyncAgain = false;
-        emit resyncFailed(status);
-        m_resyncRetryMs = qBound(250, m_resyncRetryMs * 2, m_timing.resyncRetryMaxMs);
-        if (m_connected)
-            m_resyncRetryTimer.start(m_resyncRetryMs);
+        dispatch(Event::FetchFailed, job);
     });
 }
 
-void QueueClient::onSnapshot(const QueueSnapshot &snapshot)
+void QueueClient::applySnapshot(const QueueSnapshot &snapshot)
 {
     m_serverSeq = qMax(m_serverSeq, snapshot.seq);
     const QList<QueueEvent> applied = m_state.reset(snapshot);
@@ -367,13 +378,21 @@ void QueueClient::onSnapshot(const QueueSnapshot &snapshot)
     for (const QueueEvent &event : applied)
         emit eventReceived(event.name, event.data, event.seq);
     emit stateChanged();
-    if (m_state.hasGap())
+    if (m_connection == State::Live && m_state.hasGap())
         m_gapTimer.start(m_timing.gapWaitMs);
+}
+
+void QueueClient::reportFetchFailure(const Status &status)
+{
+    emit resyncFailed(status);
+    m_resyncRetryMs = qBound(250, m_resyncRetryMs * 2, m_timing.resyncRetryMaxMs);
+    if (m_connection == State::FetchBackoff && !m_timeout.isActive())
+        m_timeout.start(m_resyncRetryMs); // unless a slot of resyncFailed moved the client on
 }
 
 void QueueClient::updateStale()
 {
-    const bool stale = !m_connected || m_state.isResyncing() || !m_state.hasSnapshot();
+    const bool stale = ConnectionStates::isStale(m_connection);
     if (stale == m_stale)
         return;
     m_stale = stale;

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "nextup/client/queuestate.h"
-#include "nextup/client/status.h"
+#include <memory>
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -11,7 +10,9 @@
 #include <QUrl>
 #include <QVariantList>
 
-#include <memory>
+#include "nextup/client/connectionstates.h"
+#include "nextup/client/queuestate.h"
+#include "nextup/client/status.h"
 
 class QWebSocket;
 
@@ -29,6 +30,16 @@ class GetQueuesJob;
 //
 // Gaps can only be seen in room "global", which receives every seq; in other rooms the state
 // still resyncs on reconnect and on "resync" frames.
+//
+// The connection lifecycle is one state machine, written down in connectionstates.h (diagram and
+// table): Stopped -> Connecting -> Subscribing -> Fetching -> Live, with Backoff after a lost
+// socket and Refetching / FetchBackoff around GET /api/queues. Every input (start(), stop(), a
+// socket signal, a frame, a timer, a job's answer) becomes one ConnectionStates::Event, and
+// dispatch() is the only place that changes the state; `connected` and `stale` follow from it.
+// Beside the states run: the state's one deadline (m_timeout), the heartbeat and the "stable
+// connection" timer while open, the gap wait while Live, and the one-shot "subscribed" trigger.
+// All of it happens on the client's thread; a slot connected to one of its signals may call
+// start(), stop() or resync() (the actions that emit re-check the state afterwards).
 class QueueClient : public QObject
 {
     Q_OBJECT
@@ -72,14 +83,16 @@ public:
 
     void start();
     void stop();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_connection != ConnectionStates::State::Stopped; }
 
-    bool isConnected() const { return m_connected; }
+    bool isConnected() const { return ConnectionStates::isConnected(m_connection); }
     bool isStale() const { return m_stale; }
     bool isResyncing() const { return m_state.isResyncing(); }
     int heartbeatMs() const { return m_heartbeatMs; }
     // Connection attempts since the last stable connection.
     int failedAttempts() const { return m_attempts; }
+    // Where the lifecycle is (connectionstates.h): for logs and diagnostics.
+    ConnectionStates::State connectionState() const { return m_connection; }
 
     const QueueState &state() const { return m_state; }
     QList<ServiceQueue> services() const { return m_state.services(); }
@@ -111,22 +124,30 @@ signals:
     void resyncFailed(const Nextup::Status &status);
 
 private:
-    void connectNow();
-    void onConnected();
+    // The only place where m_connection changes: looks the transition up and performs it.
+    void dispatch(ConnectionStates::Event event, GetQueuesJob *job = nullptr);
+    void perform(ConnectionStates::Action action, ConnectionStates::State from, GetQueuesJob *job);
+
+    // The actions (ConnectionStates::Action).
+    void connectSocket();
+    void subscribe();
+    void disconnectSocket(ConnectionStates::State from);
+    void backOff();
+    void fetch();
+    void applySnapshot(const QueueSnapshot &snapshot);
+    void reportFetchFailure(const Status &status);
+
     void onSocketGone(QWebSocket *socket);
     void onText(const QString &text);
     void onControlFrame(const QString &type, const QJsonObject &frame);
     void onEvent(const QueueEvent &event);
-    void onSnapshot(const QueueSnapshot &snapshot);
     void onHeartbeat();
     void onGapTimeout();
+    // "subscribed", or no rooms to subscribe to: fires the subscribed trigger if it is armed.
+    void onSubscribed();
     void sendFrame(const QJsonObject &frame);
     void sendAuthAndSubscribe();
-    void scheduleReconnect();
-    void reconnectNow();
     void dropSocket();
-    // Socket gone or stopped: no resync in flight, not connected, stale.
-    void goOffline();
     void updateStale();
     void emitApplied(const QList<QueueEvent> &events);
 
@@ -137,28 +158,24 @@ private:
     bool m_authenticate = true;
     Timing m_timing;
 
+    ConnectionStates::State m_connection = ConnectionStates::State::Stopped;
     std::unique_ptr<QWebSocket> m_socket;
     QueueState m_state;
-    QPointer<GetQueuesJob> m_resyncJob;
-    bool m_resyncAgain = false;
-    int m_resyncRetryMs = 0;
-    bool m_running = false;
-    bool m_connected = false;
-    bool m_stale = true;
-    bool m_awaitingSubscribed = false;
-    bool m_reauthTried = false;
-    bool m_sentAuth = false; // this connection speaks for a signed-in user
-    int m_attempts = 0;
+    QPointer<GetQueuesJob> m_resyncJob; // in Fetching and Refetching
+    int m_attempts = 0;                 // Backoff: the delay doubles with each
+    int m_resyncRetryMs = 0;            // FetchBackoff: the delay doubles with each failure
+    bool m_stale = true;                // as last announced by staleChanged()
+    // About this connection's identity, reset when it opens.
+    bool m_sentAuth = false;    // this connection speaks for a signed-in user
+    bool m_reauthTried = false; // "unauthorized" already led to one refresh
     int m_heartbeatMs = 15'000;
     qint64 m_serverSeq = 0; // the server's last seq, from hello and pong
     QElapsedTimer m_lastFrame;
-    QTimer m_reconnectTimer;
-    QTimer m_handshakeTimer;
-    QTimer m_pingTimer;
-    QTimer m_stableTimer;
-    QTimer m_gapTimer;
-    QTimer m_resyncRetryTimer;
-    QTimer m_subscribeTimer;
+    QTimer m_timeout;        // the current state's deadline (ConnectionStates::hasDeadline)
+    QTimer m_pingTimer;      // while open
+    QTimer m_stableTimer;    // while open: the backoff starts over once it fires
+    QTimer m_gapTimer;       // while Live: a missing seq may be this late before a resync
+    QTimer m_subscribeTimer; // armed by each subscribe: "subscribed" or this, then a resync
 };
 
 } // namespace Nextup
