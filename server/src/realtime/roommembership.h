@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include "realtime/rooms.h"
+
+class QWebSocket;
+
+// Who is in which room, both ways: a socket's rooms (for replies, limits and leaving on close)
+// and a room's sockets (for fan-out). Rooms are kept by their canonical name (Room::name()); a
+// room with no members is forgotten, since token rooms are many and short-lived. Also remembers
+// which rooms a socket joined on staff rights alone, so that they can be left when its identity
+// changes. Only bookkeeping: who may join is RoomAccess's decision. Sockets are keys, never
+// dereferenced. One thread.
+class RoomMembership
+{
+public:
+    enum class Grant
+    {
+        Ordinary,   // a public room, or a token room whose secret was shown
+        StaffRights // a token room joined without its secret
+    };
+
+    // Joining a room the socket is already in changes nothing (its grant included).
+    void join(QWebSocket *socket, const QString &room, Grant grant = Grant::Ordinary);
+    // False when the socket was not in the room.
+    bool leave(QWebSocket *socket, const QString &room);
+    void leaveAll(QWebSocket *socket);
+
+    bool contains(QWebSocket *socket, const QString &room) const;
+    QSet<QString> rooms(QWebSocket *socket) const;
+    QSet<QString> roomsOnStaffRights(QWebSocket *socket) const;
+    // No room has a member.
+    bool isEmpty() const { return m_byRoom.isEmpty(); }
+
+    // The members of any of `rooms` (names as published; those that are not rooms are skipped),
+    // each once, with the most specific of those rooms it is in.
+    QHash<QWebSocket *, Room> audience(const QStringList &rooms) const;
+    // Memberships per room kind (Room::kindName()).
+    QHash<QString, int> countByKind() const;
+
+private:
+    struct Joined
+    {
+        QSet<QString> rooms;
+        QSet<QString> onStaffRights; // a subset of rooms
+    };
+    QHash<QWebSocket *, Joined> m_bySocket;
+    QHash<QString, QSet<QWebSocket *>> m_byRoom;
+};
