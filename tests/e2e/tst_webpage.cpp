@@ -311,14 +311,17 @@ void TestWebPage::qrCodeNeedsAWellFormedHost()
 void TestWebPage::secretsStayOutOfTheServerOutput()
 {
     // Traffic of its own, so that the check means the same when this function runs alone: a
-    // secret in a status query, a QR code's query and a cancel's body (besides every secret the
+    // secret in a status query, a QR code's header and a cancel's body (besides every secret the
     // other functions were handed).
     const Issued issued = issue(1);
     QVERIFY(!issued.secret.isEmpty());
     const QString secret = QString::fromLatin1(issued.secret);
     const QString token = QString::number(issued.id);
     QCOMPARE(http().get(QStringLiteral("/api/tokens/%1/status?secret=%2").arg(token, secret)).status, 200);
-    QCOMPARE(http().get(QStringLiteral("/api/tokens/%1/qr.svg?secret=%2").arg(token, secret)).status, 200);
+    QCOMPARE(http().request("GET", QStringLiteral("/api/tokens/%1/qr.svg").arg(token), {},
+                            secretHeader(issued.secret))
+                 .status,
+             200);
     QCOMPARE(http().post(QStringLiteral("/api/tokens/%1/cancel").arg(token),
                          {{QStringLiteral("secret"), secret}})
                  .status,

@@ -6,7 +6,7 @@
 #include <QTest>
 #include <QWebSocket>
 
-#include "domain/principal.h"
+#include "core/principal.h"
 #include "realtime/framebudget.h"
 #include "realtime/frameprotocol.h"
 #include "realtime/hubmetrics.h"

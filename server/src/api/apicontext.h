@@ -1,54 +1,46 @@
 #pragma once
 
-#include "app/config.h"
-#include "app/workerpool.h"
-#include "domain/principal.h"
-#include "domain/queuestate.h"
-#include "http/apirequest.h"
-#include "http/responder.h"
+#include <optional>
 
 #include <QJsonObject>
 
-#include <initializer_list>
-#include <optional>
+#include "core/principal.h"
+#include "domain/queuestate.h"
+#include "http/apirequest.h"
+#include "http/responder.h"
+#include "http/workerpool.h"
+#include "queue/redisconnection.h"
+#include "store/database.h"
 
 class AccessTokens;
 class RateLimiter;
 struct RateDecision;
 
+// The settings controllers read: a slice of the server's Config, which app/ owns and fills.
+struct ApiSettings
+{
+    DatabaseEndpoint database; // the token batcher's own writers connect with these
+    RedisEndpoint redis;
+    int tokenRateLimitPerMinute = 120;
+    int authRateLimitPerMinute = 20;
+    int refreshTokenDays = 30;
+    bool trustProxy = false;
+};
+
 // What every controller is built with (no singletons: a test builds exactly what it needs).
 struct ApiContext
 {
-    const Config &config;
+    ApiSettings config;
     WorkerPool &pool;
     const AccessTokens &tokens;
     const RateLimiter &rateLimiter;
     QueueDeps deps;
 };
 
-// The small steps every handler starts with. Each answers the request itself on failure and
-// returns nullopt, so a handler reads as a straight line.
+// What handlers share once RouteTable has admitted the request (caller, :id and body are read
+// there): handing work to the pool, rate limits.
 namespace Handler {
 
-// The caller if it has one of `roles` (an empty list admits anonymous callers too).
-std::optional<Principal> authorize(const ApiContext &api, const ApiRequest &request,
-                                   const Responder &responder,
-                                   std::initializer_list<QStringView> roles);
-// The body as a JSON object; an empty body is {}.
-std::optional<QJsonObject> jsonBody(const ApiRequest &request, const Responder &responder);
-// A positive integer path parameter; anything else is 404 (no such resource).
-std::optional<qint64> idParam(const ApiRequest &request, const Responder &responder,
-                              const QString &name = QStringLiteral("id"));
-// What a counter-staff action on one row (POST /api/<rows>/:id/<action> with a JSON body) needs.
-struct StaffAction
-{
-    Principal caller;
-    qint64 id = 0;
-    QJsonObject body;
-};
-// An admin or operator caller, the :id parameter and the JSON body, checked in that order.
-std::optional<StaffAction> staffAction(const ApiContext &api, const ApiRequest &request,
-                                       const Responder &responder);
 // Runs `job` on a worker thread and answers with its result.
 template <typename Job>
 void run(const ApiContext &api, const Responder &responder, Job job, int successStatus = 200)
@@ -56,6 +48,21 @@ void run(const ApiContext &api, const Responder &responder, Job job, int success
     api.pool.submit(responder, [job = std::move(job), successStatus](WorkerContext &ctx) {
         return toResponse(job(ctx), successStatus);
     });
+}
+// Runs job(ctx, input) on a worker thread when `input` parsed; otherwise answers its error (a
+// 400 before any work is queued).
+template <typename Input, typename Job>
+void runParsed(const ApiContext &api, const Responder &responder, Result<Input> input, Job job,
+               int successStatus = 200)
+{
+    if (!input.ok())
+        return responder.send(input.error());
+    run(
+        api, responder,
+        [job = std::move(job), input = std::move(*input)](WorkerContext &ctx) {
+            return job(ctx, input);
+        },
+        successStatus);
 }
 // Counts a hit against `bucket` for this client; answers 429 with Retry-After when over `limit`
 // a minute. Runs on the worker thread (Redis).

@@ -1,20 +1,25 @@
 #include "api/authcontroller.h"
 
 #include "api/jsonvalidator.h"
-#include "http/router.h"
 
 AuthController::AuthController(const ApiContext &api)
     : m_api(api), m_auth(api.tokens, api.config.refreshTokenDays)
 {
 }
 
-void AuthController::registerRoutes(Router &router)
+const QList<Route<AuthController>> &AuthController::routes()
 {
-    router.add("POST", QStringLiteral("/api/auth/register"), this, &AuthController::registerUser);
-    router.add("POST", QStringLiteral("/api/auth/login"), this, &AuthController::login);
-    router.add("POST", QStringLiteral("/api/auth/refresh"), this, &AuthController::refresh);
-    router.add("POST", QStringLiteral("/api/auth/logout"), this, &AuthController::logout);
-    router.add("GET", QStringLiteral("/api/auth/me"), this, &AuthController::me);
+    // Registration, login and the refresh-token routes never read the Authorization header: a
+    // stale access token in a client must not stop it from signing in again.
+    using C = AuthController;
+    static const QList<Route<C>> table = {
+        {"POST", "/api/auth/register", Access::Public, &C::registerUser, Body::Json},
+        {"POST", "/api/auth/login", Access::Public, &C::login, Body::Json},
+        {"POST", "/api/auth/refresh", Access::Public, &C::refresh, Body::Json},
+        {"POST", "/api/auth/logout", Access::Public, &C::logout, Body::Json},
+        {"GET", "/api/auth/me", Access::SignedIn, &C::me},
+    };
+    return table;
 }
 
 ApiResponse AuthController::sessionResponse(const AuthService::Session &session) const
@@ -36,12 +41,9 @@ QByteArray AuthController::refreshTokenOf(const ApiRequest &request, const QJson
 }
 
 // 201 {user}: a customer account (role user).
-void AuthController::registerUser(const ApiRequest &request, const Responder &responder)
+void AuthController::registerUser(const Call &call)
 {
-    const auto body = Handler::jsonBody(request, responder);
-    if (!body)
-        return;
-    JsonValidator check(*body);
+    JsonValidator check(call.body);
     const auto username = check.string(QStringLiteral("username"), true, 1, 200);
     const auto password = check.string(QStringLiteral("password"), true, 1, 1000);
     const auto fullName = check.string(QStringLiteral("full_name"), false, 0, 200);
@@ -51,29 +53,27 @@ void AuthController::registerUser(const ApiRequest &request, const Responder &re
             check.fail(it.key(), it.value().toString());
     }
     if (!check.ok())
-        return responder.send(check.error());
-    m_api.pool.submit(responder, [this, request, username = *username, password = *password,
-                                  fullName = fullName.value_or(QString())](WorkerContext &ctx) {
-        if (auto limited = Handler::rateLimited(m_api, ctx, request, "rl:auth",
-                                                m_api.config.authRateLimitPerMinute))
-            return *limited;
-        return toResponse(m_auth.registerUser(ctx.db(), username, password, fullName), 201);
-    });
+        return call.responder.send(check.error());
+    m_api.pool.submit(
+        call.responder, [this, request = call.request, username = *username, password = *password,
+                         fullName = fullName.value_or(QString())](WorkerContext &ctx) {
+            if (auto limited = Handler::rateLimited(m_api, ctx, request, "rl:auth",
+                                                    m_api.config.authRateLimitPerMinute))
+                return *limited;
+            return toResponse(m_auth.registerUser(ctx.db(), username, password, fullName), 201);
+        });
 }
 
 // 200 {access_token, token_type, expires_in, refresh_token, user} + refresh cookie.
-void AuthController::login(const ApiRequest &request, const Responder &responder)
+void AuthController::login(const Call &call)
 {
-    const auto body = Handler::jsonBody(request, responder);
-    if (!body)
-        return;
-    JsonValidator check(*body);
+    JsonValidator check(call.body);
     const auto username = check.string(QStringLiteral("username"), true, 1, 200);
     const auto password = check.string(QStringLiteral("password"), true, 1, 1000);
     if (!check.ok())
-        return responder.send(check.error());
-    m_api.pool.submit(responder, [this, request, username = *username,
-                                  password = password->toUtf8()](WorkerContext &ctx) {
+        return call.responder.send(check.error());
+    m_api.pool.submit(call.responder, [this, request = call.request, username = *username,
+                                       password = password->toUtf8()](WorkerContext &ctx) {
         // Only failed logins count: an office behind one address (or a test suite) signs in as
         // often as it likes, while guessing stops after the limit's failures, for everyone on
         // that address until the window resets.
@@ -91,26 +91,21 @@ void AuthController::login(const ApiRequest &request, const Responder &responder
 }
 
 // Same answer as login; the presented refresh token is spent.
-void AuthController::refresh(const ApiRequest &request, const Responder &responder)
+void AuthController::refresh(const Call &call)
 {
-    const auto body = Handler::jsonBody(request, responder);
-    if (!body)
-        return;
-    m_api.pool.submit(
-        responder, [this, token = refreshTokenOf(request, *body)](WorkerContext &ctx) {
-            auto session = m_auth.refresh(ctx.db(), token);
-            return session.ok() ? sessionResponse(*session) : ApiResponse::error(session.error());
-        });
+    m_api.pool.submit(call.responder,
+                      [this, token = refreshTokenOf(call.request, call.body)](WorkerContext &ctx) {
+                          auto session = m_auth.refresh(ctx.db(), token);
+                          return session.ok() ? sessionResponse(*session)
+                                              : ApiResponse::error(session.error());
+                      });
 }
 
 // 204; revokes the refresh token's family and clears the cookie.
-void AuthController::logout(const ApiRequest &request, const Responder &responder)
+void AuthController::logout(const Call &call)
 {
-    const auto body = Handler::jsonBody(request, responder);
-    if (!body)
-        return;
-    m_api.pool.submit(responder, [this,
-                                  token = refreshTokenOf(request, *body)](WorkerContext &ctx) {
+    m_api.pool.submit(call.responder, [this, token = refreshTokenOf(call.request, call.body)](
+                                          WorkerContext &ctx) {
         const Status done = m_auth.logout(ctx.db(), token);
         if (!done.ok())
             return ApiResponse::error(done.error());
@@ -123,13 +118,9 @@ void AuthController::logout(const ApiRequest &request, const Responder &responde
 }
 
 // {user} of the caller.
-void AuthController::me(const ApiRequest &request, const Responder &responder)
+void AuthController::me(const Call &call)
 {
-    const auto caller = Handler::authorize(
-        m_api, request, responder, {Roles::Admin, Roles::Operator, Roles::Kiosk, Roles::User});
-    if (!caller)
-        return;
-    Handler::run(m_api, responder, [this, id = caller->userId](WorkerContext &ctx) {
+    Handler::run(m_api, call.responder, [this, id = call.caller.userId](WorkerContext &ctx) {
         return m_auth.me(ctx.db(), id);
     });
 }

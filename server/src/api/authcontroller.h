@@ -1,25 +1,23 @@
 #pragma once
 
-#include "api/apicontext.h"
+#include "api/routetable.h"
 #include "domain/authservice.h"
-
-class Router;
 
 // POST /api/auth/register, /login, /refresh, /logout and GET /api/auth/me.
 class AuthController
 {
 public:
     explicit AuthController(const ApiContext &api);
-    void registerRoutes(Router &router);
+    static const QList<Route<AuthController>> &routes();
 
     static constexpr auto cookieName = "nextup_refresh";
 
 private:
-    void registerUser(const ApiRequest &request, const Responder &responder);
-    void login(const ApiRequest &request, const Responder &responder);
-    void refresh(const ApiRequest &request, const Responder &responder);
-    void logout(const ApiRequest &request, const Responder &responder);
-    void me(const ApiRequest &request, const Responder &responder);
+    void registerUser(const Call &call);
+    void login(const Call &call);
+    void refresh(const Call &call);
+    void logout(const Call &call);
+    void me(const Call &call);
 
     ApiResponse sessionResponse(const AuthService::Session &session) const;
     // From the JSON body (desktop clients) or the HttpOnly cookie (browsers).

@@ -1,41 +1,70 @@
 #include "api/counterscontroller.h"
 
-#include "api/jsonvalidator.h"
-#include "http/router.h"
-
 #include <QJsonArray>
 
-CountersController::CountersController(const ApiContext &api) : m_api(api), m_desk(api.deps) {}
+#include "api/catalogfields.h"
 
-void CountersController::registerRoutes(Router &router)
+namespace {
+// {branch_id, name, service_ids, active?}
+Result<CounterInput> counterInput(const QJsonObject &body, bool creating)
 {
-    router.add("GET", QStringLiteral("/api/counters"), this, &CountersController::list);
-    const std::pair<const char *, Action> actions[] = {
-        {"open", &CounterDesk::open},     {"close", &CounterDesk::close},
-        {"call", &CounterDesk::callNext}, {"recall", &CounterDesk::recall},
-        {"serve", &CounterDesk::serve},   {"complete", &CounterDesk::complete},
-        {"skip", &CounterDesk::skip},
+    JsonValidator check(body);
+    CounterInput input;
+    input.branchId = CatalogFields::integer(check, QStringLiteral("branch_id"), creating, 1,
+                                            CatalogFields::kMaxId);
+    input.name = CatalogFields::name(check, creating);
+    input.serviceIds = check.idList(QStringLiteral("service_ids"), creating);
+    if (input.serviceIds && input.serviceIds->isEmpty())
+        check.fail(QStringLiteral("service_ids"),
+                   QStringLiteral("A counter serves at least one service."));
+    input.active = check.boolean(QStringLiteral("active"), false);
+    if (!check.ok())
+        return check.error();
+    return input;
+}
+} // namespace
+
+CountersController::CountersController(const ApiContext &api)
+    : m_api(api), m_desk(api.deps), m_admin(api.deps)
+{
+}
+
+std::function<void(CountersController &, const Call &)> CountersController::action(Action action)
+{
+    return [action](CountersController &controller, const Call &call) {
+        controller.act(call, action);
     };
-    for (const auto &[name, action] : actions) {
-        router.add("POST", QStringLiteral("/api/counters/:id/%1").arg(QLatin1String(name)),
-                   [this, action = action](const ApiRequest &request, const Responder &responder) {
-                       act(request, responder, action);
-                   });
-    }
-    router.add("POST", QStringLiteral("/api/counters/:id/pause"), this, &CountersController::pause);
-    router.add("POST", QStringLiteral("/api/counters/:id/transfer"), this,
-               &CountersController::transfer);
+}
+
+const QList<Route<CountersController>> &CountersController::routes()
+{
+    using C = CountersController;
+    static const QList<Route<C>> table = {
+        {"GET", "/api/counters", Access::Anyone, &C::list},
+        {"POST", "/api/counters/:id/open", Access::Staff, action(&CounterDesk::open)},
+        {"POST", "/api/counters/:id/close", Access::Staff, action(&CounterDesk::close)},
+        {"POST", "/api/counters/:id/call", Access::Staff, action(&CounterDesk::callNext)},
+        {"POST", "/api/counters/:id/recall", Access::Staff, action(&CounterDesk::recall)},
+        {"POST", "/api/counters/:id/serve", Access::Staff, action(&CounterDesk::serve)},
+        {"POST", "/api/counters/:id/complete", Access::Staff, action(&CounterDesk::complete)},
+        {"POST", "/api/counters/:id/skip", Access::Staff, action(&CounterDesk::skip)},
+        {"POST", "/api/counters/:id/pause", Access::Staff, &C::pause, Body::Json},
+        {"POST", "/api/counters/:id/transfer", Access::Staff, &C::transfer, Body::Json},
+        {"GET", "/api/counters/:id", Access::Anyone, &C::get},
+        {"POST", "/api/counters", Access::Admin, &C::create, Body::Json},
+        {"PUT", "/api/counters/:id", Access::Admin, &C::update, Body::Json},
+        {"DELETE", "/api/counters/:id", Access::Admin, &C::remove},
+    };
+    return table;
 }
 
 // [{id, name, branch_id, status, service_ids, operator_id, pause_reason, current_token,
 // queue_size}]; admins also see inactive counters with ?all=true.
-void CountersController::list(const ApiRequest &request, const Responder &responder)
+void CountersController::list(const Call &call)
 {
-    const auto caller = Handler::authorize(m_api, request, responder, {});
-    if (!caller)
-        return;
-    const bool all = caller->isAdmin() && request.queryValue(QStringLiteral("all")) == u"true";
-    Handler::run(m_api, responder, [this, all](WorkerContext &ctx) -> Result<QJsonArray> {
+    const bool all =
+        call.caller.isAdmin() && call.request.queryValue(QStringLiteral("all")) == u"true";
+    Handler::run(m_api, call.responder, [this, all](WorkerContext &ctx) -> Result<QJsonArray> {
         auto view = QueueState::view(m_api.deps, ctx, all);
         if (!view.ok())
             return view.error();
@@ -44,58 +73,88 @@ void CountersController::list(const ApiRequest &request, const Responder &respon
 }
 
 // {token} (call/recall/serve/complete/skip) or {counter} (open/close).
-void CountersController::act(const ApiRequest &request, const Responder &responder, Action action)
+void CountersController::act(const Call &call, Action action)
 {
-    const auto caller =
-        Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
-    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
-    if (!id)
-        return;
-    Handler::run(m_api, responder,
-                 [this, action, id = int(*id), caller = *caller](WorkerContext &ctx) {
+    Handler::run(m_api, call.responder,
+                 [this, action, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
                      return (m_desk.*action)(ctx, id, caller);
                  });
 }
 
 // {counter} paused with a reason.
-void CountersController::pause(const ApiRequest &request, const Responder &responder)
+void CountersController::pause(const Call &call)
 {
-    const auto action = Handler::staffAction(m_api, request, responder);
-    if (!action)
-        return;
-    const Principal &caller = action->caller;
-    const qint64 id = action->id;
-    JsonValidator check(action->body);
+    JsonValidator check(call.body);
     const QString reason =
         check.string(QStringLiteral("reason"), false, 0, 200).value_or(QString());
     if (!check.ok())
-        return responder.send(check.error());
-    Handler::run(m_api, responder, [this, id = int(id), reason, caller](WorkerContext &ctx) {
-        return m_desk.pause(ctx, id, reason, caller);
-    });
+        return call.responder.send(check.error());
+    Handler::run(m_api, call.responder,
+                 [this, id = call.rowId(), reason, caller = call.caller](WorkerContext &ctx) {
+                     return m_desk.pause(ctx, id, reason, caller);
+                 });
 }
 
 // {token} back in line for another service or counter, keeping its arrival time.
-void CountersController::transfer(const ApiRequest &request, const Responder &responder)
+void CountersController::transfer(const Call &call)
 {
-    const auto action = Handler::staffAction(m_api, request, responder);
-    if (!action)
-        return;
-    const Principal &caller = action->caller;
-    const qint64 id = action->id;
-    JsonValidator check(action->body);
+    JsonValidator check(call.body);
     CounterDesk::TransferTarget target;
     target.serviceId =
-        int(check.integer(QStringLiteral("service_id"), false, 1, 2147483647).value_or(0));
+        CatalogFields::integer(check, QStringLiteral("service_id"), false, 1, CatalogFields::kMaxId)
+            .value_or(0);
     target.counterId =
-        int(check.integer(QStringLiteral("counter_id"), false, 1, 2147483647).value_or(0));
+        CatalogFields::integer(check, QStringLiteral("counter_id"), false, 1, CatalogFields::kMaxId)
+            .value_or(0);
     target.reason = check.string(QStringLiteral("reason"), false, 0, 500).value_or(QString());
     if (check.ok() && (target.serviceId > 0) == (target.counterId > 0))
         check.fail(QStringLiteral("service_id"),
                    QStringLiteral("Give exactly one of service_id or counter_id."));
     if (!check.ok())
-        return responder.send(check.error());
-    Handler::run(m_api, responder, [this, id = int(id), target, caller](WorkerContext &ctx) {
-        return m_desk.transfer(ctx, id, target, caller);
-    });
+        return call.responder.send(check.error());
+    Handler::run(m_api, call.responder,
+                 [this, id = call.rowId(), target, caller = call.caller](WorkerContext &ctx) {
+                     return m_desk.transfer(ctx, id, target, caller);
+                 });
+}
+
+// {counter}: {id, branch_id, name, status, operator_id, pause_reason, active, service_ids}.
+// Anyone may read an active counter; an inactive one only an admin.
+void CountersController::get(const Call &call)
+{
+    Handler::run(m_api, call.responder,
+                 [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                     return CatalogFields::visibleTo(caller, m_admin.counter(ctx, id), u"counter",
+                                                     QStringLiteral("Counter"), id);
+                 });
+}
+
+// 201 {counter}; 409 already_exists when the branch has a counter of that name.
+void CountersController::create(const Call &call)
+{
+    Handler::runParsed(
+        m_api, call.responder, counterInput(call.body, true),
+        [this, caller = call.caller](WorkerContext &ctx, const CounterInput &input) {
+            return m_admin.create(ctx, input, caller);
+        },
+        201);
+}
+
+// {counter} after a partial update.
+void CountersController::update(const Call &call)
+{
+    Handler::runParsed(m_api, call.responder, counterInput(call.body, false),
+                       [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx,
+                                                                       const CounterInput &input) {
+                           return m_admin.update(ctx, id, input, caller);
+                       });
+}
+
+// {counter} now active: false; 409 invalid_state while it is open or has a token at it.
+void CountersController::remove(const Call &call)
+{
+    Handler::run(m_api, call.responder,
+                 [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                     return m_admin.deactivate(ctx, id, caller);
+                 });
 }

@@ -1,25 +1,35 @@
 #pragma once
 
-#include "api/apicontext.h"
+#include "api/routetable.h"
+#include "domain/counteradmin.h"
 #include "domain/counterdesk.h"
 
-class Router;
-
-// /api/counters: the list with live state, and every counter action.
+// /api/counters: the list with live state and one active counter for anyone; the desk's actions
+// (open, pause, close, call, recall, serve, complete, skip, transfer) for staff; create, update
+// and deactivate for admins.
 class CountersController
 {
 public:
     explicit CountersController(const ApiContext &api);
-    void registerRoutes(Router &router);
+    static const QList<Route<CountersController>> &routes();
 
 private:
-    using Action = Result<QJsonObject> (CounterDesk::*)(WorkerContext &, int, const Principal &) const;
-    void list(const ApiRequest &request, const Responder &responder);
-    // call, recall, serve, complete, skip, open, close: no body, same checks.
-    void act(const ApiRequest &request, const Responder &responder, Action action);
-    void pause(const ApiRequest &request, const Responder &responder);
-    void transfer(const ApiRequest &request, const Responder &responder);
+    using Action = Result<QJsonObject> (CounterDesk::*)(WorkerContext &, int,
+                                                        const Principal &) const;
+    // The route handler of a desk action that takes no body: call, recall, serve, complete,
+    // skip, open, close.
+    static std::function<void(CountersController &, const Call &)> action(Action action);
+
+    void list(const Call &call);
+    void act(const Call &call, Action action);
+    void pause(const Call &call);
+    void transfer(const Call &call);
+    void get(const Call &call);
+    void create(const Call &call);
+    void update(const Call &call);
+    void remove(const Call &call);
 
     const ApiContext &m_api;
     CounterDesk m_desk;
+    CounterAdmin m_admin;
 };

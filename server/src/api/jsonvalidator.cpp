@@ -1,8 +1,8 @@
 #include "api/jsonvalidator.h"
 
-#include <QJsonArray>
-
 #include <cmath>
+
+#include <QJsonArray>
 
 void JsonValidator::fail(const QString &field, const QString &message)
 {
@@ -19,7 +19,8 @@ bool JsonValidator::present(const QString &field, bool required)
     return false;
 }
 
-std::optional<qint64> JsonValidator::integer(const QString &field, bool required, qint64 min, qint64 max)
+std::optional<qint64> JsonValidator::integer(const QString &field, bool required, qint64 min,
+                                             qint64 max)
 {
     if (!present(field, required))
         return std::nullopt;

@@ -1,62 +1,72 @@
 #include "api/systemcontroller.h"
 
-#include "app/metrics.h"
-#include "http/router.h"
-#include "queue/queueengine.h"
-
 #include <QFile>
 
-void SystemController::registerRoutes(Router &router)
+#include "core/metrics.h"
+#include "queue/queueengine.h"
+
+const QList<Route<SystemController>> &SystemController::routes()
 {
-    // {status:"ok"} while the process runs.
-    router.add("GET", QStringLiteral("/healthz"), [](const ApiRequest &, const Responder &responder) {
-        responder.send(ApiResponse::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}));
-    });
-    router.add("GET", QStringLiteral("/readyz"),
-               [this](const ApiRequest &request, const Responder &responder) { ready(request, responder); });
-    // Prometheus text.
-    router.add("GET", QStringLiteral("/metrics"), [this](const ApiRequest &, const Responder &responder) {
-        responder.send(ApiResponse::raw(m_metrics.render(), "text/plain; version=0.0.4"));
-    });
-    router.add("GET", QStringLiteral("/api/openapi.json"), [](const ApiRequest &, const Responder &responder) {
-        resource(responder, QStringLiteral(":/openapi.json"), "application/json");
-    });
-    router.add("GET", QStringLiteral("/api/docs"), [](const ApiRequest &, const Responder &responder) {
-        resource(responder, QStringLiteral(":/docs/index.html"), "text/html; charset=utf-8");
-    });
-    router.add("GET", QStringLiteral("/api/docs/docs.js"), [](const ApiRequest &, const Responder &responder) {
-        resource(responder, QStringLiteral(":/docs/docs.js"), "text/javascript; charset=utf-8");
-    });
-    router.add("GET", QStringLiteral("/api/docs/docs.css"), [](const ApiRequest &, const Responder &responder) {
-        resource(responder, QStringLiteral(":/docs/docs.css"), "text/css; charset=utf-8");
-    });
+    using C = SystemController;
+    static const QList<Route<C>> table = {
+        {"GET", "/healthz", Access::Public, &C::health},
+        {"GET", "/readyz", Access::Public, &C::ready},
+        {"GET", "/metrics", Access::Public, &C::metrics},
+        {"GET", "/api/openapi.json", Access::Public,
+         resource(QStringLiteral(":/openapi.json"), "application/json")},
+        {"GET", "/api/docs", Access::Public,
+         resource(QStringLiteral(":/docs/index.html"), "text/html; charset=utf-8")},
+        {"GET", "/api/docs/docs.js", Access::Public,
+         resource(QStringLiteral(":/docs/docs.js"), "text/javascript; charset=utf-8")},
+        {"GET", "/api/docs/docs.css", Access::Public,
+         resource(QStringLiteral(":/docs/docs.css"), "text/css; charset=utf-8")},
+    };
+    return table;
+}
+
+// {status:"ok"} while the process runs.
+void SystemController::health(const Call &call)
+{
+    call.responder.send(
+        ApiResponse::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}));
 }
 
 // {status:"ready", postgres:true, redis:true}, or 503 with the failing part false.
-void SystemController::ready(const ApiRequest &, const Responder &responder)
+void SystemController::ready(const Call &call)
 {
-    m_api.pool.submit(responder, [this](WorkerContext &ctx) {
+    m_api.pool.submit(call.responder, [this](WorkerContext &ctx) {
         const bool postgres = ctx.db().ping();
         const auto redis = m_api.deps.engine.ping(ctx.redis());
         const bool redisUp = redis.ok();
         const bool ok = postgres && redisUp;
-        return ApiResponse::json(QJsonObject{{QStringLiteral("status"), ok ? QStringLiteral("ready")
-                                                                            : QStringLiteral("unavailable")},
-                                             {QStringLiteral("postgres"), postgres},
-                                             {QStringLiteral("redis"), redisUp}},
-                                 ok ? 200 : 503);
+        return ApiResponse::json(
+            QJsonObject{{QStringLiteral("status"),
+                         ok ? QStringLiteral("ready") : QStringLiteral("unavailable")},
+                        {QStringLiteral("postgres"), postgres},
+                        {QStringLiteral("redis"), redisUp}},
+            ok ? 200 : 503);
     });
 }
 
-void SystemController::resource(const Responder &responder, const QString &path, const QByteArray &type)
+// Prometheus text.
+void SystemController::metrics(const Call &call)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return responder.send(ApiError::notFound());
-    ApiResponse response = ApiResponse::raw(file.readAll(), type);
-    response.withHeader("Cache-Control", "public, max-age=300");
-    if (type.startsWith("text/html"))
-        response.withHeader("Content-Security-Policy",
-                            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
-    responder.send(std::move(response));
+    call.responder.send(ApiResponse::raw(m_metrics.render(), "text/plain; version=0.0.4"));
+}
+
+std::function<void(SystemController &, const Call &)> SystemController::resource(QString path,
+                                                                                 QByteArray type)
+{
+    return [path = std::move(path), type = std::move(type)](SystemController &, const Call &call) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return call.responder.send(ApiError::notFound());
+        ApiResponse response = ApiResponse::raw(file.readAll(), type);
+        response.withHeader("Cache-Control", "public, max-age=300");
+        if (type.startsWith("text/html"))
+            response.withHeader("Content-Security-Policy",
+                                "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                "img-src 'self' data:");
+        call.responder.send(std::move(response));
+    };
 }

@@ -1,20 +1,26 @@
 #pragma once
 
-#include "api/apicontext.h"
+#include "api/routetable.h"
 
 class Metrics;
-class Router;
 
-// /healthz, /readyz, /metrics, /api/openapi.json and the offline docs page /api/docs.
+// /healthz, /readyz, /metrics, /api/openapi.json and the offline docs page /api/docs: public, for
+// probes, scrapers and people reading the API.
 class SystemController
 {
 public:
-    SystemController(const ApiContext &api, const Metrics &metrics) : m_api(api), m_metrics(metrics) {}
-    void registerRoutes(Router &router);
+    SystemController(const ApiContext &api, const Metrics &metrics) : m_api(api), m_metrics(metrics)
+    {
+    }
+    static const QList<Route<SystemController>> &routes();
 
 private:
-    void ready(const ApiRequest &request, const Responder &responder);
-    static void resource(const Responder &responder, const QString &path, const QByteArray &type);
+    void health(const Call &call);
+    void ready(const Call &call);
+    void metrics(const Call &call);
+    // The route handler that answers a compiled-in resource file as `type`.
+    static std::function<void(SystemController &, const Call &)> resource(QString path,
+                                                                          QByteArray type);
 
     const ApiContext &m_api;
     const Metrics &m_metrics;

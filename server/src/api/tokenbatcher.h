@@ -1,13 +1,13 @@
 #pragma once
 
-#include "api/apicontext.h"
-#include "domain/tokenissuer.h"
+#include <chrono>
 
 #include <QList>
 #include <QMutex>
 #include <QWaitCondition>
 
-#include <chrono>
+#include "api/apicontext.h"
+#include "domain/tokenissuer.h"
 
 // POST /api/tokens under load. Requests that arrive while tokens are being written wait for the
 // next batch, so N tokens cost one rate-limit round trip, one number script, one INSERT with one

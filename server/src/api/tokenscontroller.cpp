@@ -1,11 +1,10 @@
 #include "api/tokenscontroller.h"
 
-#include "api/jsonvalidator.h"
-#include "domain/history.h"
-#include "http/router.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include "api/catalogfields.h"
+#include "domain/history.h"
 
 namespace {
 const int kMaxCustomerInfoBytes = 2048;
@@ -18,7 +17,7 @@ bool containsNul(const QJsonValue &value)
         return value.toString().contains(QChar(u'\0'));
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
-        for (const QJsonValue &item : array) {
+        for (const auto &item : array) {
             if (containsNul(item))
                 return true;
         }
@@ -46,14 +45,18 @@ QByteArray TokensController::metricsText() const
            QByteArray::number(m_issuer.batchesSplit()) + '\n';
 }
 
-void TokensController::registerRoutes(Router &router)
+const QList<Route<TokensController>> &TokensController::routes()
 {
-    router.add("POST", QStringLiteral("/api/tokens"), this, &TokensController::create);
-    router.add("GET", QStringLiteral("/api/tokens"), this, &TokensController::history);
-    router.add("GET", QStringLiteral("/api/tokens/:id"), this, &TokensController::details);
-    router.add("GET", QStringLiteral("/api/tokens/:id/status"), this, &TokensController::status);
-    router.add("POST", QStringLiteral("/api/tokens/:id/cancel"), this, &TokensController::cancel);
-    router.add("POST", QStringLiteral("/api/tokens/:id/assign"), this, &TokensController::assign);
+    using C = TokensController;
+    static const QList<Route<C>> table = {
+        {"POST", "/api/tokens", Access::Anyone, &C::create, Body::Json},
+        {"GET", "/api/tokens", Access::Staff, &C::history},
+        {"GET", "/api/tokens/:id", Access::Staff, &C::details, Body::Ignored, Ids::Token},
+        {"GET", "/api/tokens/:id/status", Access::Anyone, &C::status, Body::Ignored, Ids::Token},
+        {"POST", "/api/tokens/:id/cancel", Access::Anyone, &C::cancel, Body::Json, Ids::Token},
+        {"POST", "/api/tokens/:id/assign", Access::Staff, &C::assign, Body::Json, Ids::Token},
+    };
+    return table;
 }
 
 QByteArray TokensController::secretOf(const ApiRequest &request, const QJsonObject &body)
@@ -68,21 +71,15 @@ QByteArray TokensController::secretOf(const ApiRequest &request, const QJsonObje
 
 // 201 {token_id, token_number, eta, position, secret, status, service_id, service_name, ...}.
 // Anonymous callers are rate-limited per address.
-void TokensController::create(const ApiRequest &request, const Responder &responder)
+void TokensController::create(const Call &call)
 {
-    const auto caller = Handler::authorize(m_api, request, responder, {});
-    if (!caller)
-        return;
-    const auto body = Handler::jsonBody(request, responder);
-    if (!body)
-        return;
-    JsonValidator check(*body);
+    JsonValidator check(call.body);
     TokenIssuer::Request issue;
-    issue.caller = *caller;
-    issue.serviceId =
-        int(check.integer(QStringLiteral("service_id"), true, 1, 2147483647).value_or(0));
+    issue.caller = call.caller;
+    issue.serviceId = int(
+        check.integer(QStringLiteral("service_id"), true, 1, CatalogFields::kMaxId).value_or(0));
     if (check.has(QStringLiteral("customer_info"))) {
-        const QJsonValue info = body->value(u"customer_info");
+        const QJsonValue info = call.body.value(u"customer_info");
         if (info.isString())
             issue.customerInfo = QJsonObject{{QStringLiteral("name"), info.toString()}};
         else if (info.isObject())
@@ -101,89 +98,70 @@ void TokensController::create(const ApiRequest &request, const Responder &respon
     issue.preferredSlot =
         check.timestamp(QStringLiteral("preferred_slot"), false).value_or(QDateTime());
     issue.priority = int(check.integer(QStringLiteral("priority"), false, 0, 9).value_or(0));
-    if (issue.priority > 0 && !caller->mayIssuePriority())
+    if (issue.priority > 0 && !call.caller.mayIssuePriority())
         check.fail(QStringLiteral("priority"),
                    QStringLiteral("Only staff and kiosks may set a priority."));
     if (!check.ok())
-        return responder.send(check.error());
+        return call.responder.send(check.error());
     // Anonymous callers and customers are rate-limited per address; staff and kiosks are not.
     const bool limited = issue.caller.isAnonymous() || issue.caller.role == Roles::User;
-    m_batcher.submit({issue,
-                      limited ? Handler::rateLimitKey(m_api, request, "rl:tokens") : QByteArray(),
-                      responder});
+    m_batcher.submit(
+        {issue, limited ? Handler::rateLimitKey(m_api, call.request, "rl:tokens") : QByteArray(),
+         call.responder});
 }
 
 // {token_id, token_number, status, position, eta, ...}: the customer (with the secret) or staff.
-void TokensController::status(const ApiRequest &request, const Responder &responder)
+void TokensController::status(const Call &call)
 {
-    const auto caller = Handler::authorize(m_api, request, responder, {});
-    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
-    if (!id)
-        return;
-    Handler::run(m_api, responder,
-                 [this, id = *id, secret = secretOf(request), caller = *caller](
+    Handler::run(m_api, call.responder,
+                 [this, id = call.id, secret = secretOf(call.request), caller = call.caller](
                      WorkerContext &ctx) { return m_issuer.status(ctx, id, secret, caller); });
 }
 
 // {token}: a waiting token cancelled by its customer (secret) or by staff.
-void TokensController::cancel(const ApiRequest &request, const Responder &responder)
+void TokensController::cancel(const Call &call)
 {
-    const auto caller = Handler::authorize(m_api, request, responder, {});
-    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
-    const auto body = id ? Handler::jsonBody(request, responder) : std::nullopt;
-    if (!body)
-        return;
-    JsonValidator check(*body);
+    JsonValidator check(call.body);
     const auto reason = check.string(QStringLiteral("reason"), false, 0, 500);
     if (!check.ok())
-        return responder.send(check.error());
-    Handler::run(m_api, responder,
-                 [this, id = *id, secret = secretOf(request, *body), caller = *caller,
-                  reason = reason.value_or(QString())](WorkerContext &ctx) {
+        return call.responder.send(check.error());
+    Handler::run(m_api, call.responder,
+                 [this, id = call.id, secret = secretOf(call.request, call.body),
+                  caller = call.caller, reason = reason.value_or(QString())](WorkerContext &ctx) {
                      return m_issuer.cancel(ctx, id, secret, reason, caller);
                  });
 }
 
 // {items, page, page_size, total}: filtered, paged history for staff.
-void TokensController::history(const ApiRequest &request, const Responder &responder)
+void TokensController::history(const Call &call)
 {
-    if (!Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator}))
-        return;
-    auto filter = History::Filter::fromQuery(request.query);
+    auto filter = History::Filter::fromQuery(call.request.query);
     if (!filter.ok())
-        return responder.send(filter.error());
-    Handler::run(m_api, responder, [filter = *filter](WorkerContext &ctx) {
+        return call.responder.send(filter.error());
+    Handler::run(m_api, call.responder, [filter = *filter](WorkerContext &ctx) {
         return History::search(ctx.db(), filter);
     });
 }
 
 // {token} with its events timeline.
-void TokensController::details(const ApiRequest &request, const Responder &responder)
+void TokensController::details(const Call &call)
 {
-    const auto caller =
-        Handler::authorize(m_api, request, responder, {Roles::Admin, Roles::Operator});
-    const auto id = caller ? Handler::idParam(request, responder) : std::nullopt;
-    if (!id)
-        return;
-    Handler::run(m_api, responder,
-                 [this, id = *id](WorkerContext &ctx) { return m_issuer.details(ctx, id); });
+    Handler::run(m_api, call.responder,
+                 [this, id = call.id](WorkerContext &ctx) { return m_issuer.details(ctx, id); });
 }
 
 // {token} now called at the given counter, out of turn; the reason is kept in its history.
-void TokensController::assign(const ApiRequest &request, const Responder &responder)
+void TokensController::assign(const Call &call)
 {
-    const auto action = Handler::staffAction(m_api, request, responder);
-    if (!action)
-        return;
-    const Principal &caller = action->caller;
-    const qint64 id = action->id;
-    JsonValidator check(action->body);
-    const auto counterId = check.integer(QStringLiteral("counter_id"), true, 1, 2147483647);
+    JsonValidator check(call.body);
+    const auto counterId =
+        check.integer(QStringLiteral("counter_id"), true, 1, CatalogFields::kMaxId);
     const auto reason = check.string(QStringLiteral("reason"), false, 0, 500);
     if (!check.ok())
-        return responder.send(check.error());
-    Handler::run(
-        m_api, responder,
-        [this, id, counterId = int(*counterId), reason = reason.value_or(QString()),
-         caller](WorkerContext &ctx) { return m_desk.assign(ctx, id, counterId, reason, caller); });
+        return call.responder.send(check.error());
+    Handler::run(m_api, call.responder,
+                 [this, id = call.id, counterId = int(*counterId),
+                  reason = reason.value_or(QString()), caller = call.caller](WorkerContext &ctx) {
+                     return m_desk.assign(ctx, id, counterId, reason, caller);
+                 });
 }

@@ -1,13 +1,11 @@
 #include "api/userscontroller.h"
 
-#include "api/adminhandler.h"
+#include <limits>
+
 #include "api/jsonvalidator.h"
 #include "domain/auditlog.h"
 #include "domain/authservice.h"
 #include "domain/useradmin.h"
-#include "http/router.h"
-
-#include <limits>
 
 namespace {
 const int kMaxFullName = 200;
@@ -59,74 +57,75 @@ int pageParam(const ApiRequest &request, const QString &name, int fallback, int 
 }
 } // namespace
 
-void UsersController::registerRoutes(Router &router)
+const QList<Route<UsersController>> &UsersController::routes()
 {
-    router.add("GET", QStringLiteral("/api/users"), this, &UsersController::list);
-    router.add("POST", QStringLiteral("/api/users"), this, &UsersController::create);
-    router.add("GET", QStringLiteral("/api/users/:id"), this, &UsersController::get);
-    router.add("PUT", QStringLiteral("/api/users/:id"), this, &UsersController::update);
-    router.add("DELETE", QStringLiteral("/api/users/:id"), this, &UsersController::remove);
-    router.add("GET", QStringLiteral("/api/audit"), this, &UsersController::audit);
+    using C = UsersController;
+    static const QList<Route<C>> table = {
+        {"GET", "/api/users", Access::Admin, &C::list},
+        {"POST", "/api/users", Access::Admin, &C::create, Body::Json},
+        {"GET", "/api/users/:id", Access::Admin, &C::get},
+        {"PUT", "/api/users/:id", Access::Admin, &C::update, Body::Json},
+        {"DELETE", "/api/users/:id", Access::Admin, &C::remove},
+        {"GET", "/api/audit", Access::Admin, &C::audit},
+    };
+    return table;
 }
 
 // [{id, username, role, full_name, active}]: every account, inactive ones included.
-void UsersController::list(const ApiRequest &request, const Responder &responder)
+void UsersController::list(const Call &call)
 {
-    AdminHandler::run(m_api, request, responder,
-                      [](WorkerContext &ctx, const Principal &) { return UserAdmin::list(ctx); });
+    Handler::run(m_api, call.responder, [](WorkerContext &ctx) { return UserAdmin::list(ctx); });
 }
 
 // {user}: {id, username, role, full_name, active}.
-void UsersController::get(const ApiRequest &request, const Responder &responder)
+void UsersController::get(const Call &call)
 {
-    AdminHandler::runOnRow(
-        m_api, request, responder,
-        [](WorkerContext &ctx, int id, const Principal &) { return UserAdmin::user(ctx, id); });
+    Handler::run(m_api, call.responder,
+                 [id = call.rowId()](WorkerContext &ctx) { return UserAdmin::user(ctx, id); });
 }
 
 // 201 {user}; 409 already_exists when the username is taken (case-insensitively).
-void UsersController::create(const ApiRequest &request, const Responder &responder)
+void UsersController::create(const Call &call)
 {
-    AdminHandler::runCreate(
-        m_api, request, responder, userInput,
-        [](WorkerContext &ctx, const UserInput &input, const Principal &caller) {
+    Handler::runParsed(
+        m_api, call.responder, userInput(call.body, true),
+        [caller = call.caller](WorkerContext &ctx, const UserInput &input) {
             return UserAdmin::create(ctx, input, caller);
-        });
+        },
+        201);
 }
 
 // {user} after a partial update; a password field resets the password. 409 invalid_state when
 // an admin would demote or deactivate themself.
-void UsersController::update(const ApiRequest &request, const Responder &responder)
+void UsersController::update(const Call &call)
 {
-    AdminHandler::runUpdate(
-        m_api, request, responder, userInput,
-        [](WorkerContext &ctx, int id, const UserInput &input, const Principal &caller) {
+    Handler::runParsed(
+        m_api, call.responder, userInput(call.body, false),
+        [id = call.rowId(), caller = call.caller](WorkerContext &ctx, const UserInput &input) {
             return UserAdmin::update(ctx, id, input, caller);
         });
 }
 
 // {user} now active: false (cannot log in); 409 invalid_state for the caller's own account.
-void UsersController::remove(const ApiRequest &request, const Responder &responder)
+void UsersController::remove(const Call &call)
 {
-    AdminHandler::runOnRow(m_api, request, responder,
-                           [](WorkerContext &ctx, int id, const Principal &caller) {
-                               return UserAdmin::deactivate(ctx, id, caller);
-                           });
+    Handler::run(m_api, call.responder,
+                 [id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                     return UserAdmin::deactivate(ctx, id, caller);
+                 });
 }
 
 // {items:[{id, actor_id, actor, action, entity, entity_id, details, at}], page, page_size, total},
 // newest first; ?page= (from 1) &page_size= (1..200, default 50).
-void UsersController::audit(const ApiRequest &request, const Responder &responder)
+void UsersController::audit(const Call &call)
 {
-    if (!AdminHandler::admin(m_api, request, responder))
-        return;
     QJsonObject problems;
-    const int page = pageParam(request, QStringLiteral("page"), 1, 1000000, problems);
-    const int pageSize =
-        pageParam(request, QStringLiteral("page_size"), kDefaultPageSize, kMaxPageSize, problems);
+    const int page = pageParam(call.request, QStringLiteral("page"), 1, 1000000, problems);
+    const int pageSize = pageParam(call.request, QStringLiteral("page_size"), kDefaultPageSize,
+                                   kMaxPageSize, problems);
     if (!problems.isEmpty())
-        return responder.send(ApiError::validation(problems));
-    Handler::run(m_api, responder, [page, pageSize](WorkerContext &ctx) {
+        return call.responder.send(ApiError::validation(problems));
+    Handler::run(m_api, call.responder, [page, pageSize](WorkerContext &ctx) {
         return AuditLog::page(ctx.db(), page, pageSize);
     });
 }

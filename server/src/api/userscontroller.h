@@ -1,24 +1,22 @@
 #pragma once
 
-#include "api/apicontext.h"
+#include "api/routetable.h"
 
-class Router;
-
-// Admin only: GET, POST /api/users; GET, PUT, DELETE /api/users/:id; GET /api/audit.
-// Registered by AdminController.
+// /api/users: the administration of accounts, and /api/audit: the trail of every admin change
+// (admin only).
 class UsersController
 {
 public:
     explicit UsersController(const ApiContext &api) : m_api(api) {}
-    void registerRoutes(Router &router);
+    static const QList<Route<UsersController>> &routes();
 
 private:
-    void list(const ApiRequest &request, const Responder &responder);
-    void get(const ApiRequest &request, const Responder &responder);
-    void create(const ApiRequest &request, const Responder &responder);
-    void update(const ApiRequest &request, const Responder &responder);
-    void remove(const ApiRequest &request, const Responder &responder);
-    void audit(const ApiRequest &request, const Responder &responder);
+    void list(const Call &call);
+    void get(const Call &call);
+    void create(const Call &call);
+    void update(const Call &call);
+    void remove(const Call &call);
+    void audit(const Call &call);
 
     const ApiContext &m_api;
 };

@@ -1,14 +1,20 @@
 #include "app/application.h"
 
-#include "api/admincontroller.h"
+#include <atomic>
+
 #include "api/apicontext.h"
 #include "api/authcontroller.h"
-#include "api/catalogcontroller.h"
+#include "api/branchescontroller.h"
 #include "api/counterscontroller.h"
+#include "api/queuescontroller.h"
+#include "api/routetable.h"
+#include "api/servicescontroller.h"
+#include "api/statscontroller.h"
 #include "api/systemcontroller.h"
 #include "api/tokenscontroller.h"
-#include "app/metrics.h"
-#include "app/workerpool.h"
+#include "api/userscontroller.h"
+#include "core/metrics.h"
+#include "http/workerpool.h"
 #include "auth/accesstokens.h"
 #include "domain/etaestimator.h"
 #include "domain/eventpublisher.h"
@@ -19,8 +25,6 @@
 #include "realtime/queueupdates.h"
 #include "realtime/websockethub.h"
 #include "web/webcontroller.h"
-
-#include <atomic>
 
 Application::Application(Config config, QObject *parent)
     : QObject(parent), m_config(std::move(config))
@@ -33,7 +37,13 @@ Application::Application(Config config, QObject *parent)
     m_rateLimiter = std::make_unique<RateLimiter>(prefix);
     m_tokens = std::make_unique<AccessTokens>(m_config.jwtSecret, m_config.accessTokenSeconds);
     m_metrics = std::make_unique<Metrics>();
-    m_api = std::make_unique<ApiContext>(ApiContext{m_config, *m_pool, *m_tokens, *m_rateLimiter,
+    const ApiSettings settings{m_config.database,
+                               m_config.redis,
+                               m_config.tokenRateLimitPerMinute,
+                               m_config.authRateLimitPerMinute,
+                               m_config.refreshTokenDays,
+                               m_config.trustProxy};
+    m_api = std::make_unique<ApiContext>(ApiContext{settings, *m_pool, *m_tokens, *m_rateLimiter,
                                                     QueueDeps{*m_engine, *m_eta, *m_events}});
     m_http = std::make_unique<HttpServer>(m_config.limits);
     m_http->setCorsOrigin(m_config.corsOrigin);
@@ -42,21 +52,29 @@ Application::Application(Config config, QObject *parent)
             metrics->observeRequest(route, status, micros);
         });
 
+    // One controller per resource, each registering its own route table (method, path, access,
+    // handler) behind RouteTable's checks.
     m_auth = std::make_unique<AuthController>(*m_api);
     m_tokensController = std::make_unique<TokensController>(*m_api);
     m_counters = std::make_unique<CountersController>(*m_api);
-    m_catalog = std::make_unique<CatalogController>(*m_api);
+    m_services = std::make_unique<ServicesController>(*m_api);
+    m_queues = std::make_unique<QueuesController>(*m_api);
+    m_stats = std::make_unique<StatsController>(*m_api);
     m_system = std::make_unique<SystemController>(*m_api, *m_metrics);
-    m_admin = std::make_unique<AdminController>(*m_api);
+    m_branches = std::make_unique<BranchesController>(*m_api);
+    m_users = std::make_unique<UsersController>(*m_api);
     m_web = std::make_unique<WebController>(*m_api);
     Router &router = m_http->router();
-    m_auth->registerRoutes(router);
-    m_tokensController->registerRoutes(router);
-    m_counters->registerRoutes(router);
-    m_catalog->registerRoutes(router);
-    m_system->registerRoutes(router);
-    m_admin->registerRoutes(router);
-    m_web->registerRoutes(router);
+    RouteTable::install(router, *m_api, *m_auth);
+    RouteTable::install(router, *m_api, *m_tokensController);
+    RouteTable::install(router, *m_api, *m_counters);
+    RouteTable::install(router, *m_api, *m_services);
+    RouteTable::install(router, *m_api, *m_queues);
+    RouteTable::install(router, *m_api, *m_stats);
+    RouteTable::install(router, *m_api, *m_system);
+    RouteTable::install(router, *m_api, *m_branches);
+    RouteTable::install(router, *m_api, *m_users);
+    RouteTable::install(router, *m_api, *m_web);
 
     // Realtime: events published by any instance reach this instance's WebSocket clients.
     m_hub = std::make_unique<WebSocketHub>(*m_http, *m_tokens, *m_pool, m_config.hubLimits);

@@ -1,16 +1,15 @@
 #pragma once
 
-#include "app/config.h"
+#include <memory>
 
 #include <QObject>
 #include <QTimer>
 
-#include <memory>
+#include "app/config.h"
 
 class AccessTokens;
-class AdminController;
 class AuthController;
-class CatalogController;
+class BranchesController;
 class CountersController;
 class EtaEstimator;
 class EventSubscriber;
@@ -18,10 +17,14 @@ class EventPublisher;
 class HttpServer;
 class Metrics;
 class QueueEngine;
+class QueuesController;
 class QueueUpdates;
 class RateLimiter;
+class ServicesController;
+class StatsController;
 class SystemController;
 class TokensController;
+class UsersController;
 class WebController;
 class WebSocketHub;
 class WorkerPool;
@@ -57,9 +60,12 @@ private:
     std::unique_ptr<AuthController> m_auth;
     std::unique_ptr<TokensController> m_tokensController;
     std::unique_ptr<CountersController> m_counters;
-    std::unique_ptr<CatalogController> m_catalog;
+    std::unique_ptr<ServicesController> m_services;
+    std::unique_ptr<QueuesController> m_queues;
+    std::unique_ptr<StatsController> m_stats;
     std::unique_ptr<SystemController> m_system;
-    std::unique_ptr<AdminController> m_admin;
+    std::unique_ptr<BranchesController> m_branches;
+    std::unique_ptr<UsersController> m_users;
     std::unique_ptr<WebController> m_web;
     std::unique_ptr<WebSocketHub> m_hub;
     std::unique_ptr<EventSubscriber> m_subscriber;

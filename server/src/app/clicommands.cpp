@@ -4,6 +4,7 @@
 #include "auth/securerandom.h"
 #include "domain/adminaccount.h"
 #include "store/database.h"
+#include "domain/demoseed.h"
 #include "store/migrator.h"
 
 #include <QTcpSocket>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "app/apierror.h"
+#include "core/apierror.h"
 #include "http/httpserver.h"
 #include "queue/redisconnection.h"
-#include "realtime/websockethub.h"
+#include "realtime/hublimits.h"
 #include "store/database.h"
 
 #include <QHostAddress>

@@ -1,6 +1,5 @@
 #include "auth/accesstokens.h"
 
-#include "http/apirequest.h"
 #include "nextup/jwt.h"
 
 #include <QDateTime>
@@ -26,9 +25,8 @@ QByteArray AccessTokens::issue(const Principal &principal) const
                              m_secret);
 }
 
-Result<Principal> AccessTokens::authenticate(const ApiRequest &request) const
+Result<Principal> AccessTokens::authenticate(const QByteArray &header) const
 {
-    const QByteArray header = request.header("authorization");
     if (header.isEmpty())
         return Principal{};
     if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))

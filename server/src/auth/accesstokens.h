@@ -1,14 +1,13 @@
 #pragma once
 
-#include "app/apierror.h"
-#include "domain/principal.h"
+#include "core/apierror.h"
+#include "core/principal.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
 #include <QMutex>
 
-struct ApiRequest;
 
 // Short-lived HS256 access tokens: issued after login/refresh, verified on the HTTP thread for
 // every request (an HMAC, microseconds; no database round trip). `alg` is pinned to HS256 and
@@ -30,8 +29,9 @@ public:
     QByteArray issue(const Principal &principal) const;
     int lifetimeSeconds() const { return m_lifetimeSeconds; }
 
-    // No Authorization header: an anonymous Principal. A bad or expired token: 401.
-    Result<Principal> authenticate(const ApiRequest &request) const;
+    // The value of an Authorization header. Empty (no header): an anonymous Principal. Not
+    // "Bearer <token>", or a bad or expired token: 401.
+    Result<Principal> authenticate(const QByteArray &authorizationHeader) const;
     Result<Principal> verify(const QByteArray &token,
                              const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/apierror.h"
+#include "core/apierror.h"
 #include "domain/auditlog.h"
 #include "store/database.h"
 

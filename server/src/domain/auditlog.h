@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/apierror.h"
+#include "core/apierror.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/apierror.h"
-#include "domain/principal.h"
+#include "core/apierror.h"
+#include "core/principal.h"
 
 #include <QJsonObject>
 

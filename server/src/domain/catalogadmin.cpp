@@ -1,6 +1,6 @@
 #include "domain/catalogadmin.h"
 
-#include "app/workerpool.h"
+#include "core/workercontext.h"
 #include "domain/adminsupport.h"
 #include "domain/etaestimator.h"
 #include "store/database.h"

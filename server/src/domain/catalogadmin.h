@@ -1,8 +1,8 @@
 #pragma once
 
-#include "app/apierror.h"
+#include "core/apierror.h"
 #include "domain/catalogrecords.h"
-#include "domain/principal.h"
+#include "core/principal.h"
 #include "domain/queuestate.h"
 
 #include <QJsonArray>

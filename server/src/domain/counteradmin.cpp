@@ -1,6 +1,6 @@
 #include "domain/counteradmin.h"
 
-#include "app/workerpool.h"
+#include "core/workercontext.h"
 #include "domain/adminsupport.h"
 #include "domain/etaestimator.h"
 #include "domain/eventpublisher.h"

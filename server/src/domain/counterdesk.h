@@ -2,9 +2,9 @@
 
 #include <functional>
 
-#include "app/apierror.h"
+#include "core/apierror.h"
 #include "domain/catalogrecords.h"
-#include "domain/principal.h"
+#include "core/principal.h"
 #include "domain/queuestate.h"
 #include "domain/tokenrepository.h"
 

@@ -1,8 +1,10 @@
 #pragma once
 
-#include "app/apierror.h"
+#include "core/apierror.h"
+#include "core/workercontext.h"
 #include "queue/queueengine.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 class Database;
@@ -44,8 +46,6 @@ Status ensureReady(const QueueDeps &deps, WorkerContext &ctx);
 void invalidate(const QueueDeps &deps, WorkerContext &ctx);
 
 } // namespace QueueState
-
-#include "app/workerpool.h"
 
 template <typename Op>
 auto QueueState::live(const QueueDeps &deps, WorkerContext &ctx, Op &&op)

@@ -1,7 +1,7 @@
 #include "domain/tokenrepository.h"
 
 #include "domain/jsontext.h"
-#include "domain/principal.h"
+#include "core/principal.h"
 #include "store/database.h"
 
 #include <QHash>

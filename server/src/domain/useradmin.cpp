@@ -1,6 +1,6 @@
 #include "domain/useradmin.h"
 
-#include "app/workerpool.h"
+#include "core/workercontext.h"
 #include "auth/passwordhasher.h"
 #include "domain/adminsupport.h"
 #include "domain/authservice.h"

@@ -1,19 +1,22 @@
 #pragma once
 
-#include "http/apirequest.h"
+#include <functional>
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-#include <functional>
+#include "http/apirequest.h"
 
 class Responder;
 
 // Maps "METHOD /path/:param" to handlers. Segment-wise matching (no regular expressions): literal
 // segments must be equal, ":name" segments capture one non-empty segment. A path that matches
-// with another method yields the allowed methods, so the server can answer 405 instead of 404.
+// with another method yields the allowed methods (in the order the routes were added), so the
+// server can answer 405 instead of 404. Who may call a route is not the router's business: the
+// API's routes come from the controllers' tables through RouteTable::install (api/routetable.h),
+// which puts the access check in front of each handler.
 class Router
 {
 public:
@@ -35,16 +38,6 @@ public:
     };
 
     void add(const QByteArray &method, const QString &pattern, Handler handler);
-    // A controller's member function as the handler: add("GET", "/api/x", this, &X::list).
-    template <typename Controller>
-    void add(const QByteArray &method, const QString &pattern, Controller *controller,
-             void (Controller::*handler)(const ApiRequest &, const Responder &))
-    {
-        add(method, pattern,
-            [controller, handler](const ApiRequest &request, const Responder &responder) {
-                (controller->*handler)(request, responder);
-            });
-    }
     Match match(const QByteArray &method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }
 

@@ -8,7 +8,7 @@
 #include <QHash>
 #include <QList>
 
-#include "app/apierror.h"
+#include "core/apierror.h"
 #include "queue/queuekeys.h"
 #include "queue/queuerebuild.h"
 #include "queue/queuetypes.h"

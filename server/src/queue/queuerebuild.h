@@ -6,7 +6,7 @@
 #include <QByteArray>
 #include <QList>
 
-#include "app/apierror.h"
+#include "core/apierror.h"
 #include "queue/queuekeys.h"
 #include "queue/queuetypes.h"
 #include "queue/redisscript.h"

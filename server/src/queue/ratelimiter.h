@@ -5,7 +5,7 @@
 #include <functional>
 #include <optional>
 
-#include "app/apierror.h"
+#include "core/apierror.h"
 #include "queue/redisscript.h"
 
 class RedisConnection;

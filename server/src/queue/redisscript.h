@@ -6,7 +6,7 @@
 
 #include <functional>
 
-#include "app/apierror.h"
+#include "core/apierror.h"
 #include "queue/redisconnection.h"
 
 // One Lua script from the queue's resources (":/nextup/queue/lua/<name>.lua"), run with EVALSHA.

@@ -1,6 +1,6 @@
 #include "realtime/queueupdates.h"
 
-#include "app/workerpool.h"
+#include "http/workerpool.h"
 #include "domain/eventpublisher.h"
 
 #include <QJsonArray>

@@ -3,9 +3,9 @@
 #include <QCoreApplication>
 #include <QPointer>
 
-#include "app/workerpool.h"
+#include "http/workerpool.h"
 #include "auth/securerandom.h"
-#include "domain/principal.h"
+#include "core/principal.h"
 #include "domain/tokenrepository.h"
 
 SubscribePlan RoomAccess::plan(const QStringList &requested, const Principal &principal,

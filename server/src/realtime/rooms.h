@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/principal.h"
+#include "core/principal.h"
 
 #include <QString>
 

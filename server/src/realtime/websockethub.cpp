@@ -4,7 +4,7 @@
 #include <QWebSocket>
 
 #include "auth/accesstokens.h"
-#include "domain/principal.h"
+#include "core/principal.h"
 #include "http/httpserver.h"
 #include "realtime/framebudget.h"
 #include "realtime/frameprotocol.h"

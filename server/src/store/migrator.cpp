@@ -1,6 +1,5 @@
 #include "store/migrator.h"
 
-#include "auth/passwordhasher.h"
 #include "store/database.h"
 
 #include <QDir>
@@ -11,14 +10,15 @@ namespace {
 const QRegularExpression kMigrationName(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
 constexpr auto kLockKey = "4815162342";
 
-Result<QString> readFile(const QString &path)
+} // namespace
+
+Result<QString> readSqlFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return ApiError::internal(QStringLiteral("Cannot read %1.").arg(path));
     return QString::fromUtf8(file.readAll());
 }
-} // namespace
 
 Migrator::Migrator(Database &db, QString sqlDir) : m_db(db), m_sqlDir(std::move(sqlDir)) {}
 
@@ -63,7 +63,7 @@ Result<QStringList> Migrator::migrate()
         const QString version = kMigrationName.match(name).captured(1);
         if (applied->contains(version))
             continue;
-        auto sql = readFile(QDir(m_sqlDir).filePath(name));
+        auto sql = readSqlFile(QDir(m_sqlDir).filePath(name));
         if (!sql.ok())
             return sql.error();
         auto result = m_db.transaction<Done>([&]() -> Result<Done> {
@@ -82,46 +82,4 @@ Result<QStringList> Migrator::migrate()
         done.append(name);
     }
     return done;
-}
-
-Seeder::Seeder(Database &db, QString sqlDir) : m_db(db), m_sqlDir(std::move(sqlDir))
-{
-}
-
-Result<bool> Seeder::seed()
-{
-    auto count = m_db.exec(QStringLiteral("SELECT count(*) FROM users"));
-    if (!count.ok())
-        return count.error();
-    if (count->next() && count->value(0).toLongLong() > 0)
-        return false;
-    auto script = readFile(QDir(m_sqlDir).filePath(QStringLiteral("seed.sql")));
-    if (!script.ok())
-        return script.error();
-
-    struct DemoUser
-    {
-        const char *username, *password, *role, *fullName;
-    };
-    const DemoUser users[] = {
-        {"admin", "admin123", "admin", "Administrator"},
-        {"operator1", "operator123", "operator", "Operator One"},
-        {"operator2", "operator123", "operator", "Operator Two"},
-        {"kiosk", "kiosk123", "kiosk", "Lobby Kiosk"},
-    };
-    auto result = m_db.transaction<bool>([&]() -> Result<bool> {
-        for (const DemoUser &user : users) {
-            const QString hash = PasswordHasher::hash(user.password);
-            auto inserted = m_db.exec(QStringLiteral("INSERT INTO users (username, password_hash, "
-                                                     "role, full_name) VALUES (?, ?, ?, ?)"),
-                                      {QString::fromLatin1(user.username), hash,
-                                       QString::fromLatin1(user.role), QString::fromLatin1(user.fullName)});
-            if (!inserted.ok())
-                return inserted.error();
-        }
-        if (auto ran = m_db.execScript(*script); !ran.ok())
-            return ran.error();
-        return true;
-    });
-    return result;
 }

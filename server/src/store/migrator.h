@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/apierror.h"
+#include "core/apierror.h"
 
 #include <QString>
 #include <QStringList>
@@ -25,18 +25,5 @@ private:
     QString m_sqlDir;
 };
 
-// Loads the demo data of the seed document into an empty database: one branch, the services
-// Deposit, Withdrawal and Passbook, counters A (Deposit, Withdrawal), B (Passbook) and C (all),
-// an admin, two operators, a kiosk device user and a few finished tokens in yesterday's history.
-class Seeder
-{
-public:
-    Seeder(Database &db, QString sqlDir);
-
-    // false when the database already holds users (seeding twice changes nothing).
-    Result<bool> seed();
-
-private:
-    Database &m_db;
-    QString m_sqlDir;
-};
+// The text of an SQL file of the migrations folder (migrations, the demo seed).
+Result<QString> readSqlFile(const QString &path);

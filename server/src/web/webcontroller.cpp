@@ -1,13 +1,12 @@
 #include "web/webcontroller.h"
 
-#include "auth/securerandom.h"
-#include "domain/tokenrepository.h"
-#include "http/router.h"
-#include "web/qrsvg.h"
+#include <algorithm>
 
 #include <QRegularExpression>
 
-#include <algorithm>
+#include "auth/securerandom.h"
+#include "domain/tokenrepository.h"
+#include "web/qrsvg.h"
 
 namespace {
 // Status secrets are 32 base64url characters; anything much longer is not one.
@@ -32,20 +31,17 @@ WebController::WebController(const ApiContext &api) : m_api(api)
         qWarning("Booking page: :/web/index.html is missing; GET / will answer 404");
 }
 
-void WebController::registerRoutes(Router &router)
+const QList<Route<WebController>> &WebController::routes()
 {
-    router.add("GET", QStringLiteral("/"),
-               [this](const ApiRequest &request, const Responder &responder) {
-                   page(request, responder);
-               });
-    router.add("GET", QStringLiteral("/web/:file"),
-               [this](const ApiRequest &request, const Responder &responder) {
-                   asset(request, responder);
-               });
-    router.add("GET", QStringLiteral("/api/tokens/:id/qr.svg"),
-               [this](const ApiRequest &request, const Responder &responder) {
-                   qrCode(request, responder);
-               });
+    // All public: the page is for customers without an account, and the QR code's own check is
+    // the token's secret, not a role.
+    using C = WebController;
+    static const QList<Route<C>> table = {
+        {"GET", "/", Access::Public, &C::page},
+        {"GET", "/web/:file", Access::Public, &C::asset},
+        {"GET", "/api/tokens/:id/qr.svg", Access::Public, &C::qrCode, Body::Ignored, Ids::Token},
+    };
+    return table;
 }
 
 QByteArray WebController::pageSecurityPolicy()
@@ -70,32 +66,32 @@ std::optional<QByteArray> WebController::publicOrigin(const ApiRequest &request,
 }
 
 // The page itself: revalidated on every visit (no-cache), so a new release is seen at once.
-void WebController::page(const ApiRequest &, const Responder &responder) const
+void WebController::page(const Call &call) const
 {
     const WebAssets::Asset *html = m_assets.page();
     if (!html)
-        return responder.send(
+        return call.responder.send(
             ApiError::notFound(QStringLiteral("The booking page is not installed.")));
     ApiResponse response = ApiResponse::raw(html->body, html->contentType);
     response.withHeader("Cache-Control", "no-cache")
         .withHeader("Content-Security-Policy", pageSecurityPolicy());
-    responder.send(std::move(response));
+    call.responder.send(std::move(response));
 }
 
 // One file of the page; 404 (JSON error) for anything else.
-void WebController::asset(const ApiRequest &request, const Responder &responder) const
+void WebController::asset(const Call &call) const
 {
-    const QString name = request.pathParams.value(QStringLiteral("file"));
+    const QString name = call.request.pathParams.value(QStringLiteral("file"));
     const WebAssets::Asset *asset = name == u"index.html" ? nullptr : m_assets.find(name);
     if (!asset)
-        return responder.send(ApiError::notFound(QStringLiteral("No such file.")));
-    const bool current = request.queryValue(QStringLiteral("v")).toLatin1() == asset->version;
+        return call.responder.send(ApiError::notFound(QStringLiteral("No such file.")));
+    const bool current = call.request.queryValue(QStringLiteral("v")).toLatin1() == asset->version;
     ApiResponse response = ApiResponse::raw(asset->body, asset->contentType);
     response.withHeader("Cache-Control", current ? kImmutable : kShortCache);
     if (asset->contentType.startsWith("image/svg"))
         response.withHeader("Content-Security-Policy",
                             "default-src 'none'; style-src 'unsafe-inline'");
-    responder.send(std::move(response));
+    call.responder.send(std::move(response));
 }
 
 // Tokens issue at tokenRateLimitPerMinute per address; each receipt shows its QR code once per
@@ -107,21 +103,19 @@ int WebController::qrRateLimit() const
 
 // image/svg+xml: the QR code of "<origin>/#t=<id>.<secret>", the token's live status page. The
 // secret stays in the fragment of that link, which browsers never send to a server.
-void WebController::qrCode(const ApiRequest &request, const Responder &responder) const
+void WebController::qrCode(const Call &call) const
 {
-    const auto id = Handler::idParam(request, responder);
-    if (!id)
-        return;
-    const QByteArray secret = request.header("x-token-secret").trimmed();
+    const QByteArray secret = call.request.header("x-token-secret").trimmed();
     if (secret.isEmpty() || secret.size() > kMaxSecretBytes || !isBase64Url(secret))
-        return responder.send(ApiError::forbidden(
+        return call.responder.send(ApiError::forbidden(
             QStringLiteral("Send the token's secret in the X-Token-Secret header.")));
-    const auto origin = publicOrigin(request, m_api.config.trustProxy);
+    const auto origin = publicOrigin(call.request, m_api.config.trustProxy);
     if (!origin)
-        return responder.send(
+        return call.responder.send(
             ApiError::badRequest(QStringLiteral("The Host header is missing or malformed.")));
-    const QByteArray link = *origin + "/#t=" + QByteArray::number(*id) + '.' + secret;
-    m_api.pool.submit(responder, [this, request, id = *id, secret, link](WorkerContext &ctx) {
+    const QByteArray link = *origin + "/#t=" + QByteArray::number(call.id) + '.' + secret;
+    m_api.pool.submit(call.responder, [this, request = call.request, id = call.id, secret,
+                                       link](WorkerContext &ctx) {
         if (auto limited = Handler::rateLimited(m_api, ctx, request, "rl:qr", qrRateLimit()))
             return *limited;
         const auto stored = TokenRepository::secretHash(ctx.db(), id);

@@ -1,11 +1,9 @@
 #pragma once
 
-#include "api/apicontext.h"
-#include "web/webassets.h"
-
 #include <optional>
 
-class Router;
+#include "api/routetable.h"
+#include "web/webassets.h"
 
 // The customer booking page and what only it needs:
 //   GET /                       the page (index.html), never cached without revalidation
@@ -17,7 +15,7 @@ class WebController
 {
 public:
     explicit WebController(const ApiContext &api);
-    void registerRoutes(Router &router);
+    static const QList<Route<WebController>> &routes();
 
     // The Content-Security-Policy of the page: scripts and styles from this origin only, no
     // inline code; the QR picture arrives as a blob: URL; WebSocket and fetch to this origin.
@@ -27,9 +25,9 @@ public:
     static std::optional<QByteArray> publicOrigin(const ApiRequest &request, bool trustProxy);
 
 private:
-    void page(const ApiRequest &request, const Responder &responder) const;
-    void asset(const ApiRequest &request, const Responder &responder) const;
-    void qrCode(const ApiRequest &request, const Responder &responder) const;
+    void page(const Call &call) const;
+    void asset(const Call &call) const;
+    void qrCode(const Call &call) const;
     int qrRateLimit() const;
 
     const ApiContext &m_api;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/workercontext.h"
 #include "http/responder.h"
 #include "queue/redisconnection.h"
 #include "store/database.h"
@@ -10,23 +11,8 @@
 #include <functional>
 #include <memory>
 
-// What a job on a worker thread works with: that thread's own Postgres and Redis connections.
-class WorkerContext
-{
-    Q_DISABLE_COPY_MOVE(WorkerContext)
-
-public:
-    WorkerContext(const DatabaseEndpoint &database, const RedisEndpoint &redis, int id);
-
-    Database &db() { return m_db; }
-    RedisConnection &redis() { return m_redis; }
-
-private:
-    Database m_db;
-    RedisConnection m_redis;
-};
-
-// A fixed pool of worker threads, each with a WorkerContext made on first use. The HTTP thread
+// A fixed pool of worker threads, each with its own Postgres and Redis connections made on first
+// use (and closed on that thread when it ends); jobs see them as a WorkerContext. The HTTP thread
 // submits jobs and never waits: the job's answer goes back through the Responder.
 class WorkerPool : public QObject
 {

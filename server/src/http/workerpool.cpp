@@ -1,19 +1,29 @@
-#include "app/workerpool.h"
+#include "http/workerpool.h"
 
 #include <QThreadStorage>
 
 #include <atomic>
 
 namespace {
+// One worker thread's connections and the view of them its jobs get.
+struct Connections
+{
+    Q_DISABLE_COPY_MOVE(Connections)
+
+    Connections(const DatabaseEndpoint &database, const RedisEndpoint &redis, int id)
+        : db(database, QStringLiteral("nextup-worker-%1").arg(id)), redis(redis)
+    {
+    }
+
+    Database db;
+    RedisConnection redis;
+    WorkerContext context{db, redis};
+};
+
 // Deleted by Qt when the worker thread ends, which closes its connections on that thread.
-QThreadStorage<WorkerContext *> g_contexts;
+QThreadStorage<Connections *> g_connections;
 std::atomic_int g_nextContextId{0};
 } // namespace
-
-WorkerContext::WorkerContext(const DatabaseEndpoint &database, const RedisEndpoint &redis, int id)
-    : m_db(database, QStringLiteral("nextup-worker-%1").arg(id)), m_redis(redis)
-{
-}
 
 WorkerPool::WorkerPool(DatabaseEndpoint database, RedisEndpoint redis, int threads, QObject *parent)
     : QObject(parent), m_database(std::move(database)), m_redis(std::move(redis))
@@ -29,9 +39,9 @@ WorkerPool::~WorkerPool()
 
 WorkerContext &WorkerPool::contextForThisThread()
 {
-    if (!g_contexts.hasLocalData())
-        g_contexts.setLocalData(new WorkerContext(m_database, m_redis, g_nextContextId++));
-    return *g_contexts.localData();
+    if (!g_connections.hasLocalData())
+        g_connections.setLocalData(new Connections(m_database, m_redis, g_nextContextId++));
+    return g_connections.localData()->context;
 }
 
 void WorkerPool::submit(const Responder &responder, Job job)

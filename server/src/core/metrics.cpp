@@ -1,4 +1,4 @@
-#include "app/metrics.h"
+#include "core/metrics.h"
 
 void Metrics::observeRequest(const QString &route, int status, qint64 micros)
 {

@@ -1,0 +1,79 @@
+#include "api/branchescontroller.h"
+
+#include "api/catalogfields.h"
+#include "nextup/businessday.h"
+
+namespace {
+// {name, timezone?}; a new branch's time zone defaults to UTC.
+Result<BranchInput> branchInput(const QJsonObject &body, bool creating)
+{
+    JsonValidator check(body);
+    BranchInput input;
+    input.name = CatalogFields::name(check, creating);
+    const QString zone = QStringLiteral("timezone");
+    input.timezone = check.string(zone, false, 1, 64);
+    if (input.timezone && !Nextup::isValidTimeZone(input.timezone->toUtf8()))
+        check.fail(zone, QStringLiteral("Must be an IANA time zone such as Europe/Paris."));
+    if (!check.ok())
+        return check.error();
+    return input;
+}
+} // namespace
+
+const QList<Route<BranchesController>> &BranchesController::routes()
+{
+    using C = BranchesController;
+    static const QList<Route<C>> table = {
+        {"GET", "/api/branches", Access::Admin, &C::list},
+        {"POST", "/api/branches", Access::Admin, &C::create, Body::Json},
+        {"GET", "/api/branches/:id", Access::Admin, &C::get},
+        {"PUT", "/api/branches/:id", Access::Admin, &C::update, Body::Json},
+        {"DELETE", "/api/branches/:id", Access::Admin, &C::remove},
+    };
+    return table;
+}
+
+// [{id, name, timezone}]: every branch.
+void BranchesController::list(const Call &call)
+{
+    Handler::run(m_api, call.responder,
+                 [this](WorkerContext &ctx) { return m_catalog.branches(ctx); });
+}
+
+// {branch}: {id, name, timezone}.
+void BranchesController::get(const Call &call)
+{
+    Handler::run(m_api, call.responder, [this, id = call.rowId()](WorkerContext &ctx) {
+        return m_catalog.branch(ctx, id);
+    });
+}
+
+// 201 {branch}: {id, name, timezone}.
+void BranchesController::create(const Call &call)
+{
+    Handler::runParsed(
+        m_api, call.responder, branchInput(call.body, true),
+        [this, caller = call.caller](WorkerContext &ctx, const BranchInput &input) {
+            return m_catalog.createBranch(ctx, input, caller);
+        },
+        201);
+}
+
+// {branch} after a partial update.
+void BranchesController::update(const Call &call)
+{
+    Handler::runParsed(m_api, call.responder, branchInput(call.body, false),
+                       [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx,
+                                                                       const BranchInput &input) {
+                           return m_catalog.updateBranch(ctx, id, input, caller);
+                       });
+}
+
+// {branch} as it was, now deleted; 409 invalid_state while services or counters use it.
+void BranchesController::remove(const Call &call)
+{
+    Handler::run(m_api, call.responder,
+                 [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                     return m_catalog.deleteBranch(ctx, id, caller);
+                 });
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <limits>
+#include <optional>
+
+#include <QJsonObject>
+
+#include "api/jsonvalidator.h"
+#include "core/apierror.h"
+#include "core/principal.h"
+
+// The fields that branches, services and counters share, checked the same way in each of their
+// controllers, and what a read of one row shows to whom.
+namespace CatalogFields {
+
+// Ids of catalogue rows are `integer` columns.
+inline constexpr qint64 kMaxId = std::numeric_limits<int>::max();
+
+// A display name: 1 to 100 characters, not only spaces.
+std::optional<QString> name(JsonValidator &check, bool required);
+// An integer field within [min, max].
+std::optional<int> integer(JsonValidator &check, const QString &field, bool required, qint64 min,
+                           qint64 max);
+// What a read of one service or counter shows the caller: everything to an admin, an active row
+// to anyone else (as the public lists do), an inactive one as if it did not exist (404).
+// `key` names the row in the answer ({"service": {...}}), `what` in the message.
+Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row, QStringView key,
+                              const QString &what, int id);
+
+} // namespace CatalogFields

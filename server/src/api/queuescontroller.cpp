@@ -1,0 +1,16 @@
+#include "api/queuescontroller.h"
+
+const QList<Route<QueuesController>> &QueuesController::routes()
+{
+    static const QList<Route<QueuesController>> table = {
+        {"GET", "/api/queues", Access::Anyone, &QueuesController::snapshot},
+    };
+    return table;
+}
+
+// {seq, at, services:[... tokens:[...]], counters:[...]}: the resync snapshot.
+void QueuesController::snapshot(const Call &call)
+{
+    Handler::run(m_api, call.responder,
+                 [this](WorkerContext &ctx) { return QueueState::view(m_api.deps, ctx); });
+}

@@ -1,0 +1,97 @@
+#include "api/servicescontroller.h"
+
+#include <QRegularExpression>
+
+#include "api/catalogfields.h"
+
+namespace {
+const int kMaxSeconds = 86400;
+
+// {branch_id, code, name, avg_service_seconds?, target_wait_seconds?, active?}
+Result<ServiceInput> serviceInput(const QJsonObject &body, bool creating)
+{
+    static const QRegularExpression codePattern(QStringLiteral("^[A-Z]{1,3}$"));
+    JsonValidator check(body);
+    ServiceInput input;
+    input.branchId = CatalogFields::integer(check, QStringLiteral("branch_id"), creating, 1,
+                                            CatalogFields::kMaxId);
+    input.code = check.string(QStringLiteral("code"), creating, 1, 3);
+    if (input.code && !codePattern.match(*input.code).hasMatch())
+        check.fail(QStringLiteral("code"),
+                   QStringLiteral("1 to 3 capital letters A-Z (the D of D001)."));
+    input.name = CatalogFields::name(check, creating);
+    input.avgServiceSeconds =
+        CatalogFields::integer(check, QStringLiteral("avg_service_seconds"), false, 1, kMaxSeconds);
+    input.targetWaitSeconds =
+        CatalogFields::integer(check, QStringLiteral("target_wait_seconds"), false, 1, kMaxSeconds);
+    input.active = check.boolean(QStringLiteral("active"), false);
+    if (!check.ok())
+        return check.error();
+    return input;
+}
+} // namespace
+
+const QList<Route<ServicesController>> &ServicesController::routes()
+{
+    using C = ServicesController;
+    static const QList<Route<C>> table = {
+        {"GET", "/api/services", Access::Anyone, &C::list},
+        {"GET", "/api/services/:id", Access::Anyone, &C::get},
+        {"POST", "/api/services", Access::Admin, &C::create, Body::Json},
+        {"PUT", "/api/services/:id", Access::Admin, &C::update, Body::Json},
+        {"DELETE", "/api/services/:id", Access::Admin, &C::remove},
+    };
+    return table;
+}
+
+// [{id, branch_id, code, name, avg_service_seconds, target_wait_seconds, active, waiting, eta}];
+// admins also see inactive services with ?all=true.
+void ServicesController::list(const Call &call)
+{
+    const bool all =
+        call.caller.isAdmin() && call.request.queryValue(QStringLiteral("all")) == u"true";
+    Handler::run(m_api, call.responder, [this, all](WorkerContext &ctx) {
+        return QueueState::servicesWithQueues(m_api.deps, ctx, all);
+    });
+}
+
+// {service}: {id, branch_id, code, name, avg_service_seconds, target_wait_seconds, active}.
+// Anyone may read an active service; an inactive one only an admin.
+void ServicesController::get(const Call &call)
+{
+    Handler::run(m_api, call.responder,
+                 [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                     return CatalogFields::visibleTo(caller, m_catalog.service(ctx, id), u"service",
+                                                     QStringLiteral("Service"), id);
+                 });
+}
+
+// 201 {service}; 409 already_exists when the branch has the code.
+void ServicesController::create(const Call &call)
+{
+    Handler::runParsed(
+        m_api, call.responder, serviceInput(call.body, true),
+        [this, caller = call.caller](WorkerContext &ctx, const ServiceInput &input) {
+            return m_catalog.createService(ctx, input, caller);
+        },
+        201);
+}
+
+// {service} after a partial update.
+void ServicesController::update(const Call &call)
+{
+    Handler::runParsed(m_api, call.responder, serviceInput(call.body, false),
+                       [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx,
+                                                                       const ServiceInput &input) {
+                           return m_catalog.updateService(ctx, id, input, caller);
+                       });
+}
+
+// {service} now active: false; 409 invalid_state while tokens of it are waiting or called.
+void ServicesController::remove(const Call &call)
+{
+    Handler::run(m_api, call.responder,
+                 [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                     return m_catalog.deactivateService(ctx, id, caller);
+                 });
+}
