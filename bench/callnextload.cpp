@@ -1,10 +1,10 @@
 #include "callnextload.h"
 
-#include "httpconnection.h"
-
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
+
+#include "httpconnection.h"
 
 namespace {
 const int kMaxErrorsPerClient = 50;

@@ -13,7 +13,12 @@
 //   fanout_spread:  first socket to receive a round's event -> this socket (the fan-out itself).
 // All sockets share this process' one thread, so the spread includes this client's own reading.
 // Only 127.0.0.1 is ever contacted. The server needs a file limit above --sockets (ulimit -n).
-#include "latencystats.h"
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <sys/resource.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,12 +32,7 @@
 #include <QTimer>
 #include <QWebSocket>
 
-#include <sys/resource.h>
-
-#include <cstdio>
-#include <functional>
-#include <memory>
-#include <vector>
+#include "latencystats.h"
 
 namespace {
 

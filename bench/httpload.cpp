@@ -1,8 +1,8 @@
 #include "httpload.h"
 
-#include "httpconnection.h"
-
 #include <QTimer>
+
+#include "httpconnection.h"
 
 namespace {
 const int kMaxFailureSamples = 5;

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "latencystats.h"
+#include <memory>
+#include <vector>
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -9,8 +10,7 @@
 #include <QObject>
 #include <QString>
 
-#include <memory>
-#include <vector>
+#include "latencystats.h"
 
 class HttpConnection;
 

@@ -1,11 +1,11 @@
 #pragma once
 
+#include <vector>
+
 #include <QByteArray>
 #include <QMap>
 #include <QString>
 #include <QtGlobal>
-
-#include <vector>
 
 // Latencies of one kind of request, kept whole (a bounded run holds at most a few hundred
 // thousand samples), so percentiles are exact rather than estimated from buckets.

@@ -7,8 +7,7 @@
 //
 // Each run ends with "RESULT label=... rps=... p50_ms=... p99_ms=..." lines (see LatencyStats)
 // that run.sh reads. Only 127.0.0.1 is ever contacted.
-#include "callnextload.h"
-#include "httpload.h"
+#include <cstdio>
 
 #include <sys/resource.h>
 
@@ -16,7 +15,8 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <cstdio>
+#include "callnextload.h"
+#include "httpload.h"
 
 namespace {
 

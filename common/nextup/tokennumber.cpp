@@ -11,7 +11,8 @@ QString formatTokenNumber(const QString &serviceCode, qint64 number)
 
 std::optional<ParsedTokenNumber> parseTokenNumber(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^\\s*([A-Za-z]{0,3})0*(\\d{1,9})\\s*$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\s*([A-Za-z]{0,3})0*(\\d{1,9})\\s*$"));
     const auto match = pattern.match(text);
     if (!match.hasMatch())
         return std::nullopt;

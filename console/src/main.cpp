@@ -2,15 +2,15 @@
 // the window together. --help, --version and a wrong argument are answered before the
 // QApplication exists, so they work without a display.
 
+#include <cstdio>
+
+#include <QApplication>
+
 #include "app/commandline.h"
 #include "app/consolesettings.h"
 #include "app/mainwindow.h"
 #include "app/translations.h"
 #include "session/credentialstore.h"
-
-#include <QApplication>
-
-#include <cstdio>
 
 namespace {
 void print(std::FILE *stream, const QString &text)

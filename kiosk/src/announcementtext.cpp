@@ -1,8 +1,8 @@
 #include "announcementtext.h"
 
-#include "callhistorymodel.h"
-
 #include <QRegularExpression>
+
+#include "callhistorymodel.h"
 
 namespace Nextup::Kiosk {
 

@@ -1,7 +1,5 @@
 #include "announcer.h"
 
-#include "chimewav.h"
-
 #include <QAudioDevice>
 #include <QFile>
 #include <QLocale>
@@ -10,6 +8,8 @@
 #include <QSoundEffect>
 #include <QTemporaryDir>
 #include <QTextToSpeech>
+
+#include "chimewav.h"
 
 Q_LOGGING_CATEGORY(lcAnnouncer, "nextup.kiosk.announcer")
 
@@ -166,14 +166,10 @@ void Announcer::next()
 void Announcer::onStep()
 {
     switch (m_phase) {
-    case Phase::Chime:
-        return speak();
-    case Phase::Voice:
-        return done(); // the engine never said it finished
-    case Phase::Pause:
-        return next();
-    case Phase::Idle:
-        return;
+    case Phase::Chime: return speak();
+    case Phase::Voice: return done(); // the engine never said it finished
+    case Phase::Pause: return next();
+    case Phase::Idle: return;
     }
 }
 

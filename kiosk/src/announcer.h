@@ -1,12 +1,12 @@
 #pragma once
 
+#include <memory>
+
 #include <QList>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 #include <QtQmlIntegration>
-
-#include <memory>
 
 class QSoundEffect;
 class QTemporaryDir;

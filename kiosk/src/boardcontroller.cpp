@@ -1,14 +1,13 @@
 #include "boardcontroller.h"
 
+#include <QLoggingCategory>
+
 #include "announcementtext.h"
 #include "announcer.h"
-
 #include "nextup/client/apiclient.h"
 #include "nextup/client/authjobs.h"
 #include "nextup/client/queuejobs.h"
 #include "nextup/client/tokentypes.h"
-
-#include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcBoard, "nextup.kiosk.board")
 

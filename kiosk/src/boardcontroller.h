@@ -1,15 +1,14 @@
 #pragma once
 
-#include "callhistorymodel.h"
-#include "kioskconfig.h"
-
-#include "nextup/client/queueclient.h"
-
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <QVariantList>
 #include <QtQmlIntegration>
+
+#include "callhistorymodel.h"
+#include "kioskconfig.h"
+#include "nextup/client/queueclient.h"
 
 namespace Nextup {
 class ApiClient;

@@ -18,21 +18,14 @@ QVariant CallHistoryModel::data(const QModelIndex &index, int role) const
         return {};
     const Call &call = m_calls.at(index.row());
     switch (role) {
-    case TokenIdRole:
-        return call.tokenId;
+    case TokenIdRole: return call.tokenId;
     case Qt::DisplayRole:
-    case TokenNumberRole:
-        return call.tokenNumber;
-    case ServiceIdRole:
-        return call.serviceId;
-    case CounterIdRole:
-        return call.counterId;
-    case CounterNameRole:
-        return call.counterName;
-    case CalledAtRole:
-        return call.calledAt;
-    default:
-        return {};
+    case TokenNumberRole: return call.tokenNumber;
+    case ServiceIdRole: return call.serviceId;
+    case CounterIdRole: return call.counterId;
+    case CounterNameRole: return call.counterName;
+    case CalledAtRole: return call.calledAt;
+    default: return {};
     }
 }
 

@@ -1,9 +1,9 @@
 #include "chimewav.h"
 
-#include <QtEndian>
-
 #include <cmath>
 #include <numbers>
+
+#include <QtEndian>
 
 namespace Nextup::Kiosk {
 

@@ -1,17 +1,17 @@
 // nextup-kiosk: reads the configuration, then wires the board controller, the translation and
 // the QML window together. Everything else lives in nextup_kiosk_core.
 
-#include "boardcontroller.h"
-#include "kioskconfig.h"
-#include "kioskqml.h"
-#include "localizer.h"
+#include <cstdio>
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 
-#include <cstdio>
+#include "boardcontroller.h"
+#include "kioskconfig.h"
+#include "kioskqml.h"
+#include "localizer.h"
 
 Q_IMPORT_QML_PLUGIN(Nextup_KioskPlugin)
 

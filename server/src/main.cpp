@@ -1,17 +1,18 @@
 // nextup-server: parses its configuration and runs one of serve | migrate | seed | create-admin |
 // healthcheck.
-#include "app/application.h"
-#include "app/clicommands.h"
-#include "app/config.h"
-#include "auth/securerandom.h"
+#include <csignal>
+
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
-#include <csignal>
-#include <sys/resource.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include "app/application.h"
+#include "app/clicommands.h"
+#include "app/config.h"
+#include "auth/securerandom.h"
 
 namespace {
 int g_signalPipe[2] = {-1, -1};

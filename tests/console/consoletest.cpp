@@ -1,17 +1,6 @@
 #include "consoletest.h"
 
-#include "app/consolesettings.h"
-#include "app/mainwindow.h"
-#include "app/translations.h"
-#include "operator/operatorpage.h"
-#include "operator/queuepanel.h"
-#include "operator/waitingtablemodel.h"
-#include "session/credentialstore.h"
-#include "signin/signinpage.h"
-
-#include "seededserver.h"
-
-#include "nextup/client/types.h"
+#include <algorithm>
 
 #include <QAbstractItemView>
 #include <QCheckBox>
@@ -24,7 +13,16 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include <algorithm>
+#include "app/consolesettings.h"
+#include "app/mainwindow.h"
+#include "app/translations.h"
+#include "nextup/client/types.h"
+#include "operator/operatorpage.h"
+#include "operator/queuepanel.h"
+#include "operator/waitingtablemodel.h"
+#include "seededserver.h"
+#include "session/credentialstore.h"
+#include "signin/signinpage.h"
 
 using namespace Nextup;
 using namespace Nextup::Console;
@@ -93,9 +91,9 @@ int Backend::adminPost(const QString &path, const QJsonObject &body)
 }
 
 Console::Console(const QString &settingsFile)
-    : settings(std::make_unique<ConsoleSettings>(settingsFile))
-    , translations(std::make_unique<Translations>())
-    , keychain(std::make_unique<CredentialStore>(QStringLiteral("nextup-console-test")))
+    : settings(std::make_unique<ConsoleSettings>(settingsFile)),
+      translations(std::make_unique<Translations>()),
+      keychain(std::make_unique<CredentialStore>(QStringLiteral("nextup-console-test")))
 {
     translations->apply(settings->language());
     window = std::make_unique<MainWindow>(settings.get(), translations.get(), keychain.get());
@@ -175,20 +173,21 @@ QStringList unnamedControls(QWidget *root)
 {
     QStringList unnamed;
     for (QWidget *widget : root->findChildren<QWidget *>()) {
-        const bool control = qobject_cast<QAbstractButton *>(widget)
-                             || qobject_cast<QLineEdit *>(widget)
-                             || qobject_cast<QComboBox *>(widget)
-                             || qobject_cast<QAbstractItemView *>(widget);
+        const bool control =
+            qobject_cast<QAbstractButton *>(widget) || qobject_cast<QLineEdit *>(widget) ||
+            qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractItemView *>(widget);
         if (!control || widget->isHidden() || widget->parent() == nullptr)
             continue;
-        if ((qobject_cast<QLineEdit *>(widget) && qobject_cast<QComboBox *>(widget->parent()))
-            || qobject_cast<QHeaderView *>(widget))
+        if ((qobject_cast<QLineEdit *>(widget) && qobject_cast<QComboBox *>(widget->parent())) ||
+            qobject_cast<QHeaderView *>(widget))
             continue; // parts of a combo box or a table, named through it
         const auto *button = qobject_cast<QAbstractButton *>(widget);
-        const bool named = !widget->accessibleName().isEmpty() || (button && !button->text().isEmpty());
+        const bool named =
+            !widget->accessibleName().isEmpty() || (button && !button->text().isEmpty());
         if (!named)
-            unnamed << (widget->objectName().isEmpty() ? QString::fromLatin1(widget->metaObject()->className())
-                                                       : widget->objectName());
+            unnamed << (widget->objectName().isEmpty()
+                            ? QString::fromLatin1(widget->metaObject()->className())
+                            : widget->objectName());
     }
     return unnamed;
 }

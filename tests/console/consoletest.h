@@ -4,9 +4,7 @@
 // console's real MainWindow with its settings in a temporary file, and helpers that drive the
 // widgets the way a person would (typing, clicking, function keys).
 
-#include "httpclient.h"
-#include "serverprocess.h"
-#include "testservices.h"
+#include <memory>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,7 +12,9 @@
 #include <QString>
 #include <QTemporaryDir>
 
-#include <memory>
+#include "httpclient.h"
+#include "serverprocess.h"
+#include "testservices.h"
 
 class QWidget;
 

@@ -1,35 +1,32 @@
 // tst_console_operator, second half: the pause and transfer dialogs, "remember me" without a
 // keychain, the screenshots in English and Arabic, and an expired session.
 
-#include "operatortest.h"
-
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
 
 #include "app/consolesettings.h"
 #include "app/mainwindow.h"
 #include "app/translations.h"
+#include "nextup/client/apiclient.h"
+#include "nextup/client/queueclient.h"
 #include "operator/counterbar.h"
 #include "operator/mydaypanel.h"
 #include "operator/operatorpage.h"
-#include "operator/transferdialog.h"
 #include "operator/queuepanel.h"
+#include "operator/transferdialog.h"
 #include "operator/workpanel.h"
+#include "operatortest.h"
 #include "session/sessioncontroller.h"
 #include "signin/signinpage.h"
-
-#include "nextup/client/apiclient.h"
-#include "nextup/client/queueclient.h"
-
-#include <QTabWidget>
-#include <QCheckBox>
-#include <QComboBox>
-#include <QInputDialog>
-#include <QLineEdit>
-#include <QFile>
-#include <QLabel>
-#include <QPushButton>
-#include <QSignalSpy>
-#include <QTableView>
-#include <QTest>
 
 using namespace Nextup;
 using namespace Nextup::Console;
@@ -42,9 +39,14 @@ void TestConsoleOperator::pauseAndTransferThroughDialogs()
     QTRY_VERIFY_WITH_TIMEOUT(listedTokens(window()).value(0) == token, kConverge);
     QVERIFY(act(CounterAction::Call, true));
     QCOMPARE(page()->workPanel()->token()->id, token);
-    const QString arrival = m_backend.http()
-                                .get(QStringLiteral("/api/tokens/%1").arg(token), m_backend.adminToken())
-                                .object().value(u"token").toObject().value(u"arrival_at").toString();
+    const QString arrival =
+        m_backend.http()
+            .get(QStringLiteral("/api/tokens/%1").arg(token), m_backend.adminToken())
+            .object()
+            .value(u"token")
+            .toObject()
+            .value(u"arrival_at")
+            .toString();
 
     window().activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window()));
@@ -55,15 +57,19 @@ void TestConsoleOperator::pauseAndTransferThroughDialogs()
     QTRY_VERIFY(dialog->isVisible());
     auto *services = child<QComboBox>(dialog, "transferService");
     services->setCurrentIndex(services->findData(3));
-    QTest::keyClicks(child<QLineEdit>(dialog, "transferReason"), QStringLiteral("needs a passbook"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "transferReason"),
+                     QStringLiteral("needs a passbook"));
     QSignalSpy finished(page(), &OperatorPage::actionFinished);
     dialog->accept();
     QVERIFY(finished.wait(kConverge));
     QVERIFY2(finished.last().at(1).toBool(), qPrintable(page()->workPanel()->message()));
     QCOMPARE(currentNumber(), QStringLiteral("—"));
-    const QJsonObject moved = m_backend.http()
-                                  .get(QStringLiteral("/api/tokens/%1").arg(token), m_backend.adminToken())
-                                  .object().value(u"token").toObject();
+    const QJsonObject moved =
+        m_backend.http()
+            .get(QStringLiteral("/api/tokens/%1").arg(token), m_backend.adminToken())
+            .object()
+            .value(u"token")
+            .toObject();
     QCOMPARE(moved.value(u"service_id").toInt(), 3);
     QCOMPARE(moved.value(u"status").toString(), QStringLiteral("waiting"));
     QCOMPARE(moved.value(u"arrival_at").toString(), arrival); // keeps its place
@@ -131,7 +137,8 @@ void TestConsoleOperator::noKeychainMeansNothingStored()
 void TestConsoleOperator::screenshotsInEnglishAndArabic()
 {
     // The operator view with a token at the counter and a line behind it.
-    const qint64 vip = m_backend.issueToken(1, 7, {{QStringLiteral("name"), QStringLiteral("María José Ruiz")}});
+    const qint64 vip =
+        m_backend.issueToken(1, 7, {{QStringLiteral("name"), QStringLiteral("María José Ruiz")}});
     QTRY_VERIFY_WITH_TIMEOUT(listedTokens(window()).value(0) == vip, kConverge);
     QVERIFY(act(CounterAction::Call, true));
     QCOMPARE(page()->workPanel()->token()->id, vip);
@@ -139,8 +146,12 @@ void TestConsoleOperator::screenshotsInEnglishAndArabic()
     QVERIFY(act(CounterAction::Serve, true));
     QVERIFY(m_backend.issueToken(2, 4) > 0); // a priority token in the line: marked
     QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(page(), "currentRecalls")->text().isEmpty(), kConverge);
-    QTRY_VERIFY_WITH_TIMEOUT(child<QTableView>(page(), "waitingList")->model()->index(0, 2).data()
-                                 .toString().contains(u'4'),
+    QTRY_VERIFY_WITH_TIMEOUT(child<QTableView>(page(), "waitingList")
+                                 ->model()
+                                 ->index(0, 2)
+                                 .data()
+                                 .toString()
+                                 .contains(u'4'),
                              kConverge);
     QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(page(), "currentService")->text().isEmpty(), kConverge);
     QVERIFY2(unnamedControls(page()).isEmpty(), qPrintable(unnamedControls(page()).join(u' ')));
@@ -176,8 +187,8 @@ void TestConsoleOperator::screenshotsInEnglishAndArabic()
                  qPrintable(signInText));
         const QStringList unnamed = unnamedControls(console.window->signInPage());
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u' ')));
-        QVERIFY(!saveScreenshot(console.window.get(), QStringLiteral("signin_") + language)
-                     .isEmpty());
+        QVERIFY(
+            !saveScreenshot(console.window.get(), QStringLiteral("signin_") + language).isEmpty());
     }
 }
 
@@ -206,7 +217,8 @@ void TestConsoleOperator::adminSeesAdminPages()
 {
     // Runs after expiredSessionReturnsToSignIn: the window is at sign-in again.
     QVERIFY(window().signInPage());
-    QVERIFY(signIn(window(), m_backend.baseUrl(), QStringLiteral("admin"), QStringLiteral("admin123")));
+    QVERIFY(
+        signIn(window(), m_backend.baseUrl(), QStringLiteral("admin"), QStringLiteral("admin123")));
     QStringList tabs;
     for (int i = 0; i < window().workspace()->count(); ++i)
         tabs.append(window().workspace()->tabText(i).remove(u'&'));

@@ -1,21 +1,20 @@
 #pragma once
 
-// tst_console_operator: the operator's console against a real server (see tst_console_operator.cpp).
+// tst_console_operator: the operator's console against a real server (see
+// tst_console_operator.cpp).
 
-#include "consoletest.h"
-
-#include "app/mainwindow.h"
-#include "operator/operatorpage.h"
-#include "operator/workpanel.h"
-
-#include "nextup/client/queuejobs.h"
+#include <memory>
 
 #include <QLabel>
 #include <QObject>
 #include <QPushButton>
 #include <QTemporaryDir>
 
-#include <memory>
+#include "app/mainwindow.h"
+#include "consoletest.h"
+#include "nextup/client/queuejobs.h"
+#include "operator/operatorpage.h"
+#include "operator/workpanel.h"
 
 class TestConsoleOperator : public QObject
 {
@@ -37,7 +36,10 @@ private slots:
 private:
     Nextup::Console::MainWindow &window() { return *m_console->window; }
     Nextup::Console::OperatorPage *page() { return window().operatorPage(); }
-    QPushButton *button(Nextup::CounterAction action) { return page()->workPanel()->button(action); }
+    QPushButton *button(Nextup::CounterAction action)
+    {
+        return page()->workPanel()->button(action);
+    }
     QString currentNumber() { return ConsoleTest::child<QLabel>(page(), "currentNumber")->text(); }
     // Presses the key (or clicks the button) and waits for that action's answer.
     bool act(Nextup::CounterAction action, bool byKey);

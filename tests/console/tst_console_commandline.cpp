@@ -1,13 +1,13 @@
 // nextup-console's command line: the parser's answers to good and bad arguments, the real binary's
 // --help and --version without any display, and the settings a run's overrides leave alone.
 
-#include "app/commandline.h"
-#include "app/consolesettings.h"
-
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "app/commandline.h"
+#include "app/consolesettings.h"
 
 using namespace Nextup::Console;
 using Action = CommandLineOptions::Action;

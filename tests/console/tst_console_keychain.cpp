@@ -3,21 +3,19 @@
 // signs in by itself, also after the token has rotated, and keeps it while the server is down;
 // signing out forgets it.
 
-#include "consoletest.h"
-
-#include "app/consolesettings.h"
-#include "app/mainwindow.h"
-#include "session/credentialstore.h"
-#include "session/sessioncontroller.h"
-#include "signin/signinpage.h"
-
-#include "nextup/client/apiclient.h"
-
 #include <QCheckBox>
 #include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
+
+#include "app/consolesettings.h"
+#include "app/mainwindow.h"
+#include "consoletest.h"
+#include "nextup/client/apiclient.h"
+#include "session/credentialstore.h"
+#include "session/sessioncontroller.h"
+#include "signin/signinpage.h"
 
 using namespace Nextup;
 using namespace Nextup::Console;
@@ -116,8 +114,9 @@ void TestConsoleKeychain::rememberedSessionSignsInByItself()
         QSignalSpy failed(console.window->session(), &SessionController::signInFailed);
         console.window->start();
         QVERIFY(failed.wait(kConverge));
-        QVERIFY2(failed.first().at(0).toString().startsWith(QStringLiteral("Cannot reach the server")),
-                 qPrintable(failed.first().at(0).toString()));
+        QVERIFY2(
+            failed.first().at(0).toString().startsWith(QStringLiteral("Cannot reach the server")),
+            qPrintable(failed.first().at(0).toString()));
         QVERIFY(console.window->signInPage());
         QCOMPARE(console.settings->rememberedUsername(), QStringLiteral("operator1"));
         QCOMPARE(keychainValue(*console.keychain, key), secondToken);

@@ -4,34 +4,32 @@
 // GET /api/queues; without a keychain nothing is remembered. Saves screenshots in English and
 // Arabic.
 
-#include "operatortest.h"
-
-#include "app/consolesettings.h"
-#include "app/mainwindow.h"
-#include "app/translations.h"
-#include "operator/counterbar.h"
-#include "operator/mydaypanel.h"
-#include "operator/operatorpage.h"
-#include "operator/transferdialog.h"
-#include "operator/queuepanel.h"
-#include "operator/workpanel.h"
-#include "session/sessioncontroller.h"
-#include "signin/signinpage.h"
-
-#include "nextup/client/apiclient.h"
-#include "nextup/client/queueclient.h"
-
 #include <QCheckBox>
 #include <QComboBox>
-#include <QInputDialog>
-#include <QLineEdit>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+
+#include "app/consolesettings.h"
+#include "app/mainwindow.h"
+#include "app/translations.h"
+#include "nextup/client/apiclient.h"
+#include "nextup/client/queueclient.h"
+#include "operator/counterbar.h"
+#include "operator/mydaypanel.h"
+#include "operator/operatorpage.h"
+#include "operator/queuepanel.h"
+#include "operator/transferdialog.h"
+#include "operator/workpanel.h"
+#include "operatortest.h"
+#include "session/sessioncontroller.h"
+#include "signin/signinpage.h"
 
 using namespace Nextup;
 using namespace Nextup::Console;
@@ -84,7 +82,8 @@ bool TestConsoleOperator::act(CounterAction action, bool byKey)
 
 void TestConsoleOperator::serveTokenThroughTheWidgets()
 {
-    const qint64 first = m_backend.issueToken(1, 0, {{QStringLiteral("name"), QStringLiteral("Ana Pérez")}});
+    const qint64 first =
+        m_backend.issueToken(1, 0, {{QStringLiteral("name"), QStringLiteral("Ana Pérez")}});
     QVERIFY(first > 0);
     QVERIFY(signIn(window(), m_backend.baseUrl(), QStringLiteral("operator1"),
                    QStringLiteral("operator123"), false, true)); // typed, then Return
@@ -107,9 +106,10 @@ void TestConsoleOperator::serveTokenThroughTheWidgets()
     QVERIFY(button(CounterAction::Call)->text().contains(QStringLiteral("F5")));
 
     QVERIFY(act(CounterAction::Call, true)); // F5
-    const HttpReply token = m_backend.http().get(QStringLiteral("/api/tokens/%1").arg(first),
-                                                 m_backend.adminToken());
-    const QString number = token.object().value(u"token").toObject().value(u"token_number").toString();
+    const HttpReply token =
+        m_backend.http().get(QStringLiteral("/api/tokens/%1").arg(first), m_backend.adminToken());
+    const QString number =
+        token.object().value(u"token").toObject().value(u"token_number").toString();
     QCOMPARE(currentNumber(), number);
     QVERIFY(child<QLabel>(page(), "currentCustomer")->text().contains(QStringLiteral("Ana Pérez")));
     QVERIFY(!button(CounterAction::Call)->isEnabled()); // 409 while called: not offered
@@ -150,9 +150,8 @@ void TestConsoleOperator::waitingListFollowsEvents()
     const qint64 plain = m_backend.issueToken(2);
     const qint64 urgent = m_backend.issueToken(1, 5);
     const qint64 elsewhere = m_backend.issueToken(3); // Passbook: not served at Counter A
-    QTRY_VERIFY_WITH_TIMEOUT(listedTokens(window()).contains(plain)
-                                 && listedTokens(window()).contains(urgent),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        listedTokens(window()).contains(plain) && listedTokens(window()).contains(urgent), 5000);
     QCOMPARE(resynced.count(), 0); // from the events, not from a new snapshot
     QVERIFY(events.count() >= 2);
     QCOMPARE(listedTokens(window()).first(), urgent); // priority first
@@ -184,7 +183,8 @@ void TestConsoleOperator::refusalsAreExplained()
     queue->stop();
     QCOMPARE(m_backend.adminPost(QStringLiteral("/api/counters/1/close")), 200);
     HttpClient other(m_backend.baseUrl());
-    const QString operator2 = other.login(QStringLiteral("operator2"), QStringLiteral("operator123"));
+    const QString operator2 =
+        other.login(QStringLiteral("operator2"), QStringLiteral("operator123"));
     QCOMPARE(other.post(QStringLiteral("/api/counters/1/open"), {}, operator2).status, 200);
     QVERIFY(button(CounterAction::Call)->isEnabled()); // the console does not know yet
     QVERIFY(!act(CounterAction::Call, true));
@@ -214,13 +214,15 @@ void TestConsoleOperator::staleBannerWhileServerIsDown()
     // The world moves on through another server instance while this one is down.
     {
         ServerProcess second(m_backend.postgresUrl(), m_backend.redisUrl());
-        second.setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"), QStringLiteral("100000"));
+        second.setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"),
+                                   QStringLiteral("100000"));
         QVERIFY(second.start());
         HttpClient http(second.baseUrl());
         const QString admin = http.login(QStringLiteral("admin"), QStringLiteral("admin123"));
         for (int service : {1, 2, 2})
-            QCOMPARE(http.post(QStringLiteral("/api/tokens"), {{QStringLiteral("service_id"), service}},
-                               admin).status,
+            QCOMPARE(http.post(QStringLiteral("/api/tokens"),
+                               {{QStringLiteral("service_id"), service}}, admin)
+                         .status,
                      201);
         QCOMPARE(http.post(QStringLiteral("/api/counters/3/open"), {}, admin).status, 200);
         QCOMPARE(http.post(QStringLiteral("/api/counters/3/call"), {}, admin).status, 200);

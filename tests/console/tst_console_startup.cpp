@@ -3,14 +3,7 @@
 // once the real server answers on that address it is ready for the sign-in by itself. The waits
 // themselves are checked on Backoff alone.
 
-#include "consoletest.h"
-
-#include "app/consolesettings.h"
-#include "app/mainwindow.h"
-#include "session/backoff.h"
-#include "session/serverprobe.h"
-#include "session/sessioncontroller.h"
-#include "signin/signinpage.h"
+#include <chrono>
 
 #include <QLabel>
 #include <QLineEdit>
@@ -19,7 +12,13 @@
 #include <QTcpServer>
 #include <QTest>
 
-#include <chrono>
+#include "app/consolesettings.h"
+#include "app/mainwindow.h"
+#include "consoletest.h"
+#include "session/backoff.h"
+#include "session/serverprobe.h"
+#include "session/sessioncontroller.h"
+#include "signin/signinpage.h"
 
 using namespace std::chrono_literals;
 using namespace Nextup::Console;

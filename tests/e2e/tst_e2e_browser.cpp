@@ -2,9 +2,7 @@
 // Chromium) against a real nextup-server with its own Postgres and Redis. Skipped, with a message
 // that CTest turns into SKIP, when node, Chromium or tests/e2e/node_modules is missing;
 // scripts/test.sh runs `npm ci` first, so CI always runs it.
-#include "seededserver.h"
-#include "serverprocess.h"
-#include "testservices.h"
+#include <memory>
 
 #include <QDir>
 #include <QEventLoop>
@@ -14,7 +12,9 @@
 #include <QTest>
 #include <QTimer>
 
-#include <memory>
+#include "seededserver.h"
+#include "serverprocess.h"
+#include "testservices.h"
 
 namespace {
 const char *const kSkipMark = "E2E-SKIPPED"; // CTest's SKIP_REGULAR_EXPRESSION (CMakeLists.txt)

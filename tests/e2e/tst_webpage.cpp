@@ -1,18 +1,18 @@
 // The booking page over HTTP against the real server: GET / and its assets (types, caching,
 // versioned links, a page the Content-Security-Policy lets run), unknown files, and the token QR
 // code (the right picture for the right secret, refused otherwise, rate-limited, never logged).
-#include "httpclient.h"
-#include "seededserver.h"
-#include "serverprocess.h"
-#include "testservices.h"
-#include "web/qrsvg.h"
+#include <memory>
 
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTest>
 #include <QXmlStreamReader>
 
-#include <memory>
+#include "httpclient.h"
+#include "seededserver.h"
+#include "serverprocess.h"
+#include "testservices.h"
+#include "web/qrsvg.h"
 
 namespace {
 struct Issued
@@ -317,13 +317,17 @@ void TestWebPage::secretsStayOutOfTheServerOutput()
     QVERIFY(!issued.secret.isEmpty());
     const QString secret = QString::fromLatin1(issued.secret);
     const QString token = QString::number(issued.id);
-    QCOMPARE(http().get(QStringLiteral("/api/tokens/%1/status?secret=%2").arg(token, secret)).status, 200);
-    QCOMPARE(http().request("GET", QStringLiteral("/api/tokens/%1/qr.svg").arg(token), {},
-                            secretHeader(issued.secret))
+    QCOMPARE(
+        http().get(QStringLiteral("/api/tokens/%1/status?secret=%2").arg(token, secret)).status,
+        200);
+    QCOMPARE(http()
+                 .request("GET", QStringLiteral("/api/tokens/%1/qr.svg").arg(token), {},
+                          secretHeader(issued.secret))
                  .status,
              200);
-    QCOMPARE(http().post(QStringLiteral("/api/tokens/%1/cancel").arg(token),
-                         {{QStringLiteral("secret"), secret}})
+    QCOMPARE(http()
+                 .post(QStringLiteral("/api/tokens/%1/cancel").arg(token),
+                       {{QStringLiteral("secret"), secret}})
                  .status,
              200);
     QVERIFY(!m_secrets.isEmpty());

@@ -1,10 +1,10 @@
 // Create, read, partially update and deactivate or delete each entity, with its audit rows.
 
-#include "admintest.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include "admintest.h"
 
 using namespace AdminTest;
 

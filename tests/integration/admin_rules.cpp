@@ -1,12 +1,12 @@
 // What the admin API refuses (409s) and how its changes reach the floor: a new service is issued
 // and called at once, a password reset or a deactivation ends the old logins, the audit log pages.
 
-#include "admintest.h"
-
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include "admintest.h"
 
 using namespace AdminTest;
 

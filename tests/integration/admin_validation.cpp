@@ -1,11 +1,11 @@
 // Bad input: each invalid field is named in a 400, unknown ids are 404, and neither changes
 // anything (the lists and the audit log read the same before and after).
 
-#include "admintest.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include "admintest.h"
 
 using namespace AdminTest;
 

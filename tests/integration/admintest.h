@@ -1,10 +1,10 @@
 #pragma once
 
+#include <memory>
+
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
-
-#include <memory>
 
 #include "httpclient.h"
 #include "serverprocess.h"

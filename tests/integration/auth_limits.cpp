@@ -1,10 +1,10 @@
 // Operator scope (an operator acts only on the counters it opened; admins on any) and the
 // per-address rate limits on login and on anonymous token issue, each on a server of its own.
 
-#include "authtest.h"
-
 #include <QJsonArray>
 #include <QTest>
+
+#include "authtest.h"
 
 namespace {
 

@@ -1,8 +1,6 @@
 // Access tokens the server must refuse (each in the one 401 shape, on public and protected routes
 // alike), and refresh tokens: rotation, the cookie, reuse detection, logout, deactivated users.
 
-#include "authtest.h"
-
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
@@ -13,6 +11,7 @@
 #include <QTest>
 #include <QUrl>
 
+#include "authtest.h"
 #include "nextup/jwt.h"
 
 namespace {

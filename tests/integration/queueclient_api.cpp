@@ -1,7 +1,8 @@
 // ApiClient and its jobs against the real server: typed answers, errors as Status values,
 // exactly one asynchronous report per job, the session's refresh on 401 and before expiry.
 
-#include "queueclienttest.h"
+#include <QJsonArray>
+#include <QTest>
 
 #include "nextup/client/apiclient.h"
 #include "nextup/client/authjobs.h"
@@ -9,9 +10,7 @@
 #include "nextup/client/tokenjobs.h"
 #include "nextup/jwt.h"
 #include "processhelpers.h"
-
-#include <QJsonArray>
-#include <QTest>
+#include "queueclienttest.h"
 
 using namespace Nextup;
 using namespace QueueClientTest;

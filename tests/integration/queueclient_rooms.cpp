@@ -1,13 +1,12 @@
 // QueueClient and rooms: a token room needs that token's secret or a staff access token (which the
 // client refreshes when the server refuses it); every other room is public.
 
-#include "queueclienttest.h"
+#include <QTest>
 
 #include "nextup/client/apiclient.h"
 #include "nextup/client/queueclient.h"
 #include "nextup/client/tokenjobs.h"
-
-#include <QTest>
+#include "queueclienttest.h"
 
 using namespace Nextup;
 using namespace QueueClientTest;

@@ -1,10 +1,10 @@
 // QueueState fed with event frames directly: ordering, duplicates, out-of-order seq, gaps,
 // resync replay, and what each event does to the lists and counters.
 
-#include "queueclienttest.h"
-
 #include <QJsonArray>
 #include <QTest>
+
+#include "queueclienttest.h"
 
 using namespace Nextup;
 using namespace QueueClientTest;

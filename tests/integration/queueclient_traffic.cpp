@@ -2,21 +2,20 @@
 // the server's coalesced queue_update events racing the token events. When the traffic stops, the
 // client's copy must equal GET /api/queues, counts included.
 
-#include "queueclienttest.h"
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <QDeadlineTimer>
+#include <QTest>
 
 #include "nextup/client/apiclient.h"
 #include "nextup/client/queueclient.h"
 #include "nextup/client/queuejobs.h"
 #include "nextup/client/tokenjobs.h"
 #include "nextup/client/tokentypes.h"
-
-#include <QDeadlineTimer>
-#include <QTest>
-
-#include <algorithm>
-#include <functional>
-#include <memory>
-#include <vector>
+#include "queueclienttest.h"
 
 using namespace Nextup;
 using namespace QueueClientTest;

@@ -3,21 +3,20 @@
 // tst_queueclient: the client library (common/nextup/client) against a real nextup-server,
 // Postgres and Redis, plus the QueueState model fed with frames directly.
 
-#include "httpclient.h"
-#include "serverprocess.h"
-#include "testservices.h"
-
-#include "nextup/client/apijob.h"
-#include "nextup/client/queueclient.h"
-#include "nextup/client/queuestate.h"
-
-#include <QObject>
-#include <QSignalSpy>
-
 #include <memory>
 #include <utility>
 
 #include <signal.h>
+
+#include <QObject>
+#include <QSignalSpy>
+
+#include "httpclient.h"
+#include "nextup/client/apijob.h"
+#include "nextup/client/queueclient.h"
+#include "nextup/client/queuestate.h"
+#include "serverprocess.h"
+#include "testservices.h"
 
 namespace Nextup {
 class ApiClient;

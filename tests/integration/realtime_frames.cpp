@@ -1,11 +1,11 @@
 // What a misbehaving client can send, and the heartbeat: every bad client is answered or cut off
 // alone, while a well-behaved client connected at the same time keeps receiving events.
-#include "realtimetest.h"
-
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
+
+#include "realtimetest.h"
 
 namespace {
 QByteArray subscribeFrame(const QJsonArray &rooms)

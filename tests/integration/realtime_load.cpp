@@ -1,10 +1,10 @@
 // Fan-out at scale on one instance (1,000 sockets, loopback only) and the one client that cannot
 // keep up: it is dropped once its send buffer passes the limit, and nobody else notices.
-#include "realtimetest.h"
-
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
+
+#include "realtimetest.h"
 
 namespace {
 const int kSockets = 1000;

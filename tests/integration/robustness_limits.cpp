@@ -1,21 +1,21 @@
 // HTTP abuse on raw sockets: oversized bodies and headers, chunked bodies, slow and idle clients,
 // wrong methods and routes, pipelining, CORS preflight. The suite's server runs with
 // MAX_BODY_BYTES=8192, IDLE_TIMEOUT_MS=2000 and HEADER_TIMEOUT_MS=1500.
-#include "robustnesstest.h"
-
-#include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QSet>
-#include <QScopeGuard>
-#include <QTest>
-
 #include <cerrno>
 #include <cstring>
 
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QScopeGuard>
+#include <QSet>
+#include <QTest>
+
+#include "robustnesstest.h"
 
 namespace {
 const int kMaxBody = 8192;

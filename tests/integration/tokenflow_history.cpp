@@ -1,9 +1,9 @@
 // GET /api/tokens: every filter and paging against a known dataset (the seed's six tokens of
 // yesterday plus five of today in known states), compared row by row in the answer's order.
-#include "tokenflowtest.h"
-
 #include <QJsonArray>
 #include <QTest>
+
+#include "tokenflowtest.h"
 
 namespace {
 // Placeholders in the query column, filled at run time.

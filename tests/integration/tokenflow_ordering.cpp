@@ -1,9 +1,9 @@
 // Who is called next (priority, booked slots, a counter's several services, transfers, assign)
 // and the counter actions the server must refuse, each leaving the state untouched.
-#include "tokenflowtest.h"
-
 #include <QJsonArray>
 #include <QTest>
+
+#include "tokenflowtest.h"
 
 void TestTokenFlow::priorityPermission_data()
 {

@@ -1,8 +1,6 @@
 // Concurrency and loss: eight counters draining 300 tokens at once, 90 tokens taken at the same
 // moment, a batch with one row Postgres refuses, and Redis emptied or restarted in the middle of
 // a working day.
-#include "tokenflowtest.h"
-
 #include <algorithm>
 #include <memory>
 #include <numeric>
@@ -10,12 +8,14 @@
 
 #include <QHash>
 #include <QJsonArray>
-#include <QSet>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
 #include <QTest>
 #include <QThread>
+
+#include "tokenflowtest.h"
 
 namespace {
 

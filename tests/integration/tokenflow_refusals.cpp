@@ -1,8 +1,8 @@
 // Counter actions the server must refuse, each with its exact status and code, and each leaving
 // Postgres exactly as it was (no event written, no token or counter changed).
-#include "tokenflowtest.h"
-
 #include <QTest>
+
+#include "tokenflowtest.h"
 
 namespace {
 // Everything a refused action could have changed, as one comparable value.

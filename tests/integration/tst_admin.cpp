@@ -1,11 +1,11 @@
 // The admin API test's set-up and helpers, and the admin-only guard on every route.
 
-#include "admintest.h"
-#include "seededserver.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include "admintest.h"
+#include "seededserver.h"
 
 namespace AdminTest {
 

@@ -2,9 +2,6 @@
 // refusals and their error codes, and that an unknown username costs as much time as a wrong
 // password (no username probing by timing).
 
-#include "authtest.h"
-#include "seededserver.h"
-
 #include <algorithm>
 
 #include <QDateTime>
@@ -14,7 +11,9 @@
 #include <QSet>
 #include <QTest>
 
+#include "authtest.h"
 #include "nextup/jwt.h"
+#include "seededserver.h"
 
 namespace {
 
@@ -84,7 +83,8 @@ std::unique_ptr<ServerProcess>
 TestAuth::startServer(const QString &database, const QList<QPair<QString, QString>> &environment)
 {
     // Servers of this test share one Redis: own key prefixes keep their queues and buckets apart.
-    QList<QPair<QString, QString>> settings{{QStringLiteral("REDIS_PREFIX"), database + QLatin1Char(':')}};
+    QList<QPair<QString, QString>> settings{
+        {QStringLiteral("REDIS_PREFIX"), database + QLatin1Char(':')}};
     settings += environment;
     return startSeededServer(m_services, database, settings);
 }

@@ -2,17 +2,16 @@
 // its way back after a server restart, a hung server and a Redis restart, with `stale` telling the
 // truth meanwhile. Also the suite's set-up and shared helpers.
 
-#include "queueclienttest.h"
-#include "seededserver.h"
+#include <QJsonArray>
+#include <QTest>
 
 #include "nextup/client/apiclient.h"
 #include "nextup/client/queueclient.h"
 #include "nextup/client/queuejobs.h"
 #include "nextup/client/tokenjobs.h"
 #include "nextup/client/waitingtokensmodel.h"
-
-#include <QJsonArray>
-#include <QTest>
+#include "queueclienttest.h"
+#include "seededserver.h"
 
 using namespace Nextup;
 using namespace QueueClientTest;

@@ -1,18 +1,18 @@
 // The live queue against a real redis-server: call order, atomic call next under contention,
 // rebuild after Redis lost its data, behaviour while Redis is down, rate limits.
 
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <memory>
+#include <thread>
+
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QTcpServer>
 #include <QTest>
 #include <QThread>
-
-#include <algorithm>
-#include <array>
-#include <atomic>
-#include <memory>
-#include <thread>
 
 #include "queue/queueengine.h"
 #include "queue/ratelimiter.h"

@@ -1,14 +1,14 @@
 // Rooms of /ws/queues and who may join them. Every event the flow below causes is
 // modelled (Expected::rooms() mirrors EventPublisher), and each subscriber must receive exactly
 // the events of its room, in order, through that room, and nothing else.
-#include "realtimetest.h"
+#include <sys/resource.h>
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTest>
 
-#include <sys/resource.h>
+#include "realtimetest.h"
 
 namespace {
 // Customer details given at creation; no public frame may ever carry them.

@@ -1,13 +1,13 @@
 // Bad input that must change nothing, personal data stored verbatim, Postgres and Redis going
 // away and coming back under a running server, and a clean SIGTERM at the end.
-#include "robustnesstest.h"
-
 #include <csignal>
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
+
+#include "robustnesstest.h"
 
 namespace {
 QJsonObject errorDetails(const HttpReply &reply)

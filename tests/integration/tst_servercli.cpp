@@ -1,14 +1,14 @@
 // The install-time commands of nextup-server, run as an admin runs them (the real binary, a real
 // Postgres): create-admin, seed --demo, healthcheck, --version, settings from NAME_FILE and the
 // refusal of an empty DATABASE_URL (the packaged env file's state before it is filled in).
-#include "httpclient.h"
-#include "serverprocess.h"
-#include "testservices.h"
-
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "httpclient.h"
+#include "serverprocess.h"
+#include "testservices.h"
 
 namespace {
 struct Run

@@ -1,9 +1,9 @@
 // The customer's and the operator's path through a token over HTTP: issue, status with the secret,
 // cancel, call/serve/complete with its event trail, numbering, history filters and statistics.
-#include "tokenflowtest.h"
-
 #include <QJsonArray>
 #include <QTest>
+
+#include "tokenflowtest.h"
 
 using Flow::describe;
 

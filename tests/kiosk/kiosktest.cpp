@@ -1,9 +1,9 @@
 #include "kiosktest.h"
 
-#include "kioskqml.h"
-
 #include <QQmlEngine>
 #include <QQuickItem>
+
+#include "kioskqml.h"
 
 namespace KioskTest {
 

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "boardcontroller.h"
-#include "kioskconfig.h"
-#include "localizer.h"
+#include <memory>
 
 #include <QQuickView>
 #include <QString>
 
-#include <memory>
+#include "boardcontroller.h"
+#include "kioskconfig.h"
+#include "localizer.h"
 
 class QQuickItem;
 

@@ -2,21 +2,20 @@
 // a server restart and through a resync. (Declarations and the suite's summary: tst_kiosk.h.)
 
 #include "tst_kiosk.h"
-#include "seededserver.h"
-
-#include "announcementtext.h"
-#include "announcer.h"
-#include "callhistorymodel.h"
-
-#include "nextup/client/apiclient.h"
 
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QJsonArray>
+#include <QProcess>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
+
+#include "announcementtext.h"
+#include "announcer.h"
+#include "callhistorymodel.h"
+#include "nextup/client/apiclient.h"
+#include "seededserver.h"
 
 Q_IMPORT_QML_PLUGIN(Nextup_KioskPlugin)
 

@@ -1,14 +1,13 @@
 #pragma once
 
-#include "kiosktest.h"
-
-#include "httpclient.h"
-#include "serverprocess.h"
-#include "testservices.h"
+#include <memory>
 
 #include <QObject>
 
-#include <memory>
+#include "httpclient.h"
+#include "kiosktest.h"
+#include "serverprocess.h"
+#include "testservices.h"
 
 // The kiosk board against a real server: calls reach the screen within a second (flash, caption,
 // spoken words), a server restart shows the reconnecting mark over the last state and then

@@ -1,12 +1,5 @@
 // Words, voice, settings and screenshots of the board (the suite: tst_kiosk.h).
 
-#include "tst_kiosk.h"
-
-#include "announcementtext.h"
-#include "announcer.h"
-#include "callhistorymodel.h"
-#include "chimewav.h"
-
 #include <QCommandLineParser>
 #include <QDir>
 #include <QQuickItem>
@@ -14,6 +7,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
+
+#include "announcementtext.h"
+#include "announcer.h"
+#include "callhistorymodel.h"
+#include "chimewav.h"
+#include "tst_kiosk.h"
 
 using namespace Nextup::Kiosk;
 using KioskTest::Board;

@@ -91,16 +91,13 @@ QByteArray decodeReply(const QByteArray &reply)
     const qsizetype lineEnd = reply.indexOf("\r\n");
     switch (reply.at(0)) {
     case '+':
-    case ':':
-        return reply.mid(1, lineEnd - 1);
-    case '-':
-        return reply.left(lineEnd);
+    case ':': return reply.mid(1, lineEnd - 1);
+    case '-': return reply.left(lineEnd);
     case '$': {
         const qsizetype length = reply.mid(1, lineEnd - 1).toLongLong();
         return length < 0 ? QByteArray() : reply.mid(lineEnd + 2, length);
     }
-    default:
-        return reply;
+    default: return reply;
     }
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <sys/types.h>
-
 #include <optional>
+
+#include <sys/types.h>
 
 #include <QByteArray>
 #include <QByteArrayList>

@@ -8,14 +8,16 @@ std::unique_ptr<ServerProcess> startSeededServer(TestServices &services, const Q
 {
     if (!services.createDatabase(database))
         return {};
-    auto server = std::make_unique<ServerProcess>(services.postgresUrl(database), services.redisUrl());
+    auto server =
+        std::make_unique<ServerProcess>(services.postgresUrl(database), services.redisUrl());
     server->setEnvironmentValue(QStringLiteral("AUTH_RATE_PER_MINUTE"), QStringLiteral("100000"));
     server->setEnvironmentValue(QStringLiteral("TOKEN_RATE_PER_MINUTE"), QStringLiteral("100000"));
     for (const auto &[name, value] : environment)
         server->setEnvironmentValue(name, value);
     server->setFixedPort(fixedPort);
     if (!server->runSubcommand({QStringLiteral("migrate")}) ||
-        !server->runSubcommand({QStringLiteral("seed"), QStringLiteral("--demo")}) || !server->start())
+        !server->runSubcommand({QStringLiteral("seed"), QStringLiteral("--demo")}) ||
+        !server->start())
         return {};
     return server;
 }

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "serverprocess.h"
+#include <memory>
 
 #include <QList>
 #include <QPair>
 #include <QString>
 
-#include <memory>
+#include "serverprocess.h"
 
 class TestServices;
 

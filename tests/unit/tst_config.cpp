@@ -1,9 +1,9 @@
 // Config::load: where each setting comes from (command line > environment > NAME_FILE > INI),
 // and the refusals that keep a packaged or containerised server from starting half-configured.
-#include "app/config.h"
-
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "app/config.h"
 
 class TestConfig : public QObject
 {

@@ -1,8 +1,8 @@
 // Unit tests for the domain helpers in nextup_common: token numbers and business days.
+#include <QTest>
+
 #include "nextup/businessday.h"
 #include "nextup/tokennumber.h"
-
-#include <QTest>
 
 using namespace Nextup;
 

@@ -1,13 +1,13 @@
 // TokenRecord's two JSON forms: the QJsonObject every route answers with, and the text written
 // directly for published events. They must say the same, whatever the strings hold. And JsonText,
 // which writes that text (and a token batch's rows), must write what QJsonDocument writes.
-#include "domain/jsontext.h"
-#include "domain/tokenrecord.h"
-#include "store/database.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include "domain/jsontext.h"
+#include "domain/tokenrecord.h"
+#include "store/database.h"
 
 class TestTokenJson : public QObject
 {

@@ -1,15 +1,15 @@
 #include "nextup/client/apiclient.h"
 
+#include <limits>
+#include <utility>
+
+#include <QNetworkRequest>
+
 #include "nextup/client/apiclient_p.h"
 #include "nextup/client/authjobs.h"
 #include "nextup/client/queuejobs.h"
 #include "nextup/client/tokenjobs.h"
 #include "nextup/jwt.h"
-
-#include <QNetworkRequest>
-
-#include <limits>
-#include <utility>
 
 namespace Nextup {
 

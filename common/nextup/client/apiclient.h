@@ -1,13 +1,13 @@
 #pragma once
 
-#include "nextup/client/apijob.h"
-#include "nextup/client/types.h"
+#include <memory>
 
 #include <QDate>
 #include <QObject>
 #include <QUrl>
 
-#include <memory>
+#include "nextup/client/apijob.h"
+#include "nextup/client/types.h"
 
 namespace Nextup {
 

@@ -2,12 +2,12 @@
 
 // Internal to the client library: not installed, not included by the console or the kiosk.
 
-#include "nextup/client/apiclient.h"
-
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QTimer>
+
+#include "nextup/client/apiclient.h"
 
 namespace Nextup {
 

@@ -1,10 +1,10 @@
 #include "nextup/client/apijob.h"
 
-#include "nextup/client/apiclient_p.h"
-
 #include <QNetworkReply>
 #include <QPointer>
 #include <QTimer>
+
+#include "nextup/client/apiclient_p.h"
 
 namespace Nextup {
 

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "nextup/client/status.h"
+#include <memory>
+#include <type_traits>
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -10,8 +11,7 @@
 #include <QString>
 #include <QUrlQuery>
 
-#include <memory>
-#include <type_traits>
+#include "nextup/client/status.h"
 
 namespace Nextup {
 

@@ -47,24 +47,15 @@ Status ListCountersJob::parseResponse(const QJsonDocument &json)
 QString CounterActionJob::actionName(CounterAction action)
 {
     switch (action) {
-    case CounterAction::Open:
-        return QStringLiteral("open");
-    case CounterAction::Pause:
-        return QStringLiteral("pause");
-    case CounterAction::Close:
-        return QStringLiteral("close");
-    case CounterAction::Call:
-        return QStringLiteral("call");
-    case CounterAction::Recall:
-        return QStringLiteral("recall");
-    case CounterAction::Serve:
-        return QStringLiteral("serve");
-    case CounterAction::Complete:
-        return QStringLiteral("complete");
-    case CounterAction::Skip:
-        return QStringLiteral("skip");
-    case CounterAction::Transfer:
-        return QStringLiteral("transfer");
+    case CounterAction::Open: return QStringLiteral("open");
+    case CounterAction::Pause: return QStringLiteral("pause");
+    case CounterAction::Close: return QStringLiteral("close");
+    case CounterAction::Call: return QStringLiteral("call");
+    case CounterAction::Recall: return QStringLiteral("recall");
+    case CounterAction::Serve: return QStringLiteral("serve");
+    case CounterAction::Complete: return QStringLiteral("complete");
+    case CounterAction::Skip: return QStringLiteral("skip");
+    case CounterAction::Transfer: return QStringLiteral("transfer");
     }
     return {};
 }

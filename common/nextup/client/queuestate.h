@@ -1,11 +1,11 @@
 #pragma once
 
-#include "nextup/client/types.h"
+#include <optional>
 
 #include <QJsonObject>
 #include <QMap>
 
-#include <optional>
+#include "nextup/client/types.h"
 
 namespace Nextup {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "nextup/client/types.h"
-
 #include <QDate>
 #include <QJsonValue>
 #include <QUrlQuery>
+
+#include "nextup/client/types.h"
 
 // Typed views of tokens, their history and the statistics (docs/api.md, "Tokens" and "Stats").
 namespace Nextup {

@@ -1,13 +1,13 @@
 #pragma once
 
+#include <optional>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QVariantMap>
-
-#include <optional>
 
 // Typed views of the server's JSON (docs/api.md). Each fromJson() is lenient: a missing field
 // keeps its default, so a newer server that adds fields or a older one that lacks one still reads.

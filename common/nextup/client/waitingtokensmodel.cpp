@@ -1,8 +1,8 @@
 #include "nextup/client/waitingtokensmodel.h"
 
-#include "nextup/client/queueclient.h"
-
 #include <QSet>
+
+#include "nextup/client/queueclient.h"
 
 namespace Nextup {
 
@@ -47,16 +47,11 @@ QVariant WaitingTokensModel::data(const QModelIndex &index, int role) const
     const QueueToken &token = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case TokenNumberRole:
-        return token.tokenNumber;
-    case TokenIdRole:
-        return token.id;
-    case ServiceIdRole:
-        return token.serviceId;
-    case PriorityRole:
-        return token.priority;
-    case ArrivalAtRole:
-        return token.arrivalAt;
+    case TokenNumberRole: return token.tokenNumber;
+    case TokenIdRole: return token.id;
+    case ServiceIdRole: return token.serviceId;
+    case PriorityRole: return token.priority;
+    case ArrivalAtRole: return token.arrivalAt;
     case WaitingSecondsRole:
         return token.arrivalAt.isValid()
                    ? qMax<qint64>(0, token.arrivalAt.secsTo(QDateTime::currentDateTimeUtc()))

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "nextup/client/types.h"
-
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QTimer>
+
+#include "nextup/client/types.h"
 
 namespace Nextup {
 

@@ -51,40 +51,26 @@ QVariant ServicesModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case CodeColumn:
-        return s.code;
-    case NameColumn:
-        return s.name;
-    case AvgServiceColumn:
-        return formatDuration(s.avgServiceSeconds);
-    case TargetWaitColumn:
-        return formatDuration(s.targetWaitSeconds);
-    case ActiveColumn:
-        return yesNo(s.active);
-    case WaitingColumn:
-        return s.waiting;
-    default:
-        return {};
+    case CodeColumn: return s.code;
+    case NameColumn: return s.name;
+    case AvgServiceColumn: return formatDuration(s.avgServiceSeconds);
+    case TargetWaitColumn: return formatDuration(s.targetWaitSeconds);
+    case ActiveColumn: return yesNo(s.active);
+    case WaitingColumn: return s.waiting;
+    default: return {};
     }
 }
 
 QVariant ServicesModel::columnTitle(int column) const
 {
     switch (column) {
-    case CodeColumn:
-        return tr("Code");
-    case NameColumn:
-        return tr("Name");
-    case AvgServiceColumn:
-        return tr("Average service");
-    case TargetWaitColumn:
-        return tr("Target wait");
-    case ActiveColumn:
-        return tr("Active");
-    case WaitingColumn:
-        return tr("Waiting now");
-    default:
-        return {};
+    case CodeColumn: return tr("Code");
+    case NameColumn: return tr("Name");
+    case AvgServiceColumn: return tr("Average service");
+    case TargetWaitColumn: return tr("Target wait");
+    case ActiveColumn: return tr("Active");
+    case WaitingColumn: return tr("Waiting now");
+    default: return {};
     }
 }
 
@@ -110,8 +96,7 @@ QVariant CountersModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case NameColumn:
-        return c.name;
+    case NameColumn: return c.name;
     case ServicesColumn: {
         QStringList codes;
         for (int id : c.serviceIds)
@@ -124,22 +109,17 @@ QVariant CountersModel::data(const QModelIndex &index, int role) const
         if (c.status == u"paused")
             return tr("Paused");
         return tr("Closed");
-    default:
-        return {};
+    default: return {};
     }
 }
 
 QVariant CountersModel::columnTitle(int column) const
 {
     switch (column) {
-    case NameColumn:
-        return tr("Name");
-    case ServicesColumn:
-        return tr("Services");
-    case StatusColumn:
-        return tr("Status");
-    default:
-        return {};
+    case NameColumn: return tr("Name");
+    case ServicesColumn: return tr("Services");
+    case StatusColumn: return tr("Status");
+    default: return {};
     }
 }
 
@@ -160,32 +140,22 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case UsernameColumn:
-        return u.username;
-    case FullNameColumn:
-        return u.fullName;
-    case RoleColumn:
-        return roleText(u.role);
-    case ActiveColumn:
-        return yesNo(u.active);
-    default:
-        return {};
+    case UsernameColumn: return u.username;
+    case FullNameColumn: return u.fullName;
+    case RoleColumn: return roleText(u.role);
+    case ActiveColumn: return yesNo(u.active);
+    default: return {};
     }
 }
 
 QVariant UsersModel::columnTitle(int column) const
 {
     switch (column) {
-    case UsernameColumn:
-        return tr("Username");
-    case FullNameColumn:
-        return tr("Full name");
-    case RoleColumn:
-        return tr("Role");
-    case ActiveColumn:
-        return tr("Active");
-    default:
-        return {};
+    case UsernameColumn: return tr("Username");
+    case FullNameColumn: return tr("Full name");
+    case RoleColumn: return tr("Role");
+    case ActiveColumn: return tr("Active");
+    default: return {};
     }
 }
 

@@ -44,49 +44,32 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return {};
     const QDateTime arrived = t.arrivalAt.isValid() ? t.arrivalAt : t.createdAt;
     switch (index.column()) {
-    case NumberColumn:
-        return t.tokenNumber;
-    case ServiceColumn:
-        return t.serviceName;
-    case StatusColumn:
-        return statusText(t.status);
-    case CounterColumn:
-        return t.counterName;
-    case IssuedColumn:
-        return formatTime(t.createdAt);
-    case WaitColumn:
-        return formatDuration(secondsBetween(arrived, t.calledAt));
+    case NumberColumn: return t.tokenNumber;
+    case ServiceColumn: return t.serviceName;
+    case StatusColumn: return statusText(t.status);
+    case CounterColumn: return t.counterName;
+    case IssuedColumn: return formatTime(t.createdAt);
+    case WaitColumn: return formatDuration(secondsBetween(arrived, t.calledAt));
     case ServiceTimeColumn:
         return t.status == u"completed" ? formatDuration(secondsBetween(t.servingAt, t.finishedAt))
                                         : formatDuration(-1);
-    case RecallsColumn:
-        return t.recallCount;
-    default:
-        return {};
+    case RecallsColumn: return t.recallCount;
+    default: return {};
     }
 }
 
 QVariant HistoryModel::columnTitle(int column) const
 {
     switch (column) {
-    case NumberColumn:
-        return tr("Token");
-    case ServiceColumn:
-        return tr("Service");
-    case StatusColumn:
-        return tr("Status");
-    case CounterColumn:
-        return tr("Counter");
-    case IssuedColumn:
-        return tr("Issued");
-    case WaitColumn:
-        return tr("Wait");
-    case ServiceTimeColumn:
-        return tr("Service time");
-    case RecallsColumn:
-        return tr("Recalls");
-    default:
-        return {};
+    case NumberColumn: return tr("Token");
+    case ServiceColumn: return tr("Service");
+    case StatusColumn: return tr("Status");
+    case CounterColumn: return tr("Counter");
+    case IssuedColumn: return tr("Issued");
+    case WaitColumn: return tr("Wait");
+    case ServiceTimeColumn: return tr("Service time");
+    case RecallsColumn: return tr("Recalls");
+    default: return {};
     }
 }
 
@@ -102,10 +85,8 @@ QVariant TokenEventsModel::data(const QModelIndex &index, int role) const
         return {};
     const TokenEvent &e = rows().at(index.row());
     switch (index.column()) {
-    case TimeColumn:
-        return formatTime(e.at);
-    case EventColumn:
-        return eventText(e.event);
+    case TimeColumn: return formatTime(e.at);
+    case EventColumn: return eventText(e.event);
     case ChangeColumn:
         if (e.fromStatus.isEmpty())
             return statusText(e.toStatus);
@@ -114,32 +95,22 @@ QVariant TokenEventsModel::data(const QModelIndex &index, int role) const
     case CounterColumn:
         return e.counterId ? m_counterNames.value(e.counterId, QString::number(e.counterId))
                            : QString();
-    case ActorColumn:
-        return e.actor;
-    case ReasonColumn:
-        return e.reason;
-    default:
-        return {};
+    case ActorColumn: return e.actor;
+    case ReasonColumn: return e.reason;
+    default: return {};
     }
 }
 
 QVariant TokenEventsModel::columnTitle(int column) const
 {
     switch (column) {
-    case TimeColumn:
-        return tr("Time");
-    case EventColumn:
-        return tr("Event");
-    case ChangeColumn:
-        return tr("Status");
-    case CounterColumn:
-        return tr("Counter");
-    case ActorColumn:
-        return tr("By");
-    case ReasonColumn:
-        return tr("Reason");
-    default:
-        return {};
+    case TimeColumn: return tr("Time");
+    case EventColumn: return tr("Event");
+    case ChangeColumn: return tr("Status");
+    case CounterColumn: return tr("Counter");
+    case ActorColumn: return tr("By");
+    case ReasonColumn: return tr("Reason");
+    default: return {};
     }
 }
 

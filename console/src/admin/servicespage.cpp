@@ -6,8 +6,8 @@
 #include <QTableView>
 
 #include "admin/admincatalog.h"
-#include "admin/branchbox.h"
 #include "admin/adminmodels.h"
+#include "admin/branchbox.h"
 
 namespace Nextup::Console {
 

@@ -41,26 +41,16 @@ int StatsTableModel::columnCount(const QModelIndex &parent) const
 double StatsTableModel::value(const StatsBlock &b, int column)
 {
     switch (column) {
-    case IssuedColumn:
-        return double(b.issued);
-    case ServedColumn:
-        return double(b.served);
-    case SkippedColumn:
-        return double(b.skipped);
-    case CancelledColumn:
-        return double(b.cancelled);
-    case WaitingColumn:
-        return double(b.waiting);
-    case AvgWaitColumn:
-        return b.avgWaitSeconds;
-    case P90WaitColumn:
-        return b.p90WaitSeconds;
-    case AvgServiceColumn:
-        return b.avgServiceSeconds;
-    case P90ServiceColumn:
-        return b.p90ServiceSeconds;
-    default:
-        return 0;
+    case IssuedColumn: return double(b.issued);
+    case ServedColumn: return double(b.served);
+    case SkippedColumn: return double(b.skipped);
+    case CancelledColumn: return double(b.cancelled);
+    case WaitingColumn: return double(b.waiting);
+    case AvgWaitColumn: return b.avgWaitSeconds;
+    case P90WaitColumn: return b.p90WaitSeconds;
+    case AvgServiceColumn: return b.avgServiceSeconds;
+    case P90ServiceColumn: return b.p90ServiceSeconds;
+    default: return 0;
     }
 }
 
@@ -71,8 +61,7 @@ QVariant StatsTableModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows.at(index.row());
     const int column = index.column();
     switch (role) {
-    case KindRole:
-        return row.kind;
+    case KindRole: return row.kind;
     case ValueRole:
         return column == NameColumn ? QVariant(row.block.id) : QVariant(value(row.block, column));
     case Qt::FontRole:
@@ -84,10 +73,8 @@ QVariant StatsTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return column == NameColumn ? QVariant() : QVariant(int(Qt::AlignCenter));
-    case Qt::DisplayRole:
-        break;
-    default:
-        return {};
+    case Qt::DisplayRole: break;
+    default: return {};
     }
     if (column == NameColumn) {
         if (row.kind == u"total")
@@ -110,28 +97,17 @@ QVariant StatsTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case NameColumn:
-        return tr("Service or counter");
-    case IssuedColumn:
-        return tr("Issued");
-    case ServedColumn:
-        return tr("Served");
-    case SkippedColumn:
-        return tr("Skipped");
-    case CancelledColumn:
-        return tr("Cancelled");
-    case WaitingColumn:
-        return tr("Waiting");
-    case AvgWaitColumn:
-        return tr("Avg wait");
-    case P90WaitColumn:
-        return tr("90% wait");
-    case AvgServiceColumn:
-        return tr("Avg service");
-    case P90ServiceColumn:
-        return tr("90% service");
-    default:
-        return {};
+    case NameColumn: return tr("Service or counter");
+    case IssuedColumn: return tr("Issued");
+    case ServedColumn: return tr("Served");
+    case SkippedColumn: return tr("Skipped");
+    case CancelledColumn: return tr("Cancelled");
+    case WaitingColumn: return tr("Waiting");
+    case AvgWaitColumn: return tr("Avg wait");
+    case P90WaitColumn: return tr("90% wait");
+    case AvgServiceColumn: return tr("Avg service");
+    case P90ServiceColumn: return tr("90% service");
+    default: return {};
     }
 }
 

@@ -14,8 +14,8 @@
 #include <QRadioButton>
 #include <QShortcut>
 #include <QSplitter>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include "admin/adminwidgets.h"

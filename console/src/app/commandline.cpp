@@ -1,10 +1,10 @@
 #include "app/commandline.h"
 
-#include "app/consolesettings.h"
-#include "app/translations.h"
-
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+
+#include "app/consolesettings.h"
+#include "app/translations.h"
 
 #ifndef NEXTUP_VERSION
 #error "NEXTUP_VERSION must be defined by the build (PROJECT_VERSION)"

@@ -11,8 +11,7 @@ const QString kLanguage = QStringLiteral("ui/language");
 
 ConsoleSettings::ConsoleSettings() = default;
 
-ConsoleSettings::ConsoleSettings(const QString &iniFile)
-    : m_settings(iniFile, QSettings::IniFormat)
+ConsoleSettings::ConsoleSettings(const QString &iniFile) : m_settings(iniFile, QSettings::IniFormat)
 {
 }
 

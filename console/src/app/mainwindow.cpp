@@ -1,17 +1,5 @@
 #include "app/mainwindow.h"
 
-#include "admin/adminpages.h"
-#include "app/consolesettings.h"
-#include "app/translations.h"
-#include "operator/operatorpage.h"
-#include "session/credentialstore.h"
-#include "session/serverprobe.h"
-#include "session/sessioncontroller.h"
-#include "signin/signinpage.h"
-
-#include "nextup/client/apiclient.h"
-#include "nextup/client/queueclient.h"
-
 #include <QActionGroup>
 #include <QApplication>
 #include <QLabel>
@@ -20,14 +8,22 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
+#include "admin/adminpages.h"
+#include "app/consolesettings.h"
+#include "app/translations.h"
+#include "nextup/client/apiclient.h"
+#include "nextup/client/queueclient.h"
+#include "operator/operatorpage.h"
+#include "session/credentialstore.h"
+#include "session/serverprobe.h"
+#include "session/sessioncontroller.h"
+#include "signin/signinpage.h"
+
 namespace Nextup::Console {
 
 MainWindow::MainWindow(ConsoleSettings *settings, Translations *translations,
                        CredentialStore *keychain, QWidget *parent)
-    : QMainWindow(parent)
-    , m_settings(settings)
-    , m_translations(translations)
-    , m_keychain(keychain)
+    : QMainWindow(parent), m_settings(settings), m_translations(translations), m_keychain(keychain)
 {
     setObjectName(QStringLiteral("consoleWindow"));
     m_api = new ApiClient(settings->serverUrl(), this);

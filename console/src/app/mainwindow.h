@@ -1,9 +1,9 @@
 #pragma once
 
+#include <memory>
+
 #include <QMainWindow>
 #include <QPointer>
-
-#include <memory>
 
 class QActionGroup;
 class QLabel;

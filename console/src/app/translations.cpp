@@ -5,10 +5,7 @@
 
 namespace Nextup::Console {
 
-Translations::Translations(QObject *parent)
-    : QObject(parent)
-{
-}
+Translations::Translations(QObject *parent) : QObject(parent) {}
 
 Translations::~Translations()
 {

@@ -7,8 +7,7 @@
 
 namespace Nextup::Console {
 
-CounterBar::CounterBar(QWidget *parent)
-    : QWidget(parent)
+CounterBar::CounterBar(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("counterBar"));
     auto *label = new QLabel(tr("Cou&nter:"), this);

@@ -1,10 +1,9 @@
 #pragma once
 
-#include "operator/deskrules.h"
+#include <QWidget>
 
 #include "nextup/client/types.h"
-
-#include <QWidget>
+#include "operator/deskrules.h"
 
 class QComboBox;
 class QLabel;

@@ -1,16 +1,14 @@
 #include "operator/mydaypanel.h"
 
-#include "nextup/client/apiclient.h"
-#include "nextup/client/tokenjobs.h"
-
 #include <QHBoxLayout>
 #include <QLabel>
 
+#include "nextup/client/apiclient.h"
+#include "nextup/client/tokenjobs.h"
+
 namespace Nextup::Console {
 
-MyDayPanel::MyDayPanel(ApiClient *api, QWidget *parent)
-    : QWidget(parent)
-    , m_api(api)
+MyDayPanel::MyDayPanel(ApiClient *api, QWidget *parent) : QWidget(parent), m_api(api)
 {
     setObjectName(QStringLiteral("myDayPanel"));
     auto *title = new QLabel(tr("My day at this counter:"), this);
@@ -86,11 +84,10 @@ void MyDayPanel::refresh()
         m_served = int(mine.served);
         const int average = int(mine.avgServiceSeconds + 0.5);
         m_servedLabel->setText(tr("Served: %1").arg(m_served));
-        m_averageLabel->setText(
-            mine.served > 0 ? tr("Average service time: %1:%2")
-                                  .arg(average / 60)
-                                  .arg(average % 60, 2, 10, QLatin1Char('0'))
-                            : tr("Average service time: –"));
+        m_averageLabel->setText(mine.served > 0 ? tr("Average service time: %1:%2")
+                                                      .arg(average / 60)
+                                                      .arg(average % 60, 2, 10, QLatin1Char('0'))
+                                                : tr("Average service time: –"));
         m_skippedLabel->setText(tr("No-shows: %1").arg(mine.skipped));
         emit refreshed();
     });

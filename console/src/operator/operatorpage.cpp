@@ -1,6 +1,15 @@
 #include "operator/operatorpage.h"
 
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+
 #include "app/consolesettings.h"
+#include "nextup/client/apiclient.h"
+#include "nextup/client/queueclient.h"
+#include "nextup/client/tokenjobs.h"
 #include "operator/counterbar.h"
 #include "operator/mydaypanel.h"
 #include "operator/queuepanel.h"
@@ -8,24 +17,11 @@
 #include "operator/waitingtablemodel.h"
 #include "operator/workpanel.h"
 
-#include "nextup/client/apiclient.h"
-#include "nextup/client/queueclient.h"
-#include "nextup/client/tokenjobs.h"
-
-#include <QHBoxLayout>
-#include <QInputDialog>
-#include <QLabel>
-#include <QTableView>
-#include <QVBoxLayout>
-
 namespace Nextup::Console {
 
 OperatorPage::OperatorPage(ApiClient *api, QueueClient *queue, ConsoleSettings *settings,
                            QWidget *parent)
-    : QWidget(parent)
-    , m_api(api)
-    , m_queue(queue)
-    , m_settings(settings)
+    : QWidget(parent), m_api(api), m_queue(queue), m_settings(settings)
 {
     setObjectName(QStringLiteral("operatorPage"));
     m_bar = new CounterBar(this);
@@ -214,9 +210,8 @@ void OperatorPage::onEvent(const QString &name, const QJsonObject &data)
     const std::optional<TokenInfo> shown = m_work->token();
     if (name == u"token_recalled" && shown && shown->id == tokenId)
         fetchToken(tokenId); // the recall count
-    if (m_counterId > 0 && (counterId == m_counterId || (shown && shown->id == tokenId))
-        && (name == u"token_completed" || name == u"token_skipped"
-            || name == u"token_transferred"))
+    if (m_counterId > 0 && (counterId == m_counterId || (shown && shown->id == tokenId)) &&
+        (name == u"token_completed" || name == u"token_skipped" || name == u"token_transferred"))
         m_myDay->refreshSoon();
 }
 
@@ -227,15 +222,16 @@ void OperatorPage::request(CounterAction action, const QString &reason, const QJ
     m_busy = true;
     updateActions();
     CounterActionJob *job = m_api->counterAction(m_counterId, action, reason, target);
-    job->then(this, [this, action, job] { onActionDone(action, job); },
-              [this, action](const Status &status) {
-                  m_busy = false;
-                  m_work->showMessage(describeFailure(status), true);
-                  if (status.httpStatus == 409 || status.httpStatus == 403)
-                      m_queue->resync(); // our view was behind the server's
-                  updateActions();
-                  emit actionFinished(action, false);
-              });
+    job->then(
+        this, [this, action, job] { onActionDone(action, job); },
+        [this, action](const Status &status) {
+            m_busy = false;
+            m_work->showMessage(describeFailure(status), true);
+            if (status.httpStatus == 409 || status.httpStatus == 403)
+                m_queue->resync(); // our view was behind the server's
+            updateActions();
+            emit actionFinished(action, false);
+        });
 }
 
 void OperatorPage::onActionDone(CounterAction action, const CounterActionJob *job)
@@ -250,21 +246,11 @@ void OperatorPage::onActionDone(CounterAction action, const CounterActionJob *jo
     case CounterAction::Pause:
         message = tr("The counter is paused. Resume it to call again.");
         break;
-    case CounterAction::Close:
-        message = tr("The counter is closed.");
-        break;
-    case CounterAction::Call:
-        message = tr("Called %1.").arg(token.tokenNumber);
-        break;
-    case CounterAction::Recall:
-        message = tr("Called %1 again.").arg(token.tokenNumber);
-        break;
-    case CounterAction::Serve:
-        message = tr("Serving %1.").arg(token.tokenNumber);
-        break;
-    case CounterAction::Complete:
-        message = tr("%1 is complete.").arg(token.tokenNumber);
-        break;
+    case CounterAction::Close: message = tr("The counter is closed."); break;
+    case CounterAction::Call: message = tr("Called %1.").arg(token.tokenNumber); break;
+    case CounterAction::Recall: message = tr("Called %1 again.").arg(token.tokenNumber); break;
+    case CounterAction::Serve: message = tr("Serving %1.").arg(token.tokenNumber); break;
+    case CounterAction::Complete: message = tr("%1 is complete.").arg(token.tokenNumber); break;
     case CounterAction::Skip:
         message = tr("%1 was marked as a no-show.").arg(token.tokenNumber);
         break;
@@ -335,10 +321,10 @@ QString OperatorPage::describeFailure(const Status &status)
     }
     if (status.code == Status::NetworkError || status.code == Status::Timeout)
         return tr("The server did not answer (%1). Check the banner above; when the connection "
-                  "is back, look at the counter and try again.").arg(detail);
-    if (status.httpStatus == 503)
-        return tr("The server is temporarily unavailable (%1). Try again in a moment.")
+                  "is back, look at the counter and try again.")
             .arg(detail);
+    if (status.httpStatus == 503)
+        return tr("The server is temporarily unavailable (%1). Try again in a moment.").arg(detail);
     return detail;
 }
 

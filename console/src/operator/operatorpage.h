@@ -1,14 +1,13 @@
 #pragma once
 
-#include "operator/deskrules.h"
-
-#include "nextup/client/queuejobs.h"
-#include "nextup/client/types.h"
+#include <optional>
 
 #include <QPointer>
 #include <QWidget>
 
-#include <optional>
+#include "nextup/client/queuejobs.h"
+#include "nextup/client/types.h"
+#include "operator/deskrules.h"
 
 class QLabel;
 

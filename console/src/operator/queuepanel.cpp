@@ -1,20 +1,17 @@
 #include "operator/queuepanel.h"
 
-#include "operator/waitingtablemodel.h"
-
-#include "nextup/client/queueclient.h"
-
 #include <QHeaderView>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "nextup/client/queueclient.h"
+#include "operator/waitingtablemodel.h"
+
 namespace Nextup::Console {
 
-QueuePanel::QueuePanel(QueueClient *client, QWidget *parent)
-    : QWidget(parent)
-    , m_client(client)
+QueuePanel::QueuePanel(QueueClient *client, QWidget *parent) : QWidget(parent), m_client(client)
 {
     setObjectName(QStringLiteral("queuePanel"));
     m_model = new WaitingTableModel(client, this);
@@ -67,10 +64,10 @@ void QueuePanel::updateCounts()
         const ServiceQueue *service = m_client->state().service(id);
         if (!service)
             continue;
-        const QString eta = service->waiting > 0
-                                ? tr(", new token ~%1").arg(WaitingTableModel::formatMinutes(
-                                      service->eta))
-                                : QString();
+        const QString eta =
+            service->waiting > 0
+                ? tr(", new token ~%1").arg(WaitingTableModel::formatMinutes(service->eta))
+                : QString();
         parts << tr("<b>%1</b> %2: %3 waiting%4")
                      .arg(service->code.toHtmlEscaped(), service->name.toHtmlEscaped())
                      .arg(service->waiting)
@@ -78,8 +75,9 @@ void QueuePanel::updateCounts()
     }
     m_counts->setText(parts.isEmpty() ? tr("Choose a counter to see its line.")
                                       : parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
-    m_counts->setAccessibleName(QString(m_counts->text()).remove(QRegularExpression(
-        QStringLiteral("<[^>]*>"))).replace(QStringLiteral("&nbsp;"), QStringLiteral(" ")));
+    m_counts->setAccessibleName(QString(m_counts->text())
+                                    .remove(QRegularExpression(QStringLiteral("<[^>]*>")))
+                                    .replace(QStringLiteral("&nbsp;"), QStringLiteral(" ")));
 }
 
 } // namespace Nextup::Console

@@ -18,10 +18,10 @@ TransferDialog::TransferDialog(const QString &tokenNumber, const QList<ServiceQu
 {
     setObjectName(QStringLiteral("transferDialog"));
     setWindowTitle(tr("Transfer %1").arg(tokenNumber));
-    auto *intro = new QLabel(
-        tr("Send %1 to another service or counter. It keeps its original arrival time.")
-            .arg(tokenNumber),
-        this);
+    auto *intro =
+        new QLabel(tr("Send %1 to another service or counter. It keeps its original arrival time.")
+                       .arg(tokenNumber),
+                   this);
     intro->setWordWrap(true);
     m_toService = new QRadioButton(tr("To &service:"), this);
     m_toService->setObjectName(QStringLiteral("toServiceRadio"));

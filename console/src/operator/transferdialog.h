@@ -1,9 +1,9 @@
 #pragma once
 
-#include "nextup/client/types.h"
-
 #include <QDialog>
 #include <QJsonObject>
+
+#include "nextup/client/types.h"
 
 class QComboBox;
 class QLineEdit;

@@ -1,14 +1,13 @@
 #include "operator/waitingtablemodel.h"
 
-#include "nextup/client/queueclient.h"
-
 #include <QFont>
+
+#include "nextup/client/queueclient.h"
 
 namespace Nextup::Console {
 
 WaitingTableModel::WaitingTableModel(QueueClient *client, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_client(client)
+    : QAbstractTableModel(parent), m_client(client)
 {
     connect(client, &QueueClient::stateChanged, this, &WaitingTableModel::rebuild);
     m_tick.setInterval(15'000);
@@ -101,9 +100,8 @@ QVariant WaitingTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const QueueToken &token = m_rows.at(index.row());
-    const qint64 waited = token.arrivalAt.isValid()
-                              ? token.arrivalAt.secsTo(QDateTime::currentDateTimeUtc())
-                              : 0;
+    const qint64 waited =
+        token.arrivalAt.isValid() ? token.arrivalAt.secsTo(QDateTime::currentDateTimeUtc()) : 0;
     if (role == TokenIdRole)
         return token.id;
     if (role == PriorityValueRole)
@@ -123,20 +121,16 @@ QVariant WaitingTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (index.column()) {
-    case TokenColumn:
-        return token.tokenNumber;
-    case ServiceColumn:
-        return serviceLabel(token.serviceId);
+    case TokenColumn: return token.tokenNumber;
+    case ServiceColumn: return serviceLabel(token.serviceId);
     case PriorityColumn:
         return token.priority > 0 ? QStringLiteral("★ %1").arg(token.priority) : QString();
-    case WaitingColumn:
-        return formatMinutes(waited);
+    case WaitingColumn: return formatMinutes(waited);
     case EtaColumn: {
         const int eta = etaSeconds(token);
         return eta < 60 ? tr("next") : QStringLiteral("~") + formatMinutes(eta);
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -145,18 +139,12 @@ QVariant WaitingTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TokenColumn:
-        return tr("Token");
-    case ServiceColumn:
-        return tr("Service");
-    case PriorityColumn:
-        return tr("Priority");
-    case WaitingColumn:
-        return tr("Waiting");
-    case EtaColumn:
-        return tr("Est. call");
-    default:
-        return {};
+    case TokenColumn: return tr("Token");
+    case ServiceColumn: return tr("Service");
+    case PriorityColumn: return tr("Priority");
+    case WaitingColumn: return tr("Waiting");
+    case EtaColumn: return tr("Est. call");
+    default: return {};
     }
 }
 

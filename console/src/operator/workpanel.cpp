@@ -42,25 +42,17 @@ QString customerName(const QJsonValue &info)
 QKeySequence WorkPanel::shortcutFor(CounterAction action)
 {
     switch (action) {
-    case CounterAction::Call:
-        return QKeySequence(Qt::Key_F5);
-    case CounterAction::Recall:
-        return QKeySequence(Qt::Key_F6);
-    case CounterAction::Serve:
-        return QKeySequence(Qt::Key_F7);
-    case CounterAction::Complete:
-        return QKeySequence(Qt::Key_F8);
-    case CounterAction::Skip:
-        return QKeySequence(Qt::Key_F9);
-    case CounterAction::Transfer:
-        return QKeySequence(Qt::Key_F10);
-    default:
-        return {};
+    case CounterAction::Call: return QKeySequence(Qt::Key_F5);
+    case CounterAction::Recall: return QKeySequence(Qt::Key_F6);
+    case CounterAction::Serve: return QKeySequence(Qt::Key_F7);
+    case CounterAction::Complete: return QKeySequence(Qt::Key_F8);
+    case CounterAction::Skip: return QKeySequence(Qt::Key_F9);
+    case CounterAction::Transfer: return QKeySequence(Qt::Key_F10);
+    default: return {};
     }
 }
 
-WorkPanel::WorkPanel(QWidget *parent)
-    : QWidget(parent)
+WorkPanel::WorkPanel(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("workPanel"));
     auto *card = new QFrame(this);
@@ -99,9 +91,9 @@ WorkPanel::WorkPanel(QWidget *parent)
               tr("The customer did not come."));
     addButton(CounterAction::Transfer, tr("Transfer…"), QStringLiteral("transferButton"),
               tr("Sends the token to another service or counter; it keeps its place in line."));
-    const QList<CounterAction> order = {CounterAction::Call,     CounterAction::Recall,
-                                        CounterAction::Serve,    CounterAction::Complete,
-                                        CounterAction::Skip,     CounterAction::Transfer};
+    const QList<CounterAction> order = {CounterAction::Call,  CounterAction::Recall,
+                                        CounterAction::Serve, CounterAction::Complete,
+                                        CounterAction::Skip,  CounterAction::Transfer};
     for (int i = 0; i < order.size(); ++i)
         buttons->addWidget(m_buttons.value(order.at(i)), i / 3, i % 3);
 
@@ -185,9 +177,8 @@ void WorkPanel::refreshTimes()
     QStringList parts;
     if (m_token->arrivalAt.isValid())
         parts << tr("Waited %n min", nullptr, minutes(m_token->arrivalAt.secsTo(called)));
-    const QDateTime since = m_token->status == u"serving" && m_token->servingAt.isValid()
-                                ? m_token->servingAt
-                                : called;
+    const QDateTime since =
+        m_token->status == u"serving" && m_token->servingAt.isValid() ? m_token->servingAt : called;
     const qint64 at = since.secsTo(now);
     parts << tr("at the counter for %1:%2")
                  .arg(at / 60)
@@ -198,9 +189,9 @@ void WorkPanel::refreshTimes()
 void WorkPanel::setActions(const DeskActions &actions)
 {
     const QHash<CounterAction, bool> enabled = {
-        {CounterAction::Call, actions.call},         {CounterAction::Recall, actions.recall},
-        {CounterAction::Serve, actions.serve},       {CounterAction::Complete, actions.complete},
-        {CounterAction::Skip, actions.skip},         {CounterAction::Transfer, actions.transfer},
+        {CounterAction::Call, actions.call},   {CounterAction::Recall, actions.recall},
+        {CounterAction::Serve, actions.serve}, {CounterAction::Complete, actions.complete},
+        {CounterAction::Skip, actions.skip},   {CounterAction::Transfer, actions.transfer},
     };
     for (auto it = enabled.cbegin(); it != enabled.cend(); ++it)
         m_buttons.value(it.key())->setEnabled(it.value());

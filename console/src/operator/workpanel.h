@@ -1,15 +1,14 @@
 #pragma once
 
-#include "operator/deskrules.h"
-
-#include "nextup/client/queuejobs.h"
-#include "nextup/client/tokentypes.h"
+#include <optional>
 
 #include <QHash>
 #include <QTimer>
 #include <QWidget>
 
-#include <optional>
+#include "nextup/client/queuejobs.h"
+#include "nextup/client/tokentypes.h"
+#include "operator/deskrules.h"
 
 class QLabel;
 class QPushButton;

@@ -1,9 +1,9 @@
 #include "session/backoff.h"
 
-#include <QRandomGenerator>
-
 #include <algorithm>
 #include <cmath>
+
+#include <QRandomGenerator>
 
 namespace Nextup::Console {
 

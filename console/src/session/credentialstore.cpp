@@ -1,7 +1,6 @@
 #include "session/credentialstore.h"
 
 #include <QPointer>
-
 #include <qt6keychain/keychain.h>
 
 namespace Nextup::Console {
@@ -37,22 +36,21 @@ void runJob(QKeychain::Job *job, const QString &key, const QObject *context,
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a plain file
     QPointer<const QObject> guard(context);
-    QObject::connect(job, &QKeychain::Job::finished, job,
-                     [guard, hasContext = context != nullptr, done = std::move(done)](
-                         QKeychain::Job *finished) {
-                         if (hasContext && !guard)
-                             return;
-                         if (done)
-                             done(resultOf(finished));
-                     });
+    QObject::connect(
+        job, &QKeychain::Job::finished, job,
+        [guard, hasContext = context != nullptr, done = std::move(done)](QKeychain::Job *finished) {
+            if (hasContext && !guard)
+                return;
+            if (done)
+                done(resultOf(finished));
+        });
     job->start(); // QtKeychain reports from the event loop
 }
 
 } // namespace
 
 CredentialStore::CredentialStore(const QString &service, QObject *parent)
-    : QObject(parent)
-    , m_service(service)
+    : QObject(parent), m_service(service)
 {
 }
 

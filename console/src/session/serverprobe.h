@@ -1,12 +1,12 @@
 #pragma once
 
-#include "session/backoff.h"
-
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
+
+#include "session/backoff.h"
 
 namespace Nextup {
 class ApiClient;

@@ -1,20 +1,16 @@
 #include "session/sessioncontroller.h"
 
 #include "app/consolesettings.h"
-#include "session/credentialstore.h"
-#include "session/serverprobe.h"
-
 #include "nextup/client/apiclient.h"
 #include "nextup/client/authjobs.h"
+#include "session/credentialstore.h"
+#include "session/serverprobe.h"
 
 namespace Nextup::Console {
 
 SessionController::SessionController(ApiClient *api, CredentialStore *keychain,
                                      ConsoleSettings *settings, QObject *parent)
-    : QObject(parent)
-    , m_api(api)
-    , m_keychain(keychain)
-    , m_settings(settings)
+    : QObject(parent), m_api(api), m_keychain(keychain), m_settings(settings)
 {
     connect(m_api, &ApiClient::sessionChanged, this, &SessionController::onSessionChanged);
     connect(m_api, &ApiClient::sessionExpired, this, &SessionController::onSessionExpired);
@@ -51,7 +47,8 @@ bool SessionController::restoreRemembered()
                                      "Please sign in."));
             } else {
                 emit signInFailed(tr("The system keychain could not be read (%1). Please sign "
-                                     "in.").arg(read.message));
+                                     "in.")
+                                      .arg(read.message));
             }
             return;
         }
@@ -73,7 +70,8 @@ bool SessionController::restoreRemembered()
                 if (refused) {
                     forgetRemembered();
                     emit signInFailed(tr("The remembered sign-in is no longer valid (%1). "
-                                         "Please sign in again.").arg(status.message));
+                                         "Please sign in again.")
+                                          .arg(status.message));
                     return;
                 }
                 // Not the server's "no": keep the keychain entry for the next try.
@@ -87,8 +85,8 @@ bool SessionController::restoreRemembered()
     return true;
 }
 
-void SessionController::signIn(const QUrl &server, const QString &username,
-                               const QString &password, bool remember)
+void SessionController::signIn(const QUrl &server, const QString &username, const QString &password,
+                               bool remember)
 {
     if (m_busy)
         return;
@@ -119,7 +117,8 @@ bool SessionController::roleAllowed()
     m_api->logout(); // ends the session on the server; the answer does not matter
     forgetRemembered();
     emit signInFailed(tr("The account \"%1\" (role %2) cannot use the console: it is for "
-                         "operators and administrators.").arg(name, role));
+                         "operators and administrators.")
+                          .arg(name, role));
     return false;
 }
 
@@ -151,23 +150,24 @@ void SessionController::storeRefreshToken()
     m_writing = true;
     const QString key = m_key;
     const QString username = m_api->username();
-    m_keychain->write(key, token, this, [this, key, token, username](const CredentialStore::Result &result) {
-        m_writing = false;
-        if (!result.ok()) {
-            m_remember = false;
-            m_storedToken.clear();
-            m_settings->setRememberedUsername({});
-            emit rememberFailed(
-                tr("No system keychain is available (%1), so this console cannot remember you. "
-                   "Nothing was saved: you will sign in again next time.")
-                    .arg(result.message));
-            return;
-        }
-        m_storedToken = token;
-        m_settings->setRememberedUsername(username);
-        if (m_remember && key == m_key)
-            storeRefreshToken(); // rotated meanwhile
-    });
+    m_keychain->write(
+        key, token, this, [this, key, token, username](const CredentialStore::Result &result) {
+            m_writing = false;
+            if (!result.ok()) {
+                m_remember = false;
+                m_storedToken.clear();
+                m_settings->setRememberedUsername({});
+                emit rememberFailed(
+                    tr("No system keychain is available (%1), so this console cannot remember you. "
+                       "Nothing was saved: you will sign in again next time.")
+                        .arg(result.message));
+                return;
+            }
+            m_storedToken = token;
+            m_settings->setRememberedUsername(username);
+            if (m_remember && key == m_key)
+                storeRefreshToken(); // rotated meanwhile
+        });
 }
 
 void SessionController::forgetRemembered()

@@ -22,8 +22,7 @@ QLineEdit *field(QWidget *parent, const QString &objectName, const QString &acce
 }
 } // namespace
 
-SignInPage::SignInPage(QWidget *parent)
-    : QWidget(parent)
+SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("signInPage"));
     auto *card = new QFrame(this);

@@ -1,17 +1,18 @@
 #include "app/clicommands.h"
 
-#include "app/config.h"
-#include "auth/securerandom.h"
-#include "domain/adminaccount.h"
-#include "store/database.h"
-#include "domain/demoseed.h"
-#include "store/migrator.h"
+#include <cstdio>
+
+#include <unistd.h>
 
 #include <QTcpSocket>
 #include <QTextStream>
 
-#include <cstdio>
-#include <unistd.h>
+#include "app/config.h"
+#include "auth/securerandom.h"
+#include "domain/adminaccount.h"
+#include "domain/demoseed.h"
+#include "store/database.h"
+#include "store/migrator.h"
 
 namespace {
 constexpr int kHealthTimeoutMs = 5000;

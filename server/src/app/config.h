@@ -1,14 +1,14 @@
 #pragma once
 
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QStringList>
+
 #include "core/apierror.h"
 #include "http/httpserver.h"
 #include "queue/redisconnection.h"
 #include "realtime/hublimits.h"
 #include "store/database.h"
-
-#include <QHostAddress>
-#include <QProcessEnvironment>
-#include <QStringList>
 
 // Everything the server is told from outside. Precedence: command line > environment > INI file
 // (--config) > defaults. The environment names are the seed's: PORT, DATABASE_URL, REDIS_URL,

@@ -1,11 +1,11 @@
 #include "auth/accesstokens.h"
 
-#include "nextup/jwt.h"
+#include <cmath>
 
 #include <QDateTime>
-
-#include <cmath>
 #include <QJsonObject>
+
+#include "nextup/jwt.h"
 
 AccessTokens::AccessTokens(QByteArray secret, int lifetimeSeconds)
     : m_secret(std::move(secret)), m_lifetimeSeconds(lifetimeSeconds)
@@ -58,8 +58,8 @@ Result<Principal> AccessTokens::verifyFully(const QByteArray &token, const QDate
     const auto verified = Nextup::Jwt::verify(token, m_secret, QLatin1String(issuer),
                                               QLatin1String(audience), now, leewaySeconds);
     if (!verified.ok())
-        return ApiError::unauthorized(QStringLiteral("Access token rejected: %1")
-                                          .arg(Nextup::Jwt::describe(verified.error)));
+        return ApiError::unauthorized(
+            QStringLiteral("Access token rejected: %1").arg(Nextup::Jwt::describe(verified.error)));
     Principal principal;
     principal.userId = verified.payload.value(u"sub").toString().toInt();
     principal.role = verified.payload.value(u"role").toString();

@@ -1,13 +1,12 @@
 #pragma once
 
-#include "core/apierror.h"
-#include "core/principal.h"
-
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
 #include <QMutex>
 
+#include "core/apierror.h"
+#include "core/principal.h"
 
 // Short-lived HS256 access tokens: issued after login/refresh, verified on the HTTP thread for
 // every request (an HMAC, microseconds; no database round trip). `alg` is pinned to HS256 and

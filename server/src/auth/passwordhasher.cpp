@@ -4,11 +4,11 @@
 #include <array>
 #include <optional>
 
+#include <sodium.h>
+
 #include <QByteArray>
 
 #include "auth/securerandom.h"
-
-#include <sodium.h>
 
 namespace {
 

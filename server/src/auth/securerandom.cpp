@@ -2,10 +2,10 @@
 
 #include <mutex>
 
+#include <sodium.h>
+
 #include <QCryptographicHash>
 #include <QtGlobal>
-
-#include <sodium.h>
 
 namespace SecureRandom {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QJsonValue>
-#include <QString>
-
 #include <utility>
 #include <variant>
+
+#include <QJsonValue>
+#include <QString>
 
 // A failure that reaches the API boundary. Domain code returns these as values; exactly one
 // function (HttpServer's reply path) turns them into the JSON error shape and status:
@@ -44,13 +44,17 @@ struct ApiError
     }
     static ApiError redisUnavailable()
     {
-        return {503, QStringLiteral("redis_unavailable"),
-                QStringLiteral("The live queue store is unavailable; try again shortly."), {}};
+        return {503,
+                QStringLiteral("redis_unavailable"),
+                QStringLiteral("The live queue store is unavailable; try again shortly."),
+                {}};
     }
     static ApiError postgresUnavailable()
     {
-        return {503, QStringLiteral("postgres_unavailable"),
-                QStringLiteral("The database is unavailable; try again shortly."), {}};
+        return {503,
+                QStringLiteral("postgres_unavailable"),
+                QStringLiteral("The database is unavailable; try again shortly."),
+                {}};
     }
     static ApiError internal(QString message = QStringLiteral("Internal error."))
     {
@@ -60,8 +64,7 @@ struct ApiError
 
 // Either a value or an ApiError: the return type of every domain operation that can fail.
 // (std::expected is C++23; GCC 12 lacks it.)
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}

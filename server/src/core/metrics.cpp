@@ -16,8 +16,9 @@ void Metrics::observeRequest(const QString &route, int status, qint64 micros)
 QByteArray Metrics::render() const
 {
     QByteArray out;
-    out += "# HELP nextup_http_requests_total HTTP requests answered, by route pattern and status.\n"
-           "# TYPE nextup_http_requests_total counter\n";
+    out +=
+        "# HELP nextup_http_requests_total HTTP requests answered, by route pattern and status.\n"
+        "# TYPE nextup_http_requests_total counter\n";
     for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it)
         out += "nextup_http_requests_total{route=\"" + it.key().first.toUtf8() + "\",status=\"" +
                QByteArray::number(it.key().second) + "\"} " + QByteArray::number(it.value()) + '\n';
@@ -27,11 +28,14 @@ QByteArray Metrics::render() const
         const QByteArray label = "route=\"" + it.key().toUtf8() + '"';
         for (size_t i = 0; i < kBuckets.size(); ++i)
             out += "nextup_http_request_duration_seconds_bucket{" + label + ",le=\"" +
-                   QByteArray::number(kBuckets[i]) + "\"} " + QByteArray::number(it->counts[i]) + '\n';
+                   QByteArray::number(kBuckets[i]) + "\"} " + QByteArray::number(it->counts[i]) +
+                   '\n';
         out += "nextup_http_request_duration_seconds_bucket{" + label + ",le=\"+Inf\"} " +
                QByteArray::number(it->count) + '\n';
-        out += "nextup_http_request_duration_seconds_sum{" + label + "} " + QByteArray::number(it->sum) + '\n';
-        out += "nextup_http_request_duration_seconds_count{" + label + "} " + QByteArray::number(it->count) + '\n';
+        out += "nextup_http_request_duration_seconds_sum{" + label + "} " +
+               QByteArray::number(it->sum) + '\n';
+        out += "nextup_http_request_duration_seconds_count{" + label + "} " +
+               QByteArray::number(it->count) + '\n';
     }
     for (const auto &source : m_sources)
         out += source();

@@ -1,11 +1,11 @@
 #pragma once
 
+#include <array>
+#include <functional>
+
 #include <QByteArray>
 #include <QHash>
 #include <QString>
-
-#include <array>
-#include <functional>
 
 // Request counters and latency histograms per route, in Prometheus text format. Lives on the
 // HTTP thread (HttpServer's observer and the /metrics route both run there), so no locking.

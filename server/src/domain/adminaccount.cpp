@@ -1,10 +1,10 @@
 #include "domain/adminaccount.h"
 
+#include <QJsonObject>
+
 #include "auth/passwordhasher.h"
 #include "domain/authservice.h"
 #include "store/database.h"
-
-#include <QJsonObject>
 
 Result<AdminAccount::Outcome> AdminAccount::create(Database &db, const QString &username,
                                                    const QString &password)

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "core/apierror.h"
-#include "domain/auditlog.h"
-#include "store/database.h"
+#include <optional>
 
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 
-#include <optional>
+#include "core/apierror.h"
+#include "domain/auditlog.h"
+#include "store/database.h"
 
 // What the admin services (CatalogAdmin, CounterAdmin, UserAdmin) share: one audited
 // transaction per change, row locks for read-modify-write, and the conflict answers.

@@ -1,9 +1,9 @@
 #include "domain/auditlog.h"
 
-#include "store/database.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include "store/database.h"
 
 namespace AuditLog {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/apierror.h"
-
 #include <QJsonObject>
 #include <QString>
+
+#include "core/apierror.h"
 
 class Database;
 

@@ -1,24 +1,28 @@
 #include "domain/authservice.h"
 
+#include <QRegularExpression>
+
 #include "auth/accesstokens.h"
 #include "auth/passwordhasher.h"
 #include "auth/securerandom.h"
 #include "store/database.h"
-
-#include <QRegularExpression>
 
 namespace {
 const QString kUserColumns = QStringLiteral("id, username, role, full_name, active");
 
 QJsonObject userFromRow(const Rows &q, int offset = 0)
 {
-    return userJson(q.value(offset).toInt(), q.value(offset + 1).toString(), q.value(offset + 2).toString(),
-                    q.value(offset + 3).toString(), q.value(offset + 4).toBool());
+    return userJson(q.value(offset).toInt(), q.value(offset + 1).toString(),
+                    q.value(offset + 2).toString(), q.value(offset + 3).toString(),
+                    q.value(offset + 4).toBool());
 }
 
 ApiError badCredentials()
 {
-    return {401, QStringLiteral("invalid_credentials"), QStringLiteral("Wrong username or password."), {}};
+    return {401,
+            QStringLiteral("invalid_credentials"),
+            QStringLiteral("Wrong username or password."),
+            {}};
 }
 } // namespace
 
@@ -50,17 +54,20 @@ QJsonObject AuthService::validateCredentials(const QString &username, const QStr
 }
 
 Result<QJsonObject> AuthService::registerUser(Database &db, const QString &username,
-                                              const QString &password, const QString &fullName) const
+                                              const QString &password,
+                                              const QString &fullName) const
 {
     const QString hash = PasswordHasher::hash(password.toUtf8());
-    auto query = db.exec(QStringLiteral("INSERT INTO users (username, password_hash, role, full_name) "
-                                        "VALUES (?, ?, 'user', COALESCE(?, '')) RETURNING ") + kUserColumns,
-                         {username, hash, fullName});
+    auto query =
+        db.exec(QStringLiteral("INSERT INTO users (username, password_hash, role, full_name) "
+                               "VALUES (?, ?, 'user', COALESCE(?, '')) RETURNING ") +
+                    kUserColumns,
+                {username, hash, fullName});
     if (!query.ok()) {
         if (query.error().code == u"already_exists")
-            return ApiError{409, QStringLiteral("already_exists"),
-                            QStringLiteral("That username is taken."),
-                            QJsonObject{{QStringLiteral("username"), QStringLiteral("Already taken.")}}};
+            return ApiError{
+                409, QStringLiteral("already_exists"), QStringLiteral("That username is taken."),
+                QJsonObject{{QStringLiteral("username"), QStringLiteral("Already taken.")}}};
         return query.error();
     }
     query->next();
@@ -90,52 +97,62 @@ Result<AuthService::Session> AuthService::startSession(Database &db, const QJson
                                                        const QString &family) const
 {
     const QByteArray refreshToken = SecureRandom::token(32);
-    auto stored = db.exec(QStringLiteral("INSERT INTO refresh_tokens (user_id, family, token_hash, "
-                                         "expires_at) VALUES (?, ?, ?, now() + make_interval(days => ?))"),
-                          {user.value(u"id").toInt(), family,
-                           QString::fromLatin1(SecureRandom::sha256Hex(refreshToken)), m_refreshDays});
+    auto stored =
+        db.exec(QStringLiteral("INSERT INTO refresh_tokens (user_id, family, token_hash, "
+                               "expires_at) VALUES (?, ?, ?, now() + make_interval(days => ?))"),
+                {user.value(u"id").toInt(), family,
+                 QString::fromLatin1(SecureRandom::sha256Hex(refreshToken)), m_refreshDays});
     if (!stored.ok())
         return stored.error();
     Principal principal{user.value(u"id").toInt(), user.value(u"role").toString(),
                         user.value(u"username").toString()};
     Session session;
     session.refreshToken = refreshToken;
-    session.body = QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(m_tokens.issue(principal))},
-                               {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-                               {QStringLiteral("expires_in"), m_tokens.lifetimeSeconds()},
-                               {QStringLiteral("refresh_token"), QString::fromLatin1(refreshToken)},
-                               {QStringLiteral("user"), user}};
+    session.body = QJsonObject{
+        {QStringLiteral("access_token"), QString::fromLatin1(m_tokens.issue(principal))},
+        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+        {QStringLiteral("expires_in"), m_tokens.lifetimeSeconds()},
+        {QStringLiteral("refresh_token"), QString::fromLatin1(refreshToken)},
+        {QStringLiteral("user"), user}};
     return session;
 }
 
-Result<AuthService::Session> AuthService::refresh(Database &db, const QByteArray &refreshToken) const
+Result<AuthService::Session> AuthService::refresh(Database &db,
+                                                  const QByteArray &refreshToken) const
 {
     if (refreshToken.isEmpty())
         return ApiError::unauthorized(QStringLiteral("No refresh token."));
     const QString hash = QString::fromLatin1(SecureRandom::sha256Hex(refreshToken));
     // Spending the token is one conditional update, so two concurrent refreshes cannot both win.
-    auto spent = db.exec(QStringLiteral(
-                             "UPDATE refresh_tokens r SET used_at = now() FROM users u WHERE "
-                             "r.token_hash = ? AND r.used_at IS NULL AND r.revoked_at IS NULL AND "
-                             "r.expires_at > now() AND u.id = r.user_id AND u.active RETURNING r.family, u.") +
-                             QString(kUserColumns).replace(QStringLiteral(", "), QStringLiteral(", u.")),
-                         {hash});
+    auto spent = db.exec(
+        QStringLiteral(
+            "UPDATE refresh_tokens r SET used_at = now() FROM users u WHERE "
+            "r.token_hash = ? AND r.used_at IS NULL AND r.revoked_at IS NULL AND "
+            "r.expires_at > now() AND u.id = r.user_id AND u.active RETURNING r.family, u.") +
+            QString(kUserColumns).replace(QStringLiteral(", "), QStringLiteral(", u.")),
+        {hash});
     if (!spent.ok())
         return spent.error();
     if (spent->next())
         return startSession(db, userFromRow(*spent, 1), spent->value(0).toString());
 
-    auto known = db.exec(QStringLiteral("SELECT family, used_at IS NOT NULL FROM refresh_tokens WHERE token_hash = ?"),
-                         {hash});
+    auto known =
+        db.exec(QStringLiteral(
+                    "SELECT family, used_at IS NOT NULL FROM refresh_tokens WHERE token_hash = ?"),
+                {hash});
     if (!known.ok())
         return known.error();
     if (known->next() && known->value(1).toBool()) {
         const QString family = known->value(0).toString();
-        db.exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = now() WHERE family = ? AND revoked_at IS NULL"),
+        db.exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = now() WHERE family = ? AND "
+                               "revoked_at IS NULL"),
                 {family});
         qWarning("Refresh token reuse detected; its session family was revoked.");
-        return ApiError{401, QStringLiteral("refresh_reused"),
-                        QStringLiteral("This refresh token was already used; the session was ended."), {}};
+        return ApiError{
+            401,
+            QStringLiteral("refresh_reused"),
+            QStringLiteral("This refresh token was already used; the session was ended."),
+            {}};
     }
     return ApiError::unauthorized(QStringLiteral("Refresh token is invalid, expired or revoked."));
 }
@@ -144,9 +161,11 @@ Status AuthService::logout(Database &db, const QByteArray &refreshToken) const
 {
     if (refreshToken.isEmpty())
         return Done{};
-    auto revoked = db.exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = now() WHERE family = "
-                                          "(SELECT family FROM refresh_tokens WHERE token_hash = ?) AND revoked_at IS NULL"),
-                           {QString::fromLatin1(SecureRandom::sha256Hex(refreshToken))});
+    auto revoked = db.exec(
+        QStringLiteral(
+            "UPDATE refresh_tokens SET revoked_at = now() WHERE family = "
+            "(SELECT family FROM refresh_tokens WHERE token_hash = ?) AND revoked_at IS NULL"),
+        {QString::fromLatin1(SecureRandom::sha256Hex(refreshToken))});
     if (!revoked.ok())
         return revoked.error();
     return Done{};
@@ -154,7 +173,8 @@ Status AuthService::logout(Database &db, const QByteArray &refreshToken) const
 
 Result<QJsonObject> AuthService::me(Database &db, int userId) const
 {
-    auto query = db.exec(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE id = ?"),
+    auto query = db.exec(QStringLiteral("SELECT ") + kUserColumns +
+                             QStringLiteral(" FROM users WHERE id = ?"),
                          {userId});
     if (!query.ok())
         return query.error();

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include "core/apierror.h"
 #include "core/principal.h"
-
-#include <QJsonObject>
 
 class AccessTokens;
 class Database;
@@ -18,7 +18,7 @@ public:
 
     struct Session
     {
-        QJsonObject body;       // {access_token, token_type, expires_in, refresh_token, user}
+        QJsonObject body;        // {access_token, token_type, expires_in, refresh_token, user}
         QByteArray refreshToken; // also set as the cookie
     };
 
@@ -32,7 +32,8 @@ public:
     static QJsonObject validateCredentials(const QString &username, const QString &password);
 
 private:
-    Result<Session> startSession(Database &db, const QJsonObject &user, const QString &family) const;
+    Result<Session> startSession(Database &db, const QJsonObject &user,
+                                 const QString &family) const;
 
     const AccessTokens &m_tokens;
     int m_refreshDays;

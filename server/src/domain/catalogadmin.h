@@ -1,14 +1,14 @@
 #pragma once
 
-#include "core/apierror.h"
-#include "domain/catalogrecords.h"
-#include "core/principal.h"
-#include "domain/queuestate.h"
+#include <optional>
 
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include <optional>
+#include "core/apierror.h"
+#include "core/principal.h"
+#include "domain/catalogrecords.h"
+#include "domain/queuestate.h"
 
 class WorkerContext;
 

@@ -1,8 +1,8 @@
 #include "domain/catalogrecords.h"
 
-#include "store/database.h"
-
 #include <QJsonArray>
+
+#include "store/database.h"
 
 namespace {
 const QString kServiceSql = QStringLiteral(

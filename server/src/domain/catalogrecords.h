@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/apierror.h"
+#include <optional>
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
-#include <optional>
+#include "core/apierror.h"
 
 class Database;
 

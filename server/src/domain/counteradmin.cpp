@@ -1,15 +1,15 @@
 #include "domain/counteradmin.h"
 
+#include <algorithm>
+
+#include <QJsonArray>
+
 #include "core/workercontext.h"
 #include "domain/adminsupport.h"
 #include "domain/etaestimator.h"
 #include "domain/eventpublisher.h"
 #include "domain/tokenrepository.h"
 #include "store/database.h"
-
-#include <QJsonArray>
-
-#include <algorithm>
 
 namespace {
 const QString kCounter = QStringLiteral("counter");

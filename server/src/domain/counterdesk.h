@@ -2,13 +2,13 @@
 
 #include <functional>
 
+#include <QJsonObject>
+
 #include "core/apierror.h"
-#include "domain/catalogrecords.h"
 #include "core/principal.h"
+#include "domain/catalogrecords.h"
 #include "domain/queuestate.h"
 #include "domain/tokenrepository.h"
-
-#include <QJsonObject>
 
 class WorkerContext;
 

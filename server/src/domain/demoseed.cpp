@@ -1,14 +1,12 @@
 #include "domain/demoseed.h"
 
+#include <QDir>
+
 #include "auth/passwordhasher.h"
 #include "store/database.h"
 #include "store/migrator.h"
 
-#include <QDir>
-
-Seeder::Seeder(Database &db, QString sqlDir) : m_db(db), m_sqlDir(std::move(sqlDir))
-{
-}
+Seeder::Seeder(Database &db, QString sqlDir) : m_db(db), m_sqlDir(std::move(sqlDir)) {}
 
 Result<bool> Seeder::seed()
 {
@@ -34,10 +32,11 @@ Result<bool> Seeder::seed()
     auto result = m_db.transaction<bool>([&]() -> Result<bool> {
         for (const DemoUser &user : users) {
             const QString hash = PasswordHasher::hash(user.password);
-            auto inserted = m_db.exec(QStringLiteral("INSERT INTO users (username, password_hash, "
-                                                     "role, full_name) VALUES (?, ?, ?, ?)"),
-                                      {QString::fromLatin1(user.username), hash,
-                                       QString::fromLatin1(user.role), QString::fromLatin1(user.fullName)});
+            auto inserted =
+                m_db.exec(QStringLiteral("INSERT INTO users (username, password_hash, "
+                                         "role, full_name) VALUES (?, ?, ?, ?)"),
+                          {QString::fromLatin1(user.username), hash, QString::fromLatin1(user.role),
+                           QString::fromLatin1(user.fullName)});
             if (!inserted.ok())
                 return inserted.error();
         }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/apierror.h"
-
 #include <QString>
+
+#include "core/apierror.h"
 
 class Database;
 

@@ -1,9 +1,9 @@
 #include "domain/etaestimator.h"
 
+#include <cmath>
+
 #include "domain/catalogrecords.h"
 #include "store/database.h"
-
-#include <cmath>
 
 EtaEstimator::EtaEstimator(int cacheMs) : m_cacheMs(cacheMs) {}
 
@@ -23,7 +23,8 @@ Result<int> EtaEstimator::estimate(Database &db, int serviceId, int configuredAv
     return formula(tokensAhead, in->averageSeconds, in->openCounters);
 }
 
-Result<int> EtaEstimator::averageServiceSeconds(Database &db, int serviceId, int configuredAverageSeconds)
+Result<int> EtaEstimator::averageServiceSeconds(Database &db, int serviceId,
+                                                int configuredAverageSeconds)
 {
     auto in = inputs(db, serviceId, configuredAverageSeconds);
     if (!in.ok())
@@ -37,7 +38,8 @@ void EtaEstimator::invalidate(int serviceId)
     m_cache.remove(serviceId);
 }
 
-Result<EtaEstimator::Inputs> EtaEstimator::inputs(Database &db, int serviceId, int configuredAverageSeconds)
+Result<EtaEstimator::Inputs> EtaEstimator::inputs(Database &db, int serviceId,
+                                                  int configuredAverageSeconds)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     {

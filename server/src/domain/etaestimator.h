@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/apierror.h"
-
 #include <QDateTime>
 #include <QHash>
 #include <QMutex>
+
+#include "core/apierror.h"
 
 class Database;
 
@@ -20,7 +20,8 @@ class EtaEstimator
 public:
     explicit EtaEstimator(int cacheMs = 5000);
 
-    Result<int> estimate(Database &db, int serviceId, int configuredAverageSeconds, int tokensAhead);
+    Result<int> estimate(Database &db, int serviceId, int configuredAverageSeconds,
+                         int tokensAhead);
     Result<int> averageServiceSeconds(Database &db, int serviceId, int configuredAverageSeconds);
     void invalidate(int serviceId);
 

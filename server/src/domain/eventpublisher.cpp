@@ -1,14 +1,14 @@
 #include "domain/eventpublisher.h"
 
+#include <QDateTime>
+#include <QJsonDocument>
+
 #include "domain/jsontext.h"
 #include "domain/tokenrecord.h"
 #include "queue/queueengine.h"
 #include "queue/redisconnection.h"
 #include "queue/redisscript.h"
 #include "store/database.h"
-
-#include <QDateTime>
-#include <QJsonDocument>
 
 EventPublisher::EventPublisher(const QueueEngine &engine, QByteArray channel)
     : m_engine(engine), m_channel(std::move(channel))

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "queue/redisscript.h"
+#include <functional>
 
 #include <QJsonObject>
 #include <QStringList>
 
-#include <functional>
+#include "queue/redisscript.h"
 
 class QueueEngine;
 class RedisConnection;

@@ -1,17 +1,17 @@
 #include "domain/history.h"
 
+#include <QJsonArray>
+
 #include "domain/tokenrecord.h"
 #include "nextup/tokennumber.h"
 #include "store/database.h"
 
-#include <QJsonArray>
-
 namespace History {
 
 namespace {
-const QStringList kStatuses{QStringLiteral("waiting"),   QStringLiteral("called"),
-                            QStringLiteral("serving"),   QStringLiteral("completed"),
-                            QStringLiteral("skipped"),   QStringLiteral("cancelled")};
+const QStringList kStatuses{QStringLiteral("waiting"), QStringLiteral("called"),
+                            QStringLiteral("serving"), QStringLiteral("completed"),
+                            QStringLiteral("skipped"), QStringLiteral("cancelled")};
 
 // A date (YYYY-MM-DD) fills `date`, an ISO time fills `time`; false when it is neither.
 bool parseBound(const QString &text, QDate *date, QDateTime *time)
@@ -36,10 +36,15 @@ Result<Filter> Filter::fromQuery(const QUrlQuery &query)
 {
     Filter filter;
     QJsonObject problems;
-    auto value = [&](const char *name) { return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded); };
-    if (const QString from = value("from"); !from.isEmpty() && !parseBound(from, &filter.fromDate, &filter.fromTime))
-        problems.insert(QStringLiteral("from"), QStringLiteral("A date YYYY-MM-DD or an ISO time."));
-    if (const QString to = value("to"); !to.isEmpty() && !parseBound(to, &filter.toDate, &filter.toTime))
+    auto value = [&](const char *name) {
+        return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    };
+    if (const QString from = value("from");
+        !from.isEmpty() && !parseBound(from, &filter.fromDate, &filter.fromTime))
+        problems.insert(QStringLiteral("from"),
+                        QStringLiteral("A date YYYY-MM-DD or an ISO time."));
+    if (const QString to = value("to");
+        !to.isEmpty() && !parseBound(to, &filter.toDate, &filter.toTime))
         problems.insert(QStringLiteral("to"), QStringLiteral("A date YYYY-MM-DD or an ISO time."));
     bool ok = true;
     if (const QString id = value("service_id"); !id.isEmpty()) {
@@ -54,11 +59,13 @@ Result<Filter> Filter::fromQuery(const QUrlQuery &query)
     }
     filter.status = value("status");
     if (!filter.status.isEmpty() && !kStatuses.contains(filter.status))
-        problems.insert(QStringLiteral("status"), QStringLiteral("One of %1.").arg(kStatuses.join(u", ")));
+        problems.insert(QStringLiteral("status"),
+                        QStringLiteral("One of %1.").arg(kStatuses.join(u", ")));
     if (const QString number = value("number"); !number.isEmpty()) {
         const auto parsed = Nextup::parseTokenNumber(number);
         if (!parsed)
-            problems.insert(QStringLiteral("number"), QStringLiteral("A token number such as D007 or 7."));
+            problems.insert(QStringLiteral("number"),
+                            QStringLiteral("A token number such as D007 or 7."));
         else
             filter.serviceCode = parsed->serviceCode, filter.number = parsed->number;
     }
@@ -91,9 +98,11 @@ Result<QJsonObject> search(Database &db, const Filter &filter)
     if (filter.toDate.isValid())
         add(QStringLiteral("t.business_date <= ?::date"), filter.toDate.toString(Qt::ISODate));
     if (filter.fromTime.isValid())
-        add(QStringLiteral("t.created_at >= ?::timestamptz"), filter.fromTime.toUTC().toString(Qt::ISODateWithMs));
+        add(QStringLiteral("t.created_at >= ?::timestamptz"),
+            filter.fromTime.toUTC().toString(Qt::ISODateWithMs));
     if (filter.toTime.isValid())
-        add(QStringLiteral("t.created_at <= ?::timestamptz"), filter.toTime.toUTC().toString(Qt::ISODateWithMs));
+        add(QStringLiteral("t.created_at <= ?::timestamptz"),
+            filter.toTime.toUTC().toString(Qt::ISODateWithMs));
     if (filter.serviceId)
         add(QStringLiteral("t.service_id = ?"), filter.serviceId);
     if (filter.counterId)
@@ -105,20 +114,24 @@ Result<QJsonObject> search(Database &db, const Filter &filter)
     // The letters are those of the number as issued: a transferred token keeps its number while
     // its service (and so s.code) changes.
     if (!filter.serviceCode.isEmpty())
-        add(QStringLiteral("t.token_number ~ ?"), QStringLiteral("^%1[0-9]").arg(filter.serviceCode));
+        add(QStringLiteral("t.token_number ~ ?"),
+            QStringLiteral("^%1[0-9]").arg(filter.serviceCode));
     const QString condition = QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "));
 
-    auto total = db.exec(QStringLiteral("SELECT count(*) FROM tokens t JOIN services s ON s.id = t.service_id ") +
-                             condition, params);
+    auto total = db.exec(
+        QStringLiteral("SELECT count(*) FROM tokens t JOIN services s ON s.id = t.service_id ") +
+            condition,
+        params);
     if (!total.ok())
         return total.error();
     const qint64 count = total->next() ? total->value(0).toLongLong() : 0;
 
     QVariantList pageParams = params;
     pageParams << filter.pageSize << qint64(filter.page - 1) * filter.pageSize;
-    auto rows = db.exec(TokenRecord::selectSql() + condition +
-                            QStringLiteral(" ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?"),
-                        pageParams);
+    auto rows =
+        db.exec(TokenRecord::selectSql() + condition +
+                    QStringLiteral(" ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?"),
+                pageParams);
     if (!rows.ok())
         return rows.error();
     QJsonArray items;

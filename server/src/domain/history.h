@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/apierror.h"
-
 #include <QDateTime>
 #include <QJsonObject>
 #include <QUrlQuery>
+
+#include "core/apierror.h"
 
 class Database;
 
@@ -13,12 +13,12 @@ namespace History {
 
 struct Filter
 {
-    QDate fromDate, toDate;         // business days, inclusive
-    QDateTime fromTime, toTime;     // or exact instants
+    QDate fromDate, toDate;     // business days, inclusive
+    QDateTime fromTime, toTime; // or exact instants
     int serviceId = 0;
     int counterId = 0;
     QString status;
-    QString serviceCode;            // from a number like "D007"
+    QString serviceCode; // from a number like "D007"
     qint64 number = 0;
     int page = 1;
     int pageSize = 50;

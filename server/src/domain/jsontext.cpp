@@ -89,21 +89,11 @@ void JsonText::appendString(QByteArray &out, const QString &value)
         }
         // Control characters: the short forms QJsonDocument writes, \u00XX for the rest.
         switch (byte) {
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
         default: {
             static const char hex[] = "0123456789abcdef";
             out += "\\u00";

@@ -1,19 +1,20 @@
 #include "domain/queuestate.h"
 
+#include <QDateTime>
+#include <QJsonArray>
+
 #include "domain/catalogrecords.h"
 #include "domain/etaestimator.h"
 #include "domain/tokenrecord.h"
 #include "domain/tokenrepository.h"
 #include "store/database.h"
 
-#include <QDateTime>
-#include <QJsonArray>
-
 namespace QueueState {
 
 QueueEntry entryOf(const TokenRecord &token)
 {
-    return QueueEntry{token.id, token.serviceId, token.priority, token.arrivalMs, token.targetCounterId};
+    return QueueEntry{token.id, token.serviceId, token.priority, token.arrivalMs,
+                      token.targetCounterId};
 }
 
 Result<QueueSnapshot> snapshot(Database &db)
@@ -55,7 +56,8 @@ void invalidate(const QueueDeps &deps, WorkerContext &ctx)
     ctx.redis().run({"DEL", deps.engine.keys().ready()});
 }
 
-Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx, bool includeInactive)
+Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx,
+                                      bool includeInactive)
 {
     auto services = Catalog::services(ctx.db(), includeInactive);
     if (!services.ok())
@@ -119,7 +121,8 @@ Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiv
     for (const QJsonValue &value : std::as_const(*services)) {
         QJsonObject service = value.toObject();
         waitingCount.insert(service.value(u"id").toInt(), service.value(u"waiting").toInt());
-        service.insert(QStringLiteral("tokens"), waitingByService.value(service.value(u"id").toInt()));
+        service.insert(QStringLiteral("tokens"),
+                       waitingByService.value(service.value(u"id").toInt()));
         serviceViews.append(service);
     }
     auto counters = Catalog::counters(ctx.db(), inactiveCounters);
@@ -142,10 +145,11 @@ Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiv
                                       {QStringLiteral("service_id"), current->serviceId}});
         counterViews.append(json);
     }
-    return QJsonObject{{QStringLiteral("seq"), *seq},
-                       {QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("services"), serviceViews},
-                       {QStringLiteral("counters"), counterViews}};
+    return QJsonObject{
+        {QStringLiteral("seq"), *seq},
+        {QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("services"), serviceViews},
+        {QStringLiteral("counters"), counterViews}};
 }
 
 } // namespace QueueState

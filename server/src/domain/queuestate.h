@@ -1,11 +1,11 @@
 #pragma once
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include "core/apierror.h"
 #include "core/workercontext.h"
 #include "queue/queueengine.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
 
 class Database;
 class EtaEstimator;
@@ -31,14 +31,14 @@ Result<QueueSnapshot> snapshot(Database &db);
 QueueEntry entryOf(const TokenRecord &token);
 
 // Runs a QueueEngine operation; if Redis lost its data, rebuilds it from Postgres and retries.
-template <typename Op>
-auto live(const QueueDeps &deps, WorkerContext &ctx, Op &&op);
+template <typename Op> auto live(const QueueDeps &deps, WorkerContext &ctx, Op &&op);
 
 // {seq, at, services:[...], counters:[...]}: everything a client needs to resync.
 // inactiveCounters: also list deactivated counters (an admin's ?all=true).
 Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiveCounters = false);
 // A service's waiting count and the ETA of a token joining now; for GET /api/services.
-Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx, bool includeInactive);
+Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx,
+                                      bool includeInactive);
 // Makes Redis complete now (startup, and after a failure that may have left it inconsistent).
 Status ensureReady(const QueueDeps &deps, WorkerContext &ctx);
 // Throws away Redis' live state so that the next operation rebuilds it from Postgres; used when
@@ -47,9 +47,9 @@ void invalidate(const QueueDeps &deps, WorkerContext &ctx);
 
 } // namespace QueueState
 
-template <typename Op>
-auto QueueState::live(const QueueDeps &deps, WorkerContext &ctx, Op &&op)
+template <typename Op> auto QueueState::live(const QueueDeps &deps, WorkerContext &ctx, Op &&op)
 {
     Database &db = ctx.db();
-    return deps.engine.withReady(ctx.redis(), [&db] { return snapshot(db); }, std::forward<Op>(op));
+    return deps.engine.withReady(
+        ctx.redis(), [&db] { return snapshot(db); }, std::forward<Op>(op));
 }

@@ -1,19 +1,22 @@
 #include "domain/stats.h"
 
-#include "store/database.h"
+#include <cmath>
 
 #include <QJsonArray>
 
-#include <cmath>
+#include "store/database.h"
 
 namespace Stats {
 
 namespace {
 const QString kBase = QStringLiteral(
-    "WITH base AS (SELECT t.*, s.name AS service_name, s.target_wait_seconds, c.name AS counter_name, "
+    "WITH base AS (SELECT t.*, s.name AS service_name, s.target_wait_seconds, c.name AS "
+    "counter_name, "
     "extract(epoch FROM t.called_at - greatest(t.arrival_at, t.created_at)) AS wait_s, "
-    "CASE WHEN t.status = 'completed' THEN extract(epoch FROM t.finished_at - t.serving_at) END AS service_s "
-    "FROM tokens t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.counter_id "
+    "CASE WHEN t.status = 'completed' THEN extract(epoch FROM t.finished_at - t.serving_at) END AS "
+    "service_s "
+    "FROM tokens t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = "
+    "t.counter_id "
     "WHERE t.business_date BETWEEN ?::date AND ?::date) ");
 
 QJsonValue seconds(const QVariant &value)
@@ -31,7 +34,8 @@ QJsonObject block(const Rows &q, int at)
         {QStringLiteral("served"), served},
         {QStringLiteral("skipped"), skipped},
         {QStringLiteral("cancelled"), q.value(at + 4).toLongLong()},
-        {QStringLiteral("no_show_rate"), served + skipped ? double(skipped) / double(served + skipped) : 0.0},
+        {QStringLiteral("no_show_rate"),
+         served + skipped ? double(skipped) / double(served + skipped) : 0.0},
         {QStringLiteral("avg_wait_seconds"), seconds(q.value(at + 5))},
         {QStringLiteral("p90_wait_seconds"), seconds(q.value(at + 6))},
         {QStringLiteral("avg_service_seconds"), seconds(q.value(at + 7))},
@@ -46,16 +50,19 @@ Result<QJsonObject> compute(Database &db, QDate from, QDate to)
 {
     const QVariantList range{from.toString(Qt::ISODate), to.toString(Qt::ISODate)};
     auto groups = db.exec(
-        kBase + QStringLiteral(
-                    "SELECT grouping(service_id), grouping(counter_id), service_id, counter_id, "
-                    "max(service_name), max(counter_name), count(*), "
-                    "count(*) FILTER (WHERE status = 'waiting'), count(*) FILTER (WHERE status = 'completed'), "
-                    "count(*) FILTER (WHERE status = 'skipped'), count(*) FILTER (WHERE status = 'cancelled'), "
-                    "avg(wait_s), percentile_cont(0.9) WITHIN GROUP (ORDER BY wait_s), avg(service_s), "
-                    "percentile_cont(0.9) WITHIN GROUP (ORDER BY service_s), "
-                    "avg(CASE WHEN wait_s IS NOT NULL THEN (wait_s <= target_wait_seconds)::int END) "
-                    "FROM base GROUP BY GROUPING SETS ((), (service_id), (counter_id)) "
-                    "ORDER BY 1, 2, 3, 4"),
+        kBase +
+            QStringLiteral(
+                "SELECT grouping(service_id), grouping(counter_id), service_id, counter_id, "
+                "max(service_name), max(counter_name), count(*), "
+                "count(*) FILTER (WHERE status = 'waiting'), count(*) FILTER (WHERE status = "
+                "'completed'), "
+                "count(*) FILTER (WHERE status = 'skipped'), count(*) FILTER (WHERE status = "
+                "'cancelled'), "
+                "avg(wait_s), percentile_cont(0.9) WITHIN GROUP (ORDER BY wait_s), avg(service_s), "
+                "percentile_cont(0.9) WITHIN GROUP (ORDER BY service_s), "
+                "avg(CASE WHEN wait_s IS NOT NULL THEN (wait_s <= target_wait_seconds)::int END) "
+                "FROM base GROUP BY GROUPING SETS ((), (service_id), (counter_id)) "
+                "ORDER BY 1, 2, 3, 4"),
         range);
     if (!groups.ok())
         return groups.error();
@@ -85,13 +92,13 @@ Result<QJsonObject> compute(Database &db, QDate from, QDate to)
     }
 
     // Hours of the branch's own clock (a half-hour time zone has its own hour boundaries).
-    auto hours = db.exec(kBase + QStringLiteral(
-                             "SELECT date_trunc('hour', base.created_at AT TIME ZONE b.timezone) "
-                             "AT TIME ZONE b.timezone, count(*), "
-                             "count(*) FILTER (WHERE base.status = 'completed') FROM base "
-                             "JOIN services hs ON hs.id = base.service_id "
-                             "JOIN branches b ON b.id = hs.branch_id GROUP BY 1 ORDER BY 1"),
-                         range);
+    auto hours = db.exec(
+        kBase + QStringLiteral("SELECT date_trunc('hour', base.created_at AT TIME ZONE b.timezone) "
+                               "AT TIME ZONE b.timezone, count(*), "
+                               "count(*) FILTER (WHERE base.status = 'completed') FROM base "
+                               "JOIN services hs ON hs.id = base.service_id "
+                               "JOIN branches b ON b.id = hs.branch_id GROUP BY 1 ORDER BY 1"),
+        range);
     if (!hours.ok())
         return hours.error();
     QJsonArray perHour;
@@ -100,10 +107,12 @@ Result<QJsonObject> compute(Database &db, QDate from, QDate to)
                                    {QStringLiteral("issued"), hours->value(1).toLongLong()},
                                    {QStringLiteral("served"), hours->value(2).toLongLong()}});
 
-    auto accuracy = db.exec(kBase + QStringLiteral(
-                                        "SELECT count(*), avg(abs(wait_s - eta_seconds)), avg(wait_s - eta_seconds) "
-                                        "FROM base WHERE wait_s IS NOT NULL AND priority = 0 AND preferred_slot IS NULL"),
-                            range);
+    auto accuracy = db.exec(
+        kBase +
+            QStringLiteral(
+                "SELECT count(*), avg(abs(wait_s - eta_seconds)), avg(wait_s - eta_seconds) "
+                "FROM base WHERE wait_s IS NOT NULL AND priority = 0 AND preferred_slot IS NULL"),
+        range);
     if (!accuracy.ok())
         return accuracy.error();
     accuracy->next();

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/apierror.h"
-
 #include <QDate>
 #include <QJsonObject>
+
+#include "core/apierror.h"
 
 class Database;
 

@@ -2,14 +2,14 @@
 
 #include <atomic>
 
-#include "core/apierror.h"
-#include "domain/catalogrecords.h"
-#include "core/principal.h"
-#include "domain/queuestate.h"
-
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
+
+#include "core/apierror.h"
+#include "core/principal.h"
+#include "domain/catalogrecords.h"
+#include "domain/queuestate.h"
 
 class WorkerContext;
 

@@ -1,10 +1,10 @@
 #include "domain/tokenrecord.h"
 
-#include "domain/jsontext.h"
-#include "store/database.h"
-
 #include <QDateTime>
 #include <QJsonDocument>
+
+#include "domain/jsontext.h"
+#include "store/database.h"
 
 const QString &TokenRecord::selectSql()
 {

@@ -1,12 +1,12 @@
 #include "domain/tokenrepository.h"
 
-#include "domain/jsontext.h"
-#include "core/principal.h"
-#include "store/database.h"
-
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include "core/principal.h"
+#include "domain/jsontext.h"
+#include "store/database.h"
 
 namespace TokenRepository {
 

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "core/apierror.h"
-#include "domain/catalogrecords.h"
-#include "domain/tokenrecord.h"
+#include <optional>
 
 #include <QJsonObject>
 #include <QStringList>
 
-#include <optional>
+#include "core/apierror.h"
+#include "domain/catalogrecords.h"
+#include "domain/tokenrecord.h"
 
 class Database;
 struct Principal;

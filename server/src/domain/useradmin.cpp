@@ -1,7 +1,7 @@
 #include "domain/useradmin.h"
 
-#include "core/workercontext.h"
 #include "auth/passwordhasher.h"
+#include "core/workercontext.h"
 #include "domain/adminsupport.h"
 #include "domain/authservice.h"
 #include "store/database.h"

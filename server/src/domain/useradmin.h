@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/apierror.h"
-#include "core/principal.h"
+#include <optional>
 
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include <optional>
+#include "core/apierror.h"
+#include "core/principal.h"
 
 class WorkerContext;
 

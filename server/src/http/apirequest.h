@@ -19,8 +19,14 @@ struct ApiRequest
     QHash<QString, QString> pathParams; // ":id" segments of the matched route
     QByteArray requestId;
 
-    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
-    QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
+    QByteArray header(const QByteArray &lowerCaseName) const
+    {
+        return headers.value(lowerCaseName);
+    }
+    QString queryValue(const QString &name) const
+    {
+        return query.queryItemValue(name, QUrl::FullyDecoded);
+    }
     // The value of one cookie, empty when absent.
     QByteArray cookie(const QByteArray &name) const;
     // The client's address as a string, for rate limits (the proxy's X-Forwarded-For is honoured

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/apierror.h"
-
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+
+#include "core/apierror.h"
 
 // A complete answer, built anywhere (worker threads included) and written on the HTTP thread.
 struct ApiResponse
@@ -34,8 +34,7 @@ struct ApiResponse
 QJsonObject errorBody(const ApiError &error);
 
 // Turns a domain result into an answer: the value as JSON with `status`, or the error.
-template <typename T>
-ApiResponse toResponse(const Result<T> &result, int status = 200)
+template <typename T> ApiResponse toResponse(const Result<T> &result, int status = 200)
 {
     if (!result.ok())
         return ApiResponse::error(result.error());

@@ -1,10 +1,10 @@
 #include "http/connectionguard.h"
 
-#include "http/apiresponse.h"
+#include <sys/socket.h>
 
 #include <QTcpSocket>
 
-#include <sys/socket.h>
+#include "http/apiresponse.h"
 
 LimitedTcpServer::LimitedTcpServer(qint64 maxHeaderBytes, qint64 maxBodyBytes, int idleTimeoutMs,
                                    int headerTimeoutMs, Headers commonHeaders, QObject *parent)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <chrono>
+#include <optional>
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -7,9 +10,6 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTimer>
-
-#include <chrono>
-#include <optional>
 
 class ConnectionGuard;
 class QTcpSocket;

@@ -1,13 +1,13 @@
 #include "http/httpserver.h"
 
-#include "http/connectionguard.h"
-#include "http/responder.h"
+#include <algorithm>
+#include <cctype>
 
 #include <QHttpServerRequest>
 #include <QTcpSocket>
 
-#include <algorithm>
-#include <cctype>
+#include "http/connectionguard.h"
+#include "http/responder.h"
 
 namespace {
 QByteArray methodName(QHttpServerRequest::Method method)
@@ -86,9 +86,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     ApiRequest apiRequest = toApiRequest(request);
     // A caller's request id is echoed back, so only a safe alphabet is taken over.
     apiRequest.requestId = apiRequest.header("x-request-id").left(64);
-    const bool safeId = std::all_of(apiRequest.requestId.cbegin(), apiRequest.requestId.cend(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-    });
+    const bool safeId =
+        std::all_of(apiRequest.requestId.cbegin(), apiRequest.requestId.cend(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+        });
     if (apiRequest.requestId.isEmpty() || !safeId)
         apiRequest.requestId = QByteArray::number(++m_requestCounter, 36);
 
@@ -108,7 +109,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
     if (apiRequest.method == "OPTIONS") {
         ApiResponse preflight = ApiResponse::noContent();
-        preflight.withHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS")
+        preflight
+            .withHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS")
             .withHeader("Access-Control-Allow-Headers",
                         "Authorization, Content-Type, X-Token-Secret, X-Request-Id")
             .withHeader("Access-Control-Max-Age", "600");
@@ -116,19 +118,22 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         return true;
     }
     if (apiRequest.path == m_webSocketPath) {
-        responder.send(ApiError{426, QStringLiteral("upgrade_required"),
-                                QStringLiteral("This endpoint speaks WebSocket only."), {}});
+        responder.send(ApiError{426,
+                                QStringLiteral("upgrade_required"),
+                                QStringLiteral("This endpoint speaks WebSocket only."),
+                                {}});
         return true;
     }
     if (!match.route) {
         if (match.allowedMethods.isEmpty()) {
             responder.send(ApiError::notFound(QStringLiteral("No such route.")));
         } else {
-            ApiResponse response = ApiResponse::error(
-                {405, QStringLiteral("method_not_allowed"),
-                 QStringLiteral("Method %1 is not allowed here.")
-                     .arg(QString::fromLatin1(apiRequest.method)),
-                 {}});
+            ApiResponse response =
+                ApiResponse::error({405,
+                                    QStringLiteral("method_not_allowed"),
+                                    QStringLiteral("Method %1 is not allowed here.")
+                                        .arg(QString::fromLatin1(apiRequest.method)),
+                                    {}});
             response.withHeader("Allow", match.allowedMethods.join(", "));
             responder.send(std::move(response));
         }
@@ -155,7 +160,8 @@ QList<QPair<QByteArray, QByteArray>> HttpServer::commonHeaders() const
     };
     if (!m_corsOrigin.isEmpty()) {
         headers.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), m_corsOrigin));
-        headers.append(qMakePair(QByteArray("Access-Control-Allow-Credentials"), QByteArray("true")));
+        headers.append(
+            qMakePair(QByteArray("Access-Control-Allow-Credentials"), QByteArray("true")));
         headers.append(qMakePair(QByteArray("Vary"), QByteArray("Origin")));
     }
     return headers;
@@ -188,7 +194,8 @@ void HttpServer::flush(QTcpSocket *socket, Connection &connection)
 {
     while (!connection.ready.empty() && connection.ready.begin()->first == connection.nextToWrite) {
         socket->write(connection.ready.begin()->second);
-        const bool close = connection.closeAfterWrite && connection.nextToWrite == connection.closeSlot;
+        const bool close =
+            connection.closeAfterWrite && connection.nextToWrite == connection.closeSlot;
         connection.ready.erase(connection.ready.begin());
         ++connection.nextToWrite;
         if (close) {

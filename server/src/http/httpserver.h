@@ -1,14 +1,14 @@
 #pragma once
 
-#include "http/apiresponse.h"
-#include "http/router.h"
+#include <functional>
+#include <map>
+#include <set>
 
 #include <QAbstractHttpServer>
 #include <QHash>
 
-#include <functional>
-#include <map>
-#include <set>
+#include "http/apiresponse.h"
+#include "http/router.h"
 
 class QTcpSocket;
 

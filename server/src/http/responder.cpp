@@ -1,8 +1,8 @@
 #include "http/responder.h"
 
-#include "http/httpserver.h"
-
 #include <QTcpSocket>
+
+#include "http/httpserver.h"
 
 Responder::Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route,
                      QByteArray requestId)

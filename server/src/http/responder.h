@@ -1,12 +1,12 @@
 #pragma once
 
-#include "http/apiresponse.h"
+#include <atomic>
+#include <memory>
 
 #include <QElapsedTimer>
 #include <QPointer>
 
-#include <atomic>
-#include <memory>
+#include "http/apiresponse.h"
 
 class HttpServer;
 class QTcpSocket;
@@ -19,7 +19,8 @@ class Responder
 {
 public:
     Responder() = default;
-    Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route, QByteArray requestId);
+    Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route,
+              QByteArray requestId);
 
     void send(ApiResponse response) const;
     void send(const ApiError &error) const { send(ApiResponse::error(error)); }

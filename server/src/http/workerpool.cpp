@@ -1,8 +1,8 @@
 #include "http/workerpool.h"
 
-#include <QThreadStorage>
-
 #include <atomic>
+
+#include <QThreadStorage>
 
 namespace {
 // One worker thread's connections and the view of them its jobs get.

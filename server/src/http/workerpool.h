@@ -1,15 +1,15 @@
 #pragma once
 
-#include "core/workercontext.h"
-#include "http/responder.h"
-#include "queue/redisconnection.h"
-#include "store/database.h"
+#include <functional>
+#include <memory>
 
 #include <QObject>
 #include <QThreadPool>
 
-#include <functional>
-#include <memory>
+#include "core/workercontext.h"
+#include "http/responder.h"
+#include "queue/redisconnection.h"
+#include "store/database.h"
 
 // A fixed pool of worker threads, each with its own Postgres and Redis connections made on first
 // use (and closed on that thread when it ends); jobs see them as a WorkerContext. The HTTP thread

@@ -1,8 +1,8 @@
 #include "queue/ratelimiter.h"
 
-#include "queue/redisconnection.h"
-
 #include <algorithm>
+
+#include "queue/redisconnection.h"
 
 RateLimiter::RateLimiter(QByteArray prefix) : m_prefix(std::move(prefix)) {}
 

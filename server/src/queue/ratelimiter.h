@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QByteArray>
-
 #include <functional>
 #include <optional>
+
+#include <QByteArray>
 
 #include "core/apierror.h"
 #include "queue/redisscript.h"

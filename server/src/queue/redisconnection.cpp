@@ -1,16 +1,15 @@
 #include "queue/redisconnection.h"
 
-#include <poll.h>
-#include <signal.h>
-
 #include <mutex>
 #include <utility>
 #include <vector>
 
+#include <hiredis/hiredis.h>
+#include <poll.h>
+#include <signal.h>
+
 #include <QLoggingCategory>
 #include <QUrl>
-
-#include <hiredis/hiredis.h>
 
 Q_LOGGING_CATEGORY(lcRedis, "nextup.redis")
 

@@ -1,10 +1,10 @@
 #pragma once
 
+#include <functional>
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
-
-#include <functional>
 
 #include "core/apierror.h"
 #include "queue/redisconnection.h"

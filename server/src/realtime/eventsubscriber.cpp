@@ -1,10 +1,9 @@
 #include "realtime/eventsubscriber.h"
 
-#include <hiredis/hiredis.h>
-
-#include <poll.h>
-
 #include <memory>
+
+#include <hiredis/hiredis.h>
+#include <poll.h>
 
 namespace {
 struct ContextDeleter
@@ -63,7 +62,8 @@ void EventSubscriber::run()
 bool EventSubscriber::listenOnce()
 {
     const timeval timeout{1, 0};
-    ContextPtr context(redisConnectWithTimeout(m_endpoint.host.toUtf8().constData(), m_endpoint.port, timeout));
+    ContextPtr context(
+        redisConnectWithTimeout(m_endpoint.host.toUtf8().constData(), m_endpoint.port, timeout));
     if (!context || context->err)
         return false;
     redisSetTimeout(context.get(), timeout);
@@ -91,7 +91,8 @@ bool EventSubscriber::listenOnce()
             ReplyPtr reply(static_cast<redisReply *>(raw));
             if (reply->type == REDIS_REPLY_ARRAY && reply->elements == 3 &&
                 reply->element[2]->type == REDIS_REPLY_STRING)
-                emit messageReceived(QByteArray(reply->element[2]->str, qsizetype(reply->element[2]->len)));
+                emit messageReceived(
+                    QByteArray(reply->element[2]->str, qsizetype(reply->element[2]->len)));
             continue;
         }
         // Nothing buffered: wait for the socket, waking up twice a second to notice stop().

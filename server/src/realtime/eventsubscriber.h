@@ -1,10 +1,10 @@
 #pragma once
 
-#include "queue/redisconnection.h"
+#include <atomic>
 
 #include <QThread>
 
-#include <atomic>
+#include "queue/redisconnection.h"
 
 // Listens on the Redis channel that every server instance publishes its events to, on a thread of
 // its own (a blocking hiredis connection polled with a short timeout), and hands each message to

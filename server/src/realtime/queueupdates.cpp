@@ -1,9 +1,9 @@
 #include "realtime/queueupdates.h"
 
-#include "http/workerpool.h"
-#include "domain/eventpublisher.h"
-
 #include <QJsonArray>
+
+#include "domain/eventpublisher.h"
+#include "http/workerpool.h"
 
 QueueUpdates::QueueUpdates(QueueDeps deps, WorkerPool &pool, int intervalMs, QObject *parent)
     : QObject(parent), m_deps(deps), m_pool(pool)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/queuestate.h"
+#include <atomic>
 
 #include <QHash>
 #include <QMutex>
@@ -8,7 +8,7 @@
 #include <QSet>
 #include <QTimer>
 
-#include <atomic>
+#include "domain/queuestate.h"
 
 class WorkerPool;
 

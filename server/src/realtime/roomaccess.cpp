@@ -3,10 +3,10 @@
 #include <QCoreApplication>
 #include <QPointer>
 
-#include "http/workerpool.h"
 #include "auth/securerandom.h"
 #include "core/principal.h"
 #include "domain/tokenrepository.h"
+#include "http/workerpool.h"
 
 SubscribePlan RoomAccess::plan(const QStringList &requested, const Principal &principal,
                                const QSet<QString> &current, int maxRooms)

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/principal.h"
+#include <optional>
 
 #include <QString>
 
-#include <optional>
+#include "core/principal.h"
 
 // A room name of the WebSocket protocol: global, branch:<id>, service:<id>, counter:<id>,
 // token:<id>. Public rooms (global, branch, service, counter: what lobby boards and the display

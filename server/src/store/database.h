@@ -1,6 +1,9 @@
 #pragma once
 
-#include "core/apierror.h"
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unordered_map>
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -8,10 +11,7 @@
 #include <QString>
 #include <QVariant>
 
-#include <functional>
-#include <memory>
-#include <unordered_map>
-#include <optional>
+#include "core/apierror.h"
 
 // Where Postgres is, parsed from DATABASE_URL (postgres://user:pass@host:port/db).
 struct DatabaseEndpoint

@@ -1,10 +1,10 @@
 #include "store/migrator.h"
 
-#include "store/database.h"
-
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+
+#include "store/database.h"
 
 namespace {
 const QRegularExpression kMigrationName(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
@@ -24,19 +24,21 @@ Migrator::Migrator(Database &db, QString sqlDir) : m_db(db), m_sqlDir(std::move(
 
 QStringList Migrator::availableMigrations() const
 {
-    QStringList names = QDir(m_sqlDir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    QStringList names =
+        QDir(m_sqlDir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     names.removeIf([](const QString &name) { return !kMigrationName.match(name).hasMatch(); });
     return names;
 }
 
 Result<QStringList> Migrator::appliedVersions()
 {
-    auto created = m_db.execScript(QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, "
-        "name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"));
+    auto created = m_db.execScript(
+        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, "
+                       "name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"));
     if (!created.ok())
         return created.error();
-    auto query = m_db.exec(QStringLiteral("SELECT version FROM schema_migrations ORDER BY version"));
+    auto query =
+        m_db.exec(QStringLiteral("SELECT version FROM schema_migrations ORDER BY version"));
     if (!query.ok())
         return query.error();
     QStringList versions;
@@ -49,11 +51,11 @@ Result<QStringList> Migrator::migrate()
 {
     if (availableMigrations().isEmpty())
         return ApiError::internal(QStringLiteral("No migrations found in %1.").arg(m_sqlDir));
-    if (auto locked = m_db.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kLockKey)); !locked.ok())
+    if (auto locked = m_db.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kLockKey));
+        !locked.ok())
         return locked.error();
-    auto unlock = qScopeGuard([this] {
-        m_db.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kLockKey));
-    });
+    auto unlock = qScopeGuard(
+        [this] { m_db.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kLockKey)); });
     auto applied = appliedVersions();
     if (!applied.ok())
         return applied.error();
@@ -78,7 +80,8 @@ Result<QStringList> Migrator::migrate()
             return Done{};
         });
         if (!result.ok())
-            return ApiError::internal(QStringLiteral("Migration %1 failed: %2").arg(name, result.error().message));
+            return ApiError::internal(
+                QStringLiteral("Migration %1 failed: %2").arg(name, result.error().message));
         done.append(name);
     }
     return done;

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/apierror.h"
-
 #include <QString>
 #include <QStringList>
+
+#include "core/apierror.h"
 
 class Database;
 

@@ -1,8 +1,8 @@
 #include "web/qrsvg.h"
 
-#include <qrencode.h>
-
 #include <memory>
+
+#include <qrencode.h>
 
 namespace {
 const int kQuietZone = 4; // modules of white around the symbol, as ISO/IEC 18004 asks

@@ -22,8 +22,8 @@
 #include "admin/servicespage.h"
 #include "admin/userspage.h"
 #include "consoleadmintest.h"
-#include "seededserver.h"
 #include "nextup/client/authjobs.h"
+#include "seededserver.h"
 
 using namespace Nextup;
 using namespace Nextup::Console;

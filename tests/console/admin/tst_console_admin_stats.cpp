@@ -18,8 +18,8 @@
 
 #include "admin/adminmodels.h"
 #include "admin/adminpages.h"
-#include "admin/historymodels.h"
 #include "admin/counterspage.h"
+#include "admin/historymodels.h"
 #include "admin/historypage.h"
 #include "admin/servicespage.h"
 #include "admin/statscharts.h"
