@@ -23,25 +23,8 @@ DCLINT_VERSION=3.1.0
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-failures=0
-step() { echo "==> $*"; }
-pass() { echo "    ok: $*"; }
-fail() {
-    echo "    FAIL: $*" >&2
-    failures=$((failures + 1))
-}
-
-apt_install() {
-    local missing=()
-    for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-    ((${#missing[@]})) || return 0
-    echo "    installing ${missing[*]}"
-    local sudo=()
-    [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-        -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
-}
+# shellcheck source=packaging/checklib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checklib.sh"
 
 # The secret files need not exist for a static check; empty stand-ins where they are missing, in
 # a copy of the folder, so that nothing is ever written beside the real ones.

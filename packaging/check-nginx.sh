@@ -40,25 +40,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-failures=0
-step() { echo "==> $*"; }
-pass() { echo "    ok: $*"; }
-fail() {
-    echo "    FAIL: $*" >&2
-    failures=$((failures + 1))
-}
-
-apt_install() {
-    local missing=() pkg
-    for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-    ((${#missing[@]})) || return 0
-    echo "    installing ${missing[*]}"
-    local sudo=()
-    [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-        -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
-}
+# shellcheck source=packaging/checklib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checklib.sh"
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
