@@ -38,6 +38,13 @@ echo "==> Running the tests"
 status=0
 ctest --preset ci -j2 --output-on-failure --timeout 600 --no-tests=error || status=$?
 
+echo "==> House rules: clang-format with include order (scripts/lint.py; --tidy adds clang-tidy)"
+python3 "$ROOT/scripts/lint.py" || status=1
+
+echo "==> Packaging files: compose and nginx (packaging/check-*.sh)"
+bash "$ROOT/packaging/check-compose.sh" >/dev/null || { echo "check-compose failed" >&2; status=1; }
+bash "$ROOT/packaging/check-nginx.sh" >/dev/null || { echo "check-nginx failed" >&2; status=1; }
+
 if [[ -n ${CI:-} ]]; then
     echo "==> ccache"
     ccache -s 2>/dev/null | grep -E -i 'hits|misses|cache size' || true
