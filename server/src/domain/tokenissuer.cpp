@@ -6,6 +6,7 @@
 #include "domain/eventpublisher.h"
 #include "domain/jsontext.h"
 #include "domain/tokenrepository.h"
+#include "domain/tokensecrets.h"
 #include "nextup/businessday.h"
 #include "nextup/tokennumber.h"
 #include "store/database.h"
@@ -306,19 +307,16 @@ Result<std::pair<int, int>> TokenIssuer::positionAndEta(WorkerContext &ctx,
 Status TokenIssuer::checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                                 const Principal &caller) const
 {
-    auto stored = TokenRepository::secretHash(ctx.db(), tokenId);
-    if (!stored.ok())
-        return stored.error();
-    if (stored->isEmpty())
+    const auto verdict = TokenSecrets::verify(ctx.db(), tokenId, secret);
+    if (!verdict.ok())
+        return verdict.error();
+    if (*verdict == TokenSecrets::Verdict::UnknownToken)
         return ApiError::notFound(QStringLiteral("Token %1 does not exist.").arg(tokenId));
     // Staff only: a kiosk is a shared lobby device, and its login must not let anyone read or
     // cancel other customers' tokens by id (api.md: "the customer (secret), or staff").
-    if (caller.isStaff())
+    if (caller.isStaff() || *verdict == TokenSecrets::Verdict::Matches)
         return Done{};
-    if (secret.isEmpty() ||
-        !SecureRandom::constantTimeEquals(SecureRandom::sha256Hex(secret), *stored))
-        return ApiError::forbidden(QStringLiteral("The token's secret is missing or wrong."));
-    return Done{};
+    return ApiError::forbidden(QStringLiteral("The token's secret is missing or wrong."));
 }
 
 Result<QJsonObject> TokenIssuer::status(WorkerContext &ctx, qint64 tokenId,

@@ -3,9 +3,8 @@
 #include <QCoreApplication>
 #include <QPointer>
 
-#include "auth/securerandom.h"
 #include "core/principal.h"
-#include "domain/tokenrepository.h"
+#include "domain/tokensecrets.h"
 #include "http/workerpool.h"
 
 SubscribePlan RoomAccess::plan(const QStringList &requested, const Principal &principal,
@@ -68,14 +67,13 @@ void RoomAccess::checkSecret(const QList<Room> &rooms, const QByteArray &secret,
     m_pool.post([rooms, secret, guard, done = std::move(done)](WorkerContext &ctx) {
         QList<SecretVerdict> verdicts;
         for (const Room &room : rooms) {
-            const auto stored = TokenRepository::secretHash(ctx.db(), room.id);
+            const auto verdict = TokenSecrets::verify(ctx.db(), room.id, secret);
             QString refusal;
-            if (!stored.ok())
-                refusal = stored.error().code;
-            else if (stored->isEmpty())
+            if (!verdict.ok())
+                refusal = verdict.error().code;
+            else if (*verdict == TokenSecrets::Verdict::UnknownToken)
                 refusal = QStringLiteral("not_found");
-            else if (secret.isEmpty() ||
-                     !SecureRandom::constantTimeEquals(SecureRandom::sha256Hex(secret), *stored))
+            else if (*verdict == TokenSecrets::Verdict::WrongSecret)
                 refusal = QStringLiteral("forbidden");
             verdicts.append({room.name(), refusal});
         }

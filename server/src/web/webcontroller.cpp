@@ -4,8 +4,7 @@
 
 #include <QRegularExpression>
 
-#include "auth/securerandom.h"
-#include "domain/tokenrepository.h"
+#include "domain/tokensecrets.h"
 #include "web/qrsvg.h"
 
 namespace {
@@ -118,13 +117,13 @@ void WebController::qrCode(const Call &call) const
                                        link](WorkerContext &ctx) {
         if (auto limited = Handler::rateLimited(m_api, ctx, request, "rl:qr", qrRateLimit()))
             return *limited;
-        const auto stored = TokenRepository::secretHash(ctx.db(), id);
-        if (!stored.ok())
-            return ApiResponse::error(stored.error());
-        if (stored->isEmpty())
+        const auto verdict = TokenSecrets::verify(ctx.db(), id, secret);
+        if (!verdict.ok())
+            return ApiResponse::error(verdict.error());
+        if (*verdict == TokenSecrets::Verdict::UnknownToken)
             return ApiResponse::error(
                 ApiError::notFound(QStringLiteral("Token %1 does not exist.").arg(id)));
-        if (!SecureRandom::constantTimeEquals(SecureRandom::sha256Hex(secret), *stored))
+        if (*verdict == TokenSecrets::Verdict::WrongSecret)
             return ApiResponse::error(
                 ApiError::forbidden(QStringLiteral("The token's secret is wrong.")));
         const QByteArray svg = QrSvg::render(link);

@@ -1,0 +1,18 @@
+#include "domain/tokensecrets.h"
+
+#include "auth/securerandom.h"
+#include "domain/tokenrepository.h"
+
+Result<TokenSecrets::Verdict> TokenSecrets::verify(Database &db, qint64 tokenId,
+                                                   QByteArrayView secret)
+{
+    const auto stored = TokenRepository::secretHash(db, tokenId);
+    if (!stored.ok())
+        return stored.error();
+    if (stored->isEmpty())
+        return Verdict::UnknownToken;
+    if (secret.isEmpty() ||
+        !SecureRandom::constantTimeEquals(SecureRandom::sha256Hex(secret), *stored))
+        return Verdict::WrongSecret;
+    return Verdict::Matches;
+}
