@@ -45,32 +45,13 @@ IMAGE=localhost/nextup-server:local
 IMAGE_UID=10001
 PG_BIN=/usr/lib/postgresql/15/bin
 
-failures=0
-step() { echo "==> $*"; }
+# shellcheck source=packaging/checklib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checklib.sh"
 info() { echo "    $*"; }
-pass() { echo "    ok: $*"; }
-fail() {
-    echo "    FAIL: $*" >&2
-    failures=$((failures + 1))
-}
 die() {
     echo "check-image: $*" >&2
     exit 1
 }
-
-[[ $(id -u) -eq 0 ]] || die "run as root (podman build, chroot and mounts need it)"
-
-apt_install() {
-    local missing=() pkg
-    for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-    ((${#missing[@]})) || return 0
-    info "installing ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
-}
-
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # ---- 1. base images ---------------------------------------------------------------------------
 # "MIRROR SECURITY_MIRROR" for bookworm from this machine's apt sources (one-line and deb822).

@@ -43,8 +43,6 @@ trap cleanup EXIT
 # shellcheck source=packaging/checklib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/checklib.sh"
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
 # ---- 1. rules ---------------------------------------------------------------------------------
 check_rules() {
     step "Rules in both sites"
