@@ -14,6 +14,8 @@
 #include "app/config.h"
 #include "auth/securerandom.h"
 
+using namespace Nextup;
+
 namespace {
 int g_signalPipe[2] = {-1, -1};
 

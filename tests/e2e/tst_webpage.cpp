@@ -229,8 +229,9 @@ void TestWebPage::qrCodeEncodesTheStatusLink()
     // The picture is the QR code of the page's link for this token, on the host the client used.
     const QByteArray link = "http://127.0.0.1:" + QByteArray::number(m_server->port()) +
                             "/#t=" + QByteArray::number(token.id) + '.' + token.secret;
-    QCOMPARE(reply.body, QrSvg::render(link));
-    QVERIFY(QrSvg::render(link) != QrSvg::render(link + 'x')); // the comparison means something
+    QCOMPARE(reply.body, Nextup::QrSvg::render(link));
+    QVERIFY(Nextup::QrSvg::render(link) !=
+            Nextup::QrSvg::render(link + 'x')); // the comparison means something
 }
 
 void TestWebPage::qrCodeRefused_data()
@@ -305,7 +306,7 @@ void TestWebPage::qrCodeNeedsAWellFormedHost()
     const QByteArray link =
         "http://nextup.example:8443/#t=" + QByteArray::number(token.id) + '.' + token.secret;
     const QByteArray answer = rawGet("nextup.example:8443");
-    QVERIFY(answer.endsWith(QrSvg::render(link)));
+    QVERIFY(answer.endsWith(Nextup::QrSvg::render(link)));
 }
 
 void TestWebPage::secretsStayOutOfTheServerOutput()

@@ -20,6 +20,8 @@
 #include "queue/redisscript.h"
 #include "testservices.h"
 
+using namespace Nextup;
+
 Q_DECLARE_METATYPE(QueueEntry)
 
 namespace {
@@ -102,7 +104,7 @@ void TestQueueEngine::initTestCase()
 void TestQueueEngine::init()
 {
     m_engine = std::make_unique<QueueEngine>("tq" + QByteArray::number(++m_case) + ':');
-    const Status ready = m_engine->ensureReady(*m_conn, [] { return QueueSnapshot{}; });
+    const Outcome ready = m_engine->ensureReady(*m_conn, [] { return StoredQueue{}; });
     QVERIFY2(ready.ok(), qPrintable(ready.ok() ? QString() : ready.error().message));
 }
 
@@ -299,7 +301,7 @@ void TestQueueEngine::removePositionAndCounts()
     QCOMPARE(m_engine->waitingTokens(*m_conn, 1).value(), (QList<qint64>{5, 1, 2, 4}));
     QCOMPARE(m_engine->waitingTokens(*m_conn, 2).value(), (QList<qint64>{7, 6}));
 
-    const Status bad = m_engine->enqueue(*m_conn, entry(9, 1, 10, t0));
+    const Outcome bad = m_engine->enqueue(*m_conn, entry(9, 1, 10, t0));
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().status, 400);
 }
@@ -447,7 +449,7 @@ void TestQueueEngine::flushAllThenRebuild()
     QCOMPARE(m_engine->ping(*m_conn).value(), false);
 
     // What Postgres would answer: the same waiting tokens, current tokens and last numbers.
-    QueueSnapshot snapshot;
+    StoredQueue snapshot;
     snapshot.waiting = waiting;
     snapshot.currentByCounter.insert(1, 500);
     snapshot.numbers.append({1, day1, 3});
@@ -455,7 +457,7 @@ void TestQueueEngine::flushAllThenRebuild()
     int loads = 0;
     const QueueEngine::SnapshotLoader loader = [&] {
         ++loads;
-        return Result<QueueSnapshot>(snapshot);
+        return Result<StoredQueue>(snapshot);
     };
     const auto tokens =
         m_engine->withReady(*m_conn, loader, [&] { return m_engine->waitingTokens(*m_conn, 1); });
@@ -493,12 +495,12 @@ void TestQueueEngine::rebuildReplacesQueuesAndNeverLowersSequences()
     QCOMPARE(m_conn->run({"DEL", m_engine->keys().ready()}).integer, 1);
 
     // A failing snapshot (Postgres down) leaves the queue not ready and releases the lock.
-    const Status failed = m_engine->ensureReady(
-        *m_conn, [] { return Result<QueueSnapshot>(ApiError::postgresUnavailable()); });
+    const Outcome failed = m_engine->ensureReady(
+        *m_conn, [] { return Result<StoredQueue>(ApiError::postgresUnavailable()); });
     QCOMPARE(codeOf(failed), "postgres_unavailable");
     QCOMPARE(m_engine->ping(*m_conn).value(), false);
 
-    QueueSnapshot snapshot;
+    StoredQueue snapshot;
     snapshot.waiting = {entry(1, 1, 0, t0)};
     snapshot.numbers = {{1, day1, 2}, {2, day1, 7}};
     snapshot.eventSeqFloor = 3;
@@ -520,11 +522,11 @@ void TestQueueEngine::rebuildYieldsToAnotherRebuilder()
     const QByteArray lock = m_engine->keys().rebuildLock();
     QVERIFY(m_engine->enqueue(*m_conn, entry(7, 1, 0, t0)).ok());
     QCOMPARE(m_conn->run({"DEL", m_engine->keys().ready()}).integer, 1);
-    QueueSnapshot older;
+    StoredQueue older;
     older.waiting = {entry(1, 1, 0, t0)};
 
     // Our lock expired during the load and another instance took it.
-    const Status lost = m_engine->ensureReady(*m_conn, [&] {
+    const Outcome lost = m_engine->ensureReady(*m_conn, [&] {
         m_conn->run({"SET", lock, "another-instance"});
         return older;
     });
@@ -533,7 +535,7 @@ void TestQueueEngine::rebuildYieldsToAnotherRebuilder()
 
     // The other instance finished while we were loading: our older snapshot is dropped.
     QCOMPARE(m_conn->run({"DEL", lock}).integer, 1);
-    const Status yielded = m_engine->ensureReady(*m_conn, [&] {
+    const Outcome yielded = m_engine->ensureReady(*m_conn, [&] {
         m_conn->run({"SET", m_engine->keys().ready(), "1"});
         return older;
     });
@@ -555,7 +557,7 @@ void TestQueueEngine::staleMarkerFromRestartIsDropped()
 
 void TestQueueEngine::concurrentEnsureReadyLoadsOnce()
 {
-    QueueSnapshot snapshot;
+    StoredQueue snapshot;
     for (qint64 id = 1; id <= 20; ++id)
         snapshot.waiting.append(entry(id, 1 + int(id % 2), 0, t0 + id));
     QCOMPARE(m_conn->run({"FLUSHALL"}).string, QByteArray("OK"));
@@ -564,7 +566,7 @@ void TestQueueEngine::concurrentEnsureReadyLoadsOnce()
     const QueueEngine::SnapshotLoader loader = [&] {
         ++loads;
         QThread::msleep(300); // a slow Postgres: the other threads must wait, not load too
-        return Result<QueueSnapshot>(snapshot);
+        return Result<StoredQueue>(snapshot);
     };
     const RedisEndpoint where = endpoint();
     std::array<QString, 4> codes;
@@ -590,7 +592,7 @@ void TestQueueEngine::redisDownFailsFastAndRecovers()
     QVERIFY(m_engine->enqueue(*m_conn, first).ok());
     const quint64 dials = m_conn->connectCount();
     const RateLimiter limiter("tq-down:rl:");
-    QueueSnapshot snapshot;
+    StoredQueue snapshot;
     snapshot.waiting = {first};
     const QueueEngine::SnapshotLoader loader = [&] { return snapshot; };
 
@@ -618,7 +620,7 @@ void TestQueueEngine::redisDownFailsFastAndRecovers()
     // The same connection object comes back by itself.
     QTRY_VERIFY_WITH_TIMEOUT(m_engine->ping(*m_conn).ok(), 5000);
     QVERIFY(m_conn->connectCount() > dials);
-    const Status again = m_engine->withReady(
+    const Outcome again = m_engine->withReady(
         *m_conn, loader, [&] { return m_engine->enqueue(*m_conn, entry(2, 1, 0, t0 + 1)); });
     QCOMPARE(codeOf(again), "ok");
     QCOMPARE(m_engine->callNext(*m_conn, 1, {1}).value()->tokenId, 1);

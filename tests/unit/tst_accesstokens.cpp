@@ -3,6 +3,8 @@
 #include "auth/accesstokens.h"
 #include "nextup/jwt.h"
 
+using namespace Nextup;
+
 // AccessTokens remembers the tokens it verified: a remembered token must be judged exactly as a
 // full check would judge it, at every moment of its life.
 class TestAccessTokens : public QObject

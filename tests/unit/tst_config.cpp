@@ -5,6 +5,8 @@
 
 #include "app/config.h"
 
+using namespace Nextup;
+
 class TestConfig : public QObject
 {
     Q_OBJECT

@@ -6,6 +6,8 @@
 #include "auth/passwordhasher.h"
 #include "auth/securerandom.h"
 
+using namespace Nextup;
+
 // Every argon2id hash or verify costs ~64 MiB and tens of milliseconds: the hashes made here are
 // shared between checks instead of made per check.
 class TestPassword : public QObject

@@ -13,6 +13,8 @@
 #include "realtime/roomaccess.h"
 #include "realtime/roommembership.h"
 
+using namespace Nextup;
+
 class TestRealtimeParts : public QObject
 {
     Q_OBJECT

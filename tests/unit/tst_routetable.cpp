@@ -33,6 +33,8 @@
 #include "rolematrix.h"
 #include "web/webcontroller.h"
 
+using namespace Nextup;
+
 namespace {
 
 struct Entry

@@ -9,6 +9,8 @@
 #include "domain/tokenrecord.h"
 #include "store/database.h"
 
+using namespace Nextup;
+
 class TestTokenJson : public QObject
 {
     Q_OBJECT

@@ -2,6 +2,8 @@
 
 #include "queue/ratelimiter.h"
 
+namespace Nextup {
+
 namespace Handler {
 
 QByteArray rateLimitKey(const ApiContext &api, const ApiRequest &request, const QByteArray &bucket)
@@ -48,3 +50,5 @@ void countFailure(const ApiContext &api, WorkerContext &ctx, const ApiRequest &r
 }
 
 } // namespace Handler
+
+} // namespace Nextup

@@ -5,12 +5,14 @@
 #include <QJsonObject>
 
 #include "core/principal.h"
-#include "domain/queuestate.h"
+#include "domain/livequeues.h"
 #include "http/apirequest.h"
 #include "http/responder.h"
 #include "http/workerpool.h"
 #include "queue/redisconnection.h"
 #include "store/database.h"
+
+namespace Nextup {
 
 class AccessTokens;
 class RateLimiter;
@@ -82,3 +84,5 @@ QByteArray rateLimitKey(const ApiContext &api, const ApiRequest &request, const 
 std::optional<ApiResponse> rateRefusal(const Result<RateDecision> &decision);
 
 } // namespace Handler
+
+} // namespace Nextup

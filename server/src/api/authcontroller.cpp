@@ -2,6 +2,8 @@
 
 #include "api/jsonvalidator.h"
 
+namespace Nextup {
+
 AuthController::AuthController(const ApiContext &api)
     : m_api(api), m_auth(api.tokens, api.config.refreshTokenDays)
 {
@@ -106,7 +108,7 @@ void AuthController::logout(const Call &call)
 {
     m_api.pool.submit(call.responder, [this, token = refreshTokenOf(call.request, call.body)](
                                           WorkerContext &ctx) {
-        const Status done = m_auth.logout(ctx.db(), token);
+        const Outcome done = m_auth.logout(ctx.db(), token);
         if (!done.ok())
             return ApiResponse::error(done.error());
         ApiResponse response = ApiResponse::noContent();
@@ -124,3 +126,5 @@ void AuthController::me(const Call &call)
         return m_auth.me(ctx.db(), id);
     });
 }
+
+} // namespace Nextup

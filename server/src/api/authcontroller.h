@@ -3,6 +3,8 @@
 #include "api/routetable.h"
 #include "domain/authservice.h"
 
+namespace Nextup {
+
 // POST /api/auth/register, /login, /refresh, /logout and GET /api/auth/me.
 class AuthController
 {
@@ -26,3 +28,5 @@ private:
     const ApiContext &m_api;
     AuthService m_auth;
 };
+
+} // namespace Nextup

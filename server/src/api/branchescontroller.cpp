@@ -3,6 +3,8 @@
 #include "api/catalogfields.h"
 #include "nextup/businessday.h"
 
+namespace Nextup {
+
 namespace {
 // {name, timezone?}; a new branch's time zone defaults to UTC.
 Result<BranchInput> branchInput(const QJsonObject &body, bool creating)
@@ -77,3 +79,5 @@ void BranchesController::remove(const Call &call)
                      return m_catalog.deleteBranch(ctx, id, caller);
                  });
 }
+
+} // namespace Nextup

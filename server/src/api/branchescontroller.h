@@ -3,6 +3,8 @@
 #include "api/routetable.h"
 #include "domain/catalogadmin.h"
 
+namespace Nextup {
+
 // /api/branches: the administration of branches (admin only).
 class BranchesController
 {
@@ -20,3 +22,5 @@ private:
     const ApiContext &m_api;
     CatalogAdmin m_catalog;
 };
+
+} // namespace Nextup

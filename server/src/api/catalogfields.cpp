@@ -1,5 +1,7 @@
 #include "api/catalogfields.h"
 
+namespace Nextup {
+
 namespace {
 const int kMaxNameLength = 100;
 } // namespace
@@ -33,3 +35,5 @@ Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row, 
 }
 
 } // namespace CatalogFields
+
+} // namespace Nextup

@@ -9,6 +9,8 @@
 #include "core/apierror.h"
 #include "core/principal.h"
 
+namespace Nextup {
+
 // The fields that branches, services and counters share, checked the same way in each of their
 // controllers, and what a read of one row shows to whom.
 namespace CatalogFields {
@@ -28,3 +30,5 @@ Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row, 
                               const QString &what, int id);
 
 } // namespace CatalogFields
+
+} // namespace Nextup

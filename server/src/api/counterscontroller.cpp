@@ -4,6 +4,8 @@
 
 #include "api/catalogfields.h"
 
+namespace Nextup {
+
 namespace {
 // {branch_id, name, service_ids, active?}
 Result<CounterInput> counterInput(const QJsonObject &body, bool creating)
@@ -65,7 +67,7 @@ void CountersController::list(const Call &call)
     const bool all =
         call.caller.isAdmin() && call.request.queryValue(QStringLiteral("all")) == u"true";
     Handler::run(m_api, call.responder, [this, all](WorkerContext &ctx) -> Result<QJsonArray> {
-        auto view = QueueState::view(m_api.deps, ctx, all);
+        auto view = LiveQueues::view(m_api.deps, ctx, all);
         if (!view.ok())
             return view.error();
         return view->value(u"counters").toArray();
@@ -158,3 +160,5 @@ void CountersController::remove(const Call &call)
                      return m_admin.deactivate(ctx, id, caller);
                  });
 }
+
+} // namespace Nextup

@@ -4,6 +4,8 @@
 #include "domain/counteradmin.h"
 #include "domain/counterdesk.h"
 
+namespace Nextup {
+
 // /api/counters: the list with live state and one active counter for anyone; the desk's actions
 // (open, pause, close, call, recall, serve, complete, skip, transfer) for staff; create, update
 // and deactivate for admins.
@@ -33,3 +35,5 @@ private:
     CounterDesk m_desk;
     CounterAdmin m_admin;
 };
+
+} // namespace Nextup

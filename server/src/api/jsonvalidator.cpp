@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+namespace Nextup {
+
 void JsonValidator::fail(const QString &field, const QString &message)
 {
     if (!m_problems.contains(field))
@@ -100,3 +102,5 @@ std::optional<QList<int>> JsonValidator::idList(const QString &field, bool requi
     }
     return ids;
 }
+
+} // namespace Nextup

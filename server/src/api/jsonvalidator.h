@@ -9,6 +9,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 // Field-by-field checks of a JSON body. Every failed field is collected, so one 400 answer
 // (validation_failed, details {"field": "what is wrong"}) lists them all. Unknown fields are
 // ignored, for forward compatibility.
@@ -39,3 +41,5 @@ private:
     QJsonObject m_body;
     QJsonObject m_problems;
 };
+
+} // namespace Nextup

@@ -1,5 +1,7 @@
 #include "api/queuescontroller.h"
 
+namespace Nextup {
+
 const QList<Route<QueuesController>> &QueuesController::routes()
 {
     static const QList<Route<QueuesController>> table = {
@@ -12,5 +14,7 @@ const QList<Route<QueuesController>> &QueuesController::routes()
 void QueuesController::snapshot(const Call &call)
 {
     Handler::run(m_api, call.responder,
-                 [this](WorkerContext &ctx) { return QueueState::view(m_api.deps, ctx); });
+                 [this](WorkerContext &ctx) { return LiveQueues::view(m_api.deps, ctx); });
 }
+
+} // namespace Nextup

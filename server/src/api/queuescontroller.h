@@ -2,6 +2,8 @@
 
 #include "api/routetable.h"
 
+namespace Nextup {
+
 // GET /api/queues: the snapshot a client fetches to resync after a gap in the event sequence.
 class QueuesController
 {
@@ -14,3 +16,5 @@ private:
 
     const ApiContext &m_api;
 };
+
+} // namespace Nextup

@@ -7,6 +7,8 @@
 
 #include "auth/accesstokens.h"
 
+namespace Nextup {
+
 namespace {
 const QString kIdParam = QStringLiteral("id");
 const qint64 kMaxRowId = std::numeric_limits<int>::max();
@@ -123,3 +125,5 @@ std::optional<Call> admit(const ApiContext &api, Access access, Body body, Ids i
 }
 
 } // namespace RouteTable
+
+} // namespace Nextup

@@ -10,6 +10,8 @@
 #include "api/apicontext.h"
 #include "http/router.h"
 
+namespace Nextup {
+
 // Who may call a route: the API's one access policy. Every route declares one level, and the
 // dispatcher checks it before the handler runs, so no handler looks at the Authorization header.
 // Finer rules stay with the work itself (the operator of THAT counter, a token's secret, an
@@ -93,3 +95,5 @@ void install(Router &router, const ApiContext &api, Controller &controller)
 }
 
 } // namespace RouteTable
+
+} // namespace Nextup

@@ -4,6 +4,8 @@
 
 #include "api/catalogfields.h"
 
+namespace Nextup {
+
 namespace {
 const int kMaxSeconds = 86400;
 
@@ -51,7 +53,7 @@ void ServicesController::list(const Call &call)
     const bool all =
         call.caller.isAdmin() && call.request.queryValue(QStringLiteral("all")) == u"true";
     Handler::run(m_api, call.responder, [this, all](WorkerContext &ctx) {
-        return QueueState::servicesWithQueues(m_api.deps, ctx, all);
+        return LiveQueues::servicesWithQueues(m_api.deps, ctx, all);
     });
 }
 
@@ -95,3 +97,5 @@ void ServicesController::remove(const Call &call)
                      return m_catalog.deactivateService(ctx, id, caller);
                  });
 }
+
+} // namespace Nextup

@@ -3,6 +3,8 @@
 #include "api/routetable.h"
 #include "domain/catalogadmin.h"
 
+namespace Nextup {
+
 // /api/services: the public list with live queue lengths and one active service for anyone;
 // create, update and deactivate for admins.
 class ServicesController
@@ -21,3 +23,5 @@ private:
     const ApiContext &m_api;
     CatalogAdmin m_catalog;
 };
+
+} // namespace Nextup

@@ -4,6 +4,8 @@
 #include "domain/stats.h"
 #include "nextup/businessday.h"
 
+namespace Nextup {
+
 const QList<Route<StatsController>> &StatsController::routes()
 {
     static const QList<Route<StatsController>> table = {
@@ -41,3 +43,5 @@ void StatsController::stats(const Call &call)
         return Stats::compute(ctx.db(), start, end);
     });
 }
+
+} // namespace Nextup

@@ -2,6 +2,8 @@
 
 #include "api/routetable.h"
 
+namespace Nextup {
+
 // GET /api/stats: totals, per service, counter and hour, and the accuracy of the wait estimate
 // (staff).
 class StatsController
@@ -15,3 +17,5 @@ private:
 
     const ApiContext &m_api;
 };
+
+} // namespace Nextup

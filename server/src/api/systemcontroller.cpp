@@ -5,6 +5,8 @@
 #include "core/metrics.h"
 #include "queue/queueengine.h"
 
+namespace Nextup {
+
 const QList<Route<SystemController>> &SystemController::routes()
 {
     using C = SystemController;
@@ -70,3 +72,5 @@ std::function<void(SystemController &, const Call &)> SystemController::resource
         call.responder.send(std::move(response));
     };
 }
+
+} // namespace Nextup

@@ -2,6 +2,8 @@
 
 #include "api/routetable.h"
 
+namespace Nextup {
+
 class Metrics;
 
 // /healthz, /readyz, /metrics, /api/openapi.json and the offline docs page /api/docs: public, for
@@ -25,3 +27,5 @@ private:
     const ApiContext &m_api;
     const Metrics &m_metrics;
 };
+
+} // namespace Nextup

@@ -2,6 +2,8 @@
 
 #include "queue/ratelimiter.h"
 
+namespace Nextup {
+
 TokenBatcher::TokenBatcher(const ApiContext &api, const TokenIssuer &issuer)
     : m_api(api), m_issuer(issuer)
 {
@@ -113,3 +115,5 @@ void TokenBatcher::write(WorkerContext &ctx, QList<Pending> batch) const
     }
     ctx.redis().readDeferred(); // the token_generated publishes, answered while the tokens went out
 }
+
+} // namespace Nextup

@@ -9,6 +9,8 @@
 #include "api/apicontext.h"
 #include "domain/tokenissuer.h"
 
+namespace Nextup {
+
 // POST /api/tokens under load. Requests that arrive while tokens are being written wait for the
 // next batch, so N tokens cost one rate-limit round trip, one number script, one INSERT with one
 // commit, one enqueue script and one publish round trip, instead of N of each: the durable commit
@@ -57,3 +59,5 @@ private:
     int m_writing = 0;                                                      // batches being written
     WorkerPool m_pool{m_api.config.database, m_api.config.redis, kWriters}; // destroyed first
 };
+
+} // namespace Nextup

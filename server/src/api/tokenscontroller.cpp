@@ -6,6 +6,8 @@
 #include "api/catalogfields.h"
 #include "domain/history.h"
 
+namespace Nextup {
+
 namespace {
 const int kMaxCustomerInfoBytes = 2048;
 
@@ -165,3 +167,5 @@ void TokensController::assign(const Call &call)
                      return m_desk.assign(ctx, id, counterId, reason, caller);
                  });
 }
+
+} // namespace Nextup

@@ -5,6 +5,8 @@
 #include "domain/counterdesk.h"
 #include "domain/tokenissuer.h"
 
+namespace Nextup {
+
 // /api/tokens: take a token, follow and cancel it, history, one token's timeline, assign.
 class TokensController
 {
@@ -29,3 +31,5 @@ private:
     TokenBatcher m_batcher;
     CounterDesk m_desk;
 };
+
+} // namespace Nextup

@@ -7,6 +7,8 @@
 #include "domain/authservice.h"
 #include "domain/useradmin.h"
 
+namespace Nextup {
+
 namespace {
 const int kMaxFullName = 200;
 const int kDefaultPageSize = 50;
@@ -129,3 +131,5 @@ void UsersController::audit(const Call &call)
         return AuditLog::page(ctx.db(), page, pageSize);
     });
 }
+
+} // namespace Nextup

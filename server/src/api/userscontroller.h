@@ -2,6 +2,8 @@
 
 #include "api/routetable.h"
 
+namespace Nextup {
+
 // /api/users: the administration of accounts, and /api/audit: the trail of every admin change
 // (admin only).
 class UsersController
@@ -20,3 +22,5 @@ private:
 
     const ApiContext &m_api;
 };
+
+} // namespace Nextup

@@ -26,6 +26,8 @@
 #include "realtime/websockethub.h"
 #include "web/webcontroller.h"
 
+namespace Nextup {
+
 Application::Application(Config config, QObject *parent)
     : QObject(parent), m_config(std::move(config))
 {
@@ -133,9 +135,11 @@ void Application::checkQueue()
     if (running.exchange(true))
         return; // the previous check is still waiting on a slow store
     m_pool->post([this](WorkerContext &ctx) {
-        const Status ready = QueueState::ensureReady(m_api->deps, ctx);
+        const Outcome ready = LiveQueues::ensureReady(m_api->deps, ctx);
         if (!ready.ok())
             qWarning("Live queue not ready: %s", qPrintable(ready.error().message));
         running = false;
     });
 }
+
+} // namespace Nextup

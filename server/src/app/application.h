@@ -7,6 +7,12 @@
 
 #include "app/config.h"
 
+namespace Nextup {
+
+class QueueEngine;
+class QueuesController;
+class QueueUpdates;
+
 class AccessTokens;
 class AuthController;
 class BranchesController;
@@ -16,9 +22,6 @@ class EventSubscriber;
 class EventPublisher;
 class HttpServer;
 class Metrics;
-class QueueEngine;
-class QueuesController;
-class QueueUpdates;
 class RateLimiter;
 class ServicesController;
 class StatsController;
@@ -72,3 +75,5 @@ private:
     std::unique_ptr<QueueUpdates> m_queueUpdates;
     QTimer m_queueCheck;
 };
+
+} // namespace Nextup

@@ -14,6 +14,8 @@
 #include "store/database.h"
 #include "store/migrator.h"
 
+namespace Nextup {
+
 namespace {
 constexpr int kHealthTimeoutMs = 5000;
 
@@ -119,3 +121,5 @@ int CliCommands::run(const Config &config)
         return seedDemo(db, config);
     return createAdmin(db, config);
 }
+
+} // namespace Nextup

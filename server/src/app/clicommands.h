@@ -1,5 +1,7 @@
 #pragma once
 
+namespace Nextup {
+
 struct Config;
 
 // The commands that run once and exit (everything but `serve`): migrate, seed --demo,
@@ -10,3 +12,5 @@ namespace CliCommands {
 int run(const Config &config);
 
 } // namespace CliCommands
+
+} // namespace Nextup

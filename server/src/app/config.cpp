@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QSettings>
 
+namespace Nextup {
+
 namespace {
 struct Option
 {
@@ -264,3 +266,5 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
     }
     return config;
 }
+
+} // namespace Nextup

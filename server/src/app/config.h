@@ -10,6 +10,8 @@
 #include "realtime/hublimits.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 // Everything the server is told from outside. Precedence: command line > environment > INI file
 // (--config) > defaults. The environment names are the seed's: PORT, DATABASE_URL, REDIS_URL,
 // JWT_SECRET. Every environment name may also be given as NAME_FILE, the path of a file that holds
@@ -44,3 +46,5 @@ struct Config
     static Result<Config> load(const QStringList &arguments, const QProcessEnvironment &env);
     static QString usage();
 };
+
+} // namespace Nextup

@@ -7,6 +7,8 @@
 
 #include "nextup/jwt.h"
 
+namespace Nextup {
+
 AccessTokens::AccessTokens(QByteArray secret, int lifetimeSeconds)
     : m_secret(std::move(secret)), m_lifetimeSeconds(lifetimeSeconds)
 {
@@ -85,3 +87,5 @@ void AccessTokens::remember(const QByteArray &token, const Remembered &entry, qi
     }
     m_verified.insert(token, entry);
 }
+
+} // namespace Nextup

@@ -8,6 +8,8 @@
 #include "core/apierror.h"
 #include "core/principal.h"
 
+namespace Nextup {
+
 // Short-lived HS256 access tokens: issued after login/refresh, verified on the HTTP thread for
 // every request (an HMAC, microseconds; no database round trip). `alg` is pinned to HS256 and
 // `exp`, `iss` and `aud` are checked.
@@ -52,3 +54,5 @@ private:
     mutable QMutex m_mutex;
     mutable QHash<QByteArray, Remembered> m_verified;
 };
+
+} // namespace Nextup

@@ -10,6 +10,8 @@
 
 #include "auth/securerandom.h"
 
+namespace Nextup {
+
 namespace {
 
 struct Cost
@@ -102,3 +104,5 @@ QString PasswordHasher::dummyHash(Strength strength)
 {
     return QString::fromLatin1(strength == Strength::Moderate ? DummyModerate : DummyInteractive);
 }
+
+} // namespace Nextup

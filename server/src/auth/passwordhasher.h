@@ -3,6 +3,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+namespace Nextup {
+
 // argon2id password hashing through libsodium's crypto_pwhash_str family. The stored string
 // ("$argon2id$v=19$m=...,t=...,p=1$salt$hash") carries its own salt and cost, so hashes made with
 // older costs keep verifying; needsRehash() tells the login path to store a fresh one.
@@ -37,3 +39,5 @@ public:
     // check that its costs still equal a fresh hash's.
     static QString dummyHash(Strength strength = Strength::Interactive);
 };
+
+} // namespace Nextup

@@ -7,6 +7,8 @@
 #include <QCryptographicHash>
 #include <QtGlobal>
 
+namespace Nextup {
+
 namespace SecureRandom {
 
 void ensureInitialised()
@@ -48,3 +50,5 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
 }
 
 } // namespace SecureRandom
+
+} // namespace Nextup

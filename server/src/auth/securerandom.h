@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+namespace Nextup {
+
 // Unguessable tokens and the helpers to store and compare them. Refresh tokens and customer status
 // secrets are handed out as token() and stored only as sha256Hex(token), so a database leak does
 // not hand out live credentials; a presented token is hashed and compared with
@@ -25,3 +27,5 @@ QByteArray sha256Hex(QByteArrayView data);
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 
 } // namespace SecureRandom
+
+} // namespace Nextup

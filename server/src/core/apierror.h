@@ -6,6 +6,8 @@
 #include <QJsonValue>
 #include <QString>
 
+namespace Nextup {
+
 // A failure that reaches the API boundary. Domain code returns these as values; exactly one
 // function (HttpServer's reply path) turns them into the JSON error shape and status:
 //   {"error": {"code": "...", "message": "...", "details": ...}}
@@ -88,4 +90,7 @@ private:
 struct Done
 {
 };
-using Status = Result<Done>;
+// (Named Outcome, not Status: the client library's Nextup::Status is the answer of an API call.)
+using Outcome = Result<Done>;
+
+} // namespace Nextup

@@ -1,5 +1,7 @@
 #include "core/metrics.h"
 
+namespace Nextup {
+
 void Metrics::observeRequest(const QString &route, int status, qint64 micros)
 {
     ++m_requests[{route, status}];
@@ -41,3 +43,5 @@ QByteArray Metrics::render() const
         out += source();
     return out;
 }
+
+} // namespace Nextup

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QString>
 
+namespace Nextup {
+
 // Request counters and latency histograms per route, in Prometheus text format. Lives on the
 // HTTP thread (HttpServer's observer and the /metrics route both run there), so no locking.
 class Metrics
@@ -30,3 +32,5 @@ private:
     QHash<QString, Histogram> m_latency;
     QList<std::function<QByteArray()>> m_sources;
 };
+
+} // namespace Nextup

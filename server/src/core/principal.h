@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace Nextup {
+
 // Who is calling: decoded from a verified access token on the HTTP thread. userId 0 means an
 // anonymous caller.
 struct Principal
@@ -26,3 +28,5 @@ inline bool isValid(const QString &role)
     return role == Admin || role == Operator || role == Kiosk || role == User;
 }
 } // namespace Roles
+
+} // namespace Nextup

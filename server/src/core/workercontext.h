@@ -1,5 +1,7 @@
 #pragma once
 
+namespace Nextup {
+
 class Database;
 class RedisConnection;
 
@@ -19,3 +21,5 @@ private:
     Database &m_db;
     RedisConnection &m_redis;
 };
+
+} // namespace Nextup

@@ -6,6 +6,8 @@
 #include "domain/authservice.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 Result<AdminAccount::Outcome> AdminAccount::create(Database &db, const QString &username,
                                                    const QString &password)
 {
@@ -34,3 +36,5 @@ Result<AdminAccount::Outcome> AdminAccount::create(Database &db, const QString &
     }
     return Outcome::Created;
 }
+
+} // namespace Nextup

@@ -2,6 +2,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 class Database;
 
 // The first admin of a new installation, made from the command line (`nextup-server
@@ -20,3 +22,5 @@ public:
     // inserts an active admin with an argon2id hash of `password`.
     static Result<Outcome> create(Database &db, const QString &username, const QString &password);
 };
+
+} // namespace Nextup

@@ -1,5 +1,7 @@
 #include "domain/adminsupport.h"
 
+namespace Nextup {
+
 namespace Admin {
 
 Result<bool> lockRow(Database &db, const QString &table, int id)
@@ -36,3 +38,5 @@ QJsonObject withoutId(QJsonObject row)
 }
 
 } // namespace Admin
+
+} // namespace Nextup

@@ -10,6 +10,8 @@
 #include "domain/auditlog.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 // What the admin services (CatalogAdmin, CounterAdmin, UserAdmin) share: one audited
 // transaction per change, row locks for read-modify-write, and the conflict answers.
 namespace Admin {
@@ -82,3 +84,5 @@ ApiError invalidState(const QString &message);
 QJsonObject withoutId(QJsonObject row);
 
 } // namespace Admin
+
+} // namespace Nextup

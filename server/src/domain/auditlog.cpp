@@ -5,9 +5,11 @@
 
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace AuditLog {
 
-Status record(Database &db, const AuditEntry &entry)
+Outcome record(Database &db, const AuditEntry &entry)
 {
     const QString details =
         QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact));
@@ -57,3 +59,5 @@ Result<QJsonObject> page(Database &db, int page, int pageSize)
 }
 
 } // namespace AuditLog
+
+} // namespace Nextup

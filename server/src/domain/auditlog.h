@@ -5,6 +5,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 class Database;
 
 // One admin change: who did what to which row, and the fields it set (never a password).
@@ -21,9 +23,11 @@ struct AuditEntry
 // describes, so a change is never kept without its row, nor a row without its change.
 namespace AuditLog {
 
-Status record(Database &db, const AuditEntry &entry);
+Outcome record(Database &db, const AuditEntry &entry);
 // {items:[{id, actor_id, actor, action, entity, entity_id, details, at}], page, page_size, total},
 // newest first; page counts from 1.
 Result<QJsonObject> page(Database &db, int page, int pageSize);
 
 } // namespace AuditLog
+
+} // namespace Nextup

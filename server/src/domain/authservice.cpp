@@ -7,6 +7,8 @@
 #include "auth/securerandom.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace {
 const QString kUserColumns = QStringLiteral("id, username, role, full_name, active");
 
@@ -157,7 +159,7 @@ Result<AuthService::Session> AuthService::refresh(Database &db,
     return ApiError::unauthorized(QStringLiteral("Refresh token is invalid, expired or revoked."));
 }
 
-Status AuthService::logout(Database &db, const QByteArray &refreshToken) const
+Outcome AuthService::logout(Database &db, const QByteArray &refreshToken) const
 {
     if (refreshToken.isEmpty())
         return Done{};
@@ -182,3 +184,5 @@ Result<QJsonObject> AuthService::me(Database &db, int userId) const
         return ApiError::notFound(QStringLiteral("User not found."));
     return QJsonObject{{QStringLiteral("user"), userFromRow(*query)}};
 }
+
+} // namespace Nextup

@@ -5,6 +5,8 @@
 #include "core/apierror.h"
 #include "core/principal.h"
 
+namespace Nextup {
+
 class AccessTokens;
 class Database;
 
@@ -26,7 +28,7 @@ public:
                                      const QString &fullName) const;
     Result<Session> login(Database &db, const QString &username, const QByteArray &password) const;
     Result<Session> refresh(Database &db, const QByteArray &refreshToken) const;
-    Status logout(Database &db, const QByteArray &refreshToken) const;
+    Outcome logout(Database &db, const QByteArray &refreshToken) const;
     Result<QJsonObject> me(Database &db, int userId) const;
 
     static QJsonObject validateCredentials(const QString &username, const QString &password);
@@ -42,3 +44,5 @@ private:
 // The public shape of a user row.
 QJsonObject userJson(int id, const QString &username, const QString &role, const QString &fullName,
                      bool active);
+
+} // namespace Nextup

@@ -5,11 +5,13 @@
 #include "domain/etaestimator.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace {
 const QString kBranch = QStringLiteral("branch");
 const QString kService = QStringLiteral("service");
 
-Status branchExists(Database &db, int branchId)
+Outcome branchExists(Database &db, int branchId)
 {
     auto branch = Catalog::branch(db, branchId);
     if (!branch.ok())
@@ -49,7 +51,7 @@ Result<qint64> countOf(Database &db, const QString &sql, const QVariantList &par
 
 // What a service update must not break: counters of another branch serving it, and customers
 // still in its line (deactivating would hide them from every screen).
-Status checkServiceChange(Database &db, const ServiceRecord &before, const ServiceRecord &after)
+Outcome checkServiceChange(Database &db, const ServiceRecord &before, const ServiceRecord &after)
 {
     if (after.branchId != before.branchId) {
         if (auto exists = branchExists(db, after.branchId); !exists.ok())
@@ -302,3 +304,5 @@ Result<QJsonObject> CatalogAdmin::changeService(WorkerContext &ctx, int id,
     m_deps.eta.invalidate(id); // its configured average and its active flag feed the ETA
     return QJsonObject{{kService, changed->toJson()}};
 }
+
+} // namespace Nextup

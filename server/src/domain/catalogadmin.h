@@ -8,7 +8,9 @@
 #include "core/apierror.h"
 #include "core/principal.h"
 #include "domain/catalogrecords.h"
-#include "domain/queuestate.h"
+#include "domain/livequeues.h"
+
+namespace Nextup {
 
 class WorkerContext;
 
@@ -61,3 +63,5 @@ private:
 
     QueueDeps m_deps;
 };
+
+} // namespace Nextup

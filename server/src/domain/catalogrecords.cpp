@@ -4,6 +4,8 @@
 
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace {
 const QString kServiceSql = QStringLiteral(
     "SELECT s.id, s.branch_id, s.code, s.name, s.avg_service_seconds, s.target_wait_seconds, "
@@ -172,3 +174,5 @@ Result<int> openCountersServing(Database &db, int serviceId)
 }
 
 } // namespace Catalog
+
+} // namespace Nextup

@@ -8,6 +8,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 class Database;
 
 struct BranchRecord
@@ -72,3 +74,5 @@ Result<QList<BranchRecord>> branches(Database &db);
 // Counters that are open and serve the service: the divisor of the ETA.
 Result<int> openCountersServing(Database &db, int serviceId);
 } // namespace Catalog
+
+} // namespace Nextup

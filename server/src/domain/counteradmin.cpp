@@ -11,6 +11,8 @@
 #include "domain/tokenrepository.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace {
 const QString kCounter = QStringLiteral("counter");
 
@@ -42,7 +44,7 @@ Result<CounterRecord> lockedCounter(Database &db, int id)
 }
 
 // The branch exists and every service is one of its own: a counter serves one floor.
-Status checkPlacement(Database &db, int branchId, const QList<int> &serviceIds)
+Outcome checkPlacement(Database &db, int branchId, const QList<int> &serviceIds)
 {
     auto branch = Catalog::branch(db, branchId);
     if (!branch.ok())
@@ -64,7 +66,7 @@ Status checkPlacement(Database &db, int branchId, const QList<int> &serviceIds)
 }
 
 // A counter leaves the floor only when nobody works at it and no customer was sent to it.
-Status checkDeactivation(Database &db, const CounterRecord &counter)
+Outcome checkDeactivation(Database &db, const CounterRecord &counter)
 {
     if (counter.status != u"closed")
         return Admin::invalidState(
@@ -89,7 +91,7 @@ Status checkDeactivation(Database &db, const CounterRecord &counter)
     return Done{};
 }
 
-Status replaceServices(Database &db, int counterId, const QList<int> &serviceIds)
+Outcome replaceServices(Database &db, int counterId, const QList<int> &serviceIds)
 {
     auto removed =
         db.exec(QStringLiteral("DELETE FROM counter_services WHERE counter_id = ?"), {counterId});
@@ -239,3 +241,5 @@ QJsonObject CounterAdmin::announce(WorkerContext &ctx, const QList<int> &service
                           counter.toJson());
     return QJsonObject{{kCounter, counter.toJson()}};
 }
+
+} // namespace Nextup

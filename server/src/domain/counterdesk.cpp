@@ -4,6 +4,8 @@
 #include "domain/eventpublisher.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace {
 const int kCallAttempts = 8;
 
@@ -129,10 +131,10 @@ Result<QJsonObject> CounterDesk::close(WorkerContext &ctx, int counterId,
 
 Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecord &counter,
                                           const Principal &caller,
-                                          const std::function<Status()> &beforeCall) const
+                                          const std::function<Outcome()> &beforeCall) const
 {
     for (int attempt = 0; attempt < kCallAttempts; ++attempt) {
-        auto picked = QueueState::live(m_deps, ctx, [&] {
+        auto picked = LiveQueues::live(m_deps, ctx, [&] {
             return m_deps.engine.callNext(ctx.redis(), counter.id, counter.serviceIds);
         });
         if (!picked.ok())
@@ -143,11 +145,11 @@ Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecor
                 QStringLiteral("No token is waiting for %1.").arg(counter.name));
         const QueueEngine::Taken &taken = **picked;
         if (attempt == 0 && beforeCall) {
-            if (Status done = beforeCall(); !done.ok()) {
+            if (Outcome done = beforeCall(); !done.ok()) {
                 // Taken from the line but not called (say a second click completed the serving
                 // token first): back in its place, as if never taken.
                 if (!m_deps.engine.putBack(ctx.redis(), counter.id, taken).ok())
-                    QueueState::invalidate(m_deps, ctx); // Postgres has it waiting: rebuild
+                    LiveQueues::invalidate(m_deps, ctx); // Postgres has it waiting: rebuild
                 return done.error();
             }
         }
@@ -167,12 +169,12 @@ Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecor
             // Another call at this counter got there first (migration 0006 allows one token at a
             // counter): this one never happened.
             if (!m_deps.engine.putBack(ctx.redis(), counter.id, taken).ok())
-                QueueState::invalidate(m_deps, ctx);
+                LiveQueues::invalidate(m_deps, ctx);
             return busyCounter(counter);
         }
         if (!called.ok()) {
             // Redis already moved the token; Postgres did not. Rebuild Redis from Postgres.
-            QueueState::invalidate(m_deps, ctx);
+            LiveQueues::invalidate(m_deps, ctx);
             return called.error();
         }
         if (called->has_value())
@@ -204,7 +206,7 @@ Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId,
     // "Next" while serving ends the current service, as at any counter — but only once a next
     // token was taken from the line: with nobody waiting the serving token stays as it was.
     QJsonObject finished; // {token} of the serving token once completed
-    const std::function<Status()> finishServing = [&]() -> Status {
+    const std::function<Outcome()> finishServing = [&]() -> Outcome {
         auto completed = complete(ctx, counterId, caller);
         if (!completed.ok())
             return completed.error();
@@ -212,7 +214,7 @@ Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId,
         return Done{};
     };
     auto token = takeNext(ctx, *counter, caller,
-                          counter->current.id > 0 ? finishServing : std::function<Status()>());
+                          counter->current.id > 0 ? finishServing : std::function<Outcome()>());
     if (!token.ok() && !finished.isEmpty()) {
         // The line offered a token Postgres no longer had waiting (stale after a Redis loss) and
         // then ran dry: the serving token is completed all the same, and the answer says so.
@@ -366,11 +368,11 @@ Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId,
     if (!token.ok())
         return token.error();
     // Back in line with its original arrival time, so it keeps its place.
-    const QueueEntry entry = QueueState::entryOf(*token);
+    const QueueEntry entry = LiveQueues::entryOf(*token);
     auto queued =
-        QueueState::live(m_deps, ctx, [&] { return m_deps.engine.enqueue(ctx.redis(), entry); });
+        LiveQueues::live(m_deps, ctx, [&] { return m_deps.engine.enqueue(ctx.redis(), entry); });
     if (!queued.ok())
-        QueueState::invalidate(m_deps, ctx);
+        LiveQueues::invalidate(m_deps, ctx);
     return tokenAnswer(*token);
 }
 
@@ -410,14 +412,14 @@ Result<QJsonObject> CounterDesk::assign(WorkerContext &ctx, qint64 tokenId, int 
         return ApiError::conflict(QStringLiteral("invalid_state"),
                                   QStringLiteral("%1 is %2, not waiting.")
                                       .arg((*before)->tokenNumber, (*before)->status));
-    const QueueEntry entry = QueueState::entryOf(**before);
-    auto moved = QueueState::live(m_deps, ctx, [&]() -> Status {
+    const QueueEntry entry = LiveQueues::entryOf(**before);
+    auto moved = LiveQueues::live(m_deps, ctx, [&]() -> Outcome {
         if (auto removed = m_deps.engine.remove(ctx.redis(), entry); !removed.ok())
             return removed.error();
         return m_deps.engine.setCurrent(ctx.redis(), counterId, tokenId);
     });
     if (!moved.ok())
-        QueueState::invalidate(m_deps, ctx);
+        LiveQueues::invalidate(m_deps, ctx);
     announce(ctx, QStringLiteral("token_called"), **called, *counter);
     return tokenAnswer(**called);
 }
@@ -437,3 +439,5 @@ void CounterDesk::announceCounter(WorkerContext &ctx, const CounterRecord &count
                            QStringLiteral("counter:%1").arg(counter.id)},
                           counter.toJson());
 }
+
+} // namespace Nextup

@@ -7,8 +7,10 @@
 #include "core/apierror.h"
 #include "core/principal.h"
 #include "domain/catalogrecords.h"
-#include "domain/queuestate.h"
+#include "domain/livequeues.h"
 #include "domain/tokenrepository.h"
+
+namespace Nextup {
 
 class WorkerContext;
 
@@ -71,7 +73,7 @@ private:
     // between the two (once a token was found), and its failure puts the token back in its place.
     Result<TokenRecord> takeNext(WorkerContext &ctx, const CounterRecord &counter,
                                  const Principal &caller,
-                                 const std::function<Status()> &beforeCall = {}) const;
+                                 const std::function<Outcome()> &beforeCall = {}) const;
     // previousServiceId: the service a transferred token left, whose rooms must hear of it too.
     void announce(WorkerContext &ctx, const QString &event, const TokenRecord &token,
                   const CounterRecord &counter, int previousServiceId = 0) const;
@@ -79,3 +81,5 @@ private:
 
     QueueDeps m_deps;
 };
+
+} // namespace Nextup

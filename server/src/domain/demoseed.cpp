@@ -6,6 +6,8 @@
 #include "store/database.h"
 #include "store/migrator.h"
 
+namespace Nextup {
+
 Seeder::Seeder(Database &db, QString sqlDir) : m_db(db), m_sqlDir(std::move(sqlDir)) {}
 
 Result<bool> Seeder::seed()
@@ -46,3 +48,5 @@ Result<bool> Seeder::seed()
     });
     return result;
 }
+
+} // namespace Nextup

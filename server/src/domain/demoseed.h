@@ -4,6 +4,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 class Database;
 
 // Loads the demo data of the seed document into an empty database: one branch, the services
@@ -21,3 +23,5 @@ private:
     Database &m_db;
     QString m_sqlDir;
 };
+
+} // namespace Nextup

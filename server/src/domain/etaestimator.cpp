@@ -5,6 +5,8 @@
 #include "domain/catalogrecords.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 EtaEstimator::EtaEstimator(int cacheMs) : m_cacheMs(cacheMs) {}
 
 int EtaEstimator::formula(int tokensAhead, int averageSeconds, int openCounters)
@@ -69,3 +71,5 @@ Result<EtaEstimator::Inputs> EtaEstimator::inputs(Database &db, int serviceId,
     m_cache.insert(serviceId, in);
     return in;
 }
+
+} // namespace Nextup

@@ -6,6 +6,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 class Database;
 
 // The "intelligent" part: a waiting token's estimated wait is
@@ -41,3 +43,5 @@ private:
     QMutex m_mutex;
     QHash<int, Inputs> m_cache;
 };
+
+} // namespace Nextup

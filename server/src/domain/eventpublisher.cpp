@@ -10,6 +10,8 @@
 #include "queue/redisscript.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 EventPublisher::EventPublisher(const QueueEngine &engine, QByteArray channel)
     : m_engine(engine), m_channel(std::move(channel))
 {
@@ -95,3 +97,5 @@ void EventPublisher::publishTokens(RedisConnection &redis, const QString &event,
         envelopes.append(tokenEnvelope(tokens.at(i), branchIds.value(i), 0, 0));
     publishAll(redis, event, envelopes);
 }
+
+} // namespace Nextup

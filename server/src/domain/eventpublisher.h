@@ -7,7 +7,10 @@
 
 #include "queue/redisscript.h"
 
+namespace Nextup {
+
 class QueueEngine;
+
 class RedisConnection;
 struct TokenRecord;
 
@@ -58,3 +61,5 @@ private:
     RedisScript m_script{QStringLiteral("publish")};
     ChangeHook m_changeHook;
 };
+
+} // namespace Nextup

@@ -6,6 +6,8 @@
 #include "nextup/tokennumber.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace History {
 
 namespace {
@@ -144,3 +146,5 @@ Result<QJsonObject> search(Database &db, const Filter &filter)
 }
 
 } // namespace History
+
+} // namespace Nextup

@@ -6,6 +6,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 class Database;
 
 // GET /api/tokens: tokens filtered by date range, service, counter, status and number, paged.
@@ -30,3 +32,5 @@ struct Filter
 Result<QJsonObject> search(Database &db, const Filter &filter);
 
 } // namespace History
+
+} // namespace Nextup

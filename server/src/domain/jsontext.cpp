@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+namespace Nextup {
+
 void JsonText::key(QStringView name)
 {
     if (m_out.size() > 1)
@@ -105,3 +107,5 @@ void JsonText::appendString(QByteArray &out, const QString &value)
     out.append(utf8.constData() + plainFrom, utf8.size() - plainFrom);
     out += '"';
 }
+
+} // namespace Nextup

@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+namespace Nextup {
+
 // Compact JSON text written member by member, for the hot paths (a batch's rows for Postgres, the
 // events of every token change): building a QJsonObject and serialising it cost several times
 // more than the text itself. Strings are escaped as RFC 8259 requires; keys must be plain ASCII
@@ -32,3 +34,5 @@ private:
 
     QByteArray m_out = QByteArrayLiteral("{");
 };
+
+} // namespace Nextup

@@ -6,6 +6,8 @@
 
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace Stats {
 
 namespace {
@@ -131,3 +133,5 @@ Result<QJsonObject> compute(Database &db, QDate from, QDate to)
 }
 
 } // namespace Stats
+
+} // namespace Nextup

@@ -5,6 +5,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 class Database;
 
 // GET /api/stats: counts, no-show rate, average and 90th percentile wait and service times and
@@ -13,3 +15,5 @@ class Database;
 namespace Stats {
 Result<QJsonObject> compute(Database &db, QDate from, QDate to);
 }
+
+} // namespace Nextup

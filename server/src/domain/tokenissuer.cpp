@@ -11,6 +11,8 @@
 #include "nextup/tokennumber.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace {
 const int kNumberAttempts = 3;
 }
@@ -22,7 +24,7 @@ struct TokenIssuer::Accepted
     ServiceRecord service;
     QDate day;
     QueueEntry entry; // where it will wait (no token id yet)
-    TokenRepository::NewToken row;
+    TokenRepository::TokenInsert row;
     QByteArray secret;
     int waitingAhead = 0; // predicted before the insert
 };
@@ -54,7 +56,7 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
     accepted.entry.priority = request.priority;
     accepted.entry.arrivalMs =
         (request.preferredSlot.isValid() ? request.preferredSlot : now).toMSecsSinceEpoch();
-    TokenRepository::NewToken &row = accepted.row;
+    TokenRepository::TokenInsert &row = accepted.row;
     row.serviceId = svc.id;
     row.businessDate = today.toString(Qt::ISODate);
     row.priority = request.priority;
@@ -80,11 +82,11 @@ Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
     Result<QList<TokenRepository::Inserted>> inserted = ApiError::internal();
     for (int attempt = 0; attempt < kNumberAttempts; ++attempt) {
         insertState->clear();
-        auto reserved = QueueState::live(
+        auto reserved = LiveQueues::live(
             m_deps, ctx, [&] { return m_deps.engine.reserve(ctx.redis(), wanted); });
         if (!reserved.ok())
             return reserved.error();
-        QList<TokenRepository::NewToken> rows;
+        QList<TokenRepository::TokenInsert> rows;
         rows.reserve(accepted.size());
         for (qsizetype i = 0; i < accepted.size(); ++i) {
             Accepted &a = accepted[i];
@@ -103,7 +105,7 @@ Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
             *insertState = ctx.db().lastErrorState();
         if (inserted.ok() || inserted.error().code != u"already_exists")
             break;
-        QueueState::invalidate(m_deps, ctx); // Redis is behind Postgres: rebuild raises the floor
+        LiveQueues::invalidate(m_deps, ctx); // Redis is behind Postgres: rebuild raises the floor
     }
     if (!inserted.ok())
         return inserted.error();
@@ -232,15 +234,15 @@ QList<Result<QByteArray>> TokenIssuer::issueMany(WorkerContext &ctx, const QList
 
     QList<QueueEntry> entries;
     for (const TokenRecord &token : std::as_const(tokens))
-        entries.append(QueueState::entryOf(token));
+        entries.append(LiveQueues::entryOf(token));
     // From here on the tokens are committed: every request gets its token, whatever fails next
     // (an error would leave customers without the secret of a token that will be called).
-    auto ranks = QueueState::live(
+    auto ranks = LiveQueues::live(
         m_deps, ctx, [&] { return m_deps.engine.enqueueAndRank(ctx.redis(), entries); });
     if (!ranks.ok()) {
         // Safe in Postgres; Redis rebuilds from it (and so includes them) when it is back. The
         // places are then the ones counted before the insert.
-        QueueState::invalidate(m_deps, ctx);
+        LiveQueues::invalidate(m_deps, ctx);
     }
 
     QList<int> positions;
@@ -291,9 +293,9 @@ Result<std::pair<int, int>> TokenIssuer::positionAndEta(WorkerContext &ctx,
 {
     if (token.status != u"waiting")
         return std::pair{0, 0};
-    const QueueEntry entry = QueueState::entryOf(token);
+    const QueueEntry entry = LiveQueues::entryOf(token);
     auto ahead =
-        QueueState::live(m_deps, ctx, [&] { return m_deps.engine.position(ctx.redis(), entry); });
+        LiveQueues::live(m_deps, ctx, [&] { return m_deps.engine.position(ctx.redis(), entry); });
     if (!ahead.ok())
         return ahead.error();
     const int tokensAhead = qMax(0, *ahead);
@@ -304,8 +306,8 @@ Result<std::pair<int, int>> TokenIssuer::positionAndEta(WorkerContext &ctx,
     return std::pair{tokensAhead + 1, *eta};
 }
 
-Status TokenIssuer::checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
-                                const Principal &caller) const
+Outcome TokenIssuer::checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
+                                 const Principal &caller) const
 {
     const auto verdict = TokenSecrets::verify(ctx.db(), tokenId, secret);
     if (!verdict.ok())
@@ -383,13 +385,13 @@ Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId,
             QStringLiteral("Only a %1 token can be cancelled (it is %2).")
                 .arg(change.fromStatuses.join(QStringLiteral(" or ")), (*before)->status));
     const TokenRecord &token = **after;
-    const QueueEntry entry = QueueState::entryOf(**before);
+    const QueueEntry entry = LiveQueues::entryOf(**before);
     auto removed =
-        QueueState::live(m_deps, ctx, [&] { return m_deps.engine.remove(ctx.redis(), entry); });
+        LiveQueues::live(m_deps, ctx, [&] { return m_deps.engine.remove(ctx.redis(), entry); });
     if ((*before)->counterId > 0)
         m_deps.engine.releaseCurrent(ctx.redis(), (*before)->counterId, token.id);
     if (!removed.ok())
-        QueueState::invalidate(m_deps, ctx); // Postgres is right; Redis rebuilds from it
+        LiveQueues::invalidate(m_deps, ctx); // Postgres is right; Redis rebuilds from it
     auto service = Catalog::service(ctx.db(), token.serviceId);
     const int branchId = service.ok() && service->has_value() ? (*service)->branchId : 0;
     m_deps.events.publishToken(ctx.redis(), QStringLiteral("token_cancelled"), token, branchId,
@@ -411,3 +413,5 @@ Result<QJsonObject> TokenIssuer::details(WorkerContext &ctx, qint64 tokenId) con
     json.insert(QStringLiteral("events"), *events);
     return QJsonObject{{QStringLiteral("token"), json}};
 }
+
+} // namespace Nextup

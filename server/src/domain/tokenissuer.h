@@ -9,7 +9,9 @@
 #include "core/apierror.h"
 #include "core/principal.h"
 #include "domain/catalogrecords.h"
-#include "domain/queuestate.h"
+#include "domain/livequeues.h"
+
+namespace Nextup {
 
 class WorkerContext;
 
@@ -67,11 +69,13 @@ private:
     static int aheadInBatch(const QList<Accepted> &accepted, qsizetype i);
     static TokenRecord recordOf(const Accepted &accepted,
                                 const TokenRepository::Inserted &inserted);
-    Status checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
-                       const Principal &caller) const;
+    Outcome checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
+                        const Principal &caller) const;
     Result<std::pair<int, int>> positionAndEta(WorkerContext &ctx, const TokenRecord &token,
                                                int configuredAverage) const;
 
     QueueDeps m_deps;
     mutable std::atomic<quint64> m_batchesSplit{0};
 };
+
+} // namespace Nextup

@@ -6,6 +6,8 @@
 #include "domain/jsontext.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 const QString &TokenRecord::selectSql()
 {
     static const QString sql = selectSqlFrom(QStringLiteral("tokens"));
@@ -118,3 +120,5 @@ QByteArray TokenRecord::publicJson() const
     writeFields(writer, false, false);
     return writer.finish();
 }
+
+} // namespace Nextup

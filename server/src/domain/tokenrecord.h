@@ -3,6 +3,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace Nextup {
+
 class Rows;
 
 // One row of `tokens` joined with its service and counter names, as every token route returns it.
@@ -48,3 +50,5 @@ private:
     template <typename Writer>
     void writeFields(Writer &out, bool withCustomerInfo, bool withOperator) const;
 };
+
+} // namespace Nextup

@@ -8,6 +8,8 @@
 #include "domain/jsontext.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace TokenRepository {
 
 namespace {
@@ -68,7 +70,7 @@ QString statusArray(const QStringList &statuses)
 }
 } // namespace
 
-Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens)
+Result<QList<Inserted>> insertMany(Database &db, const QList<TokenInsert> &tokens)
 {
     if (tokens.isEmpty())
         return QList<Inserted>();
@@ -95,7 +97,7 @@ Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens)
         "(extract(epoch FROM arrival_at) * 1000)::bigint FROM inserted");
     QByteArray rows = QByteArrayLiteral("[");
     for (qsizetype i = 0; i < tokens.size(); ++i) {
-        const NewToken &token = tokens.at(i);
+        const TokenInsert &token = tokens.at(i);
         JsonText row;
         row.number(u"ord", i);
         row.number(u"service_id", token.serviceId);
@@ -126,7 +128,7 @@ Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens)
     }
     QList<Inserted> inserted;
     inserted.reserve(tokens.size());
-    for (const NewToken &token : tokens) {
+    for (const TokenInsert &token : tokens) {
         auto it = bySecret.find(token.secretHash);
         if (it == bySecret.end())
             return ApiError::internal(
@@ -249,3 +251,5 @@ Result<QJsonArray> events(Database &db, qint64 id)
 }
 
 } // namespace TokenRepository
+
+} // namespace Nextup

@@ -9,6 +9,8 @@
 #include "domain/catalogrecords.h"
 #include "domain/tokenrecord.h"
 
+namespace Nextup {
+
 class Database;
 struct Principal;
 
@@ -17,7 +19,7 @@ struct Principal;
 // Redis said) and appends its token_events row in the same statement, so the two cannot part.
 namespace TokenRepository {
 
-struct NewToken
+struct TokenInsert
 {
     int serviceId = 0;
     QString businessDate; // YYYY-MM-DD in the branch's zone
@@ -65,7 +67,7 @@ struct Change
 // Inserts the tokens and their `generated` events in one statement (one commit for the whole
 // batch); answers what Postgres decided for each, in the order given. All or none: a clash of
 // numbers fails the whole batch with already_exists.
-Result<QList<Inserted>> insertMany(Database &db, const QList<NewToken> &tokens);
+Result<QList<Inserted>> insertMany(Database &db, const QList<TokenInsert> &tokens);
 // Applies the change; nullopt when the token was not in one of fromStatuses (nothing changed).
 Result<std::optional<TokenRecord>> apply(Database &db, const Change &change);
 // A change to the token at a counter (change.tokenId is not used), read with the counter in one
@@ -88,3 +90,5 @@ Result<QList<TokenRecord>> live(Database &db);
 Result<QJsonArray> events(Database &db, qint64 id);
 
 } // namespace TokenRepository
+
+} // namespace Nextup

@@ -3,6 +3,8 @@
 #include "auth/securerandom.h"
 #include "domain/tokenrepository.h"
 
+namespace Nextup {
+
 Result<TokenSecrets::Verdict> TokenSecrets::verify(Database &db, qint64 tokenId,
                                                    QByteArrayView secret)
 {
@@ -16,3 +18,5 @@ Result<TokenSecrets::Verdict> TokenSecrets::verify(Database &db, qint64 tokenId,
         return Verdict::WrongSecret;
     return Verdict::Matches;
 }
+
+} // namespace Nextup

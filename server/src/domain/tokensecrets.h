@@ -4,6 +4,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 class Database;
 
 // The one check of a customer's token secret, for every door that takes one: the status and
@@ -24,3 +26,5 @@ enum class Verdict
 Result<Verdict> verify(Database &db, qint64 tokenId, QByteArrayView secret);
 
 } // namespace TokenSecrets
+
+} // namespace Nextup

@@ -6,6 +6,8 @@
 #include "domain/authservice.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace {
 const QString kUser = QStringLiteral("user");
 const QString kUserSql = QStringLiteral("SELECT id, username, role, full_name, active FROM users ");
@@ -51,7 +53,7 @@ Result<std::optional<QString>> hashOf(const std::optional<QString> &password)
     return std::optional<QString>(hash);
 }
 
-Status endSessions(Database &db, int userId)
+Outcome endSessions(Database &db, int userId)
 {
     auto revoked = db.exec(QStringLiteral("UPDATE refresh_tokens SET revoked_at = now() "
                                           "WHERE user_id = ? AND revoked_at IS NULL"),
@@ -61,7 +63,7 @@ Status endSessions(Database &db, int userId)
     return Done{};
 }
 
-Status checkSelf(const UserRow &before, const UserRow &after, const Principal &caller)
+Outcome checkSelf(const UserRow &before, const UserRow &after, const Principal &caller)
 {
     if (before.id != caller.userId)
         return Done{};
@@ -196,3 +198,5 @@ Result<QJsonObject> deactivate(WorkerContext &ctx, int id, const Principal &call
 }
 
 } // namespace UserAdmin
+
+} // namespace Nextup

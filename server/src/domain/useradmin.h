@@ -8,6 +8,8 @@
 #include "core/apierror.h"
 #include "core/principal.h"
 
+namespace Nextup {
+
 class WorkerContext;
 
 // What a create or a partial update (PUT) of a user sets; an empty optional keeps the stored
@@ -35,3 +37,5 @@ Result<QJsonObject> update(WorkerContext &ctx, int id, const UserInput &input,
 Result<QJsonObject> deactivate(WorkerContext &ctx, int id, const Principal &caller);
 
 } // namespace UserAdmin
+
+} // namespace Nextup

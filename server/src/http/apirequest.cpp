@@ -1,5 +1,7 @@
 #include "http/apirequest.h"
 
+namespace Nextup {
+
 QByteArray ApiRequest::cookie(const QByteArray &name) const
 {
     const QList<QByteArray> pairs = header("cookie").split(';');
@@ -21,3 +23,5 @@ QString ApiRequest::clientAddress(bool trustForwardedFor) const
     }
     return remoteAddress.toString();
 }
+
+} // namespace Nextup

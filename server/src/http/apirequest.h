@@ -6,6 +6,8 @@
 #include <QString>
 #include <QUrlQuery>
 
+namespace Nextup {
+
 // A request as the controllers see it: a plain value copied out of QHttpServerRequest on the HTTP
 // thread, so that it may travel to a worker thread. Header names are lower-case.
 struct ApiRequest
@@ -33,3 +35,5 @@ struct ApiRequest
     // only when the server is configured to trust it).
     QString clientAddress(bool trustForwardedFor) const;
 };
+
+} // namespace Nextup

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+namespace Nextup {
+
 namespace {
 QByteArray reasonPhrase(int status)
 {
@@ -98,3 +100,5 @@ QByteArray ApiResponse::serialize(const QList<QPair<QByteArray, QByteArray>> &co
         out += body;
     return out;
 }
+
+} // namespace Nextup

@@ -8,6 +8,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 // A complete answer, built anywhere (worker threads included) and written on the HTTP thread.
 struct ApiResponse
 {
@@ -40,3 +42,5 @@ template <typename T> ApiResponse toResponse(const Result<T> &result, int status
         return ApiResponse::error(result.error());
     return ApiResponse::json(result.value(), status);
 }
+
+} // namespace Nextup

@@ -6,6 +6,8 @@
 
 #include "http/apiresponse.h"
 
+namespace Nextup {
+
 LimitedTcpServer::LimitedTcpServer(qint64 maxHeaderBytes, qint64 maxBodyBytes, int idleTimeoutMs,
                                    int headerTimeoutMs, Headers commonHeaders, QObject *parent)
     : QTcpServer(parent), m_maxHeaderBytes(maxHeaderBytes), m_maxBodyBytes(maxBodyBytes),
@@ -215,3 +217,5 @@ void ConnectionGuard::finishAnswerOfRefusal()
     m_answerSent = true;
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
 }
+
+} // namespace Nextup

@@ -11,8 +11,11 @@
 #include <QTcpServer>
 #include <QTimer>
 
-class ConnectionGuard;
 class QTcpSocket;
+
+namespace Nextup {
+
+class ConnectionGuard;
 
 // QtHttpServer 6.4.2 has no limits: it buffers any body, any header block, and keeps idle
 // connections forever. LimitedTcpServer gives every accepted socket a ConnectionGuard that sees
@@ -102,3 +105,5 @@ private:
     Clock::time_point m_rejectedAt;
     bool m_answerSent = false; // the refusal is written and the sending side shut down
 };
+
+} // namespace Nextup

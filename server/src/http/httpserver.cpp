@@ -9,6 +9,8 @@
 #include "http/connectionguard.h"
 #include "http/responder.h"
 
+namespace Nextup {
+
 namespace {
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -204,3 +206,5 @@ void HttpServer::flush(QTcpSocket *socket, Connection &connection)
         }
     }
 }
+
+} // namespace Nextup

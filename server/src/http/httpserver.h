@@ -12,6 +12,8 @@
 
 class QTcpSocket;
 
+namespace Nextup {
+
 struct HttpLimits
 {
     qint64 maxBodyBytes = 64 * 1024;
@@ -75,3 +77,5 @@ private:
     Observer m_observer;
     quint64 m_requestCounter = 0;
 };
+
+} // namespace Nextup

@@ -4,6 +4,8 @@
 
 #include "http/httpserver.h"
 
+namespace Nextup {
+
 Responder::Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route,
                      QByteArray requestId)
     : m_state(std::make_shared<State>())
@@ -45,3 +47,5 @@ void Responder::State::deliver(ApiResponse response)
         },
         Qt::QueuedConnection);
 }
+
+} // namespace Nextup

@@ -8,8 +8,11 @@
 
 #include "http/apiresponse.h"
 
-class HttpServer;
 class QTcpSocket;
+
+namespace Nextup {
+
+class HttpServer;
 
 // A handle to one pending answer. Copyable and usable from any thread: send() hands the answer
 // to the HTTP thread, which writes it only if the client is still connected, and in request
@@ -41,3 +44,5 @@ private:
     };
     std::shared_ptr<State> m_state;
 };
+
+} // namespace Nextup

@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+namespace Nextup {
+
 namespace {
 QStringList splitPath(const QString &path)
 {
@@ -46,3 +48,5 @@ bool Router::matchSegments(const QStringList &pattern, const QStringList &path,
     }
     return true;
 }
+
+} // namespace Nextup

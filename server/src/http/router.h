@@ -9,6 +9,8 @@
 
 #include "http/apirequest.h"
 
+namespace Nextup {
+
 class Responder;
 
 // Maps "METHOD /path/:param" to handlers. Segment-wise matching (no regular expressions): literal
@@ -46,3 +48,5 @@ private:
                               QHash<QString, QString> *params);
     QList<Route> m_routes;
 };
+
+} // namespace Nextup

@@ -4,6 +4,8 @@
 
 #include <QThreadStorage>
 
+namespace Nextup {
+
 namespace {
 // One worker thread's connections and the view of them its jobs get.
 struct Connections
@@ -68,3 +70,5 @@ void WorkerPool::waitForDone()
 {
     m_pool.waitForDone();
 }
+
+} // namespace Nextup

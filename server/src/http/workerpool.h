@@ -11,6 +11,8 @@
 #include "queue/redisconnection.h"
 #include "store/database.h"
 
+namespace Nextup {
+
 // A fixed pool of worker threads, each with its own Postgres and Redis connections made on first
 // use (and closed on that thread when it ends); jobs see them as a WorkerContext. The HTTP thread
 // submits jobs and never waits: the job's answer goes back through the Responder.
@@ -39,3 +41,5 @@ private:
     RedisEndpoint m_redis;
     QThreadPool m_pool;
 };
+
+} // namespace Nextup

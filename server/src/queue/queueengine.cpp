@@ -2,6 +2,8 @@
 
 #include "queue/redisconnection.h"
 
+namespace Nextup {
+
 namespace {
 
 constexpr qint64 maxTokenId = QueueEntry::maxTokenId;
@@ -34,7 +36,7 @@ RedisReply QueueEngine::guarded(RedisConnection &conn, const QByteArray &key,
     return m_guarded.run(conn, {m_keys.ready(), key}, commandAndArgs);
 }
 
-Status QueueEngine::enqueue(RedisConnection &conn, const QueueEntry &entry) const
+Outcome QueueEngine::enqueue(RedisConnection &conn, const QueueEntry &entry) const
 {
     if (!entry.isValid())
         return invalidEntry();
@@ -90,7 +92,7 @@ QueueEngine::TakenResult QueueEngine::callNext(RedisConnection &conn, int counte
                                       r.elements.at(2).string, r.elements.at(3).string});
 }
 
-Status QueueEngine::putBack(RedisConnection &conn, int counterId, const Taken &taken) const
+Outcome QueueEngine::putBack(RedisConnection &conn, int counterId, const Taken &taken) const
 {
     const RedisReply r =
         m_putBack.run(conn, {m_keys.ready(), taken.queue, m_keys.current(counterId)},
@@ -111,7 +113,7 @@ Result<bool> QueueEngine::remove(RedisConnection &conn, const QueueEntry &entry)
     return r.integer > 0;
 }
 
-Status QueueEngine::setCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const
+Outcome QueueEngine::setCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const
 {
     const RedisReply r =
         guarded(conn, m_keys.current(counterId), {"SET", QByteArray::number(tokenId)});
@@ -223,7 +225,7 @@ Result<qint64> QueueEngine::lastEventSeq(RedisConnection &conn) const
     return r.isNil() ? qint64(0) : r.string.toLongLong();
 }
 
-Status QueueEngine::ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const
+Outcome QueueEngine::ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const
 {
     return m_rebuilder.ensureReady(conn, loadSnapshot);
 }
@@ -232,3 +234,5 @@ Result<bool> QueueEngine::ping(RedisConnection &conn) const
 {
     return m_rebuilder.checkMarker(conn);
 }
+
+} // namespace Nextup

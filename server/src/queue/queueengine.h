@@ -14,6 +14,8 @@
 #include "queue/queuetypes.h"
 #include "queue/redisscript.h"
 
+namespace Nextup {
+
 class RedisConnection;
 
 // The live queue in Redis: waiting tokens per service and per counter, each counter's current
@@ -28,7 +30,7 @@ class QueueEngine
 {
 public:
     using NumberFloor = QueueNumberFloor;
-    using Snapshot = QueueSnapshot;
+    using Snapshot = StoredQueue;
     using SnapshotLoader = QueueRebuilder::SnapshotLoader;
 
     explicit QueueEngine(QByteArray prefix = QByteArrayLiteral("nx:"));
@@ -36,7 +38,7 @@ public:
     const QueueKeys &keys() const { return m_keys; }
 
     // Adds a token to its queue; adding it again only updates its place.
-    Status enqueue(RedisConnection &conn, const QueueEntry &entry) const;
+    Outcome enqueue(RedisConnection &conn, const QueueEntry &entry) const;
     // Adds tokens to their queues, then answers how many tokens are ahead of each once all are
     // in: one script run for a whole batch of new tokens.
     Result<QList<int>> enqueueAndRank(RedisConnection &conn,
@@ -55,11 +57,11 @@ public:
     TakenResult callNext(RedisConnection &conn, int counterId, const QList<int> &serviceIds) const;
     // Undoes a callNext whose token was not called after all: back in its queue with its score,
     // and the counter's current token what it was (unless a later call changed it).
-    Status putBack(RedisConnection &conn, int counterId, const Taken &taken) const;
+    Outcome putBack(RedisConnection &conn, int counterId, const Taken &taken) const;
     // True when the token was waiting (cancel, assign, transfer take it out of line).
     Result<bool> remove(RedisConnection &conn, const QueueEntry &entry) const;
 
-    Status setCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const;
+    Outcome setCurrent(RedisConnection &conn, int counterId, qint64 tokenId) const;
     // The counter is done with this token: its current-token key is dropped if it still names
     // it (a later call may already have set the next one). Sent without waiting for the answer,
     // which only says whether the key was still there.
@@ -97,7 +99,7 @@ public:
     // Returns at once (one EXISTS) when the queue is complete. Otherwise one caller across all
     // threads and instances takes the rebuild lock, loads the snapshot and rewrites the queue;
     // the others wait for it (up to ~10 s).
-    Status ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const;
+    Outcome ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const;
 
     // Runs `op` (returning Result<T>); on queue_not_ready rebuilds and runs it once more.
     template <typename Op>
@@ -107,7 +109,7 @@ public:
         auto result = op();
         if (result.ok() || !RedisErrors::isQueueNotReady(result.error()))
             return result;
-        if (const Status ready = ensureReady(conn, loadSnapshot); !ready.ok())
+        if (const Outcome ready = ensureReady(conn, loadSnapshot); !ready.ok())
             return ready.error();
         return op();
     }
@@ -133,3 +135,5 @@ private:
     RedisScript m_enqueueRank{QStringLiteral("enqueuerank")};
     RedisScript m_deleteIfEqual{QStringLiteral("deleteifequal")};
 };
+
+} // namespace Nextup

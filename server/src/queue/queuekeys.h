@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QDate>
 
+namespace Nextup {
+
 // Names of every Redis key the live queue uses, all under one prefix so that installations (and
 // test cases) can share a Redis without seeing each other.
 class QueueKeys
@@ -54,3 +56,5 @@ private:
 
     QByteArray m_prefix;
 };
+
+} // namespace Nextup

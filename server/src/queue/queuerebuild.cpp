@@ -7,6 +7,8 @@
 
 #include "queue/redisconnection.h"
 
+namespace Nextup {
+
 Q_DECLARE_LOGGING_CATEGORY(lcRedis)
 
 namespace {
@@ -29,7 +31,7 @@ bool isOk(const RedisReply &r)
 
 QueueRebuilder::QueueRebuilder(QueueKeys keys) : m_keys(std::move(keys)) {}
 
-Status QueueRebuilder::ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const
+Outcome QueueRebuilder::ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const
 {
     Result<bool> ready = markerExists(conn);
     if (!ready.ok())
@@ -47,7 +49,7 @@ Status QueueRebuilder::ensureReady(RedisConnection &conn, const SnapshotLoader &
         if (!locked.ok())
             return locked.error();
         if (*locked) {
-            const Status rebuilt = rebuildLocked(conn, loadSnapshot, owner);
+            const Outcome rebuilt = rebuildLocked(conn, loadSnapshot, owner);
             unlock(conn, owner);
             return rebuilt;
         }
@@ -128,8 +130,8 @@ void QueueRebuilder::unlock(RedisConnection &conn, const QByteArray &owner) cons
 
 // The marker is written last: until then every queue operation keeps failing with
 // queue_not_ready, so nobody sees a half-written queue.
-Status QueueRebuilder::rebuildLocked(RedisConnection &conn, const SnapshotLoader &loadSnapshot,
-                                     const QByteArray &owner) const
+Outcome QueueRebuilder::rebuildLocked(RedisConnection &conn, const SnapshotLoader &loadSnapshot,
+                                      const QByteArray &owner) const
 {
     const Result<bool> ready = markerExists(conn);
     if (!ready.ok())
@@ -139,7 +141,7 @@ Status QueueRebuilder::rebuildLocked(RedisConnection &conn, const SnapshotLoader
 
     QElapsedTimer timer;
     timer.start();
-    const Result<QueueSnapshot> snapshot = loadSnapshot();
+    const Result<StoredQueue> snapshot = loadSnapshot();
     if (!snapshot.ok()) {
         qCWarning(lcRedis) << "queue rebuild: loading the snapshot failed:"
                            << snapshot.error().message;
@@ -150,11 +152,11 @@ Status QueueRebuilder::rebuildLocked(RedisConnection &conn, const SnapshotLoader
         return needed.error();
     if (!*needed)
         return Done{};
-    if (Status s = deleteLiveKeys(conn); !s.ok())
+    if (Outcome s = deleteLiveKeys(conn); !s.ok())
         return s;
-    if (Status s = writeQueues(conn, *snapshot); !s.ok())
+    if (Outcome s = writeQueues(conn, *snapshot); !s.ok())
         return s;
-    if (Status s = raiseFloors(conn, *snapshot); !s.ok())
+    if (Outcome s = raiseFloors(conn, *snapshot); !s.ok())
         return s;
     const Result<QByteArray> runId = serverRunId(conn);
     if (!runId.ok())
@@ -184,7 +186,7 @@ Result<bool> QueueRebuilder::stillNeeded(RedisConnection &conn, const QByteArray
     return r.integer == 1;
 }
 
-Status QueueRebuilder::deleteLiveKeys(RedisConnection &conn) const
+Outcome QueueRebuilder::deleteLiveKeys(RedisConnection &conn) const
 {
     for (const char *kind : {"q:", "cq:", "cur:"}) {
         const QByteArray pattern = m_keys.scanPattern(kind);
@@ -207,7 +209,7 @@ Status QueueRebuilder::deleteLiveKeys(RedisConnection &conn) const
     return Done{};
 }
 
-Status QueueRebuilder::writeQueues(RedisConnection &conn, const QueueSnapshot &snapshot) const
+Outcome QueueRebuilder::writeQueues(RedisConnection &conn, const StoredQueue &snapshot) const
 {
     QHash<QByteArray, QList<QByteArray>> zadds; // key -> ZADD command being filled
     QList<QList<QByteArray>> commands;
@@ -234,7 +236,7 @@ Status QueueRebuilder::writeQueues(RedisConnection &conn, const QueueSnapshot &s
     return runBatch(conn, commands);
 }
 
-Status QueueRebuilder::raiseFloors(RedisConnection &conn, const QueueSnapshot &snapshot) const
+Outcome QueueRebuilder::raiseFloors(RedisConnection &conn, const StoredQueue &snapshot) const
 {
     for (const QueueNumberFloor &floor : snapshot.numbers) {
         if (!floor.date.isValid())
@@ -253,8 +255,8 @@ Status QueueRebuilder::raiseFloors(RedisConnection &conn, const QueueSnapshot &s
     return Done{};
 }
 
-Status QueueRebuilder::runBatch(RedisConnection &conn,
-                                const QList<QList<QByteArray>> &commands) const
+Outcome QueueRebuilder::runBatch(RedisConnection &conn,
+                                 const QList<QList<QByteArray>> &commands) const
 {
     for (qsizetype from = 0; from < commands.size(); from += commandsPerPipeline) {
         const QList<RedisReply> replies = conn.pipeline(commands.mid(from, commandsPerPipeline));
@@ -265,3 +267,5 @@ Status QueueRebuilder::runBatch(RedisConnection &conn,
     }
     return Done{};
 }
+
+} // namespace Nextup

@@ -11,6 +11,8 @@
 #include "queue/queuetypes.h"
 #include "queue/redisscript.h"
 
+namespace Nextup {
+
 class RedisConnection;
 
 // Rewrites the live queue from a Postgres snapshot after Redis lost it. Only one caller at a time
@@ -19,7 +21,7 @@ class RedisConnection;
 class QueueRebuilder
 {
 public:
-    using SnapshotLoader = std::function<Result<QueueSnapshot>()>;
+    using SnapshotLoader = std::function<Result<StoredQueue>()>;
 
     static constexpr std::chrono::milliseconds lockLifetime{15000};
     static constexpr std::chrono::milliseconds pollInterval{20};
@@ -27,7 +29,7 @@ public:
 
     explicit QueueRebuilder(QueueKeys keys);
 
-    Status ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const;
+    Outcome ensureReady(RedisConnection &conn, const SnapshotLoader &loadSnapshot) const;
     // True when the marker is present and was written for the running Redis process; a marker
     // that survived a Redis restart (persistence) is deleted and false returned.
     Result<bool> checkMarker(RedisConnection &conn) const;
@@ -38,16 +40,18 @@ private:
     static QByteArray parseRunId(const QByteArray &info);
     Result<bool> tryLock(RedisConnection &conn, const QByteArray &owner) const;
     void unlock(RedisConnection &conn, const QByteArray &owner) const;
-    Status rebuildLocked(RedisConnection &conn, const SnapshotLoader &loadSnapshot,
-                         const QByteArray &owner) const;
+    Outcome rebuildLocked(RedisConnection &conn, const SnapshotLoader &loadSnapshot,
+                          const QByteArray &owner) const;
     Result<bool> stillNeeded(RedisConnection &conn, const QByteArray &owner) const;
-    Status deleteLiveKeys(RedisConnection &conn) const;
-    Status writeQueues(RedisConnection &conn, const QueueSnapshot &snapshot) const;
-    Status raiseFloors(RedisConnection &conn, const QueueSnapshot &snapshot) const;
-    Status runBatch(RedisConnection &conn, const QList<QList<QByteArray>> &commands) const;
+    Outcome deleteLiveKeys(RedisConnection &conn) const;
+    Outcome writeQueues(RedisConnection &conn, const StoredQueue &snapshot) const;
+    Outcome raiseFloors(RedisConnection &conn, const StoredQueue &snapshot) const;
+    Outcome runBatch(RedisConnection &conn, const QList<QList<QByteArray>> &commands) const;
 
     QueueKeys m_keys;
     RedisScript m_raiseFloor{QStringLiteral("raisefloor")};
     RedisScript m_deleteIfEqual{QStringLiteral("deleteifequal")};
     RedisScript m_renewLock{QStringLiteral("renewlock")};
 };
+
+} // namespace Nextup

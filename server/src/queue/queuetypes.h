@@ -5,6 +5,8 @@
 #include <QList>
 #include <QtGlobal>
 
+namespace Nextup {
+
 // A waiting token as the live queue sees it. Its place in line is
 //   score = (9 - priority) * 1e13 + arrivalMs
 // so a higher priority class always goes first, then the earlier arrival (walk-in time, or the
@@ -40,10 +42,12 @@ struct QueueNumberFloor
 
 // What Postgres says the live queue is: loaded by the service layer, written by
 // QueueEngine::ensureReady() after Redis lost its data.
-struct QueueSnapshot
+struct StoredQueue
 {
     QList<QueueEntry> waiting;
     QHash<int, qint64> currentByCounter;
     QList<QueueNumberFloor> numbers;
     qint64 eventSeqFloor = 0; // the highest event seq already handed out (e.g. from token_events)
 };
+
+} // namespace Nextup

@@ -4,6 +4,8 @@
 
 #include "queue/redisconnection.h"
 
+namespace Nextup {
+
 RateLimiter::RateLimiter(QByteArray prefix) : m_prefix(std::move(prefix)) {}
 
 Result<RateDecision> RateLimiter::hit(RedisConnection &conn, const QByteArray &bucketKey, int limit,
@@ -99,3 +101,5 @@ QList<Result<RateDecision>> RateLimiter::decisionsFrom(const RedisReply &r, qsiz
     }
     return decisions;
 }
+
+} // namespace Nextup

@@ -8,6 +8,8 @@
 #include "core/apierror.h"
 #include "queue/redisscript.h"
 
+namespace Nextup {
+
 class RedisConnection;
 
 struct RateDecision
@@ -62,3 +64,5 @@ private:
     QByteArray m_prefix;
     RedisScript m_script{QStringLiteral("ratelimit")};
 };
+
+} // namespace Nextup

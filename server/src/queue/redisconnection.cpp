@@ -11,6 +11,8 @@
 #include <QLoggingCategory>
 #include <QUrl>
 
+namespace Nextup {
+
 Q_LOGGING_CATEGORY(lcRedis, "nextup.redis")
 
 namespace {
@@ -373,3 +375,5 @@ RedisReply RedisConnection::failAndDrop()
     m_context.reset();
     return RedisReply::ioError(reason);
 }
+
+} // namespace Nextup

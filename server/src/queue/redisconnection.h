@@ -12,6 +12,8 @@
 
 struct redisContext;
 
+namespace Nextup {
+
 // Where Redis lives: redis://[[user]:password@]host[:port][/db]. Redis has no TLS here (it stays on
 // a private network, see DESIGN.md), so rediss:// and unix sockets are refused rather than
 // half-supported.
@@ -124,3 +126,5 @@ private:
     quint64 m_connectCount = 0;
     bool m_loggedDown = false;
 };
+
+} // namespace Nextup

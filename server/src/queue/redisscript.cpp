@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QLoggingCategory>
 
+namespace Nextup {
+
 Q_DECLARE_LOGGING_CATEGORY(lcRedis)
 
 RedisScript::RedisScript(const QString &name) : m_name(name)
@@ -110,3 +112,5 @@ ApiError fromReply(const RedisReply &reply)
 }
 
 } // namespace RedisErrors
+
+} // namespace Nextup

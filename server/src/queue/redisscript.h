@@ -9,6 +9,8 @@
 #include "core/apierror.h"
 #include "queue/redisconnection.h"
 
+namespace Nextup {
+
 // One Lua script from the queue's resources (":/nextup/queue/lua/<name>.lua"), run with EVALSHA.
 // The SHA-1 is computed locally when the script is read, which is exactly what SCRIPT LOAD
 // answers, so the object is immutable after construction and safe to share between threads
@@ -59,3 +61,5 @@ bool isQueueNotReady(const ApiError &error);
 ApiError fromReply(const RedisReply &reply);
 
 } // namespace RedisErrors
+
+} // namespace Nextup

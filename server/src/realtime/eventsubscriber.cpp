@@ -5,6 +5,8 @@
 #include <hiredis/hiredis.h>
 #include <poll.h>
 
+namespace Nextup {
+
 namespace {
 struct ContextDeleter
 {
@@ -105,3 +107,5 @@ bool EventSubscriber::listenOnce()
     }
     return true;
 }
+
+} // namespace Nextup

@@ -6,6 +6,8 @@
 
 #include "queue/redisconnection.h"
 
+namespace Nextup {
+
 // Listens on the Redis channel that every server instance publishes its events to, on a thread of
 // its own (a blocking hiredis connection polled with a short timeout), and hands each message to
 // the HTTP thread through a queued signal. Reconnects with backoff when Redis goes away; after a
@@ -38,3 +40,5 @@ private:
     std::atomic_bool m_stop{false};
     std::atomic_bool m_subscribed{false};
 };
+
+} // namespace Nextup

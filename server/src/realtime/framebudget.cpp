@@ -1,5 +1,7 @@
 #include "realtime/framebudget.h"
 
+namespace Nextup {
+
 FrameBudget::FrameBudget(int framesPerSecond, qint64 nowMs)
     : m_framesPerSecond(framesPerSecond), m_frames(framesPerSecond * 2), m_lastMs(nowMs)
 {
@@ -16,3 +18,5 @@ FrameBudget::Verdict FrameBudget::spend(qint64 nowMs)
     }
     return ++m_refused > 3 * m_framesPerSecond ? Verdict::Close : Verdict::Refuse;
 }
+
+} // namespace Nextup

@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace Nextup {
+
 // One client's allowance of frames (a token bucket): framesPerSecond on average, bursts of twice
 // that. Every client frame costs the server an answer, so it is spent before a frame is read; a
 // refused frame is answered with rate_limited, and a client refused more than three seconds'
@@ -27,3 +29,5 @@ private:
     qint64 m_lastMs;   // when m_frames was last refilled
     int m_refused = 0; // over the connection's whole life, never reset
 };
+
+} // namespace Nextup

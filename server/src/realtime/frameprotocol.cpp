@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace Nextup {
+
 namespace {
 // Keys.
 const QString kType = QStringLiteral("type");
@@ -210,3 +212,5 @@ std::optional<qint64> peekSeq(const QByteArray &payload)
 }
 
 } // namespace FrameProtocol
+
+} // namespace Nextup

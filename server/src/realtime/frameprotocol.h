@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace Nextup {
+
 // The frames of /ws/queues, both ways, as text. Pure functions: no sockets, no state, any thread.
 // Every key, type name, error code and error message a client sees is written here, so the wire
 // format changes in this file or not at all.
@@ -93,3 +95,5 @@ EventEnvelope readEnvelope(const QByteArray &payload);
 std::optional<qint64> peekSeq(const QByteArray &payload);
 
 } // namespace FrameProtocol
+
+} // namespace Nextup

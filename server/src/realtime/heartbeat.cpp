@@ -3,6 +3,8 @@
 #include <QList>
 #include <QWebSocket>
 
+namespace Nextup {
+
 Heartbeat::Heartbeat(int intervalMs, int deadAfterMs, QObject *parent)
     : QObject(parent), m_deadAfterMs(deadAfterMs)
 {
@@ -43,3 +45,5 @@ void Heartbeat::beat()
     for (QWebSocket *socket : std::as_const(gone))
         emit dead(socket);
 }
+
+} // namespace Nextup

@@ -7,6 +7,8 @@
 
 class QWebSocket;
 
+namespace Nextup {
+
 // Finds WebSocket peers that are gone without saying so (a dead NAT entry, a suspended laptop):
 // every intervalMs it pings each watched socket, and reports through dead() a socket that showed
 // no sign of life (a pong, or a frame reported through seen()) for longer than deadAfterMs. It
@@ -38,3 +40,5 @@ private:
     QTimer m_timer;
     QHash<QWebSocket *, qint64> m_lastSeen; // socket -> m_clock time of its last sign of life
 };
+
+} // namespace Nextup

@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace Nextup {
+
 // The WebSocket hub's limits, read from the configuration (app/config.cpp). Defaults are part of
 // the wire contract: clients learn heartbeatMs from the hello frame.
 struct HubLimits
@@ -14,3 +16,5 @@ struct HubLimits
     int heartbeatMs = 15'000; // WebSocket ping interval
     int deadAfterMs = 45'000; // no pong or frame for this long: dropped
 };
+
+} // namespace Nextup

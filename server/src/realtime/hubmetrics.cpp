@@ -2,6 +2,8 @@
 
 #include <QLatin1String>
 
+namespace Nextup {
+
 QByteArray HubMetrics::text(qsizetype connections, const QHash<QString, int> &subscriptionsByKind,
                             qint64 lastSeq) const
 {
@@ -27,3 +29,5 @@ QByteArray HubMetrics::text(qsizetype connections, const QHash<QString, int> &su
         "# TYPE nextup_ws_last_seq gauge\nnextup_ws_last_seq " + QByteArray::number(lastSeq) + '\n';
     return out;
 }
+
+} // namespace Nextup

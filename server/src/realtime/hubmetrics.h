@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QString>
 
+namespace Nextup {
+
 // The WebSocket hub's series for GET /metrics (Prometheus text): the counters it bumps as things
 // happen, and text() for them with the gauges it measures at that moment. Series names, HELP and
 // TYPE lines are what dashboards and tests read: change none without them. One thread.
@@ -18,3 +20,5 @@ struct HubMetrics
     QByteArray text(qsizetype connections, const QHash<QString, int> &subscriptionsByKind,
                     qint64 lastSeq) const;
 };
+
+} // namespace Nextup

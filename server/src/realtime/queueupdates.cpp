@@ -5,6 +5,8 @@
 #include "domain/eventpublisher.h"
 #include "http/workerpool.h"
 
+namespace Nextup {
+
 QueueUpdates::QueueUpdates(QueueDeps deps, WorkerPool &pool, int intervalMs, QObject *parent)
     : QObject(parent), m_deps(deps), m_pool(pool)
 {
@@ -38,7 +40,7 @@ void QueueUpdates::flush()
             m_dirty = true; // they are sent once more on the next flush
     }
     m_pool.post([this, touched](WorkerContext &ctx) {
-        const auto services = QueueState::servicesWithQueues(m_deps, ctx, false);
+        const auto services = LiveQueues::servicesWithQueues(m_deps, ctx, false);
         if (!services.ok()) {
             QMutexLocker lock(&m_mutex);
             m_touched.unite(touched);
@@ -71,3 +73,5 @@ void QueueUpdates::flush()
         m_running = false;
     });
 }
+
+} // namespace Nextup

@@ -8,7 +8,9 @@
 #include <QSet>
 #include <QTimer>
 
-#include "domain/queuestate.h"
+#include "domain/livequeues.h"
+
+namespace Nextup {
 
 class WorkerPool;
 
@@ -45,3 +47,5 @@ private:
     QSet<int> m_touched;                    // services of token events since the last flush
     QSet<int> m_touchedBefore;              // those of the interval before it
 };
+
+} // namespace Nextup

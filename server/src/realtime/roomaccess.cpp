@@ -7,6 +7,8 @@
 #include "domain/tokensecrets.h"
 #include "http/workerpool.h"
 
+namespace Nextup {
+
 SubscribePlan RoomAccess::plan(const QStringList &requested, const Principal &principal,
                                const QSet<QString> &current, int maxRooms)
 {
@@ -83,3 +85,5 @@ void RoomAccess::checkSecret(const QList<Room> &rooms, const QByteArray &secret,
         });
     });
 }
+
+} // namespace Nextup

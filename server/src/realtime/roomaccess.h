@@ -11,6 +11,9 @@
 #include "realtime/rooms.h"
 
 class QObject;
+
+namespace Nextup {
+
 class WorkerPool;
 struct Principal;
 
@@ -56,3 +59,5 @@ public:
 private:
     WorkerPool &m_pool;
 };
+
+} // namespace Nextup

@@ -1,5 +1,7 @@
 #include "realtime/roommembership.h"
 
+namespace Nextup {
+
 void RoomMembership::join(QWebSocket *socket, const QString &room, Grant grant)
 {
     Joined &joined = m_bySocket[socket];
@@ -78,3 +80,5 @@ QHash<QString, int> RoomMembership::countByKind() const
     }
     return byKind;
 }
+
+} // namespace Nextup

@@ -9,6 +9,8 @@
 
 class QWebSocket;
 
+namespace Nextup {
+
 // Who is in which room, both ways: a socket's rooms (for replies, limits and leaving on close)
 // and a room's sockets (for fan-out). Rooms are kept by their canonical name (Room::name()); a
 // room with no members is forgotten, since token rooms are many and short-lived. Also remembers
@@ -51,3 +53,5 @@ private:
     QHash<QWebSocket *, Joined> m_bySocket;
     QHash<QString, QSet<QWebSocket *>> m_byRoom;
 };
+
+} // namespace Nextup

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+namespace Nextup {
+
 std::optional<Room> Room::parse(const QString &name)
 {
     if (name == u"global")
@@ -37,3 +39,5 @@ QString Room::name() const
 {
     return kind == Kind::Global ? kindName() : kindName() + u':' + QString::number(id);
 }
+
+} // namespace Nextup

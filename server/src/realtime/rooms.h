@@ -6,6 +6,8 @@
 
 #include "core/principal.h"
 
+namespace Nextup {
+
 // A room name of the WebSocket protocol: global, branch:<id>, service:<id>, counter:<id>,
 // token:<id>. Public rooms (global, branch, service, counter: what lobby boards and the display
 // above a counter follow) need no login and carry token numbers and counts only, never personal
@@ -32,3 +34,5 @@ struct Room
     // More specific rooms win when one event reaches a client through several rooms.
     int specificity() const { return int(kind); }
 };
+
+} // namespace Nextup

@@ -9,6 +9,8 @@
 #include "realtime/framebudget.h"
 #include "realtime/frameprotocol.h"
 
+namespace Nextup {
+
 struct WebSocketHub::Client
 {
     std::unique_ptr<QWebSocket> socket;
@@ -252,3 +254,5 @@ QByteArray WebSocketHub::metricsText() const
 {
     return m_metrics.text(qsizetype(m_clients.size()), m_rooms.countByKind(), m_lastSeq);
 }
+
+} // namespace Nextup

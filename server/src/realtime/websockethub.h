@@ -12,9 +12,12 @@
 #include "realtime/roomaccess.h"
 #include "realtime/roommembership.h"
 
+class QWebSocket;
+
+namespace Nextup {
+
 class AccessTokens;
 class HttpServer;
-class QWebSocket;
 class WorkerPool;
 
 // /ws/queues: accepts WebSocket clients from the HTTP server, owns their sockets, and delivers
@@ -73,3 +76,5 @@ private:
     // Last, so that the sockets go first and the parts above never see a socket outlive them.
     std::unordered_map<QWebSocket *, std::unique_ptr<Client>> m_clients;
 };
+
+} // namespace Nextup

@@ -4,6 +4,8 @@
 #include <QSqlError>
 #include <QUrl>
 
+namespace Nextup {
+
 std::optional<DatabaseEndpoint> DatabaseEndpoint::fromUrl(const QString &text)
 {
     const QUrl url(text);
@@ -44,7 +46,7 @@ void Database::drop()
     }
 }
 
-Status Database::ensureOpen()
+Outcome Database::ensureOpen()
 {
     if (m_open)
         return Done{};
@@ -117,7 +119,7 @@ Result<Rows> Database::execOnce(const QString &sql, const QVariantList &params)
     return Rows(&query);
 }
 
-Status Database::execScript(const QString &sql)
+Outcome Database::execScript(const QString &sql)
 {
     if (auto opened = ensureOpen(); !opened.ok())
         return opened.error();
@@ -154,7 +156,7 @@ ApiError Database::mapError(const QSqlError &error, const QString &sql)
 }
 
 // Transaction control cannot be a prepared statement in Postgres, so it goes through the driver.
-Status Database::begin()
+Outcome Database::begin()
 {
     if (auto opened = ensureOpen(); !opened.ok())
         return opened.error();
@@ -166,7 +168,7 @@ Status Database::begin()
     return ApiError::postgresUnavailable();
 }
 
-Status Database::commit()
+Outcome Database::commit()
 {
     m_inTransaction = false;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -243,3 +245,5 @@ QVariant nullableId(qint64 id)
 {
     return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);
 }
+
+} // namespace Nextup

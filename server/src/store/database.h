@@ -13,6 +13,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 // Where Postgres is, parsed from DATABASE_URL (postgres://user:pass@host:port/db).
 struct DatabaseEndpoint
 {
@@ -60,7 +62,7 @@ public:
     // Runs one statement with positional (?) parameters. Null QVariants bind SQL NULL.
     Result<Rows> exec(const QString &sql, const QVariantList &params = {});
     // Runs a whole SQL script (many statements, no parameters) unprepared.
-    Status execScript(const QString &sql);
+    Outcome execScript(const QString &sql);
     // Runs fn inside BEGIN/COMMIT; rolls back when fn returns an error.
     template <typename T> Result<T> transaction(const std::function<Result<T>()> &fn)
     {
@@ -77,15 +79,15 @@ public:
     }
     bool ping();
     // The current connection; opens it if needed. Empty error means it is usable.
-    Status ensureOpen();
+    Outcome ensureOpen();
     // The SQLSTATE of the last statement that failed on this connection ("" if it did not reach
     // Postgres): lets a caller tell a row's fault (22..., 23..., P0001) or a deadlock (40P01)
     // from an outage.
     const QString &lastErrorState() const { return m_lastErrorState; }
 
 private:
-    Status begin();
-    Status commit();
+    Outcome begin();
+    Outcome commit();
     void rollback();
     Result<Rows> execOnce(const QString &sql, const QVariantList &params);
     ApiError mapError(const QSqlError &error, const QString &sql);
@@ -104,3 +106,5 @@ QString isoTime(const QVariant &timestamp); // UTC ISO 8601 with ms, or empty fo
 QString isoTimeOfMsecs(qint64 msecs);       // the same, from milliseconds since the epoch
 QVariant nullable(const QString &text);     // empty string -> SQL NULL
 QVariant nullableId(qint64 id);             // 0 -> SQL NULL
+
+} // namespace Nextup

@@ -6,6 +6,8 @@
 
 #include "store/database.h"
 
+namespace Nextup {
+
 namespace {
 const QRegularExpression kMigrationName(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
 constexpr auto kLockKey = "4815162342";
@@ -86,3 +88,5 @@ Result<QStringList> Migrator::migrate()
     }
     return done;
 }
+
+} // namespace Nextup

@@ -5,6 +5,8 @@
 
 #include "core/apierror.h"
 
+namespace Nextup {
+
 class Database;
 
 // Applies the numbered, forward-only migrations NNNN_name.sql from a folder, each in its own
@@ -27,3 +29,5 @@ private:
 
 // The text of an SQL file of the migrations folder (migrations, the demo seed).
 Result<QString> readSqlFile(const QString &path);
+
+} // namespace Nextup

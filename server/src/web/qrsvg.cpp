@@ -4,6 +4,8 @@
 
 #include <qrencode.h>
 
+namespace Nextup {
+
 namespace {
 const int kQuietZone = 4; // modules of white around the symbol, as ISO/IEC 18004 asks
 
@@ -55,3 +57,5 @@ QByteArray QrSvg::render(const QByteArray &text)
            "<path fill=\"#000\" d=\"" +
            path + "\"/></svg>\n";
 }
+
+} // namespace Nextup

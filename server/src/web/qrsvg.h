@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 
+namespace Nextup {
+
 // QR codes as SVG, rendered with libqrencode.
 namespace QrSvg {
 
@@ -14,3 +16,5 @@ inline constexpr int kMaxTextBytes = 512;
 QByteArray render(const QByteArray &text);
 
 } // namespace QrSvg
+
+} // namespace Nextup

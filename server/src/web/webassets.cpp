@@ -4,6 +4,8 @@
 #include <QDirIterator>
 #include <QFile>
 
+namespace Nextup {
+
 WebAssets::WebAssets(const QString &root)
 {
     QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
@@ -58,3 +60,5 @@ void WebAssets::versionLinks(Asset &page) const
     }
     page.version = QCryptographicHash::hash(page.body, QCryptographicHash::Sha256).toHex().left(12);
 }
+
+} // namespace Nextup

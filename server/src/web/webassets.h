@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QString>
 
+namespace Nextup {
+
 // The booking page's files, read once from the Qt resource folder :/web/ (server/resources/web/).
 // Every file has a version (a short hash of its bytes); the page refers to each asset as
 // /web/<name>?v=<version>, so browsers may keep assets for a year and still never run a stale
@@ -35,3 +37,5 @@ private:
 
     QHash<QString, Asset> m_assets;
 };
+
+} // namespace Nextup

@@ -7,6 +7,8 @@
 #include "domain/tokensecrets.h"
 #include "web/qrsvg.h"
 
+namespace Nextup {
+
 namespace {
 // Status secrets are 32 base64url characters; anything much longer is not one.
 const int kMaxSecretBytes = 128;
@@ -137,3 +139,5 @@ void WebController::qrCode(const Call &call) const
         return response;
     });
 }
+
+} // namespace Nextup

@@ -5,6 +5,8 @@
 #include "api/routetable.h"
 #include "web/webassets.h"
 
+namespace Nextup {
+
 // The customer booking page and what only it needs:
 //   GET /                       the page (index.html), never cached without revalidation
 //   GET /web/:file              its scripts, styles and pictures from the Qt resource :/web/
@@ -33,3 +35,5 @@ private:
     const ApiContext &m_api;
     WebAssets m_assets;
 };
+
+} // namespace Nextup

@@ -1,4 +1,4 @@
-#include "domain/queuestate.h"
+#include "domain/livequeues.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -9,7 +9,9 @@
 #include "domain/tokenrepository.h"
 #include "store/database.h"
 
-namespace QueueState {
+namespace Nextup {
+
+namespace LiveQueues {
 
 QueueEntry entryOf(const TokenRecord &token)
 {
@@ -17,12 +19,12 @@ QueueEntry entryOf(const TokenRecord &token)
                       token.targetCounterId};
 }
 
-Result<QueueSnapshot> snapshot(Database &db)
+Result<StoredQueue> snapshot(Database &db)
 {
     auto tokens = TokenRepository::live(db);
     if (!tokens.ok())
         return tokens.error();
-    QueueSnapshot snap;
+    StoredQueue snap;
     for (const TokenRecord &token : *tokens) {
         if (token.status == u"waiting")
             snap.waiting.append(entryOf(token));
@@ -45,7 +47,7 @@ Result<QueueSnapshot> snapshot(Database &db)
     return snap;
 }
 
-Status ensureReady(const QueueDeps &deps, WorkerContext &ctx)
+Outcome ensureReady(const QueueDeps &deps, WorkerContext &ctx)
 {
     Database &db = ctx.db();
     return deps.engine.ensureReady(ctx.redis(), [&db] { return snapshot(db); });
@@ -105,7 +107,7 @@ Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiv
             currentByCounter.insert(token.counterId, token);
     }
     std::sort(waiting.begin(), waiting.end(), [](const TokenRecord &a, const TokenRecord &b) {
-        const auto ka = QueueState::entryOf(a).score(), kb = QueueState::entryOf(b).score();
+        const auto ka = LiveQueues::entryOf(a).score(), kb = LiveQueues::entryOf(b).score();
         return ka != kb ? ka < kb : a.id < b.id;
     });
     for (const TokenRecord &token : std::as_const(waiting))
@@ -152,4 +154,6 @@ Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiv
         {QStringLiteral("counters"), counterViews}};
 }
 
-} // namespace QueueState
+} // namespace LiveQueues
+
+} // namespace Nextup

@@ -7,6 +7,8 @@
 #include "core/workercontext.h"
 #include "queue/queueengine.h"
 
+namespace Nextup {
+
 class Database;
 class EtaEstimator;
 class EventPublisher;
@@ -23,10 +25,10 @@ struct QueueDeps
 
 // Reading the live queue as a whole: the snapshot Redis is rebuilt from, the GET /api/queues
 // view, and the "run this Redis operation, rebuilding first if Redis was emptied" helper.
-namespace QueueState {
+namespace LiveQueues {
 
 // Postgres' view of the live queue (system of record), for QueueEngine::ensureReady().
-Result<QueueSnapshot> snapshot(Database &db);
+Result<StoredQueue> snapshot(Database &db);
 
 QueueEntry entryOf(const TokenRecord &token);
 
@@ -40,16 +42,18 @@ Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiv
 Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx,
                                       bool includeInactive);
 // Makes Redis complete now (startup, and after a failure that may have left it inconsistent).
-Status ensureReady(const QueueDeps &deps, WorkerContext &ctx);
+Outcome ensureReady(const QueueDeps &deps, WorkerContext &ctx);
 // Throws away Redis' live state so that the next operation rebuilds it from Postgres; used when
 // Redis and Postgres may disagree (Redis changed, then the Postgres write failed).
 void invalidate(const QueueDeps &deps, WorkerContext &ctx);
 
-} // namespace QueueState
+} // namespace LiveQueues
 
-template <typename Op> auto QueueState::live(const QueueDeps &deps, WorkerContext &ctx, Op &&op)
+template <typename Op> auto LiveQueues::live(const QueueDeps &deps, WorkerContext &ctx, Op &&op)
 {
     Database &db = ctx.db();
     return deps.engine.withReady(
         ctx.redis(), [&db] { return snapshot(db); }, std::forward<Op>(op));
 }
+
+} // namespace Nextup
