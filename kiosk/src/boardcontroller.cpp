@@ -33,7 +33,7 @@ BoardController::BoardController(const KioskConfig &config, QObject *parent)
 {
     // "global" receives every event, so the client can notice a missed one and resync; the
     // board filters branch, services and counters itself.
-    m_queue->setRooms({QStringLiteral("global")});
+    m_queue->setRooms({Wire::roomName(Wire::RoomKind::Global)});
     m_queue->setAuthenticate(!config.isPublic());
     connect(m_queue, &QueueClient::staleChanged, this, &BoardController::staleChanged);
     connect(m_queue, &QueueClient::eventReceived, this,
@@ -162,7 +162,8 @@ bool BoardController::shows(const Call &call) const
 
 void BoardController::onEvent(const QString &name, const QJsonObject &data)
 {
-    if (name != u"token_called" && name != u"token_recalled")
+    const std::optional<Wire::EventType> type = Wire::fromString<Wire::EventType>(name);
+    if (type != Wire::EventType::TokenCalled && type != Wire::EventType::TokenRecalled)
         return;
     const Call call = callFromToken(data);
     if (shows(call))

@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <iterator>
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 #include <QUrl>
 
 #include "authtest.h"
@@ -37,6 +39,7 @@ private:
     bool clearCounterOne();
     bool readyCounterOne(bool open);
     bool issue(QHash<QString, QString> &vars);
+    bool book(QHash<QString, QString> &vars);
     bool create(const QString &path, const QJsonObject &body, const QString &var,
                 QHash<QString, QString> &vars);
 
@@ -121,6 +124,37 @@ bool Fixture::issue(QHash<QString, QString> &vars)
     return true;
 }
 
+// A booked token whose check-in window is open now: branch 1 open all day every day with room
+// for everyone, booked for the first quarter hour at least two minutes ahead (the window opens 30
+// minutes before). `later_slot` is the same time the next day, free for a reschedule.
+bool Fixture::book(QHash<QString, QString> &vars)
+{
+    QJsonObject allDay;
+    for (const char *day : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+        allDay.insert(QLatin1String(day), QJsonArray{QJsonArray{"00:00", "24:00"}});
+    if (!step(m_http.put(QStringLiteral("/api/branches/1/booking"), {{"opening_hours", allDay}},
+                         m_admin),
+              200, "open branch 1 all day") ||
+        !step(m_http.put(QStringLiteral("/api/services/1/booking"), {{"slot_capacity", 1000}},
+                         m_admin),
+              200, "room in every slot"))
+        return false;
+    const qint64 quarter = 15 * 60 * 1000;
+    const qint64 soon = QDateTime::currentMSecsSinceEpoch() + 2 * 60 * 1000;
+    const QDateTime slot =
+        QDateTime::fromMSecsSinceEpoch((soon + quarter - 1) / quarter * quarter, QTimeZone::utc());
+    const HttpReply reply = m_http.post(
+        QStringLiteral("/api/tokens"),
+        {{"service_id", 1}, {"preferred_slot", slot.toString(Qt::ISODateWithMs)}}, m_admin);
+    if (!step(reply, 201, "book an appointment"))
+        return false;
+    vars.insert(QStringLiteral("token"),
+                QString::number(reply.object().value(u"token_id").toInteger()));
+    vars.insert(QStringLiteral("secret"), reply.object().value(u"secret").toString());
+    vars.insert(QStringLiteral("later_slot"), slot.addDays(1).toString(Qt::ISODateWithMs));
+    return true;
+}
+
 // POSTs an admin create and keeps the new row's id as `var` (answers are {<entity>: {id...}}).
 bool Fixture::create(const QString &path, const QJsonObject &body, const QString &var,
                      QHash<QString, QString> &vars)
@@ -140,6 +174,8 @@ bool Fixture::prepare(const QString &setup, QHash<QString, QString> &vars)
         return true;
     if (setup == u"token")
         return issue(vars);
+    if (setup == u"appointment")
+        return book(vars);
     if (setup == u"closed")
         return readyCounterOne(false);
     if (setup == u"desk" || setup == u"called" || setup == u"serving") {

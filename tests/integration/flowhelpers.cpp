@@ -243,6 +243,11 @@ bool Cluster::reset()
             "DELETE FROM counter_services WHERE counter_id > 3; "
             "DELETE FROM counters WHERE id > 3; "
             "UPDATE counters SET status = 'closed', operator_id = NULL, pause_reason = NULL; "
+            // Appointment settings back to the defaults of migration 0007.
+            "DELETE FROM branch_closed_dates; "
+            "UPDATE branches SET opening_hours = DEFAULT, booking_horizon_days = DEFAULT, "
+            "checkin_early_minutes = DEFAULT, checkin_late_minutes = DEFAULT; "
+            "UPDATE services SET slot_minutes = DEFAULT, slot_capacity = NULL; "
             "COMMIT"));
     return cleaned && m_services.flushRedis();
 }

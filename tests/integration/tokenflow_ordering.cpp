@@ -2,6 +2,7 @@
 // and the counter actions the server must refuse, each leaving the state untouched.
 #include <QJsonArray>
 #include <QTest>
+#include <QTimeZone>
 
 #include "tokenflowtest.h"
 
@@ -80,34 +81,6 @@ void TestTokenFlow::priorityBeatsArrival()
              QStringList({"D004", "D003", "D005", "D001", "D002", "D006"}));
 }
 
-void TestTokenFlow::preferredSlotJoinsAtItsTime()
-{
-    if (nearMidnight())
-        QSKIP("the business day changes within two minutes");
-    QVERIFY(fresh());
-    const QDateTime slot = QDateTime::currentDateTimeUtc().addMSecs(3000);
-    const QString slotText = slot.toString(Qt::ISODateWithMs);
-    // Booked first, for a slot in three seconds...
-    const HttpReply booked = Flow::issue(http(), 1, {{QStringLiteral("preferred_slot"), slotText}});
-    FLOW_EXPECT(booked, 201);
-    QCOMPARE(booked.object().value(u"preferred_slot").toString(), slotText);
-    const Issued b{booked.object().value(u"token_id").toInteger(),
-                   booked.object().value(u"token_number").toString(),
-                   booked.object().value(u"secret").toString()};
-    QCOMPARE(details(b.id).value(u"arrival_at").toString(), slotText);
-    // ...then a walk-in who is here now goes ahead of it...
-    const Issued a = issueToken(1);
-    QCOMPARE(Flow::status(http(), a.id, a.secret).object().value(u"position").toInt(), 1);
-    QCOMPARE(Flow::status(http(), b.id, b.secret).object().value(u"position").toInt(), 2);
-    // ...and one who arrives after the slot goes behind it.
-    QTest::qWait(int(QDateTime::currentDateTimeUtc().msecsTo(slot)) + 300);
-    const Issued c = issueToken(1);
-    QCOMPARE(Flow::status(http(), c.id, c.secret).object().value(u"position").toInt(), 3);
-    FLOW_EXPECT(Flow::act(http(), 1, QStringLiteral("open"), staff().operator1), 200);
-    QCOMPARE(drain(1, staff().operator1), QStringList({a.number, b.number, c.number}));
-    QCOMPARE(QStringList({a.number, b.number, c.number}), QStringList({"D002", "D001", "D003"}));
-}
-
 void TestTokenFlow::preferredSlotRejected_data()
 {
     QTest::addColumn<QJsonValue>("slot");
@@ -115,7 +88,10 @@ void TestTokenFlow::preferredSlotRejected_data()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QTest::newRow("a minute ago") << QJsonValue(now.addSecs(-60).toString(Qt::ISODateWithMs));
     QTest::newRow("now minus 1 ms") << QJsonValue(now.addMSecs(-1).toString(Qt::ISODateWithMs));
-    QTest::newRow("tomorrow") << QJsonValue(now.addDays(1).toString(Qt::ISODateWithMs));
+    // A token with a time is an appointment (tst_appointments): it must start a slot.
+    const QDate monday = now.date().addDays(8 - now.date().dayOfWeek());
+    QTest::newRow("not a slot's start") << QJsonValue(
+        QDateTime(monday, QTime(10, 7), QTimeZone::utc()).toString(Qt::ISODateWithMs));
     QTest::newRow("yesterday") << QJsonValue(now.addDays(-1).toString(Qt::ISODateWithMs));
     QTest::newRow("not a time") << QJsonValue(QStringLiteral("after lunch"));
     QTest::newRow("a number") << QJsonValue(1767254400);

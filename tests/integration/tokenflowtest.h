@@ -36,7 +36,6 @@ private slots:
     void priorityPermission_data();
     void priorityPermission();
     void priorityBeatsArrival();
-    void preferredSlotJoinsAtItsTime();
     void preferredSlotRejected_data();
     void preferredSlotRejected();
     void counterTakesAcrossItsServices();

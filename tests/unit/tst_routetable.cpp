@@ -19,6 +19,7 @@
 #include <QSet>
 #include <QTest>
 
+#include "api/appointmentscontroller.h"
 #include "api/authcontroller.h"
 #include "api/branchescontroller.h"
 #include "api/counterscontroller.h"
@@ -66,6 +67,7 @@ QList<Entry> routeTable()
     collect<SystemController>(table, "system");
     collect<BranchesController>(table, "branches");
     collect<UsersController>(table, "users");
+    collect<AppointmentsController>(table, "appointments");
     collect<WebController>(table, "web");
     return table;
 }

@@ -54,9 +54,10 @@ private slots:
         token.priority = 5;
         token.customerInfo = QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada")}};
         token.businessDate = QStringLiteral("2026-12-03");
-        token.arrivalAt = QStringLiteral("2026-12-03T07:40:00.000Z");
+        token.arrivalAt =
+            QDateTime::fromString(QStringLiteral("2026-12-03T07:40:00.000Z"), Qt::ISODateWithMs);
         token.createdAt = token.arrivalAt;
-        token.calledAt = calledAt;
+        token.calledAt = QDateTime::fromString(calledAt, Qt::ISODateWithMs);
         token.counterId = counterId;
         token.counterName = counterName;
         token.operatorId = counterId == 0 ? 0 : 3;

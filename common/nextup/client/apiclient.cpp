@@ -110,14 +110,14 @@ void ApiClient::setSession(const QString &accessToken, const QString &refreshTok
 {
     const QJsonObject claims = Jwt::unverifiedPayload(accessToken.toUtf8());
     UserInfo user;
-    user.id = claims.value(u"sub").toVariant().toInt();
-    user.role = claims.value(u"role").toString();
-    user.username = claims.value(u"name").toString();
-    storeSession({{QStringLiteral("access_token"), accessToken},
-                  {QStringLiteral("refresh_token"), refreshToken},
-                  {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), user.id},
-                                                       {QStringLiteral("username"), user.username},
-                                                       {QStringLiteral("role"), user.role}}}});
+    user.id = claims.value(Wire::Key::Subject).toVariant().toInt();
+    user.role = claims.value(Wire::Key::Role).toString();
+    user.username = claims.value(Wire::Key::Name).toString();
+    storeSession({{Wire::Key::AccessToken, accessToken},
+                  {Wire::Key::RefreshToken, refreshToken},
+                  {Wire::Key::User, QJsonObject{{Wire::Key::Id, user.id},
+                                                {Wire::Key::Username, user.username},
+                                                {Wire::Key::Role, user.role}}}});
 }
 
 void ApiClient::clearSession()
@@ -136,20 +136,20 @@ void ApiClient::clearSession()
 
 void ApiClient::storeSession(const QJsonObject &answer)
 {
-    d->accessToken = answer.value(u"access_token").toString();
-    const QString refresh = answer.value(u"refresh_token").toString();
+    d->accessToken = answer.value(Wire::Key::AccessToken).toString();
+    const QString refresh = answer.value(Wire::Key::RefreshToken).toString();
     if (!refresh.isEmpty())
         d->refreshToken = refresh;
-    const QJsonObject user = answer.value(u"user").toObject();
+    const QJsonObject user = answer.value(Wire::Key::User).toObject();
     if (!user.isEmpty())
         d->user = UserInfo::fromJson(user);
     const QJsonObject claims = Jwt::unverifiedPayload(d->accessToken.toUtf8());
-    const auto seconds = [&claims](QStringView key) {
+    const auto seconds = [&claims](QLatin1StringView key) {
         const qint64 value = qint64(claims.value(key).toDouble());
         return value > 0 ? QDateTime::fromSecsSinceEpoch(value, Qt::UTC) : QDateTime();
     };
-    d->accessExpiry = seconds(u"exp");
-    d->accessIssued = seconds(u"iat");
+    d->accessExpiry = seconds(Wire::Key::Expires);
+    d->accessIssued = seconds(Wire::Key::IssuedAt);
     scheduleRefresh();
     emit accessTokenChanged(d->accessToken);
     emit sessionChanged();
@@ -189,9 +189,9 @@ LoginJob *ApiClient::login(const QString &username, const QString &password)
     auto *job = callApi<LoginJob>(username, password);
     // Connected before the caller can connect: the session is stored when the caller hears.
     connect(job, &ApiJob::succeeded, this, [this, job] {
-        storeSession({{QStringLiteral("access_token"), job->accessToken()},
-                      {QStringLiteral("refresh_token"), job->refreshToken()},
-                      {QStringLiteral("user"), job->jsonObject().value(u"user")}});
+        storeSession({{Wire::Key::AccessToken, job->accessToken()},
+                      {Wire::Key::RefreshToken, job->refreshToken()},
+                      {Wire::Key::User, job->jsonObject().value(Wire::Key::User)}});
     });
     return job;
 }
@@ -214,9 +214,9 @@ void ApiClient::onRefreshFinished(RefreshJob *job, const Status &status)
         d->refreshing = nullptr;
     const auto waiting = std::exchange(d->waitingForRefresh, {});
     if (status.isOk()) {
-        storeSession({{QStringLiteral("access_token"), job->accessToken()},
-                      {QStringLiteral("refresh_token"), job->refreshToken()},
-                      {QStringLiteral("user"), job->jsonObject().value(u"user")}});
+        storeSession({{Wire::Key::AccessToken, job->accessToken()},
+                      {Wire::Key::RefreshToken, job->refreshToken()},
+                      {Wire::Key::User, job->jsonObject().value(Wire::Key::User)}});
         for (const QPointer<ApiJob> &waiter : waiting) {
             if (waiter)
                 waiter->retryAfterRefresh();

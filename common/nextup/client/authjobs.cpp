@@ -2,9 +2,7 @@
 
 namespace Nextup {
 
-namespace {
-const QString kRefreshToken = QStringLiteral("refresh_token");
-} // namespace
+namespace Key = Wire::Key;
 
 SessionJob::SessionJob(const QString &path, const QJsonObject &body)
     : ApiJob("POST", path, Auth::None)
@@ -15,10 +13,10 @@ SessionJob::SessionJob(const QString &path, const QJsonObject &body)
 Status SessionJob::parseResponse(const QJsonDocument &json)
 {
     const QJsonObject answer = json.object();
-    m_accessToken = answer.value(u"access_token").toString();
-    m_refreshToken = answer.value(kRefreshToken).toString();
-    m_expiresIn = answer.value(u"expires_in").toInt();
-    m_user = UserInfo::fromJson(answer.value(u"user").toObject());
+    m_accessToken = answer.value(Key::AccessToken).toString();
+    m_refreshToken = answer.value(Key::RefreshToken).toString();
+    m_expiresIn = answer.value(Key::ExpiresIn).toInt();
+    m_user = UserInfo::fromJson(answer.value(Key::User).toObject());
     if (m_accessToken.isEmpty())
         return badResponse(QStringLiteral("no access_token"));
     return {};
@@ -26,19 +24,19 @@ Status SessionJob::parseResponse(const QJsonDocument &json)
 
 LoginJob::LoginJob(const QString &username, const QString &password)
     : SessionJob(QStringLiteral("/api/auth/login"),
-                 {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}})
+                 {{Key::Username, username}, {Key::Password, password}})
 {
 }
 
 RefreshJob::RefreshJob(const QString &refreshToken)
-    : SessionJob(QStringLiteral("/api/auth/refresh"), {{kRefreshToken, refreshToken}})
+    : SessionJob(QStringLiteral("/api/auth/refresh"), {{Key::RefreshToken, refreshToken}})
 {
 }
 
 LogoutJob::LogoutJob(const QString &refreshToken)
     : ApiJob("POST", QStringLiteral("/api/auth/logout"), Auth::None)
 {
-    setBody(QJsonObject{{kRefreshToken, refreshToken}});
+    setBody(QJsonObject{{Key::RefreshToken, refreshToken}});
 }
 
 } // namespace Nextup

@@ -15,10 +15,14 @@ using ConnectionStates::Event;
 using ConnectionStates::State;
 using ConnectionStates::Transition;
 
+namespace Key = Wire::Key;
+
 namespace {
-const QString kType = QStringLiteral("type");
-const QString kRooms = QStringLiteral("rooms");
-const QString kGlobal = QStringLiteral("global");
+QJsonObject frameOf(Wire::FrameType type, QJsonObject members = {})
+{
+    members.insert(Key::Type, Wire::toString(type));
+    return members;
+}
 } // namespace
 
 QueueClient::QueueClient(ApiClient *api, QObject *parent) : QObject(parent), m_api(api)
@@ -68,7 +72,7 @@ void QueueClient::setRooms(const QStringList &rooms)
     if (rooms == m_rooms)
         return;
     const QStringList before = std::exchange(m_rooms, rooms);
-    m_state.setStrictSequence(m_rooms.contains(kGlobal));
+    m_state.setStrictSequence(m_rooms.contains(Wire::roomName(Wire::RoomKind::Global)));
     emit roomsChanged();
     if (!isConnected())
         return;
@@ -78,7 +82,7 @@ void QueueClient::setRooms(const QStringList &rooms)
             left.append(room);
     }
     if (!left.isEmpty())
-        sendFrame({{kType, QStringLiteral("unsubscribe")}, {kRooms, left}});
+        sendFrame(frameOf(Wire::FrameType::Unsubscribe, {{Key::Rooms, left}}));
     // The state stays as it is (Live stays Live), but its next snapshot must be read after the
     // server joined the new rooms.
     m_subscribeTimer.start(m_timing.subscribeWaitMs);
@@ -186,15 +190,15 @@ void QueueClient::sendAuthAndSubscribe()
 {
     const QString token = m_api && m_authenticate ? m_api->accessToken() : QString();
     if (!token.isEmpty()) {
-        sendFrame({{kType, QStringLiteral("auth")}, {QStringLiteral("token"), token}});
+        sendFrame(frameOf(Wire::FrameType::Auth, {{Key::Token, token}}));
         m_sentAuth = true;
     }
     if (m_rooms.isEmpty())
         return onSubscribed(); // no events will come, but the state still has to be fetched
-    QJsonObject frame{{kType, QStringLiteral("subscribe")},
-                      {kRooms, QJsonArray::fromStringList(m_rooms)}};
+    QJsonObject frame =
+        frameOf(Wire::FrameType::Subscribe, {{Key::Rooms, QJsonArray::fromStringList(m_rooms)}});
     if (!m_tokenSecret.isEmpty())
-        frame.insert(QStringLiteral("secret"), m_tokenSecret);
+        frame.insert(Key::Secret, m_tokenSecret);
     sendFrame(frame);
 }
 
@@ -266,7 +270,7 @@ void QueueClient::onHeartbeat()
         // Silence: the peer or the path is gone without telling us.
         return onSocketGone(m_socket.get());
     }
-    sendFrame({{kType, QStringLiteral("ping")}});
+    sendFrame(frameOf(Wire::FrameType::Ping));
 }
 
 void QueueClient::onText(const QString &text)
@@ -275,42 +279,55 @@ void QueueClient::onText(const QString &text)
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
     if (frame.isEmpty())
         return;
-    if (frame.contains(u"event")) {
+    if (frame.contains(Key::Event)) {
         if (const auto event = QueueEvent::fromFrame(frame))
             onEvent(*event);
         return;
     }
-    onControlFrame(frame.value(kType).toString(), frame);
+    // A type this client does not know (a newer server's) is ignored.
+    if (const auto type = Wire::fromString<Wire::FrameType>(frame.value(Key::Type).toString()))
+        onControlFrame(*type, frame);
 }
 
-void QueueClient::onControlFrame(const QString &type, const QJsonObject &frame)
+void QueueClient::onControlFrame(Wire::FrameType type, const QJsonObject &frame)
 {
-    if (type == u"hello") {
-        m_serverSeq = frame.value(u"seq").toInteger();
-        const int heartbeat = frame.value(u"heartbeat_ms").toInt();
+    switch (type) {
+    case Wire::FrameType::Hello: {
+        m_serverSeq = frame.value(Key::Seq).toInteger();
+        const int heartbeat = frame.value(Key::HeartbeatMs).toInt();
         if (m_timing.heartbeatMs <= 0 && heartbeat > 0) {
             m_heartbeatMs = heartbeat;
             m_pingTimer.start(qMax(50, m_heartbeatMs / 2));
         }
-    } else if (type == u"pong") {
-        m_serverSeq = qMax(m_serverSeq, frame.value(u"seq").toInteger());
+        break;
+    }
+    case Wire::FrameType::Pong:
+        m_serverSeq = qMax(m_serverSeq, frame.value(Key::Seq).toInteger());
         // The server delivered a seq we never saw, and nothing after it revealed the gap.
         if (m_state.strictSequence() && m_serverSeq > m_state.lastSeq() && !m_state.isResyncing() &&
             !m_gapTimer.isActive())
             m_gapTimer.start(m_timing.gapWaitMs);
-    } else if (type == u"subscribed") {
-        onSubscribed();
-    } else if (type == u"authenticated") {
-        emit authenticated(frame.value(u"role").toString());
-    } else if (type == u"resync") {
-        resync();
-    } else if (type == u"error") {
-        const QString code = frame.value(u"code").toString();
-        emit errorFrame(code, frame.value(u"message").toString(), frame.value(u"room").toString());
+        break;
+    case Wire::FrameType::Subscribed: onSubscribed(); break;
+    case Wire::FrameType::Authenticated:
+        emit authenticated(frame.value(Key::Role).toString());
+        break;
+    case Wire::FrameType::Resync: resync(); break;
+    case Wire::FrameType::Error: {
+        const QString code = frame.value(Key::Code).toString();
+        emit errorFrame(code, frame.value(Key::Message).toString(),
+                        frame.value(Key::Room).toString());
         // An expired access token: one refresh, whose new token is sent again (accessTokenChanged).
         if (code == u"unauthorized" && m_api && !m_api->refreshToken().isEmpty() &&
             !std::exchange(m_reauthTried, true))
             m_api->refresh();
+        break;
+    }
+    case Wire::FrameType::Auth:
+    case Wire::FrameType::Subscribe:
+    case Wire::FrameType::Unsubscribe:
+    case Wire::FrameType::Unsubscribed:
+    case Wire::FrameType::Ping: break; // ours, or nothing to do
     }
 }
 

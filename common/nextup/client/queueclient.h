@@ -139,7 +139,7 @@ private:
 
     void onSocketGone(QWebSocket *socket);
     void onText(const QString &text);
-    void onControlFrame(const QString &type, const QJsonObject &frame);
+    void onControlFrame(Wire::FrameType type, const QJsonObject &frame);
     void onEvent(const QueueEvent &event);
     void onHeartbeat();
     void onGapTimeout();

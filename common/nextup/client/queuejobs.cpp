@@ -4,12 +4,14 @@
 
 namespace Nextup {
 
+namespace Key = Wire::Key;
+
 GetQueuesJob::GetQueuesJob() : ApiJob("GET", QStringLiteral("/api/queues"), Auth::Optional) {}
 
 Status GetQueuesJob::parseResponse(const QJsonDocument &json)
 {
     const QJsonObject answer = json.object();
-    if (!answer.value(u"services").isArray() || !answer.value(u"counters").isArray())
+    if (!answer.value(Key::Services).isArray() || !answer.value(Key::Counters).isArray())
         return badResponse(QStringLiteral("no services and counters"));
     m_snapshot = QueueSnapshot::fromJson(answer);
     return {};
@@ -73,17 +75,17 @@ CounterActionJob::CounterActionJob(int counterId, CounterAction action, const QS
 {
     QJsonObject body = target;
     if (!reason.isEmpty())
-        body.insert(QStringLiteral("reason"), reason);
+        body.insert(Key::Reason, reason);
     setBody(body);
 }
 
 Status CounterActionJob::parseResponse(const QJsonDocument &json)
 {
     const QJsonObject answer = json.object();
-    if (answer.value(u"token").isObject())
-        m_token = TokenInfo::fromJson(answer.value(u"token").toObject());
-    if (answer.value(u"counter").isObject())
-        m_counter = CounterInfo::fromJson(answer.value(u"counter").toObject());
+    if (answer.value(Key::Token).isObject())
+        m_token = TokenInfo::fromJson(answer.value(Key::Token).toObject());
+    if (answer.value(Key::Counter).isObject())
+        m_counter = CounterInfo::fromJson(answer.value(Key::Counter).toObject());
     const bool expected = answersWithCounter(m_action) ? hasCounter() : hasToken();
     return expected ? Status{} : badResponse(QStringLiteral("no token or counter"));
 }

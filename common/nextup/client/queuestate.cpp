@@ -4,13 +4,9 @@
 
 namespace Nextup {
 
-namespace {
-const QString kWaiting = QStringLiteral("waiting");
-const QString kCalled = QStringLiteral("called");
-const QString kServing = QStringLiteral("serving");
-const QString kQueueUpdate = QStringLiteral("queue_update");
-const QString kCounterStatus = QStringLiteral("counter_status");
+namespace Key = Wire::Key;
 
+namespace {
 template <typename T> void insertById(QList<T> &list, const T &item)
 {
     const auto at = std::find_if(list.begin(), list.end(),
@@ -22,13 +18,13 @@ template <typename T> void insertById(QList<T> &list, const T &item)
 std::optional<QueueEvent> QueueEvent::fromFrame(const QJsonObject &frame)
 {
     QueueEvent event;
-    event.name = frame.value(u"event").toString();
-    event.seq = frame.value(u"seq").toInteger();
+    event.name = frame.value(Key::Event).toString();
+    event.seq = frame.value(Key::Seq).toInteger();
     if (event.name.isEmpty() || event.seq <= 0)
         return std::nullopt;
-    event.room = frame.value(u"room").toString();
-    event.at = parseTime(frame.value(u"at"));
-    event.data = frame.value(u"data").toObject();
+    event.room = frame.value(Key::Room).toString();
+    event.at = parseTime(frame.value(Key::At));
+    event.data = frame.value(Key::Data).toObject();
     return event;
 }
 
@@ -139,22 +135,24 @@ QList<QueueToken> QueueState::waiting(const QList<int> &serviceIds) const
 
 void QueueState::apply(const QueueEvent &event)
 {
-    if (event.name == kQueueUpdate)
+    const std::optional<Wire::EventType> type = event.type();
+    if (type == Wire::EventType::QueueUpdate)
         applyQueueUpdate(event.data);
-    else if (event.name == kCounterStatus)
+    else if (type == Wire::EventType::CounterStatus)
         applyCounter(event.data);
-    else if (event.name.startsWith(u"token_"))
+    else if (event.name.startsWith(u"token_")) // every token event, also those of newer servers
         applyToken(event.data);
     m_seq = qMax(m_seq, event.seq);
 }
 
 // Every token event carries the token as it is now, so one rule covers them all: take it out of
 // wherever it was, and put it where its status says it is.
-void QueueState::applyToken(const QJsonObject &token)
+void QueueState::applyToken(const QJsonObject &json)
 {
-    const qint64 id = token.value(u"id").toInteger();
-    if (id <= 0)
+    const Wire::Token token = Wire::Token::fromJson(json);
+    if (token.id <= 0)
         return;
+    const qint64 id = token.id;
     for (ServiceQueue &queue : m_services) {
         const auto removed =
             queue.tokens.removeIf([id](const QueueToken &t) { return t.id == id; });
@@ -165,52 +163,54 @@ void QueueState::applyToken(const QJsonObject &token)
         if (counter.currentToken && counter.currentToken->id == id)
             counter.currentToken.reset();
     }
-    const QString status = token.value(u"status").toString();
-    const int serviceId = token.value(u"service_id").toInt();
-    if (status == kWaiting) {
-        if (ServiceQueue *queue = findService(serviceId)) {
-            const QueueToken entry = QueueToken::fromJson(token, serviceId);
+    if (token.hasStatus(Wire::TokenStatus::Waiting)) {
+        if (ServiceQueue *queue = findService(token.serviceId)) {
+            const QueueToken entry = QueueToken::fromJson(json, token.serviceId);
             const auto at =
                 std::find_if(queue->tokens.begin(), queue->tokens.end(),
                              [&entry](const QueueToken &t) { return entry.goesBefore(t); });
             queue->tokens.insert(at, entry);
             ++queue->waiting;
         }
-    } else if (status == kCalled || status == kServing) {
-        if (CounterInfo *counter = findCounter(token.value(u"counter_id").toInt()))
+    } else if (token.hasStatus(Wire::TokenStatus::Called) ||
+               token.hasStatus(Wire::TokenStatus::Serving)) {
+        if (CounterInfo *counter = findCounter(token.counterId))
             counter->currentToken =
-                CurrentToken{id, token.value(u"token_number").toString(), status, serviceId};
+                CurrentToken{id, token.tokenNumber, token.status, token.serviceId};
     }
     recountQueueSizes();
 }
 
-void QueueState::applyQueueUpdate(const QJsonObject &update)
+void QueueState::applyQueueUpdate(const QJsonObject &json)
 {
-    const int id = update.value(u"service_id").toInt();
-    if (id <= 0)
+    const Wire::QueueUpdate update = Wire::QueueUpdate::fromJson(json);
+    if (update.serviceId <= 0)
         return;
-    ServiceQueue *queue = findService(id);
+    ServiceQueue *queue = findService(update.serviceId);
     if (!queue) {
-        insertById(m_services, ServiceQueue{id, {}, {}, 0, 0, {}});
-        queue = findService(id);
+        ServiceQueue added;
+        added.id = update.serviceId;
+        insertById(m_services, added);
+        queue = findService(update.serviceId);
     }
-    if (update.contains(u"code"))
-        queue->code = update.value(u"code").toString();
-    if (update.contains(u"name"))
-        queue->name = update.value(u"name").toString();
-    queue->waiting = update.value(u"waiting").toInt();
-    queue->eta = update.value(u"eta").toInt();
+    // An update without code or name (an older server's) keeps them.
+    if (json.contains(Key::Code))
+        queue->code = update.code;
+    if (json.contains(Key::Name))
+        queue->name = update.name;
+    queue->waiting = update.waiting;
+    queue->eta = update.eta;
     recountQueueSizes();
 }
 
 void QueueState::applyCounter(const QJsonObject &json)
 {
-    const int id = json.value(u"id").toInt();
+    const int id = json.value(Key::Id).toInt();
     if (id <= 0)
         return;
     CounterInfo *counter = findCounter(id);
     // GET /api/queues lists active counters only; keep the same view.
-    if (!json.value(u"active").toBool(true)) {
+    if (!json.value(Key::Active).toBool(true)) {
         m_counters.removeIf([id](const CounterInfo &c) { return c.id == id; });
         return;
     }

@@ -12,7 +12,7 @@ namespace Nextup {
 // One realtime event frame: {"event","room","seq","at","data"}.
 struct QueueEvent
 {
-    QString name; // token_generated, token_called, ..., queue_update, counter_status
+    QString name; // Wire::EventType, as text: a newer server may send others
     QString room;
     qint64 seq = 0;
     QDateTime at;
@@ -20,6 +20,7 @@ struct QueueEvent
 
     // nullopt unless the frame is an event with a positive seq.
     static std::optional<QueueEvent> fromFrame(const QJsonObject &frame);
+    std::optional<Wire::EventType> type() const { return Wire::fromString<Wire::EventType>(name); }
 };
 
 // The live queues as a client sees them: a GET /api/queues snapshot moved forward by events, in

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include "nextup/wire/keys.h"
+
 namespace Nextup {
 
 QString Status::fieldError(const QString &field) const
@@ -19,12 +21,13 @@ QString Status::toString() const
 
 Status Status::fromErrorBody(int httpStatus, const QByteArray &body)
 {
-    const QJsonObject error = QJsonDocument::fromJson(body).object().value(u"error").toObject();
+    const QJsonObject error =
+        QJsonDocument::fromJson(body).object().value(Wire::Key::Error).toObject();
     Status status;
     status.httpStatus = httpStatus;
-    status.code = error.value(u"code").toString();
-    status.message = error.value(u"message").toString();
-    status.details = error.value(u"details");
+    status.code = error.value(Wire::Key::Code).toString();
+    status.message = error.value(Wire::Key::Message).toString();
+    status.details = error.value(Wire::Key::Details);
     if (status.code.isEmpty())
         status.code =
             httpStatus == 401 ? QStringLiteral("unauthorized") : QStringLiteral("http_error");

@@ -4,6 +4,8 @@
 
 namespace Nextup {
 
+namespace Key = Wire::Key;
+
 namespace {
 const QByteArray kSecretHeader = QByteArrayLiteral("X-Token-Secret");
 
@@ -43,7 +45,7 @@ Status TokenStatusJob::parseResponse(const QJsonDocument &json)
 
 Status TokenAnswerJob::parseResponse(const QJsonDocument &json)
 {
-    const QJsonValue token = json.object().value(u"token");
+    const QJsonValue token = json.object().value(Key::Token);
     if (!token.isObject())
         return badResponse(QStringLiteral("no token"));
     m_token = TokenInfo::fromJson(token.toObject());
@@ -58,9 +60,9 @@ Status GetTokenJob::parseResponse(const QJsonDocument &json)
         return status;
     // The timeline sits inside the token object; accept it beside the token as well.
     const QJsonObject answer = json.object();
-    QJsonValue events = answer.value(u"token").toObject().value(u"events");
+    QJsonValue events = answer.value(Key::Token).toObject().value(Key::Events);
     if (!events.isArray())
-        events = answer.value(u"events");
+        events = answer.value(Key::Events);
     for (const QJsonValue &value : events.toArray())
         m_events.append(TokenEvent::fromJson(value.toObject()));
     return {};
@@ -76,8 +78,7 @@ CancelTokenJob::CancelTokenJob(qint64 tokenId, const QString &secret)
 AssignTokenJob::AssignTokenJob(qint64 tokenId, int counterId, const QString &reason)
     : TokenAnswerJob("POST", tokenPath(tokenId, "assign"))
 {
-    setBody(
-        QJsonObject{{QStringLiteral("counter_id"), counterId}, {QStringLiteral("reason"), reason}});
+    setBody(QJsonObject{{Key::CounterId, counterId}, {Key::Reason, reason}});
 }
 
 HistoryJob::HistoryJob(const HistoryFilter &filter)
@@ -89,7 +90,7 @@ HistoryJob::HistoryJob(const HistoryFilter &filter)
 Status HistoryJob::parseResponse(const QJsonDocument &json)
 {
     const QJsonObject answer = json.object();
-    if (!answer.value(u"items").isArray())
+    if (!answer.value(Key::Items).isArray())
         return badResponse(QStringLiteral("no items"));
     m_page = HistoryPage::fromJson(answer);
     return {};
@@ -108,7 +109,7 @@ StatsJob::StatsJob(const QDate &from, const QDate &to) : ApiJob("GET", QStringLi
 Status StatsJob::parseResponse(const QJsonDocument &json)
 {
     const QJsonObject answer = json.object();
-    if (!answer.value(u"totals").isObject())
+    if (!answer.value(Key::Totals).isObject())
         return badResponse(QStringLiteral("no totals"));
     m_report = StatsReport::fromJson(answer);
     return {};

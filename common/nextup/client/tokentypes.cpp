@@ -2,95 +2,33 @@
 
 namespace Nextup {
 
-TokenInfo TokenInfo::fromJson(const QJsonObject &json)
-{
-    TokenInfo t;
-    t.id = json.value(u"id").toInteger();
-    t.tokenNumber = json.value(u"token_number").toString();
-    t.number = json.value(u"number").toInteger();
-    t.serviceId = json.value(u"service_id").toInt();
-    t.serviceCode = json.value(u"service_code").toString();
-    t.serviceName = json.value(u"service_name").toString();
-    t.status = json.value(u"status").toString();
-    t.priority = json.value(u"priority").toInt();
-    t.customerInfo = json.value(u"customer_info");
-    t.businessDate = json.value(u"business_date").toString();
-    t.preferredSlot = parseTime(json.value(u"preferred_slot"));
-    t.arrivalAt = parseTime(json.value(u"arrival_at"));
-    t.createdAt = parseTime(json.value(u"created_at"));
-    t.calledAt = parseTime(json.value(u"called_at"));
-    t.servingAt = parseTime(json.value(u"serving_at"));
-    t.finishedAt = parseTime(json.value(u"finished_at"));
-    t.counterId = json.value(u"counter_id").toInt();
-    t.counterName = json.value(u"counter_name").toString();
-    t.targetCounterId = json.value(u"target_counter_id").toInt();
-    t.operatorId = json.value(u"operator_id").toInt();
-    t.recallCount = json.value(u"recall_count").toInt();
-    t.eta = json.value(u"eta").toInt();
-    return t;
-}
+namespace Key = Wire::Key;
 
 TokenEvent TokenEvent::fromJson(const QJsonObject &json)
 {
     TokenEvent e;
-    e.event = json.value(u"event").toString();
-    e.fromStatus = json.value(u"from_status").toString();
-    e.toStatus = json.value(u"to_status").toString();
-    e.serviceId = json.value(u"service_id").toInt();
-    e.counterId = json.value(u"counter_id").toInt();
-    e.actorId = json.value(u"actor_id").toInt();
-    e.actor = json.value(u"actor").toString();
-    e.reason = json.value(u"reason").toString();
-    e.at = parseTime(json.value(u"at"));
+    e.event = json.value(Key::Event).toString();
+    e.fromStatus = json.value(Key::FromStatus).toString();
+    e.toStatus = json.value(Key::ToStatus).toString();
+    e.serviceId = json.value(Key::ServiceId).toInt();
+    e.counterId = json.value(Key::CounterId).toInt();
+    e.actorId = json.value(Key::ActorId).toInt();
+    e.actor = json.value(Key::Actor).toString();
+    e.reason = json.value(Key::Reason).toString();
+    e.at = parseTime(json.value(Key::At));
     return e;
 }
 
 QJsonObject NewToken::toJson() const
 {
-    QJsonObject json{{QStringLiteral("service_id"), serviceId}};
+    QJsonObject json{{Key::ServiceId, serviceId}};
     if (!customerInfo.isNull() && !customerInfo.isUndefined())
-        json.insert(QStringLiteral("customer_info"), customerInfo);
+        json.insert(Key::CustomerInfo, customerInfo);
     if (preferredSlot.isValid())
-        json.insert(QStringLiteral("preferred_slot"),
-                    preferredSlot.toUTC().toString(Qt::ISODateWithMs));
+        json.insert(Key::PreferredSlot, Wire::isoTime(preferredSlot));
     if (priority)
-        json.insert(QStringLiteral("priority"), *priority);
+        json.insert(Key::Priority, *priority);
     return json;
-}
-
-CreatedToken CreatedToken::fromJson(const QJsonObject &json)
-{
-    CreatedToken t;
-    t.tokenId = json.value(u"token_id").toInteger();
-    t.tokenNumber = json.value(u"token_number").toString();
-    t.eta = json.value(u"eta").toInt();
-    t.position = json.value(u"position").toInt();
-    t.secret = json.value(u"secret").toString();
-    t.status = json.value(u"status").toString();
-    t.serviceId = json.value(u"service_id").toInt();
-    t.serviceName = json.value(u"service_name").toString();
-    t.priority = json.value(u"priority").toInt();
-    t.createdAt = parseTime(json.value(u"created_at"));
-    t.preferredSlot = parseTime(json.value(u"preferred_slot"));
-    return t;
-}
-
-TokenStatus TokenStatus::fromJson(const QJsonObject &json)
-{
-    TokenStatus s;
-    s.tokenId = json.value(u"token_id").toInteger();
-    s.tokenNumber = json.value(u"token_number").toString();
-    s.status = json.value(u"status").toString();
-    s.position = json.value(u"position").toInt();
-    s.eta = json.value(u"eta").toInt();
-    s.serviceId = json.value(u"service_id").toInt();
-    s.serviceName = json.value(u"service_name").toString();
-    s.counterId = json.value(u"counter_id").toInt();
-    s.counterName = json.value(u"counter_name").toString();
-    s.createdAt = parseTime(json.value(u"created_at"));
-    s.calledAt = parseTime(json.value(u"called_at"));
-    s.recallCount = json.value(u"recall_count").toInt();
-    return s;
 }
 
 QUrlQuery HistoryFilter::toQuery() const
@@ -114,11 +52,11 @@ QUrlQuery HistoryFilter::toQuery() const
 HistoryPage HistoryPage::fromJson(const QJsonObject &json)
 {
     HistoryPage page;
-    for (const QJsonValue &value : json.value(u"items").toArray())
+    for (const QJsonValue &value : json.value(Key::Items).toArray())
         page.items.append(TokenInfo::fromJson(value.toObject()));
-    page.page = json.value(u"page").toInt();
-    page.pageSize = json.value(u"page_size").toInt();
-    page.total = json.value(u"total").toInt();
+    page.page = json.value(Key::Page).toInt();
+    page.pageSize = json.value(Key::PageSize).toInt();
+    page.total = json.value(Key::Total).toInt();
     return page;
 }
 
@@ -127,36 +65,36 @@ StatsBlock StatsBlock::fromJson(const QJsonObject &json, const QString &idKey)
     StatsBlock b;
     if (!idKey.isEmpty())
         b.id = json.value(idKey).toInt();
-    b.name = json.value(u"name").toString();
-    b.issued = json.value(u"issued").toInteger();
-    b.waiting = json.value(u"waiting").toInteger();
-    b.served = json.value(u"served").toInteger();
-    b.skipped = json.value(u"skipped").toInteger();
-    b.cancelled = json.value(u"cancelled").toInteger();
-    b.noShowRate = json.value(u"no_show_rate").toDouble();
-    b.avgWaitSeconds = json.value(u"avg_wait_seconds").toDouble();
-    b.p90WaitSeconds = json.value(u"p90_wait_seconds").toDouble();
-    b.avgServiceSeconds = json.value(u"avg_service_seconds").toDouble();
-    b.p90ServiceSeconds = json.value(u"p90_service_seconds").toDouble();
-    b.withinTargetShare = json.value(u"within_target_share").toDouble();
+    b.name = json.value(Key::Name).toString();
+    b.issued = json.value(Key::Issued).toInteger();
+    b.waiting = json.value(Key::Waiting).toInteger();
+    b.served = json.value(Key::Served).toInteger();
+    b.skipped = json.value(Key::Skipped).toInteger();
+    b.cancelled = json.value(Key::Cancelled).toInteger();
+    b.noShowRate = json.value(Key::NoShowRate).toDouble();
+    b.avgWaitSeconds = json.value(Key::AvgWaitSeconds).toDouble();
+    b.p90WaitSeconds = json.value(Key::P90WaitSeconds).toDouble();
+    b.avgServiceSeconds = json.value(Key::AvgServiceSeconds).toDouble();
+    b.p90ServiceSeconds = json.value(Key::P90ServiceSeconds).toDouble();
+    b.withinTargetShare = json.value(Key::WithinTargetShare).toDouble();
     return b;
 }
 
 StatsReport StatsReport::fromJson(const QJsonObject &json)
 {
     StatsReport r;
-    r.from = QDate::fromString(json.value(u"from").toString(), Qt::ISODate);
-    r.to = QDate::fromString(json.value(u"to").toString(), Qt::ISODate);
-    r.totals = StatsBlock::fromJson(json.value(u"totals").toObject());
-    for (const QJsonValue &value : json.value(u"per_service").toArray())
-        r.perService.append(StatsBlock::fromJson(value.toObject(), QStringLiteral("service_id")));
-    for (const QJsonValue &value : json.value(u"per_counter").toArray())
-        r.perCounter.append(StatsBlock::fromJson(value.toObject(), QStringLiteral("counter_id")));
-    r.perHour = json.value(u"per_hour").toArray();
-    const QJsonObject accuracy = json.value(u"eta_accuracy").toObject();
-    r.etaSamples = accuracy.value(u"samples").toInteger();
-    r.etaMeanAbsErrorSeconds = accuracy.value(u"mean_abs_error_seconds").toDouble();
-    r.etaMeanErrorSeconds = accuracy.value(u"mean_error_seconds").toDouble();
+    r.from = QDate::fromString(json.value(Key::From).toString(), Qt::ISODate);
+    r.to = QDate::fromString(json.value(Key::To).toString(), Qt::ISODate);
+    r.totals = StatsBlock::fromJson(json.value(Key::Totals).toObject());
+    for (const QJsonValue &value : json.value(Key::PerService).toArray())
+        r.perService.append(StatsBlock::fromJson(value.toObject(), Key::ServiceId));
+    for (const QJsonValue &value : json.value(Key::PerCounter).toArray())
+        r.perCounter.append(StatsBlock::fromJson(value.toObject(), Key::CounterId));
+    r.perHour = json.value(Key::PerHour).toArray();
+    const QJsonObject accuracy = json.value(Key::EtaAccuracy).toObject();
+    r.etaSamples = accuracy.value(Key::Samples).toInteger();
+    r.etaMeanAbsErrorSeconds = accuracy.value(Key::MeanAbsErrorSeconds).toDouble();
+    r.etaMeanErrorSeconds = accuracy.value(Key::MeanErrorSeconds).toDouble();
     return r;
 }
 

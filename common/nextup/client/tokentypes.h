@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QDate>
+#include <QJsonArray>
 #include <QJsonValue>
+#include <QList>
 #include <QUrlQuery>
 
 #include "nextup/client/types.h"
@@ -9,35 +11,10 @@
 // Typed views of tokens, their history and the statistics (docs/api.md, "Tokens" and "Stats").
 namespace Nextup {
 
-// A token as staff see it (GET /api/tokens/:id, history items, counter action answers).
-// Public views (events, status answers) leave customerInfo and operatorId empty.
-struct TokenInfo
-{
-    qint64 id = 0;
-    QString tokenNumber; // "D007"
-    qint64 number = 0;
-    int serviceId = 0;
-    QString serviceCode;
-    QString serviceName;
-    QString status; // waiting, called, serving, completed, skipped, cancelled
-    int priority = 0;
-    QJsonValue customerInfo;
-    QString businessDate; // YYYY-MM-DD
-    QDateTime preferredSlot;
-    QDateTime arrivalAt;
-    QDateTime createdAt;
-    QDateTime calledAt;
-    QDateTime servingAt;
-    QDateTime finishedAt;
-    int counterId = 0;
-    QString counterName;
-    int targetCounterId = 0;
-    int operatorId = 0;
-    int recallCount = 0;
-    int eta = 0;
-
-    static TokenInfo fromJson(const QJsonObject &json);
-};
+using TokenInfo = Wire::Token;
+using CreatedToken = Wire::CreatedToken;
+// Not Wire::TokenStatus, the enum of its `status`.
+using TokenStatus = Wire::TokenProgress;
 
 // One line of a token's timeline.
 struct TokenEvent
@@ -64,43 +41,6 @@ struct NewToken
     std::optional<int> priority; // 0..9; needs a staff or kiosk session
 
     QJsonObject toJson() const;
-};
-
-// The answer to POST /api/tokens: what the customer needs to follow the token.
-struct CreatedToken
-{
-    qint64 tokenId = 0;
-    QString tokenNumber;
-    int eta = 0;
-    int position = 0; // 1 = next to be called
-    QString secret;   // lets only this customer read the status or cancel
-    QString status;
-    int serviceId = 0;
-    QString serviceName;
-    int priority = 0;
-    QDateTime createdAt;
-    QDateTime preferredSlot;
-
-    static CreatedToken fromJson(const QJsonObject &json);
-};
-
-// GET /api/tokens/:id/status.
-struct TokenStatus
-{
-    qint64 tokenId = 0;
-    QString tokenNumber;
-    QString status;
-    int position = 0;
-    int eta = 0;
-    int serviceId = 0;
-    QString serviceName;
-    int counterId = 0;
-    QString counterName;
-    QDateTime createdAt;
-    QDateTime calledAt;
-    int recallCount = 0;
-
-    static TokenStatus fromJson(const QJsonObject &json);
 };
 
 // GET /api/tokens filters; empty or zero fields are not sent.

@@ -71,11 +71,8 @@ void AdminCatalog::reload()
             if (generation != m_generation)
                 return;
             m_branches.clear();
-            for (const QJsonValue &value : branches->array()) {
-                const QJsonObject json = value.toObject();
-                m_branches.append({json.value(u"id").toInt(), json.value(u"name").toString(),
-                                   json.value(u"timezone").toString()});
-            }
+            for (const QJsonValue &value : branches->array())
+                m_branches.append(BranchInfo::fromJson(value.toObject()));
             partArrived();
         },
         fail);

@@ -9,12 +9,7 @@
 
 namespace Nextup::Console {
 
-struct BranchInfo
-{
-    int id = 0;
-    QString name;
-    QString timezone;
-};
+using BranchInfo = Wire::Branch;
 
 // What every admin page needs to name things: branches, services (inactive ones included) and
 // counters, read once and again after each change, so that a service created on the Services

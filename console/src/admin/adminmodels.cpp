@@ -14,21 +14,30 @@ QString yesNo(bool value)
 
 const QStringList &userRoles()
 {
-    static const QStringList roles{QStringLiteral("admin"), QStringLiteral("operator"),
-                                   QStringLiteral("kiosk"), QStringLiteral("user")};
+    static const QStringList roles = [] {
+        QStringList texts;
+        for (Wire::Role role : Wire::allValues<Wire::Role>())
+            texts.append(Wire::toString(role));
+        return texts;
+    }();
     return roles;
 }
 
 QString roleText(const QString &role)
 {
-    if (role == u"admin")
+    const std::optional<Wire::Role> known = Wire::fromString<Wire::Role>(role);
+    if (!known)
+        return role;
+    switch (*known) {
+    case Wire::Role::Admin:
         return QCoreApplication::translate("Nextup::Console::AdminModels", "Administrator");
-    if (role == u"operator")
+    case Wire::Role::Operator:
         return QCoreApplication::translate("Nextup::Console::AdminModels", "Operator");
-    if (role == u"kiosk")
+    case Wire::Role::Kiosk:
         return QCoreApplication::translate("Nextup::Console::AdminModels", "Kiosk");
-    if (role == u"user")
+    case Wire::Role::User:
         return QCoreApplication::translate("Nextup::Console::AdminModels", "Customer");
+    }
     return role;
 }
 
@@ -104,9 +113,9 @@ QVariant CountersModel::data(const QModelIndex &index, int role) const
         return codes.join(QStringLiteral(", "));
     }
     case StatusColumn:
-        if (c.status == u"open")
+        if (c.hasStatus(Wire::CounterStatus::Open))
             return tr("Open");
-        if (c.status == u"paused")
+        if (c.hasStatus(Wire::CounterStatus::Paused))
             return tr("Paused");
         return tr("Closed");
     default: return {};

@@ -9,6 +9,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "nextup/wire/enums.h"
+
 namespace Nextup::Console {
 
 namespace {
@@ -170,24 +172,39 @@ QString formatDuration(double seconds)
 
 const QStringList &tokenStatuses()
 {
-    static const QStringList statuses{QStringLiteral("waiting"), QStringLiteral("called"),
-                                      QStringLiteral("serving"), QStringLiteral("completed"),
-                                      QStringLiteral("skipped"), QStringLiteral("cancelled")};
+    static const QStringList statuses = [] {
+        QStringList texts;
+        for (Wire::TokenStatus status : Wire::allValues<Wire::TokenStatus>())
+            texts.append(Wire::toString(status));
+        return texts;
+    }();
     return statuses;
 }
 
 QString statusText(const QString &status)
 {
-    static const QHash<QString, const char *> names{
-        {QStringLiteral("waiting"), QT_TRANSLATE_NOOP("Nextup::Console::Status", "Waiting")},
-        {QStringLiteral("called"), QT_TRANSLATE_NOOP("Nextup::Console::Status", "Called")},
-        {QStringLiteral("serving"), QT_TRANSLATE_NOOP("Nextup::Console::Status", "Serving")},
-        {QStringLiteral("completed"), QT_TRANSLATE_NOOP("Nextup::Console::Status", "Completed")},
-        {QStringLiteral("skipped"), QT_TRANSLATE_NOOP("Nextup::Console::Status", "Skipped")},
-        {QStringLiteral("cancelled"), QT_TRANSLATE_NOOP("Nextup::Console::Status", "Cancelled")},
-    };
-    const char *name = names.value(status);
-    return name ? QCoreApplication::translate("Nextup::Console::Status", name) : status;
+    const std::optional<Wire::TokenStatus> known = Wire::fromString<Wire::TokenStatus>(status);
+    if (!known)
+        return status;
+    switch (*known) {
+    case Wire::TokenStatus::Waiting:
+        return QCoreApplication::translate("Nextup::Console::Status", "Waiting");
+    case Wire::TokenStatus::Called:
+        return QCoreApplication::translate("Nextup::Console::Status", "Called");
+    case Wire::TokenStatus::Serving:
+        return QCoreApplication::translate("Nextup::Console::Status", "Serving");
+    case Wire::TokenStatus::Completed:
+        return QCoreApplication::translate("Nextup::Console::Status", "Completed");
+    case Wire::TokenStatus::Skipped:
+        return QCoreApplication::translate("Nextup::Console::Status", "Skipped");
+    case Wire::TokenStatus::Cancelled:
+        return QCoreApplication::translate("Nextup::Console::Status", "Cancelled");
+    case Wire::TokenStatus::Booked:
+        return QCoreApplication::translate("Nextup::Console::Status", "Booked");
+    case Wire::TokenStatus::Expired:
+        return QCoreApplication::translate("Nextup::Console::Status", "No-show");
+    }
+    return status;
 }
 
 QString eventText(const QString &event)

@@ -1,6 +1,7 @@
 #include "admin/branchbox.h"
 
 #include "admin/admincatalog.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup::Console {
 
@@ -27,7 +28,7 @@ void BranchBox::selectBranch(int id)
 void BranchBox::addTo(QJsonObject &body) const
 {
     if (currentIndex() >= 0)
-        body.insert(QStringLiteral("branch_id"), currentData().toInt());
+        body.insert(Wire::Key::BranchId, currentData().toInt());
 }
 
 } // namespace Nextup::Console

@@ -3,9 +3,13 @@
 #include <QComboBox>
 #include <QJsonObject>
 
+namespace Nextup::Wire {
+struct Branch;
+} // namespace Nextup::Wire
+
 namespace Nextup::Console {
 
-struct BranchInfo;
+using BranchInfo = Wire::Branch;
 
 // The Branch field of the Services and Counters forms: the catalog's branches, with the branch
 // id as each item's data.

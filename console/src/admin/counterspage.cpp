@@ -9,12 +9,14 @@
 #include "admin/admincatalog.h"
 #include "admin/adminmodels.h"
 #include "admin/branchbox.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup::Console {
 
+namespace Key = Wire::Key;
+
 CountersPage::CountersPage(ApiClient *api, AdminCatalog *catalog, QWidget *parent)
-    : CrudPage(api, new CountersModel, QStringLiteral("/api/counters"), QStringLiteral("counter"),
-               parent),
+    : CrudPage(api, new CountersModel, QStringLiteral("/api/counters"), Key::Counter, parent),
       m_catalog(catalog), m_branch(new BranchBox(this)), m_name(new QLineEdit(this)),
       m_services(new QListWidget(this)), m_active(new QCheckBox(tr("In use"), this))
 {
@@ -24,10 +26,10 @@ CountersPage::CountersPage(ApiClient *api, AdminCatalog *catalog, QWidget *paren
     setFormTitles(tr("New counter"), tr("Edit counter"));
     m_name->setPlaceholderText(tr("e.g. Counter D"));
     m_services->setMinimumHeight(120);
-    addRow(tr("&Branch:"), QStringLiteral("branch_id"), m_branch);
-    addRow(tr("&Name:"), QStringLiteral("name"), m_name);
-    addRow(tr("Services ser&ved:"), QStringLiteral("service_ids"), m_services);
-    addRow(tr("Acti&ve:"), QStringLiteral("active"), m_active);
+    addRow(tr("&Branch:"), Key::BranchId, m_branch);
+    addRow(tr("&Name:"), Key::Name, m_name);
+    addRow(tr("Services ser&ved:"), Key::ServiceIds, m_services);
+    addRow(tr("Acti&ve:"), Key::Active, m_active);
     connect(m_catalog, &AdminCatalog::changed, this, &CountersPage::onCatalogChanged);
     onCatalogChanged();
     startNew();
@@ -106,9 +108,9 @@ QJsonObject CountersPage::formBody(bool) const
     for (int id : checkedServices())
         ids.append(id);
     QJsonObject body{
-        {QStringLiteral("name"), m_name->text()},
-        {QStringLiteral("service_ids"), ids},
-        {QStringLiteral("active"), m_active->isChecked()},
+        {Key::Name, m_name->text()},
+        {Key::ServiceIds, ids},
+        {Key::Active, m_active->isChecked()},
     };
     m_branch->addTo(body);
     return body;

@@ -12,6 +12,7 @@
 
 #include "admin/adminmodels.h"
 #include "nextup/client/apiclient.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup::Console {
 
@@ -180,8 +181,9 @@ void CrudPage::runChange(ApiJob *job, const QString &doneMessage)
         this,
         [this, json, doneMessage] {
             m_busy = false;
-            const int id = json ? json->object().value(m_itemKey).toObject().value(u"id").toInt()
-                                : m_currentId;
+            const int id =
+                json ? json->object().value(m_itemKey).toObject().value(Wire::Key::Id).toInt()
+                     : m_currentId;
             if (id)
                 m_currentId = id;
             m_errors.clear();

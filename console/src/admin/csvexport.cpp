@@ -5,14 +5,13 @@
 
 #include "nextup/client/apiclient.h"
 #include "nextup/client/tokenjobs.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup::Console {
 
 namespace {
-QString isoTime(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
+using Wire::isoTime;
+namespace Key = Wire::Key;
 
 QString idText(qint64 id)
 {
@@ -49,23 +48,12 @@ CsvExport::~CsvExport()
 
 QStringList CsvExport::header()
 {
-    return {QStringLiteral("id"),
-            QStringLiteral("token_number"),
-            QStringLiteral("service_code"),
-            QStringLiteral("service_name"),
-            QStringLiteral("status"),
-            QStringLiteral("priority"),
-            QStringLiteral("business_date"),
-            QStringLiteral("created_at"),
-            QStringLiteral("arrival_at"),
-            QStringLiteral("called_at"),
-            QStringLiteral("serving_at"),
-            QStringLiteral("finished_at"),
-            QStringLiteral("counter_id"),
-            QStringLiteral("counter_name"),
-            QStringLiteral("operator_id"),
-            QStringLiteral("recall_count"),
-            QStringLiteral("customer_info")};
+    // The API's member names, so that a script reads the file as it reads the API.
+    return {Key::Id,          Key::TokenNumber, Key::ServiceCode,  Key::ServiceName,
+            Key::Status,      Key::Priority,    Key::BusinessDate, Key::CreatedAt,
+            Key::ArrivalAt,   Key::CalledAt,    Key::ServingAt,    Key::FinishedAt,
+            Key::CounterId,   Key::CounterName, Key::OperatorId,   Key::RecallCount,
+            Key::CustomerInfo};
 }
 
 QStringList CsvExport::fields(const TokenInfo &t)

@@ -51,8 +51,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case IssuedColumn: return formatTime(t.createdAt);
     case WaitColumn: return formatDuration(secondsBetween(arrived, t.calledAt));
     case ServiceTimeColumn:
-        return t.status == u"completed" ? formatDuration(secondsBetween(t.servingAt, t.finishedAt))
-                                        : formatDuration(-1);
+        return t.hasStatus(Wire::TokenStatus::Completed)
+                   ? formatDuration(secondsBetween(t.servingAt, t.finishedAt))
+                   : formatDuration(-1);
     case RecallsColumn: return t.recallCount;
     default: return {};
     }

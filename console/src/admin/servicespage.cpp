@@ -8,8 +8,11 @@
 #include "admin/admincatalog.h"
 #include "admin/adminmodels.h"
 #include "admin/branchbox.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup::Console {
+
+namespace Key = Wire::Key;
 
 namespace {
 const int kDefaultAvgService = 300;
@@ -17,8 +20,7 @@ const int kDefaultTargetWait = 900;
 } // namespace
 
 ServicesPage::ServicesPage(ApiClient *api, AdminCatalog *catalog, QWidget *parent)
-    : CrudPage(api, new ServicesModel, QStringLiteral("/api/services"), QStringLiteral("service"),
-               parent),
+    : CrudPage(api, new ServicesModel, QStringLiteral("/api/services"), Key::Service, parent),
       m_catalog(catalog), m_branch(new BranchBox(this)), m_code(new QLineEdit(this)),
       m_name(new QLineEdit(this)), m_avgService(new DurationSpinBox(this)),
       m_targetWait(new DurationSpinBox(this)),
@@ -31,12 +33,12 @@ ServicesPage::ServicesPage(ApiClient *api, AdminCatalog *catalog, QWidget *paren
     m_code->setPlaceholderText(tr("e.g. D"));
     m_code->setMaxLength(8); // the server's rule (1-3 capitals) is checked, and explained, there
     m_name->setPlaceholderText(tr("e.g. Deposit"));
-    addRow(tr("&Branch:"), QStringLiteral("branch_id"), m_branch);
-    addRow(tr("Letter &code:"), QStringLiteral("code"), m_code);
-    addRow(tr("&Name:"), QStringLiteral("name"), m_name);
-    addRow(tr("&Average service time:"), QStringLiteral("avg_service_seconds"), m_avgService);
-    addRow(tr("&Target wait:"), QStringLiteral("target_wait_seconds"), m_targetWait);
-    addRow(tr("Acti&ve:"), QStringLiteral("active"), m_active);
+    addRow(tr("&Branch:"), Key::BranchId, m_branch);
+    addRow(tr("Letter &code:"), Key::Code, m_code);
+    addRow(tr("&Name:"), Key::Name, m_name);
+    addRow(tr("&Average service time:"), Key::AvgServiceSeconds, m_avgService);
+    addRow(tr("&Target wait:"), Key::TargetWaitSeconds, m_targetWait);
+    addRow(tr("Acti&ve:"), Key::Active, m_active);
     connect(m_catalog, &AdminCatalog::changed, this, &ServicesPage::onCatalogChanged);
     connect(m_catalog, &AdminCatalog::failed, this,
             [this](const Status &status) { formErrors().showMessage(describe(status), true); });
@@ -81,11 +83,11 @@ void ServicesPage::loadForm(int row)
 QJsonObject ServicesPage::formBody(bool) const
 {
     QJsonObject body{
-        {QStringLiteral("code"), m_code->text().trimmed()},
-        {QStringLiteral("name"), m_name->text()},
-        {QStringLiteral("avg_service_seconds"), m_avgService->value()},
-        {QStringLiteral("target_wait_seconds"), m_targetWait->value()},
-        {QStringLiteral("active"), m_active->isChecked()},
+        {Key::Code, m_code->text().trimmed()},
+        {Key::Name, m_name->text()},
+        {Key::AvgServiceSeconds, m_avgService->value()},
+        {Key::TargetWaitSeconds, m_targetWait->value()},
+        {Key::Active, m_active->isChecked()},
     };
     m_branch->addTo(body);
     return body;

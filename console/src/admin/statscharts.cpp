@@ -11,6 +11,8 @@
 #include <QLocale>
 #include <QValueAxis>
 
+#include "nextup/wire/keys.h"
+
 namespace Nextup::Console::StatsCharts {
 
 namespace {
@@ -133,12 +135,12 @@ QList<HourCount> hourBuckets(const QJsonArray &perHour)
     for (const QJsonValue &value : perHour) {
         const QJsonObject row = value.toObject();
         const QDateTime at =
-            QDateTime::fromString(row.value(u"hour").toString(), Qt::ISODateWithMs);
+            QDateTime::fromString(row.value(Wire::Key::Hour).toString(), Qt::ISODateWithMs);
         if (!at.isValid())
             continue;
         const int h = at.toLocalTime().time().hour();
-        hours[h].issued += row.value(u"issued").toInteger();
-        hours[h].served += row.value(u"served").toInteger();
+        hours[h].issued += row.value(Wire::Key::Issued).toInteger();
+        hours[h].served += row.value(Wire::Key::Served).toInteger();
         first = std::min(first, h);
         last = std::max(last, h);
     }

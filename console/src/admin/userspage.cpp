@@ -9,11 +9,14 @@
 
 #include "admin/adminmodels.h"
 #include "nextup/client/apiclient.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup::Console {
 
+namespace Key = Wire::Key;
+
 UsersPage::UsersPage(ApiClient *api, QWidget *parent)
-    : CrudPage(api, new UsersModel, QStringLiteral("/api/users"), QStringLiteral("user"), parent),
+    : CrudPage(api, new UsersModel, QStringLiteral("/api/users"), Key::User, parent),
       m_username(new QLineEdit(this)), m_fullName(new QLineEdit(this)), m_role(new QComboBox(this)),
       m_password(new QLineEdit(this)), m_active(new QCheckBox(tr("Can sign in"), this)),
       m_reset(new QPushButton(tr("&Reset password"), this))
@@ -25,11 +28,11 @@ UsersPage::UsersPage(ApiClient *api, QWidget *parent)
     for (const QString &role : userRoles())
         m_role->addItem(roleText(role), role);
     m_password->setEchoMode(QLineEdit::Password);
-    addRow(tr("&Username:"), QStringLiteral("username"), m_username);
-    addRow(tr("&Full name:"), QStringLiteral("full_name"), m_fullName);
-    addRow(tr("&Role:"), QStringLiteral("role"), m_role);
-    addRow(tr("&Password:"), QStringLiteral("password"), m_password);
-    addRow(tr("Acti&ve:"), QStringLiteral("active"), m_active);
+    addRow(tr("&Username:"), Key::Username, m_username);
+    addRow(tr("&Full name:"), Key::FullName, m_fullName);
+    addRow(tr("&Role:"), Key::Role, m_role);
+    addRow(tr("&Password:"), Key::Password, m_password);
+    addRow(tr("Acti&ve:"), Key::Active, m_active);
     m_reset->setObjectName(QStringLiteral("resetPasswordButton"));
     buttonRow()->insertWidget(2, m_reset);
     setTabOrder(saveButton(), m_reset);
@@ -65,7 +68,7 @@ void UsersPage::resetPassword()
 {
     if (!api() || currentId() == 0)
         return;
-    const QJsonObject body{{QStringLiteral("password"), m_password->text()}};
+    const QJsonObject body{{Key::Password, m_password->text()}};
     runChange(api()->callJson("PUT", QStringLiteral("/api/users/%1").arg(currentId()), body),
               tr("Password changed."));
 }
@@ -77,7 +80,7 @@ void UsersPage::loadForm(int row)
     if (row < 0) {
         m_username->clear();
         m_fullName->clear();
-        m_role->setCurrentIndex(int(userRoles().indexOf(QStringLiteral("operator"))));
+        m_role->setCurrentIndex(int(userRoles().indexOf(Wire::toString(Wire::Role::Operator))));
         m_active->setChecked(true);
         m_password->setPlaceholderText(tr("Required for a new user"));
         return;
@@ -93,14 +96,14 @@ void UsersPage::loadForm(int row)
 QJsonObject UsersPage::formBody(bool creating) const
 {
     QJsonObject body{
-        {QStringLiteral("username"), m_username->text().trimmed()},
-        {QStringLiteral("full_name"), m_fullName->text()},
-        {QStringLiteral("role"), m_role->currentData().toString()},
-        {QStringLiteral("active"), m_active->isChecked()},
+        {Key::Username, m_username->text().trimmed()},
+        {Key::FullName, m_fullName->text()},
+        {Key::Role, m_role->currentData().toString()},
+        {Key::Active, m_active->isChecked()},
     };
     // Save never changes an existing password by accident; Reset password does that.
     if (creating)
-        body.insert(QStringLiteral("password"), m_password->text());
+        body.insert(Key::Password, m_password->text());
     return body;
 }
 

@@ -258,7 +258,7 @@ void MainWindow::showWorkspace()
     m_workspace->setDocumentMode(true);
     m_operator = new OperatorPage(m_api, m_queue.get(), m_settings, m_workspace);
     m_workspace->addTab(m_operator, tr("Counter"));
-    if (m_api->role() == u"admin")
+    if (m_api->user().hasRole(Wire::Role::Admin))
         addAdminPages(m_workspace, m_api, m_queue.get());
     m_stack->addWidget(m_workspace);
     m_stack->setCurrentWidget(m_workspace);
@@ -272,7 +272,8 @@ void MainWindow::onSignedIn()
     m_probe->stop();
     m_restorePending = false;
     m_queue = std::make_unique<QueueClient>(m_api);
-    m_queue->setRooms({QStringLiteral("global")}); // every event, in order: gaps are noticed
+    m_queue->setRooms(
+        {Wire::roomName(Wire::RoomKind::Global)}); // every event, in order: gaps are noticed
     connect(m_queue.get(), &QueueClient::staleChanged, this, &MainWindow::updateConnection);
     connect(m_queue.get(), &QueueClient::connectedChanged, this, &MainWindow::updateConnection);
     updateConnection();

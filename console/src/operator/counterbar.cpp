@@ -84,10 +84,10 @@ void CounterBar::showCounter(const CounterInfo *counter, bool mine)
     QString color = QStringLiteral("#5f6368");
     if (!counter) {
         text = tr("Choose your counter.");
-    } else if (counter->status == u"open") {
+    } else if (counter->hasStatus(Wire::CounterStatus::Open)) {
         text = mine ? tr("Open — you are serving here") : tr("Open — another operator");
         color = mine ? QStringLiteral("#1e7d32") : QStringLiteral("#b3261e");
-    } else if (counter->status == u"paused") {
+    } else if (counter->hasStatus(Wire::CounterStatus::Paused)) {
         text = counter->pauseReason.isEmpty() ? tr("Paused")
                                               : tr("Paused: %1").arg(counter->pauseReason);
         if (!mine)
@@ -104,7 +104,9 @@ void CounterBar::showCounter(const CounterInfo *counter, bool mine)
 void CounterBar::setActions(const DeskActions &actions, const QString &counterStatus,
                             bool canSwitch)
 {
-    m_open->setText(counterStatus == u"paused" ? tr("&Resume") : tr("&Open counter"));
+    m_open->setText(counterStatus == Wire::toString(Wire::CounterStatus::Paused)
+                        ? tr("&Resume")
+                        : tr("&Open counter"));
     m_open->setEnabled(actions.open);
     m_pause->setEnabled(actions.pause);
     m_close->setEnabled(actions.close);

@@ -1,5 +1,7 @@
 #include "operator/deskrules.h"
 
+#include "nextup/wire/enums.h"
+
 namespace Nextup::Console {
 
 DeskActions DeskActions::allowed(const DeskState &state)
@@ -7,11 +9,11 @@ DeskActions DeskActions::allowed(const DeskState &state)
     DeskActions can;
     if (state.busy || state.counterStatus.isEmpty())
         return can;
-    const bool closed = state.counterStatus == u"closed";
-    const bool open = state.counterStatus == u"open";
-    const bool paused = state.counterStatus == u"paused";
-    const bool called = state.tokenStatus == u"called";
-    const bool serving = state.tokenStatus == u"serving";
+    const bool closed = state.counterStatus == Wire::toString(Wire::CounterStatus::Closed);
+    const bool open = state.counterStatus == Wire::toString(Wire::CounterStatus::Open);
+    const bool paused = state.counterStatus == Wire::toString(Wire::CounterStatus::Paused);
+    const bool called = state.tokenStatus == Wire::toString(Wire::TokenStatus::Called);
+    const bool serving = state.tokenStatus == Wire::toString(Wire::TokenStatus::Serving);
     // Opening a closed counter makes the caller its operator; a paused one resumes.
     can.open = closed || (paused && state.mine);
     if (!state.mine || closed)

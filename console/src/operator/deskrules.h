@@ -8,9 +8,9 @@ namespace Nextup::Console {
 // the buttons are disabled instead of answering 409 or 403.
 struct DeskState
 {
-    QString counterStatus; // open, paused, closed; empty: no counter chosen
+    QString counterStatus; // Wire::CounterStatus; empty: no counter chosen
     bool mine = false;     // opened by this user (or the user is an admin)
-    QString tokenStatus;   // called, serving, or empty
+    QString tokenStatus;   // Wire::TokenStatus: called, serving, or empty
     int callable = 0;      // waiting tokens this counter may call
     bool stale = false;    // the live view may be behind: let the server decide about calling
     bool busy = false;     // an action is on its way

@@ -10,6 +10,7 @@
 #include "nextup/client/apiclient.h"
 #include "nextup/client/queueclient.h"
 #include "nextup/client/tokenjobs.h"
+#include "nextup/wire/keys.h"
 #include "operator/counterbar.h"
 #include "operator/mydaypanel.h"
 #include "operator/queuepanel.h"
@@ -68,7 +69,7 @@ OperatorPage::OperatorPage(ApiClient *api, QueueClient *queue, ConsoleSettings *
     // The counter this user already has open wins over the one remembered on this machine.
     int chosen = settings->counterId(api->baseUrl());
     for (const CounterInfo &counter : queue->counters()) {
-        if (counter.status != u"closed" && counter.operatorId == api->user().id)
+        if (!counter.hasStatus(Wire::CounterStatus::Closed) && counter.operatorId == api->user().id)
             chosen = counter.id;
     }
     m_counterId = chosen;
@@ -116,7 +117,7 @@ DeskState OperatorPage::deskState() const
     if (!c)
         return state;
     state.counterStatus = c->status;
-    state.mine = c->operatorId == m_api->user().id || m_api->role() == u"admin";
+    state.mine = c->operatorId == m_api->user().id || m_api->user().hasRole(Wire::Role::Admin);
     // The panel holds the newest of the live state and our own actions' answers (which may
     // arrive before the events that tell the same).
     if (const std::optional<TokenInfo> shown = m_work->token())
@@ -198,20 +199,24 @@ void OperatorPage::fetchToken(qint64 tokenId)
         const TokenInfo token = job->token();
         const CounterInfo *c = counter();
         const bool stillHere = c && c->currentToken && c->currentToken->id == token.id;
-        if (stillHere && (token.status == u"called" || token.status == u"serving"))
+        if (stillHere && (token.hasStatus(Wire::TokenStatus::Called) ||
+                          token.hasStatus(Wire::TokenStatus::Serving)))
             m_work->setToken(token);
     });
 }
 
 void OperatorPage::onEvent(const QString &name, const QJsonObject &data)
 {
-    const qint64 tokenId = data.value(u"id").toInteger();
-    const int counterId = data.value(u"counter_id").toInt();
+    using Wire::EventType;
+    const qint64 tokenId = data.value(Wire::Key::Id).toInteger();
+    const int counterId = data.value(Wire::Key::CounterId).toInt();
     const std::optional<TokenInfo> shown = m_work->token();
-    if (name == u"token_recalled" && shown && shown->id == tokenId)
+    const std::optional<EventType> type = Wire::fromString<EventType>(name);
+    if (type == EventType::TokenRecalled && shown && shown->id == tokenId)
         fetchToken(tokenId); // the recall count
     if (m_counterId > 0 && (counterId == m_counterId || (shown && shown->id == tokenId)) &&
-        (name == u"token_completed" || name == u"token_skipped" || name == u"token_transferred"))
+        (type == EventType::TokenCompleted || type == EventType::TokenSkipped ||
+         type == EventType::TokenTransferred))
         m_myDay->refreshSoon();
 }
 
@@ -259,7 +264,8 @@ void OperatorPage::onActionDone(CounterAction action, const CounterActionJob *jo
         break;
     }
     if (job->hasToken()) {
-        const bool atCounter = token.status == u"called" || token.status == u"serving";
+        const bool atCounter = token.hasStatus(Wire::TokenStatus::Called) ||
+                               token.hasStatus(Wire::TokenStatus::Serving);
         m_work->setToken(atCounter ? std::optional<TokenInfo>(token) : std::nullopt);
         if (!atCounter)
             m_myDay->refreshSoon();

@@ -16,7 +16,6 @@ class ApiClient;
 class GetTokenJob;
 class QueueClient;
 struct Status;
-struct TokenInfo;
 } // namespace Nextup
 
 namespace Nextup::Console {

@@ -9,6 +9,8 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
+#include "nextup/wire/keys.h"
+
 namespace Nextup::Console {
 
 TransferDialog::TransferDialog(const QString &tokenNumber, const QList<ServiceQueue> &services,
@@ -68,8 +70,8 @@ TransferDialog::~TransferDialog() = default;
 QJsonObject TransferDialog::target() const
 {
     if (m_toCounter->isChecked())
-        return {{QStringLiteral("counter_id"), m_counters->currentData().toInt()}};
-    return {{QStringLiteral("service_id"), m_services->currentData().toInt()}};
+        return {{Wire::Key::CounterId, m_counters->currentData().toInt()}};
+    return {{Wire::Key::ServiceId, m_services->currentData().toInt()}};
 }
 
 QString TransferDialog::reason() const

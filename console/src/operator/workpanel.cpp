@@ -151,7 +151,7 @@ void WorkPanel::setToken(const std::optional<TokenInfo> &token)
     }
     m_number->setText(token->tokenNumber);
     m_number->setAccessibleDescription(token->tokenNumber);
-    const bool serving = token->status == u"serving";
+    const bool serving = token->hasStatus(Wire::TokenStatus::Serving);
     m_state->setText(serving ? tr("Serving") : tr("Called — waiting for the customer"));
     m_state->setStyleSheet(serving ? QStringLiteral("color: #1e7d32;")
                                    : QStringLiteral("color: #0b57d0;"));
@@ -178,7 +178,9 @@ void WorkPanel::refreshTimes()
     if (m_token->arrivalAt.isValid())
         parts << tr("Waited %n min", nullptr, minutes(m_token->arrivalAt.secsTo(called)));
     const QDateTime since =
-        m_token->status == u"serving" && m_token->servingAt.isValid() ? m_token->servingAt : called;
+        m_token->hasStatus(Wire::TokenStatus::Serving) && m_token->servingAt.isValid()
+            ? m_token->servingAt
+            : called;
     const qint64 at = since.secsTo(now);
     parts << tr("at the counter for %1:%2")
                  .arg(at / 60)

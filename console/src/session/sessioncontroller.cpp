@@ -110,15 +110,14 @@ void SessionController::signIn(const QUrl &server, const QString &username, cons
 
 bool SessionController::roleAllowed()
 {
-    const QString role = m_api->role();
-    if (role == u"admin" || role == u"operator")
+    const UserInfo user = m_api->user();
+    if (user.hasRole(Wire::Role::Admin) || user.hasRole(Wire::Role::Operator))
         return true;
-    const QString name = m_api->username();
     m_api->logout(); // ends the session on the server; the answer does not matter
     forgetRemembered();
     emit signInFailed(tr("The account \"%1\" (role %2) cannot use the console: it is for "
                          "operators and administrators.")
-                          .arg(name, role));
+                          .arg(user.username, user.role));
     return false;
 }
 

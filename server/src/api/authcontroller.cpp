@@ -1,8 +1,11 @@
 #include "api/authcontroller.h"
 
 #include "api/jsonvalidator.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 AuthController::AuthController(const ApiContext &api)
     : m_api(api), m_auth(api.tokens, api.config.refreshTokenDays)
@@ -36,7 +39,7 @@ ApiResponse AuthController::sessionResponse(const AuthService::Session &session)
 
 QByteArray AuthController::refreshTokenOf(const ApiRequest &request, const QJsonObject &body)
 {
-    const QString fromBody = body.value(u"refresh_token").toString();
+    const QString fromBody = body.value(Key::RefreshToken).toString();
     if (!fromBody.isEmpty())
         return fromBody.toUtf8().left(512);
     return request.cookie(cookieName).left(512);
@@ -46,9 +49,9 @@ QByteArray AuthController::refreshTokenOf(const ApiRequest &request, const QJson
 void AuthController::registerUser(const Call &call)
 {
     JsonValidator check(call.body);
-    const auto username = check.string(QStringLiteral("username"), true, 1, 200);
-    const auto password = check.string(QStringLiteral("password"), true, 1, 1000);
-    const auto fullName = check.string(QStringLiteral("full_name"), false, 0, 200);
+    const auto username = check.string(Key::Username, true, 1, 200);
+    const auto password = check.string(Key::Password, true, 1, 1000);
+    const auto fullName = check.string(Key::FullName, false, 0, 200);
     if (check.ok()) {
         const QJsonObject problems = AuthService::validateCredentials(*username, *password);
         for (auto it = problems.begin(); it != problems.end(); ++it)
@@ -70,8 +73,8 @@ void AuthController::registerUser(const Call &call)
 void AuthController::login(const Call &call)
 {
     JsonValidator check(call.body);
-    const auto username = check.string(QStringLiteral("username"), true, 1, 200);
-    const auto password = check.string(QStringLiteral("password"), true, 1, 1000);
+    const auto username = check.string(Key::Username, true, 1, 200);
+    const auto password = check.string(Key::Password, true, 1, 1000);
     if (!check.ok())
         return call.responder.send(check.error());
     m_api.pool.submit(call.responder, [this, request = call.request, username = *username,

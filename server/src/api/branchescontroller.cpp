@@ -2,8 +2,11 @@
 
 #include "api/catalogfields.h"
 #include "nextup/businessday.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 namespace {
 // {name, timezone?}; a new branch's time zone defaults to UTC.
@@ -12,7 +15,7 @@ Result<BranchInput> branchInput(const QJsonObject &body, bool creating)
     JsonValidator check(body);
     BranchInput input;
     input.name = CatalogFields::name(check, creating);
-    const QString zone = QStringLiteral("timezone");
+    const QString zone = Key::Timezone;
     input.timezone = check.string(zone, false, 1, 64);
     if (input.timezone && !Nextup::isValidTimeZone(input.timezone->toUtf8()))
         check.fail(zone, QStringLiteral("Must be an IANA time zone such as Europe/Paris."));

@@ -1,6 +1,10 @@
 #include "api/catalogfields.h"
 
+#include "nextup/wire/keys.h"
+
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 namespace {
 const int kMaxNameLength = 100;
@@ -10,7 +14,7 @@ namespace CatalogFields {
 
 std::optional<QString> name(JsonValidator &check, bool required)
 {
-    const QString field = QStringLiteral("name");
+    const QString field = Key::Name;
     auto name = check.string(field, required, 1, kMaxNameLength);
     if (name && name->trimmed().isEmpty()) {
         check.fail(field, QStringLiteral("Must not be blank."));
@@ -26,10 +30,10 @@ std::optional<int> integer(JsonValidator &check, const QString &field, bool requ
     return value ? std::optional<int>(int(*value)) : std::nullopt;
 }
 
-Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row, QStringView key,
-                              const QString &what, int id)
+Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row,
+                              QLatin1StringView key, const QString &what, int id)
 {
-    if (!row.ok() || caller.isAdmin() || row->value(key).toObject().value(u"active").toBool())
+    if (!row.ok() || caller.isAdmin() || row->value(key).toObject().value(Key::Active).toBool())
         return row;
     return ApiError::notFound(QStringLiteral("%1 %2 does not exist.").arg(what).arg(id));
 }

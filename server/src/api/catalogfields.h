@@ -26,8 +26,8 @@ std::optional<int> integer(JsonValidator &check, const QString &field, bool requ
 // What a read of one service or counter shows the caller: everything to an admin, an active row
 // to anyone else (as the public lists do), an inactive one as if it did not exist (404).
 // `key` names the row in the answer ({"service": {...}}), `what` in the message.
-Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row, QStringView key,
-                              const QString &what, int id);
+Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row,
+                              QLatin1StringView key, const QString &what, int id);
 
 } // namespace CatalogFields
 

@@ -3,8 +3,11 @@
 #include <QJsonArray>
 
 #include "api/catalogfields.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 namespace {
 // {branch_id, name, service_ids, active?}
@@ -12,14 +15,13 @@ Result<CounterInput> counterInput(const QJsonObject &body, bool creating)
 {
     JsonValidator check(body);
     CounterInput input;
-    input.branchId = CatalogFields::integer(check, QStringLiteral("branch_id"), creating, 1,
-                                            CatalogFields::kMaxId);
+    input.branchId =
+        CatalogFields::integer(check, Key::BranchId, creating, 1, CatalogFields::kMaxId);
     input.name = CatalogFields::name(check, creating);
-    input.serviceIds = check.idList(QStringLiteral("service_ids"), creating);
+    input.serviceIds = check.idList(Key::ServiceIds, creating);
     if (input.serviceIds && input.serviceIds->isEmpty())
-        check.fail(QStringLiteral("service_ids"),
-                   QStringLiteral("A counter serves at least one service."));
-    input.active = check.boolean(QStringLiteral("active"), false);
+        check.fail(Key::ServiceIds, QStringLiteral("A counter serves at least one service."));
+    input.active = check.boolean(Key::Active, false);
     if (!check.ok())
         return check.error();
     return input;
@@ -70,7 +72,10 @@ void CountersController::list(const Call &call)
         auto view = LiveQueues::view(m_api.deps, ctx, all);
         if (!view.ok())
             return view.error();
-        return view->value(u"counters").toArray();
+        QJsonArray list;
+        for (const CounterRecord &counter : std::as_const(view->counters))
+            list.append(counter.toJson(Wire::Form::Live));
+        return list;
     });
 }
 
@@ -87,8 +92,7 @@ void CountersController::act(const Call &call, Action action)
 void CountersController::pause(const Call &call)
 {
     JsonValidator check(call.body);
-    const QString reason =
-        check.string(QStringLiteral("reason"), false, 0, 200).value_or(QString());
+    const QString reason = check.string(Key::Reason, false, 0, 200).value_or(QString());
     if (!check.ok())
         return call.responder.send(check.error());
     Handler::run(m_api, call.responder,
@@ -103,15 +107,12 @@ void CountersController::transfer(const Call &call)
     JsonValidator check(call.body);
     CounterDesk::TransferTarget target;
     target.serviceId =
-        CatalogFields::integer(check, QStringLiteral("service_id"), false, 1, CatalogFields::kMaxId)
-            .value_or(0);
+        CatalogFields::integer(check, Key::ServiceId, false, 1, CatalogFields::kMaxId).value_or(0);
     target.counterId =
-        CatalogFields::integer(check, QStringLiteral("counter_id"), false, 1, CatalogFields::kMaxId)
-            .value_or(0);
-    target.reason = check.string(QStringLiteral("reason"), false, 0, 500).value_or(QString());
+        CatalogFields::integer(check, Key::CounterId, false, 1, CatalogFields::kMaxId).value_or(0);
+    target.reason = check.string(Key::Reason, false, 0, 500).value_or(QString());
     if (check.ok() && (target.serviceId > 0) == (target.counterId > 0))
-        check.fail(QStringLiteral("service_id"),
-                   QStringLiteral("Give exactly one of service_id or counter_id."));
+        check.fail(Key::ServiceId, QStringLiteral("Give exactly one of service_id or counter_id."));
     if (!check.ok())
         return call.responder.send(check.error());
     Handler::run(m_api, call.responder,
@@ -126,7 +127,7 @@ void CountersController::get(const Call &call)
 {
     Handler::run(m_api, call.responder,
                  [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
-                     return CatalogFields::visibleTo(caller, m_admin.counter(ctx, id), u"counter",
+                     return CatalogFields::visibleTo(caller, m_admin.counter(ctx, id), Key::Counter,
                                                      QStringLiteral("Counter"), id);
                  });
 }

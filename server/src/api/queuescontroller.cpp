@@ -13,8 +13,12 @@ const QList<Route<QueuesController>> &QueuesController::routes()
 // {seq, at, services:[... tokens:[...]], counters:[...]}: the resync snapshot.
 void QueuesController::snapshot(const Call &call)
 {
-    Handler::run(m_api, call.responder,
-                 [this](WorkerContext &ctx) { return LiveQueues::view(m_api.deps, ctx); });
+    Handler::run(m_api, call.responder, [this](WorkerContext &ctx) -> Result<QJsonObject> {
+        auto view = LiveQueues::view(m_api.deps, ctx);
+        if (!view.ok())
+            return view.error();
+        return view->toJson();
+    });
 }
 
 } // namespace Nextup

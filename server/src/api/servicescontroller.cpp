@@ -3,8 +3,11 @@
 #include <QRegularExpression>
 
 #include "api/catalogfields.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 namespace {
 const int kMaxSeconds = 86400;
@@ -15,18 +18,17 @@ Result<ServiceInput> serviceInput(const QJsonObject &body, bool creating)
     static const QRegularExpression codePattern(QStringLiteral("^[A-Z]{1,3}$"));
     JsonValidator check(body);
     ServiceInput input;
-    input.branchId = CatalogFields::integer(check, QStringLiteral("branch_id"), creating, 1,
-                                            CatalogFields::kMaxId);
-    input.code = check.string(QStringLiteral("code"), creating, 1, 3);
+    input.branchId =
+        CatalogFields::integer(check, Key::BranchId, creating, 1, CatalogFields::kMaxId);
+    input.code = check.string(Key::Code, creating, 1, 3);
     if (input.code && !codePattern.match(*input.code).hasMatch())
-        check.fail(QStringLiteral("code"),
-                   QStringLiteral("1 to 3 capital letters A-Z (the D of D001)."));
+        check.fail(Key::Code, QStringLiteral("1 to 3 capital letters A-Z (the D of D001)."));
     input.name = CatalogFields::name(check, creating);
     input.avgServiceSeconds =
-        CatalogFields::integer(check, QStringLiteral("avg_service_seconds"), false, 1, kMaxSeconds);
+        CatalogFields::integer(check, Key::AvgServiceSeconds, false, 1, kMaxSeconds);
     input.targetWaitSeconds =
-        CatalogFields::integer(check, QStringLiteral("target_wait_seconds"), false, 1, kMaxSeconds);
-    input.active = check.boolean(QStringLiteral("active"), false);
+        CatalogFields::integer(check, Key::TargetWaitSeconds, false, 1, kMaxSeconds);
+    input.active = check.boolean(Key::Active, false);
     if (!check.ok())
         return check.error();
     return input;
@@ -52,8 +54,14 @@ void ServicesController::list(const Call &call)
 {
     const bool all =
         call.caller.isAdmin() && call.request.queryValue(QStringLiteral("all")) == u"true";
-    Handler::run(m_api, call.responder, [this, all](WorkerContext &ctx) {
-        return LiveQueues::servicesWithQueues(m_api.deps, ctx, all);
+    Handler::run(m_api, call.responder, [this, all](WorkerContext &ctx) -> Result<QJsonArray> {
+        auto services = LiveQueues::servicesWithQueues(m_api.deps, ctx, all);
+        if (!services.ok())
+            return services.error();
+        QJsonArray list;
+        for (const ServiceRecord &service : std::as_const(*services))
+            list.append(service.toJson(Wire::Form::Live));
+        return list;
     });
 }
 
@@ -63,8 +71,8 @@ void ServicesController::get(const Call &call)
 {
     Handler::run(m_api, call.responder,
                  [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
-                     return CatalogFields::visibleTo(caller, m_catalog.service(ctx, id), u"service",
-                                                     QStringLiteral("Service"), id);
+                     return CatalogFields::visibleTo(caller, m_catalog.service(ctx, id),
+                                                     Key::Service, QStringLiteral("Service"), id);
                  });
 }
 

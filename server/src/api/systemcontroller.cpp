@@ -3,9 +3,12 @@
 #include <QFile>
 
 #include "core/metrics.h"
+#include "nextup/wire/keys.h"
 #include "queue/queueengine.h"
 
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 const QList<Route<SystemController>> &SystemController::routes()
 {
@@ -29,8 +32,7 @@ const QList<Route<SystemController>> &SystemController::routes()
 // {status:"ok"} while the process runs.
 void SystemController::health(const Call &call)
 {
-    call.responder.send(
-        ApiResponse::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}));
+    call.responder.send(ApiResponse::json(QJsonObject{{Key::Status, QStringLiteral("ok")}}));
 }
 
 // {status:"ready", postgres:true, redis:true}, or 503 with the failing part false.
@@ -42,8 +44,7 @@ void SystemController::ready(const Call &call)
         const bool redisUp = redis.ok();
         const bool ok = postgres && redisUp;
         return ApiResponse::json(
-            QJsonObject{{QStringLiteral("status"),
-                         ok ? QStringLiteral("ready") : QStringLiteral("unavailable")},
+            QJsonObject{{Key::Status, ok ? QStringLiteral("ready") : QStringLiteral("unavailable")},
                         {QStringLiteral("postgres"), postgres},
                         {QStringLiteral("redis"), redisUp}},
             ok ? 200 : 503);

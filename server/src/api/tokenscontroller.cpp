@@ -5,8 +5,11 @@
 
 #include "api/catalogfields.h"
 #include "domain/history.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 namespace {
 const int kMaxCustomerInfoBytes = 2048;
@@ -35,7 +38,8 @@ bool containsNul(const QJsonValue &value)
 } // namespace
 
 TokensController::TokensController(const ApiContext &api)
-    : m_api(api), m_issuer(api.deps), m_batcher(api, m_issuer), m_desk(api.deps)
+    : m_api(api), m_issuer(api.deps), m_batcher(api, m_issuer), m_desk(api.deps),
+      m_appointments(api.deps)
 {
 }
 
@@ -63,7 +67,7 @@ const QList<Route<TokensController>> &TokensController::routes()
 
 QByteArray TokensController::secretOf(const ApiRequest &request, const QJsonObject &body)
 {
-    QByteArray secret = body.value(u"secret").toString().toUtf8();
+    QByteArray secret = body.value(Key::Secret).toString().toUtf8();
     if (secret.isEmpty())
         secret = request.header("x-token-secret");
     if (secret.isEmpty())
@@ -78,38 +82,53 @@ void TokensController::create(const Call &call)
     JsonValidator check(call.body);
     TokenIssuer::Request issue;
     issue.caller = call.caller;
-    issue.serviceId = int(
-        check.integer(QStringLiteral("service_id"), true, 1, CatalogFields::kMaxId).value_or(0));
-    if (check.has(QStringLiteral("customer_info"))) {
-        const QJsonValue info = call.body.value(u"customer_info");
+    issue.serviceId =
+        int(check.integer(Key::ServiceId, true, 1, CatalogFields::kMaxId).value_or(0));
+    if (check.has(Key::CustomerInfo)) {
+        const QJsonValue info = call.body.value(Key::CustomerInfo);
         if (info.isString())
-            issue.customerInfo = QJsonObject{{QStringLiteral("name"), info.toString()}};
+            issue.customerInfo = QJsonObject{{Key::Name, info.toString()}};
         else if (info.isObject())
             issue.customerInfo = info.toObject();
         else
-            check.fail(QStringLiteral("customer_info"),
-                       QStringLiteral("Must be an object or a string."));
+            check.fail(Key::CustomerInfo, QStringLiteral("Must be an object or a string."));
         if (QJsonDocument(issue.customerInfo).toJson(QJsonDocument::Compact).size() >
             kMaxCustomerInfoBytes)
-            check.fail(QStringLiteral("customer_info"),
+            check.fail(Key::CustomerInfo,
                        QStringLiteral("At most %1 bytes.").arg(kMaxCustomerInfoBytes));
         if (containsNul(issue.customerInfo))
-            check.fail(QStringLiteral("customer_info"),
-                       QStringLiteral("Must not contain NUL characters."));
+            check.fail(Key::CustomerInfo, QStringLiteral("Must not contain NUL characters."));
     }
-    issue.preferredSlot =
-        check.timestamp(QStringLiteral("preferred_slot"), false).value_or(QDateTime());
-    issue.priority = int(check.integer(QStringLiteral("priority"), false, 0, 9).value_or(0));
+    issue.preferredSlot = check.timestamp(Key::PreferredSlot, false).value_or(QDateTime());
+    issue.priority = int(check.integer(Key::Priority, false, 0, 9).value_or(0));
     if (issue.priority > 0 && !call.caller.mayIssuePriority())
-        check.fail(QStringLiteral("priority"),
-                   QStringLiteral("Only staff and kiosks may set a priority."));
+        check.fail(Key::Priority, QStringLiteral("Only staff and kiosks may set a priority."));
     if (!check.ok())
         return call.responder.send(check.error());
     // Anonymous callers and customers are rate-limited per address; staff and kiosks are not.
     const bool limited = issue.caller.isAnonymous() || issue.caller.role == Roles::User;
+    if (issue.preferredSlot.isValid())
+        return book(call, issue, limited);
     m_batcher.submit(
         {issue, limited ? Handler::rateLimitKey(m_api, call.request, "rl:tokens") : QByteArray(),
          call.responder});
+}
+
+// A token with a time is an appointment: booked in one transaction of its own (capacity, number)
+// instead of joining a batch of walk-ins, and not in the live line until check-in.
+void TokensController::book(const Call &call, const TokenIssuer::Request &issue, bool limited)
+{
+    AppointmentDesk::Booking booking{issue.serviceId, issue.preferredSlot, issue.customerInfo,
+                                     issue.priority, issue.caller};
+    m_api.pool.submit(call.responder, [this, request = call.request, booking,
+                                       limited](WorkerContext &ctx) {
+        if (limited) {
+            if (auto refused = Handler::rateLimited(m_api, ctx, request, "rl:tokens",
+                                                    m_api.config.tokenRateLimitPerMinute))
+                return *refused;
+        }
+        return toResponse(m_appointments.book(ctx, booking, QDateTime::currentDateTimeUtc()), 201);
+    });
 }
 
 // {token_id, token_number, status, position, eta, ...}: the customer (with the secret) or staff.
@@ -124,7 +143,7 @@ void TokensController::status(const Call &call)
 void TokensController::cancel(const Call &call)
 {
     JsonValidator check(call.body);
-    const auto reason = check.string(QStringLiteral("reason"), false, 0, 500);
+    const auto reason = check.string(Key::Reason, false, 0, 500);
     if (!check.ok())
         return call.responder.send(check.error());
     Handler::run(m_api, call.responder,
@@ -156,9 +175,8 @@ void TokensController::details(const Call &call)
 void TokensController::assign(const Call &call)
 {
     JsonValidator check(call.body);
-    const auto counterId =
-        check.integer(QStringLiteral("counter_id"), true, 1, CatalogFields::kMaxId);
-    const auto reason = check.string(QStringLiteral("reason"), false, 0, 500);
+    const auto counterId = check.integer(Key::CounterId, true, 1, CatalogFields::kMaxId);
+    const auto reason = check.string(Key::Reason, false, 0, 500);
     if (!check.ok())
         return call.responder.send(check.error());
     Handler::run(m_api, call.responder,

@@ -6,8 +6,11 @@
 #include "domain/auditlog.h"
 #include "domain/authservice.h"
 #include "domain/useradmin.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 namespace {
 const int kMaxFullName = 200;
@@ -18,9 +21,9 @@ const int kMaxPageSize = 200;
 // (on update it resets the password).
 Result<UserInput> userInput(const QJsonObject &body, bool creating)
 {
-    const QString username = QStringLiteral("username");
-    const QString password = QStringLiteral("password");
-    const QString role = QStringLiteral("role");
+    const QString username = Key::Username;
+    const QString password = Key::Password;
+    const QString role = Key::Role;
     const int anyLength = std::numeric_limits<int>::max();
     JsonValidator check(body);
     UserInput input;
@@ -36,8 +39,8 @@ Result<UserInput> userInput(const QJsonObject &body, bool creating)
     input.role = check.string(role, creating, 1, 16);
     if (input.role && !Roles::isValid(*input.role))
         check.fail(role, QStringLiteral("One of admin, operator, kiosk, user."));
-    input.fullName = check.string(QStringLiteral("full_name"), false, 0, kMaxFullName);
-    input.active = check.boolean(QStringLiteral("active"), false);
+    input.fullName = check.string(Key::FullName, false, 0, kMaxFullName);
+    input.active = check.boolean(Key::Active, false);
     if (!check.ok())
         return check.error();
     return input;

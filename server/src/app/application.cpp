@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "api/apicontext.h"
+#include "api/appointmentscontroller.h"
 #include "api/authcontroller.h"
 #include "api/branchescontroller.h"
 #include "api/counterscontroller.h"
@@ -13,6 +14,7 @@
 #include "api/systemcontroller.h"
 #include "api/tokenscontroller.h"
 #include "api/userscontroller.h"
+#include "app/noshowsweep.h"
 #include "auth/accesstokens.h"
 #include "core/metrics.h"
 #include "domain/etaestimator.h"
@@ -65,6 +67,7 @@ Application::Application(Config config, QObject *parent)
     m_system = std::make_unique<SystemController>(*m_api, *m_metrics);
     m_branches = std::make_unique<BranchesController>(*m_api);
     m_users = std::make_unique<UsersController>(*m_api);
+    m_appointments = std::make_unique<AppointmentsController>(*m_api);
     m_web = std::make_unique<WebController>(*m_api);
     Router &router = m_http->router();
     RouteTable::install(router, *m_api, *m_auth);
@@ -76,6 +79,7 @@ Application::Application(Config config, QObject *parent)
     RouteTable::install(router, *m_api, *m_system);
     RouteTable::install(router, *m_api, *m_branches);
     RouteTable::install(router, *m_api, *m_users);
+    RouteTable::install(router, *m_api, *m_appointments);
     RouteTable::install(router, *m_api, *m_web);
 
     // Realtime: events published by any instance reach this instance's WebSocket clients.
@@ -86,6 +90,8 @@ Application::Application(Config config, QObject *parent)
     connect(m_subscriber.get(), &EventSubscriber::resubscribed, m_hub.get(),
             &WebSocketHub::requestResync);
     m_queueUpdates = std::make_unique<QueueUpdates>(m_api->deps, *m_pool);
+    m_noShows = std::make_unique<NoShowSweep>(m_api->deps, *m_pool,
+                                              m_config.appointmentSweepSeconds * 1000);
     m_events->setChangeHook([updates = m_queueUpdates.get()](const QList<int> &services) {
         updates->markDirty(services);
     });

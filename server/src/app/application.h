@@ -14,6 +14,7 @@ class QueuesController;
 class QueueUpdates;
 
 class AccessTokens;
+class AppointmentsController;
 class AuthController;
 class BranchesController;
 class CountersController;
@@ -22,6 +23,7 @@ class EventSubscriber;
 class EventPublisher;
 class HttpServer;
 class Metrics;
+class NoShowSweep;
 class RateLimiter;
 class ServicesController;
 class StatsController;
@@ -69,10 +71,12 @@ private:
     std::unique_ptr<SystemController> m_system;
     std::unique_ptr<BranchesController> m_branches;
     std::unique_ptr<UsersController> m_users;
+    std::unique_ptr<AppointmentsController> m_appointments;
     std::unique_ptr<WebController> m_web;
     std::unique_ptr<WebSocketHub> m_hub;
     std::unique_ptr<EventSubscriber> m_subscriber;
     std::unique_ptr<QueueUpdates> m_queueUpdates;
+    std::unique_ptr<NoShowSweep> m_noShows;
     QTimer m_queueCheck;
 };
 

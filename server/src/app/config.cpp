@@ -46,6 +46,8 @@ const Option kOptions[] = {
      "WebSocket ping interval (default 15000)."},
     {"ws-dead-after", "WS_DEAD_AFTER_MS", "realtime/dead_after_ms",
      "Drop a WebSocket client silent for this long (default 45000; above the ping interval)."},
+    {"appointment-sweep", "APPOINTMENT_SWEEP_SECONDS", "appointments/sweep_seconds",
+     "How often booked tokens past their check-in window become no-shows (default 60)."},
 };
 
 const QStringList kCommands = {QStringLiteral("serve"), QStringLiteral("migrate"),
@@ -236,8 +238,9 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
     const auto authRate = positiveInt("auth-rate", config.authRateLimitPerMinute, 1);
     const auto heartbeat = positiveInt("ws-heartbeat", config.hubLimits.heartbeatMs, 100);
     const auto deadAfter = positiveInt("ws-dead-after", config.hubLimits.deadAfterMs, 100);
+    const auto sweep = positiveInt("appointment-sweep", config.appointmentSweepSeconds, 1);
     if (!workers || !maxBody || !idle || !headerTimeout || !tokenRate || !authRate || !heartbeat ||
-        !deadAfter)
+        !deadAfter || !sweep)
         return ApiError::badRequest(
             QStringLiteral("A numeric setting is invalid.\n%1").arg(usage()));
     // Pongs answer the previous ping, so a shorter limit would drop every healthy client.
@@ -252,6 +255,7 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
     config.authRateLimitPerMinute = *authRate;
     config.hubLimits.heartbeatMs = *heartbeat;
     config.hubLimits.deadAfterMs = *deadAfter;
+    config.appointmentSweepSeconds = *sweep;
 
     config.corsOrigin = value("cors-origin").toUtf8();
     config.trustProxy = toBool(value("trust-proxy"));

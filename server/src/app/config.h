@@ -41,7 +41,8 @@ struct Config
     // Anonymous (and `user`) token creation per client address: a branch's guest Wi-Fi puts
     // many customers behind one address, so generous, but a script still stops at 2 a second.
     int tokenRateLimitPerMinute = 120;
-    int authRateLimitPerMinute = 20; // failed logins and registrations per client address
+    int authRateLimitPerMinute = 20;  // failed logins and registrations per client address
+    int appointmentSweepSeconds = 60; // how often booked tokens past their window expire
 
     static Result<Config> load(const QStringList &arguments, const QProcessEnvironment &env);
     static QString usage();

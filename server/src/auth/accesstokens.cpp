@@ -6,8 +6,11 @@
 #include <QJsonObject>
 
 #include "nextup/jwt.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 AccessTokens::AccessTokens(QByteArray secret, int lifetimeSeconds)
     : m_secret(std::move(secret)), m_lifetimeSeconds(lifetimeSeconds)
@@ -17,13 +20,13 @@ AccessTokens::AccessTokens(QByteArray secret, int lifetimeSeconds)
 QByteArray AccessTokens::issue(const Principal &principal) const
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    return Nextup::Jwt::sign(QJsonObject{{QStringLiteral("sub"), QString::number(principal.userId)},
-                                         {QStringLiteral("role"), principal.role},
-                                         {QStringLiteral("name"), principal.name},
-                                         {QStringLiteral("iss"), QLatin1String(issuer)},
-                                         {QStringLiteral("aud"), QLatin1String(audience)},
-                                         {QStringLiteral("iat"), now},
-                                         {QStringLiteral("exp"), now + m_lifetimeSeconds}},
+    return Nextup::Jwt::sign(QJsonObject{{Key::Subject, QString::number(principal.userId)},
+                                         {Key::Role, principal.role},
+                                         {Key::Name, principal.name},
+                                         {Key::Issuer, QLatin1String(issuer)},
+                                         {Key::Audience, QLatin1String(audience)},
+                                         {Key::IssuedAt, now},
+                                         {Key::Expires, now + m_lifetimeSeconds}},
                              m_secret);
 }
 
@@ -63,14 +66,14 @@ Result<Principal> AccessTokens::verifyFully(const QByteArray &token, const QDate
         return ApiError::unauthorized(
             QStringLiteral("Access token rejected: %1").arg(Nextup::Jwt::describe(verified.error)));
     Principal principal;
-    principal.userId = verified.payload.value(u"sub").toString().toInt();
-    principal.role = verified.payload.value(u"role").toString();
-    principal.name = verified.payload.value(u"name").toString();
+    principal.userId = verified.payload.value(Key::Subject).toString().toInt();
+    principal.role = verified.payload.value(Key::Role).toString();
+    principal.name = verified.payload.value(Key::Name).toString();
     if (principal.userId <= 0 || !Roles::isValid(principal.role))
         return ApiError::unauthorized(QStringLiteral("Access token rejected: bad claims."));
     // A token with "nbf" (ours have none) is checked in full every time.
-    if (!verified.payload.contains(u"nbf")) {
-        const double exp = verified.payload.value(u"exp").toDouble();
+    if (!verified.payload.contains(Key::NotBefore)) {
+        const double exp = verified.payload.value(Key::Expires).toDouble();
         remember(token, {principal, qint64(std::ceil(exp)) + leewaySeconds},
                  now.toSecsSinceEpoch());
     }

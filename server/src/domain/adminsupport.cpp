@@ -1,5 +1,7 @@
 #include "domain/adminsupport.h"
 
+#include "nextup/wire/keys.h"
+
 namespace Nextup {
 
 namespace Admin {
@@ -33,7 +35,7 @@ ApiError invalidState(const QString &message)
 
 QJsonObject withoutId(QJsonObject row)
 {
-    row.remove(QStringLiteral("id"));
+    row.remove(Wire::Key::Id);
     return row;
 }
 

@@ -10,14 +10,9 @@
 namespace Nextup {
 
 namespace {
-const QString kUserColumns = QStringLiteral("id, username, role, full_name, active");
+namespace Key = Wire::Key;
 
-QJsonObject userFromRow(const Rows &q, int offset = 0)
-{
-    return userJson(q.value(offset).toInt(), q.value(offset + 1).toString(),
-                    q.value(offset + 2).toString(), q.value(offset + 3).toString(),
-                    q.value(offset + 4).toBool());
-}
+const QString kUserColumns = QStringLiteral("id, username, role, full_name, active");
 
 ApiError badCredentials()
 {
@@ -28,14 +23,10 @@ ApiError badCredentials()
 }
 } // namespace
 
-QJsonObject userJson(int id, const QString &username, const QString &role, const QString &fullName,
-                     bool active)
+Wire::User userFromRow(const Rows &q, int offset)
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("username"), username},
-            {QStringLiteral("role"), role},
-            {QStringLiteral("full_name"), fullName},
-            {QStringLiteral("active"), active}};
+    return {q.value(offset).toInt(), q.value(offset + 1).toString(), q.value(offset + 2).toString(),
+            q.value(offset + 3).toString(), q.value(offset + 4).toBool()};
 }
 
 AuthService::AuthService(const AccessTokens &tokens, int refreshDays)
@@ -48,10 +39,10 @@ QJsonObject AuthService::validateCredentials(const QString &username, const QStr
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]{3,32}$"));
     QJsonObject problems;
     if (!pattern.match(username).hasMatch())
-        problems.insert(QStringLiteral("username"),
+        problems.insert(Key::Username,
                         QStringLiteral("3 to 32 letters, digits, dots, dashes or underscores."));
     if (password.size() < 8 || password.size() > 128)
-        problems.insert(QStringLiteral("password"), QStringLiteral("8 to 128 characters."));
+        problems.insert(Key::Password, QStringLiteral("8 to 128 characters."));
     return problems;
 }
 
@@ -67,13 +58,13 @@ Result<QJsonObject> AuthService::registerUser(Database &db, const QString &usern
                 {username, hash, fullName});
     if (!query.ok()) {
         if (query.error().code == u"already_exists")
-            return ApiError{
-                409, QStringLiteral("already_exists"), QStringLiteral("That username is taken."),
-                QJsonObject{{QStringLiteral("username"), QStringLiteral("Already taken.")}}};
+            return ApiError{409, QStringLiteral("already_exists"),
+                            QStringLiteral("That username is taken."),
+                            QJsonObject{{Key::Username, QStringLiteral("Already taken.")}}};
         return query.error();
     }
     query->next();
-    return QJsonObject{{QStringLiteral("user"), userFromRow(*query)}};
+    return QJsonObject{{Key::User, userFromRow(*query).toJson()}};
 }
 
 Result<AuthService::Session> AuthService::login(Database &db, const QString &username,
@@ -89,33 +80,31 @@ Result<AuthService::Session> AuthService::login(Database &db, const QString &use
         return badCredentials();
     }
     const QString hash = query->value(0).toString();
-    const QJsonObject user = userFromRow(*query, 1);
-    if (!PasswordHasher::verify(hash, password) || !user.value(u"active").toBool())
+    const Wire::User user = userFromRow(*query, 1);
+    if (!PasswordHasher::verify(hash, password) || !user.active)
         return badCredentials();
     return startSession(db, user, QString::fromLatin1(SecureRandom::token(16)));
 }
 
-Result<AuthService::Session> AuthService::startSession(Database &db, const QJsonObject &user,
+Result<AuthService::Session> AuthService::startSession(Database &db, const Wire::User &user,
                                                        const QString &family) const
 {
     const QByteArray refreshToken = SecureRandom::token(32);
     auto stored =
         db.exec(QStringLiteral("INSERT INTO refresh_tokens (user_id, family, token_hash, "
                                "expires_at) VALUES (?, ?, ?, now() + make_interval(days => ?))"),
-                {user.value(u"id").toInt(), family,
-                 QString::fromLatin1(SecureRandom::sha256Hex(refreshToken)), m_refreshDays});
+                {user.id, family, QString::fromLatin1(SecureRandom::sha256Hex(refreshToken)),
+                 m_refreshDays});
     if (!stored.ok())
         return stored.error();
-    Principal principal{user.value(u"id").toInt(), user.value(u"role").toString(),
-                        user.value(u"username").toString()};
+    Principal principal{user.id, user.role, user.username};
     Session session;
     session.refreshToken = refreshToken;
-    session.body = QJsonObject{
-        {QStringLiteral("access_token"), QString::fromLatin1(m_tokens.issue(principal))},
-        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-        {QStringLiteral("expires_in"), m_tokens.lifetimeSeconds()},
-        {QStringLiteral("refresh_token"), QString::fromLatin1(refreshToken)},
-        {QStringLiteral("user"), user}};
+    session.body = QJsonObject{{Key::AccessToken, QString::fromLatin1(m_tokens.issue(principal))},
+                               {Key::TokenType, QStringLiteral("Bearer")},
+                               {Key::ExpiresIn, m_tokens.lifetimeSeconds()},
+                               {Key::RefreshToken, QString::fromLatin1(refreshToken)},
+                               {Key::User, user.toJson()}};
     return session;
 }
 
@@ -182,7 +171,7 @@ Result<QJsonObject> AuthService::me(Database &db, int userId) const
         return query.error();
     if (!query->next())
         return ApiError::notFound(QStringLiteral("User not found."));
-    return QJsonObject{{QStringLiteral("user"), userFromRow(*query)}};
+    return QJsonObject{{Key::User, userFromRow(*query).toJson()}};
 }
 
 } // namespace Nextup

@@ -4,6 +4,7 @@
 
 #include "core/apierror.h"
 #include "core/principal.h"
+#include "nextup/wire/records.h"
 
 namespace Nextup {
 
@@ -34,15 +35,15 @@ public:
     static QJsonObject validateCredentials(const QString &username, const QString &password);
 
 private:
-    Result<Session> startSession(Database &db, const QJsonObject &user,
-                                 const QString &family) const;
+    Result<Session> startSession(Database &db, const Wire::User &user, const QString &family) const;
 
     const AccessTokens &m_tokens;
     int m_refreshDays;
 };
 
-// The public shape of a user row.
-QJsonObject userJson(int id, const QString &username, const QString &role, const QString &fullName,
-                     bool active);
+class Rows;
+
+// A user from the columns id, username, role, full_name, active of a row, from `offset` on.
+Wire::User userFromRow(const Rows &row, int offset = 0);
 
 } // namespace Nextup

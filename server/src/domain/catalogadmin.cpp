@@ -3,13 +3,16 @@
 #include "core/workercontext.h"
 #include "domain/adminsupport.h"
 #include "domain/etaestimator.h"
+#include "nextup/wire/keys.h"
 #include "store/database.h"
 
 namespace Nextup {
 
+namespace Key = Wire::Key;
+
 namespace {
-const QString kBranch = QStringLiteral("branch");
-const QString kService = QStringLiteral("service");
+const QString kBranch = QStringLiteral("branch");   // the audit log's entity
+const QString kService = QStringLiteral("service"); // the audit log's entity
 
 Outcome branchExists(Database &db, int branchId)
 {
@@ -17,9 +20,8 @@ Outcome branchExists(Database &db, int branchId)
     if (!branch.ok())
         return branch.error();
     if (!branch->has_value())
-        return ApiError::validation(
-            QJsonObject{{QStringLiteral("branch_id"),
-                         QStringLiteral("Branch %1 does not exist.").arg(branchId)}});
+        return ApiError::validation(QJsonObject{
+            {Key::BranchId, QStringLiteral("Branch %1 does not exist.").arg(branchId)}});
     return Done{};
 }
 
@@ -92,14 +94,14 @@ Outcome checkServiceChange(Database &db, const ServiceRecord &before, const Serv
 ServiceRecord merged(const ServiceRecord &before, const ServiceInput &input, QJsonObject &changes)
 {
     ServiceRecord after = before;
-    Admin::applyChange(input.branchId, after.branchId, QStringLiteral("branch_id"), changes);
-    Admin::applyChange(input.code, after.code, QStringLiteral("code"), changes);
-    Admin::applyChange(input.name, after.name, QStringLiteral("name"), changes);
-    Admin::applyChange(input.avgServiceSeconds, after.avgServiceSeconds,
-                       QStringLiteral("avg_service_seconds"), changes);
-    Admin::applyChange(input.targetWaitSeconds, after.targetWaitSeconds,
-                       QStringLiteral("target_wait_seconds"), changes);
-    Admin::applyChange(input.active, after.active, QStringLiteral("active"), changes);
+    Admin::applyChange(input.branchId, after.branchId, Key::BranchId, changes);
+    Admin::applyChange(input.code, after.code, Key::Code, changes);
+    Admin::applyChange(input.name, after.name, Key::Name, changes);
+    Admin::applyChange(input.avgServiceSeconds, after.avgServiceSeconds, Key::AvgServiceSeconds,
+                       changes);
+    Admin::applyChange(input.targetWaitSeconds, after.targetWaitSeconds, Key::TargetWaitSeconds,
+                       changes);
+    Admin::applyChange(input.active, after.active, Key::Active, changes);
     return after;
 }
 
@@ -114,7 +116,7 @@ Result<ServiceRecord> store(Database &db, const ServiceRecord &before, const Ser
         {after.branchId, after.code, after.name, after.avgServiceSeconds, after.targetWaitSeconds,
          after.active, after.id});
     if (!row.ok())
-        return Admin::alreadyTaken(row.error(), QStringLiteral("code"),
+        return Admin::alreadyTaken(row.error(), Key::Code,
                                    QStringLiteral("Another service of the branch has that code."));
     return loadService(db, after.id); // the branch's time zone may have changed with it
 }
@@ -136,7 +138,7 @@ Result<QJsonObject> CatalogAdmin::branch(WorkerContext &ctx, int id) const
     auto branch = Admin::existing(Catalog::branch(ctx.db(), id), QStringLiteral("Branch"), id);
     if (!branch.ok())
         return branch.error();
-    return QJsonObject{{kBranch, branch->toJson()}};
+    return QJsonObject{{Key::Branch, branch->toJson()}};
 }
 
 Result<QJsonObject> CatalogAdmin::createBranch(WorkerContext &ctx, const BranchInput &input,
@@ -152,7 +154,7 @@ Result<QJsonObject> CatalogAdmin::createBranch(WorkerContext &ctx, const BranchI
                 QStringLiteral("INSERT INTO branches (name, timezone) VALUES (?, ?) RETURNING id"),
                 {branch.name, branch.timezone});
             if (!row.ok())
-                return Admin::alreadyTaken(row.error(), QStringLiteral("name"),
+                return Admin::alreadyTaken(row.error(), Key::Name,
                                            QStringLiteral("A branch has that name."));
             branch.id = row->next() ? row->value(0).toInt() : 0;
             entry.entityId = branch.id;
@@ -161,7 +163,7 @@ Result<QJsonObject> CatalogAdmin::createBranch(WorkerContext &ctx, const BranchI
         });
     if (!created.ok())
         return created.error();
-    return QJsonObject{{kBranch, created->toJson()}};
+    return QJsonObject{{Key::Branch, created->toJson()}};
 }
 
 Result<QJsonObject> CatalogAdmin::updateBranch(WorkerContext &ctx, int id, const BranchInput &input,
@@ -174,22 +176,21 @@ Result<QJsonObject> CatalogAdmin::updateBranch(WorkerContext &ctx, int id, const
             auto branch = lockedBranch(db, id);
             if (!branch.ok())
                 return branch;
-            Admin::applyChange(input.name, branch->name, QStringLiteral("name"), entry.details);
-            Admin::applyChange(input.timezone, branch->timezone, QStringLiteral("timezone"),
-                               entry.details);
+            Admin::applyChange(input.name, branch->name, Key::Name, entry.details);
+            Admin::applyChange(input.timezone, branch->timezone, Key::Timezone, entry.details);
             if (entry.details.isEmpty())
                 return branch;
             auto row =
                 db.exec(QStringLiteral("UPDATE branches SET name = ?, timezone = ? WHERE id = ?"),
                         {branch->name, branch->timezone, id});
             if (!row.ok())
-                return Admin::alreadyTaken(row.error(), QStringLiteral("name"),
+                return Admin::alreadyTaken(row.error(), Key::Name,
                                            QStringLiteral("A branch has that name."));
             return branch;
         });
     if (!updated.ok())
         return updated.error();
-    return QJsonObject{{kBranch, updated->toJson()}};
+    return QJsonObject{{Key::Branch, updated->toJson()}};
 }
 
 Result<QJsonObject> CatalogAdmin::deleteBranch(WorkerContext &ctx, int id,
@@ -221,7 +222,7 @@ Result<QJsonObject> CatalogAdmin::deleteBranch(WorkerContext &ctx, int id,
         });
     if (!deleted.ok())
         return deleted.error();
-    return QJsonObject{{kBranch, deleted->toJson()}};
+    return QJsonObject{{Key::Branch, deleted->toJson()}};
 }
 
 Result<QJsonObject> CatalogAdmin::service(WorkerContext &ctx, int id) const
@@ -229,7 +230,7 @@ Result<QJsonObject> CatalogAdmin::service(WorkerContext &ctx, int id) const
     auto service = loadService(ctx.db(), id);
     if (!service.ok())
         return service.error();
-    return QJsonObject{{kService, service->toJson()}};
+    return QJsonObject{{Key::Service, service->toJson()}};
 }
 
 Result<QJsonObject> CatalogAdmin::createService(WorkerContext &ctx, const ServiceInput &input,
@@ -253,7 +254,7 @@ Result<QJsonObject> CatalogAdmin::createService(WorkerContext &ctx, const Servic
                          input.active.value_or(defaults.active)});
             if (!row.ok())
                 return Admin::alreadyTaken(
-                    row.error(), QStringLiteral("code"),
+                    row.error(), Key::Code,
                     QStringLiteral("Another service of the branch has that code."));
             const int id = row->next() ? row->value(0).toInt() : 0;
             auto service = loadService(db, id);
@@ -265,7 +266,7 @@ Result<QJsonObject> CatalogAdmin::createService(WorkerContext &ctx, const Servic
         });
     if (!created.ok())
         return created.error();
-    return QJsonObject{{kService, created->toJson()}};
+    return QJsonObject{{Key::Service, created->toJson()}};
 }
 
 Result<QJsonObject> CatalogAdmin::updateService(WorkerContext &ctx, int id,
@@ -302,7 +303,7 @@ Result<QJsonObject> CatalogAdmin::changeService(WorkerContext &ctx, int id,
     if (!changed.ok())
         return changed.error();
     m_deps.eta.invalidate(id); // its configured average and its active flag feed the ETA
-    return QJsonObject{{kService, changed->toJson()}};
+    return QJsonObject{{Key::Service, changed->toJson()}};
 }
 
 } // namespace Nextup

@@ -20,30 +20,36 @@ const QString kCounterSql = QStringLiteral(
 
 ServiceRecord serviceFromRow(const Rows &q)
 {
-    return ServiceRecord{q.value(0).toInt(),    q.value(1).toInt(),
-                         q.value(2).toString(), q.value(3).toString(),
-                         q.value(4).toInt(),    q.value(5).toInt(),
-                         q.value(6).toBool(),   q.value(7).toString().toUtf8()};
+    ServiceRecord s;
+    s.id = q.value(0).toInt();
+    s.branchId = q.value(1).toInt();
+    s.code = q.value(2).toString();
+    s.name = q.value(3).toString();
+    s.avgServiceSeconds = q.value(4).toInt();
+    s.targetWaitSeconds = q.value(5).toInt();
+    s.active = q.value(6).toBool();
+    s.timezone = q.value(7).toString().toUtf8();
+    return s;
 }
 
 } // namespace
 
 CounterRecord Catalog::counterFromRow(const Rows &q)
 {
-    CounterRecord c{q.value(0).toInt(),
-                    q.value(1).toInt(),
-                    q.value(2).toString(),
-                    q.value(3).toString(),
-                    q.value(4).toInt(),
-                    q.value(5).toString(),
-                    q.value(6).toBool(),
-                    {},
-                    {}};
+    CounterRecord c;
+    c.id = q.value(0).toInt();
+    c.branchId = q.value(1).toInt();
+    c.name = q.value(2).toString();
+    c.status = q.value(3).toString();
+    c.operatorId = q.value(4).toInt();
+    c.pauseReason = q.value(5).toString();
+    c.active = q.value(6).toBool();
     const QStringList ids = q.value(7).toString().split(u',', Qt::SkipEmptyParts);
     for (const QString &id : ids)
         c.serviceIds.append(id.toInt());
-    c.current = {q.value(8).toLongLong(), q.value(9).toString(), q.value(10).toString(),
-                 q.value(11).toInt()};
+    if (const qint64 current = q.value(8).toLongLong(); current > 0)
+        c.currentToken = Wire::CurrentToken{current, q.value(10).toString(), q.value(9).toString(),
+                                            q.value(11).toInt()};
     return c;
 }
 
@@ -76,40 +82,6 @@ template <typename T> Result<std::optional<T>> firstOf(Result<QList<T>> rows)
     return std::optional<T>(rows->first());
 }
 } // namespace
-
-QJsonObject BranchRecord::toJson() const
-{
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("timezone"), timezone}};
-}
-
-QJsonObject ServiceRecord::toJson() const
-{
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("branch_id"), branchId},
-            {QStringLiteral("code"), code},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("avg_service_seconds"), avgServiceSeconds},
-            {QStringLiteral("target_wait_seconds"), targetWaitSeconds},
-            {QStringLiteral("active"), active}};
-}
-
-QJsonObject CounterRecord::toJson() const
-{
-    QJsonArray ids;
-    for (int id : serviceIds)
-        ids.append(id);
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("branch_id"), branchId},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("status"), status},
-            {QStringLiteral("operator_id"), operatorId ? QJsonValue(operatorId) : QJsonValue()},
-            {QStringLiteral("pause_reason"),
-             pauseReason.isEmpty() ? QJsonValue() : QJsonValue(pauseReason)},
-            {QStringLiteral("active"), active},
-            {QStringLiteral("service_ids"), ids}};
-}
 
 namespace Catalog {
 

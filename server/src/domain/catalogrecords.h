@@ -7,53 +7,22 @@
 #include <QString>
 
 #include "core/apierror.h"
+#include "nextup/wire/records.h"
 
 namespace Nextup {
 
 class Database;
 
-struct BranchRecord
-{
-    int id = 0;
-    QString name;
-    QString timezone;
-    QJsonObject toJson() const;
-};
+using BranchRecord = Wire::Branch;
 
-struct ServiceRecord
+struct ServiceRecord : Wire::Service
 {
-    int id = 0;
-    int branchId = 0;
-    QString code;
-    QString name;
-    int avgServiceSeconds = 300;
-    int targetWaitSeconds = 900;
-    bool active = true;
     QByteArray timezone; // the branch's, for the business day
-    QJsonObject toJson() const;
 };
 
-struct CounterRecord
-{
-    int id = 0;
-    int branchId = 0;
-    QString name;
-    QString status; // open | paused | closed
-    int operatorId = 0;
-    QString pauseReason;
-    bool active = true;
-    QList<int> serviceIds;
-    // The token at the counter (called or serving), read in the same statement as the counter,
-    // so that a counter action needs no second query to find it. id 0 when there is none.
-    struct Current
-    {
-        qint64 id = 0;
-        QString status;
-        QString tokenNumber;
-        int serviceId = 0;
-    } current;
-    QJsonObject toJson() const;
-};
+// currentToken is read in the same statement as the counter, so that a counter action needs no
+// second query to find the token at it.
+using CounterRecord = Wire::Counter;
 
 class Rows;
 

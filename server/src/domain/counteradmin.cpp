@@ -9,12 +9,15 @@
 #include "domain/etaestimator.h"
 #include "domain/eventpublisher.h"
 #include "domain/tokenrepository.h"
+#include "nextup/wire/keys.h"
 #include "store/database.h"
 
 namespace Nextup {
 
+namespace Key = Wire::Key;
+
 namespace {
-const QString kCounter = QStringLiteral("counter");
+const QString kCounter = QStringLiteral("counter"); // the audit log's entity
 
 QString idText(const QList<int> &ids)
 {
@@ -50,9 +53,8 @@ Outcome checkPlacement(Database &db, int branchId, const QList<int> &serviceIds)
     if (!branch.ok())
         return branch.error();
     if (!branch->has_value())
-        return ApiError::validation(
-            QJsonObject{{QStringLiteral("branch_id"),
-                         QStringLiteral("Branch %1 does not exist.").arg(branchId)}});
+        return ApiError::validation(QJsonObject{
+            {Key::BranchId, QStringLiteral("Branch %1 does not exist.").arg(branchId)}});
     auto found = db.exec(QStringLiteral("SELECT count(*) FROM services WHERE branch_id = ? AND "
                                         "id = ANY(string_to_array(?, ',')::int[])"),
                          {branchId, idText(serviceIds)});
@@ -60,7 +62,7 @@ Outcome checkPlacement(Database &db, int branchId, const QList<int> &serviceIds)
         return found.error();
     if ((found->next() ? found->value(0).toInt() : 0) != serviceIds.size())
         return ApiError::validation(QJsonObject{
-            {QStringLiteral("service_ids"),
+            {Key::ServiceIds,
              QStringLiteral("Each must be an existing service of branch %1.").arg(branchId)}});
     return Done{};
 }
@@ -68,7 +70,7 @@ Outcome checkPlacement(Database &db, int branchId, const QList<int> &serviceIds)
 // A counter leaves the floor only when nobody works at it and no customer was sent to it.
 Outcome checkDeactivation(Database &db, const CounterRecord &counter)
 {
-    if (counter.status != u"closed")
+    if (!counter.hasStatus(Wire::CounterStatus::Closed))
         return Admin::invalidState(
             QStringLiteral("%1 is %2; close it first.").arg(counter.name, counter.status));
     auto current = TokenRepository::currentAt(db, counter.id);
@@ -109,15 +111,15 @@ Outcome replaceServices(Database &db, int counterId, const QList<int> &serviceId
 CounterRecord merged(const CounterRecord &before, const CounterInput &input, QJsonObject &changes)
 {
     CounterRecord after = before;
-    Admin::applyChange(input.branchId, after.branchId, QStringLiteral("branch_id"), changes);
-    Admin::applyChange(input.name, after.name, QStringLiteral("name"), changes);
-    Admin::applyChange(input.active, after.active, QStringLiteral("active"), changes);
+    Admin::applyChange(input.branchId, after.branchId, Key::BranchId, changes);
+    Admin::applyChange(input.name, after.name, Key::Name, changes);
+    Admin::applyChange(input.active, after.active, Key::Active, changes);
     if (input.serviceIds) {
         QList<int> wanted = *input.serviceIds;
         std::sort(wanted.begin(), wanted.end()); // as Catalog reads them
         if (wanted != after.serviceIds) {
             after.serviceIds = wanted;
-            changes.insert(QStringLiteral("service_ids"), idArray(wanted));
+            changes.insert(Key::ServiceIds, idArray(wanted));
         }
     }
     return after;
@@ -139,7 +141,7 @@ Result<CounterRecord> store(Database &db, const CounterRecord &before, const Cou
         QStringLiteral("UPDATE counters SET branch_id = ?, name = ?, active = ? WHERE id = ?"),
         {after.branchId, after.name, after.active, after.id});
     if (!row.ok())
-        return Admin::alreadyTaken(row.error(), QStringLiteral("name"),
+        return Admin::alreadyTaken(row.error(), Key::Name,
                                    QStringLiteral("Another counter of the branch has that name."));
     if (servicesChanged) {
         if (auto linked = replaceServices(db, after.id, after.serviceIds); !linked.ok())
@@ -154,7 +156,7 @@ Result<QJsonObject> CounterAdmin::counter(WorkerContext &ctx, int id) const
     auto counter = loadCounter(ctx.db(), id);
     if (!counter.ok())
         return counter.error();
-    return QJsonObject{{kCounter, counter->toJson()}};
+    return QJsonObject{{Key::Counter, counter->toJson()}};
 }
 
 Result<QJsonObject> CounterAdmin::create(WorkerContext &ctx, const CounterInput &input,
@@ -174,7 +176,7 @@ Result<QJsonObject> CounterAdmin::create(WorkerContext &ctx, const CounterInput 
                 {branchId, input.name.value_or(QString()), input.active.value_or(true)});
             if (!row.ok())
                 return Admin::alreadyTaken(
-                    row.error(), QStringLiteral("name"),
+                    row.error(), Key::Name,
                     QStringLiteral("Another counter of the branch has that name."));
             const int id = row->next() ? row->value(0).toInt() : 0;
             if (auto linked = replaceServices(db, id, serviceIds); !linked.ok())
@@ -234,12 +236,8 @@ QJsonObject CounterAdmin::announce(WorkerContext &ctx, const QList<int> &service
         m_deps.eta.invalidate(serviceId);
     for (int serviceId : counter.serviceIds)
         m_deps.eta.invalidate(serviceId);
-    m_deps.events.publish(ctx.redis(), QStringLiteral("counter_status"),
-                          {QStringLiteral("global"),
-                           QStringLiteral("branch:%1").arg(counter.branchId),
-                           QStringLiteral("counter:%1").arg(counter.id)},
-                          counter.toJson());
-    return QJsonObject{{kCounter, counter.toJson()}};
+    m_deps.events.publishCounter(ctx.redis(), counter);
+    return QJsonObject{{Key::Counter, counter.toJson(Wire::Form::Row)}};
 }
 
 } // namespace Nextup

@@ -1,8 +1,7 @@
 #include "domain/counterdesk.h"
 
-#include "domain/etaestimator.h"
-#include "domain/eventpublisher.h"
-#include "store/database.h"
+#include "domain/workerports.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup {
 
@@ -11,12 +10,12 @@ const int kCallAttempts = 8;
 
 QJsonObject tokenAnswer(const TokenRecord &token)
 {
-    return QJsonObject{{QStringLiteral("token"), token.toJson()}};
+    return QJsonObject{{Wire::Key::Token, token.toJson()}};
 }
 
 QJsonObject counterAnswer(const CounterRecord &counter)
 {
-    return QJsonObject{{QStringLiteral("counter"), counter.toJson()}};
+    return QJsonObject{{Wire::Key::Counter, counter.toJson()}};
 }
 
 ApiError busyCounter(const CounterRecord &counter)
@@ -33,9 +32,9 @@ ApiError noCurrent(const CounterRecord &counter, const QString &needed)
 }
 } // namespace
 
-Result<CounterRecord> CounterDesk::loadCounter(WorkerContext &ctx, int counterId) const
+Result<CounterRecord> CounterDesk::loadCounter(const DeskPorts &at, int counterId) const
 {
-    auto counter = Catalog::counter(ctx.db(), counterId);
+    auto counter = at.records.counter(counterId);
     if (!counter.ok())
         return counter.error();
     if (auto refused = refusal(*counter, counterId, nullptr))
@@ -43,10 +42,10 @@ Result<CounterRecord> CounterDesk::loadCounter(WorkerContext &ctx, int counterId
     return **counter;
 }
 
-Result<CounterRecord> CounterDesk::workingCounter(WorkerContext &ctx, int counterId,
+Result<CounterRecord> CounterDesk::workingCounter(const DeskPorts &at, int counterId,
                                                   const Principal &caller) const
 {
-    auto counter = Catalog::counter(ctx.db(), counterId);
+    auto counter = at.records.counter(counterId);
     if (!counter.ok())
         return counter.error();
     if (auto refused = refusal(*counter, counterId, &caller))
@@ -71,72 +70,67 @@ std::optional<ApiError> CounterDesk::refusal(const std::optional<CounterRecord> 
     return std::nullopt;
 }
 
-Result<CounterRecord> CounterDesk::setCounterStatus(WorkerContext &ctx,
+Result<CounterRecord> CounterDesk::setCounterStatus(const DeskPorts &at,
                                                     const CounterRecord &counter,
                                                     const QString &status, int operatorId,
                                                     const QString &reason) const
 {
-    auto updated = ctx.db().exec(
-        QStringLiteral(
-            "UPDATE counters SET status = ?, operator_id = ?, pause_reason = ? WHERE id = ?"),
-        {status, nullableId(operatorId), nullable(reason), counter.id});
+    auto updated = at.records.setCounterStatus(counter.id, status, operatorId, reason);
     if (!updated.ok())
         return updated.error();
     for (int serviceId : counter.serviceIds)
-        m_deps.eta.invalidate(serviceId); // open counters are the ETA's divisor
-    auto reloaded = loadCounter(ctx, counter.id);
+        at.notices.waitInputsChanged(serviceId); // open counters are the ETA's divisor
+    auto reloaded = loadCounter(at, counter.id);
     if (reloaded.ok())
-        announceCounter(ctx, *reloaded);
+        at.notices.counterChanged(*reloaded);
     return reloaded;
 }
 
-Result<QJsonObject> CounterDesk::open(WorkerContext &ctx, int counterId,
+Result<QJsonObject> CounterDesk::open(const DeskPorts &at, int counterId,
                                       const Principal &caller) const
 {
-    auto counter = loadCounter(ctx, counterId);
+    auto counter = loadCounter(at, counterId);
     if (!counter.ok())
         return counter.error();
     if (counter->status != u"closed" && counter->operatorId != caller.userId && !caller.isAdmin())
         return ApiError::conflict(
             QStringLiteral("counter_busy"),
             QStringLiteral("%1 is already open for another operator.").arg(counter->name));
-    auto updated = setCounterStatus(ctx, *counter, QStringLiteral("open"), caller.userId, {});
+    auto updated = setCounterStatus(at, *counter, QStringLiteral("open"), caller.userId, {});
     return updated.ok() ? Result<QJsonObject>(counterAnswer(*updated)) : updated.error();
 }
 
-Result<QJsonObject> CounterDesk::pause(WorkerContext &ctx, int counterId, const QString &reason,
+Result<QJsonObject> CounterDesk::pause(const DeskPorts &at, int counterId, const QString &reason,
                                        const Principal &caller) const
 {
-    auto counter = workingCounter(ctx, counterId, caller);
+    auto counter = workingCounter(at, counterId, caller);
     if (!counter.ok())
         return counter.error();
     auto updated =
-        setCounterStatus(ctx, *counter, QStringLiteral("paused"), counter->operatorId, reason);
+        setCounterStatus(at, *counter, QStringLiteral("paused"), counter->operatorId, reason);
     return updated.ok() ? Result<QJsonObject>(counterAnswer(*updated)) : updated.error();
 }
 
-Result<QJsonObject> CounterDesk::close(WorkerContext &ctx, int counterId,
+Result<QJsonObject> CounterDesk::close(const DeskPorts &at, int counterId,
                                        const Principal &caller) const
 {
-    auto counter = workingCounter(ctx, counterId, caller);
+    auto counter = workingCounter(at, counterId, caller);
     if (!counter.ok())
         return counter.error();
-    if (counter->current.id > 0)
+    if (counter->currentToken)
         return ApiError::conflict(QStringLiteral("invalid_state"),
                                   QStringLiteral("Finish, skip or transfer %1 before closing.")
-                                      .arg(counter->current.tokenNumber));
-    auto updated = setCounterStatus(ctx, *counter, QStringLiteral("closed"), 0, {});
+                                      .arg(counter->currentToken->tokenNumber));
+    auto updated = setCounterStatus(at, *counter, QStringLiteral("closed"), 0, {});
     return updated.ok() ? Result<QJsonObject>(counterAnswer(*updated)) : updated.error();
 }
 
-Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecord &counter,
+Result<TokenRecord> CounterDesk::takeNext(const DeskPorts &at, const CounterRecord &counter,
                                           const Principal &caller,
                                           const std::function<Outcome()> &beforeCall) const
 {
     for (int attempt = 0; attempt < kCallAttempts; ++attempt) {
-        auto picked = LiveQueues::live(m_deps, ctx, [&] {
-            return m_deps.engine.callNext(ctx.redis(), counter.id, counter.serviceIds);
-        });
+        auto picked = at.line.take(counter.id, counter.serviceIds);
         if (!picked.ok())
             return picked.error();
         if (!picked->has_value())
@@ -148,8 +142,8 @@ Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecor
             if (Outcome done = beforeCall(); !done.ok()) {
                 // Taken from the line but not called (say a second click completed the serving
                 // token first): back in its place, as if never taken.
-                if (!m_deps.engine.putBack(ctx.redis(), counter.id, taken).ok())
-                    LiveQueues::invalidate(m_deps, ctx); // Postgres has it waiting: rebuild
+                if (!at.line.putBack(counter.id, taken).ok())
+                    at.line.invalidate(); // Postgres has it waiting: rebuild
                 return done.error();
             }
         }
@@ -164,96 +158,98 @@ Result<TokenRecord> CounterDesk::takeNext(WorkerContext &ctx, const CounterRecor
         change.counterEffect = TokenRepository::Change::CounterEffect::Set;
         change.counterId = counter.id;
         change.newTargetCounterId = 0;
-        auto called = TokenRepository::apply(ctx.db(), change);
+        auto called = at.records.change(change);
         if (!called.ok() && called.error().code == u"already_exists") {
             // Another call at this counter got there first (migration 0006 allows one token at a
             // counter): this one never happened.
-            if (!m_deps.engine.putBack(ctx.redis(), counter.id, taken).ok())
-                LiveQueues::invalidate(m_deps, ctx);
+            if (!at.line.putBack(counter.id, taken).ok())
+                at.line.invalidate();
             return busyCounter(counter);
         }
         if (!called.ok()) {
             // Redis already moved the token; Postgres did not. Rebuild Redis from Postgres.
-            LiveQueues::invalidate(m_deps, ctx);
+            at.line.invalidate();
             return called.error();
         }
         if (called->has_value())
             return **called;
         // Redis offered a token Postgres no longer has waiting (stale after a Redis loss): the
         // guarded update refused it; drop it and take the next.
-        m_deps.engine.releaseCurrent(ctx.redis(), counter.id, taken.tokenId);
+        at.line.release(counter.id, taken.tokenId);
     }
     return ApiError::conflict(
         QStringLiteral("queue_empty"),
         QStringLiteral("No callable token is waiting for %1.").arg(counter.name));
 }
 
-Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId,
+Result<QJsonObject> CounterDesk::callNext(const DeskPorts &at, int counterId,
                                           const Principal &caller) const
 {
-    auto counter = workingCounter(ctx, counterId, caller);
+    auto counter = workingCounter(at, counterId, caller);
     if (!counter.ok())
         return counter.error();
     if (counter->status != u"open")
         return ApiError::conflict(
             QStringLiteral("counter_not_open"),
             QStringLiteral("%1 is paused; resume it to call.").arg(counter->name));
-    if (counter->current.id > 0 && counter->current.status == u"called")
+    if (counter->currentToken && counter->currentToken->hasStatus(Wire::TokenStatus::Called))
         return ApiError::conflict(
             QStringLiteral("invalid_state"),
             QStringLiteral("%1 is still called: serve, skip or transfer it first.")
-                .arg(counter->current.tokenNumber));
+                .arg(counter->currentToken->tokenNumber));
     // "Next" while serving ends the current service, as at any counter — but only once a next
     // token was taken from the line: with nobody waiting the serving token stays as it was.
     QJsonObject finished; // {token} of the serving token once completed
     const std::function<Outcome()> finishServing = [&]() -> Outcome {
-        auto completed = complete(ctx, counterId, caller);
+        auto completed = complete(at, counterId, caller);
         if (!completed.ok())
             return completed.error();
         finished = *completed;
         return Done{};
     };
-    auto token = takeNext(ctx, *counter, caller,
-                          counter->current.id > 0 ? finishServing : std::function<Outcome()>());
+    auto token = takeNext(at, *counter, caller,
+                          counter->currentToken ? finishServing : std::function<Outcome()>());
     if (!token.ok() && !finished.isEmpty()) {
         // The line offered a token Postgres no longer had waiting (stale after a Redis loss) and
         // then ran dry: the serving token is completed all the same, and the answer says so.
         ApiError error = token.error();
-        error.message =
-            QStringLiteral("%1 was completed. %2").arg(counter->current.tokenNumber, error.message);
-        error.details = QJsonObject{{QStringLiteral("completed"), finished.value(u"token")}};
+        error.message = QStringLiteral("%1 was completed. %2")
+                            .arg(counter->currentToken->tokenNumber, error.message);
+        error.details =
+            QJsonObject{{QStringLiteral("completed"), finished.value(Wire::Key::Token)}};
         return error;
     }
     if (!token.ok())
         return token.error();
-    announce(ctx, QStringLiteral("token_called"), *token, *counter);
+    announce(at, Wire::toString(Wire::EventType::TokenCalled), *token, *counter);
     return tokenAnswer(*token);
 }
 
-Result<TokenRecord> CounterDesk::changeCurrent(WorkerContext &ctx, const CounterRecord &counter,
+Result<TokenRecord> CounterDesk::changeCurrent(const DeskPorts &at, const CounterRecord &counter,
                                                TokenRepository::Change change,
                                                const QString &eventName) const
 {
-    const CounterRecord::Current &current = counter.current;
-    if (current.id == 0 || !change.fromStatuses.contains(current.status))
+    const std::optional<Wire::CurrentToken> &current = counter.currentToken;
+    if (!current || !change.fromStatuses.contains(current->status))
         return noCurrent(counter, change.fromStatuses.join(QStringLiteral(" or ")));
-    change.tokenId = current.id;
+    change.tokenId = current->id;
     change.eventCounterId = counter.id;
-    auto changed = TokenRepository::apply(ctx.db(), change);
+    auto changed = at.records.change(change);
     if (!changed.ok())
         return changed.error();
     if (!changed->has_value())
         return noCurrent(counter, change.fromStatuses.join(QStringLiteral(" or ")));
-    afterChange(ctx, counter, **changed, eventName);
+    afterChange(at, counter, **changed, eventName);
     return **changed;
 }
 
-void CounterDesk::afterChange(WorkerContext &ctx, const CounterRecord &counter,
+void CounterDesk::afterChange(const DeskPorts &at, const CounterRecord &counter,
                               const TokenRecord &token, const QString &eventName) const
 {
     if (token.status != u"called" && token.status != u"serving")
-        m_deps.engine.releaseCurrent(ctx.redis(), counter.id, token.id);
-    announce(ctx, eventName, token, counter, counter.current.serviceId);
+        at.line.release(counter.id, token.id);
+    announce(at, eventName, token, counter,
+             counter.currentToken ? counter.currentToken->serviceId : 0);
 }
 
 struct CounterDesk::Step
@@ -266,7 +262,7 @@ struct CounterDesk::Step
     bool incrementRecall = false;
 };
 
-Result<TokenRecord> CounterDesk::stepCurrent(WorkerContext &ctx, int counterId,
+Result<TokenRecord> CounterDesk::stepCurrent(const DeskPorts &at, int counterId,
                                              const Principal &caller, const Step &step) const
 {
     TokenRepository::Change change;
@@ -277,7 +273,7 @@ Result<TokenRecord> CounterDesk::stepCurrent(WorkerContext &ctx, int counterId,
     change.actorId = caller.userId;
     change.incrementRecall = step.incrementRecall;
     change.eventCounterId = counterId;
-    auto applied = TokenRepository::applyAtCounter(ctx.db(), counterId, caller, change);
+    auto applied = at.records.changeAtCounter(counterId, caller, change);
     if (!applied.ok())
         return applied.error();
     if (!applied->token) {
@@ -286,57 +282,60 @@ Result<TokenRecord> CounterDesk::stepCurrent(WorkerContext &ctx, int counterId,
             return *refused;
         return noCurrent(*applied->counter, step.from);
     }
-    afterChange(ctx, *applied->counter, *applied->token, step.announceAs);
+    afterChange(at, *applied->counter, *applied->token, step.announceAs);
     return *applied->token;
 }
 
-Result<QJsonObject> CounterDesk::recall(WorkerContext &ctx, int counterId,
+Result<QJsonObject> CounterDesk::recall(const DeskPorts &at, int counterId,
                                         const Principal &caller) const
 {
-    static const Step step{QStringLiteral("called"),         QStringLiteral("called"),
-                           QStringLiteral("recalled"),       {},
-                           QStringLiteral("token_recalled"), true};
-    auto token = stepCurrent(ctx, counterId, caller, step);
+    static const Step step{QStringLiteral("called"),
+                           QStringLiteral("called"),
+                           QStringLiteral("recalled"),
+                           {},
+                           Wire::toString(Wire::EventType::TokenRecalled),
+                           true};
+    auto token = stepCurrent(at, counterId, caller, step);
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 
-Result<QJsonObject> CounterDesk::serve(WorkerContext &ctx, int counterId,
+Result<QJsonObject> CounterDesk::serve(const DeskPorts &at, int counterId,
                                        const Principal &caller) const
 {
     static const Step step{QStringLiteral("called"), QStringLiteral("serving"),
                            QStringLiteral("served"), QStringLiteral("serving_at"),
-                           QStringLiteral("token_served")};
-    auto token = stepCurrent(ctx, counterId, caller, step);
+                           Wire::toString(Wire::EventType::TokenServed)};
+    auto token = stepCurrent(at, counterId, caller, step);
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 
-Result<QJsonObject> CounterDesk::complete(WorkerContext &ctx, int counterId,
+Result<QJsonObject> CounterDesk::complete(const DeskPorts &at, int counterId,
                                           const Principal &caller) const
 {
     static const Step step{QStringLiteral("serving"), QStringLiteral("completed"),
                            QStringLiteral("completed"), QStringLiteral("finished_at"),
-                           QStringLiteral("token_completed")};
-    auto token = stepCurrent(ctx, counterId, caller, step);
+                           Wire::toString(Wire::EventType::TokenCompleted)};
+    auto token = stepCurrent(at, counterId, caller, step);
     if (token.ok())
-        m_deps.eta.invalidate(token->serviceId); // a new service time for the moving average
+        at.notices.waitInputsChanged(token->serviceId); // a new service time for the average
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 
-Result<QJsonObject> CounterDesk::skip(WorkerContext &ctx, int counterId,
+Result<QJsonObject> CounterDesk::skip(const DeskPorts &at, int counterId,
                                       const Principal &caller) const
 {
     static const Step step{QStringLiteral("called"), QStringLiteral("skipped"),
                            QStringLiteral("skipped"), QStringLiteral("finished_at"),
-                           QStringLiteral("token_skipped")};
-    auto token = stepCurrent(ctx, counterId, caller, step);
+                           Wire::toString(Wire::EventType::TokenSkipped)};
+    auto token = stepCurrent(at, counterId, caller, step);
     return token.ok() ? Result<QJsonObject>(tokenAnswer(*token)) : token.error();
 }
 
-Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId,
+Result<QJsonObject> CounterDesk::transfer(const DeskPorts &at, int counterId,
                                           const TransferTarget &target,
                                           const Principal &caller) const
 {
-    auto counter = workingCounter(ctx, counterId, caller);
+    auto counter = workingCounter(at, counterId, caller);
     if (!counter.ok())
         return counter.error();
     TokenRepository::Change change;
@@ -347,7 +346,7 @@ Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId,
     change.reason = target.reason;
     change.counterEffect = TokenRepository::Change::CounterEffect::Clear;
     if (target.serviceId > 0) {
-        auto service = Catalog::service(ctx.db(), target.serviceId);
+        auto service = at.records.service(target.serviceId);
         if (!service.ok())
             return service.error();
         if (!service->has_value() || !(*service)->active)
@@ -356,7 +355,7 @@ Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId,
         change.newServiceId = target.serviceId;
         change.newTargetCounterId = 0;
     } else {
-        auto destination = loadCounter(ctx, target.counterId);
+        auto destination = loadCounter(at, target.counterId);
         if (!destination.ok())
             return destination.error();
         if (destination->id == counter->id)
@@ -364,29 +363,27 @@ Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId,
                 {QStringLiteral("counter_id"), QStringLiteral("Must be another counter.")}});
         change.newTargetCounterId = destination->id;
     }
-    auto token = changeCurrent(ctx, *counter, change, QStringLiteral("token_transferred"));
+    auto token =
+        changeCurrent(at, *counter, change, Wire::toString(Wire::EventType::TokenTransferred));
     if (!token.ok())
         return token.error();
     // Back in line with its original arrival time, so it keeps its place.
-    const QueueEntry entry = LiveQueues::entryOf(*token);
-    auto queued =
-        LiveQueues::live(m_deps, ctx, [&] { return m_deps.engine.enqueue(ctx.redis(), entry); });
-    if (!queued.ok())
-        LiveQueues::invalidate(m_deps, ctx);
+    if (!at.line.enqueue(LiveQueues::entryOf(*token)).ok())
+        at.line.invalidate();
     return tokenAnswer(*token);
 }
 
-Result<QJsonObject> CounterDesk::assign(WorkerContext &ctx, qint64 tokenId, int counterId,
+Result<QJsonObject> CounterDesk::assign(const DeskPorts &at, qint64 tokenId, int counterId,
                                         const QString &reason, const Principal &caller) const
 {
-    auto counter = workingCounter(ctx, counterId, caller);
+    auto counter = workingCounter(at, counterId, caller);
     if (!counter.ok())
         return counter.error();
-    if (counter->current.id > 0)
+    if (counter->currentToken)
         return ApiError::conflict(QStringLiteral("invalid_state"),
                                   QStringLiteral("%1 is still at the counter; finish it first.")
-                                      .arg(counter->current.tokenNumber));
-    auto before = TokenRepository::find(ctx.db(), tokenId);
+                                      .arg(counter->currentToken->tokenNumber));
+    auto before = at.records.token(tokenId);
     if (!before.ok())
         return before.error();
     if (!before->has_value())
@@ -403,7 +400,7 @@ Result<QJsonObject> CounterDesk::assign(WorkerContext &ctx, qint64 tokenId, int 
     change.counterEffect = TokenRepository::Change::CounterEffect::Set;
     change.counterId = counterId;
     change.newTargetCounterId = 0;
-    auto called = TokenRepository::apply(ctx.db(), change);
+    auto called = at.records.change(change);
     if (!called.ok() && called.error().code == u"already_exists")
         return busyCounter(*counter); // a call at this counter got there first
     if (!called.ok())
@@ -412,32 +409,82 @@ Result<QJsonObject> CounterDesk::assign(WorkerContext &ctx, qint64 tokenId, int 
         return ApiError::conflict(QStringLiteral("invalid_state"),
                                   QStringLiteral("%1 is %2, not waiting.")
                                       .arg((*before)->tokenNumber, (*before)->status));
-    const QueueEntry entry = LiveQueues::entryOf(**before);
-    auto moved = LiveQueues::live(m_deps, ctx, [&]() -> Outcome {
-        if (auto removed = m_deps.engine.remove(ctx.redis(), entry); !removed.ok())
-            return removed.error();
-        return m_deps.engine.setCurrent(ctx.redis(), counterId, tokenId);
-    });
-    if (!moved.ok())
-        LiveQueues::invalidate(m_deps, ctx);
-    announce(ctx, QStringLiteral("token_called"), **called, *counter);
+    if (!at.line.seat(counterId, LiveQueues::entryOf(**before)).ok())
+        at.line.invalidate();
+    announce(at, Wire::toString(Wire::EventType::TokenCalled), **called, *counter);
     return tokenAnswer(**called);
 }
 
-void CounterDesk::announce(WorkerContext &ctx, const QString &event, const TokenRecord &token,
+void CounterDesk::announce(const DeskPorts &at, const QString &event, const TokenRecord &token,
                            const CounterRecord &counter, int previousServiceId) const
 {
-    m_deps.events.publishToken(ctx.redis(), event, token, counter.branchId, counter.id,
-                               previousServiceId);
+    at.notices.tokenChanged(event, token, counter.branchId, counter.id, previousServiceId);
 }
 
-void CounterDesk::announceCounter(WorkerContext &ctx, const CounterRecord &counter) const
+WorkerPorts CounterDesk::bind(WorkerContext &ctx) const
 {
-    m_deps.events.publish(ctx.redis(), QStringLiteral("counter_status"),
-                          {QStringLiteral("global"),
-                           QStringLiteral("branch:%1").arg(counter.branchId),
-                           QStringLiteral("counter:%1").arg(counter.id)},
-                          counter.toJson());
+    return WorkerPorts(m_deps.value(), ctx); // only a desk built with deps has a worker's ports
+}
+
+Result<QJsonObject> CounterDesk::open(WorkerContext &ctx, int counterId,
+                                      const Principal &caller) const
+{
+    return open(bind(ctx).desk(), counterId, caller);
+}
+
+Result<QJsonObject> CounterDesk::pause(WorkerContext &ctx, int counterId, const QString &reason,
+                                       const Principal &caller) const
+{
+    return pause(bind(ctx).desk(), counterId, reason, caller);
+}
+
+Result<QJsonObject> CounterDesk::close(WorkerContext &ctx, int counterId,
+                                       const Principal &caller) const
+{
+    return close(bind(ctx).desk(), counterId, caller);
+}
+
+Result<QJsonObject> CounterDesk::callNext(WorkerContext &ctx, int counterId,
+                                          const Principal &caller) const
+{
+    return callNext(bind(ctx).desk(), counterId, caller);
+}
+
+Result<QJsonObject> CounterDesk::recall(WorkerContext &ctx, int counterId,
+                                        const Principal &caller) const
+{
+    return recall(bind(ctx).desk(), counterId, caller);
+}
+
+Result<QJsonObject> CounterDesk::serve(WorkerContext &ctx, int counterId,
+                                       const Principal &caller) const
+{
+    return serve(bind(ctx).desk(), counterId, caller);
+}
+
+Result<QJsonObject> CounterDesk::complete(WorkerContext &ctx, int counterId,
+                                          const Principal &caller) const
+{
+    return complete(bind(ctx).desk(), counterId, caller);
+}
+
+Result<QJsonObject> CounterDesk::skip(WorkerContext &ctx, int counterId,
+                                      const Principal &caller) const
+{
+    return skip(bind(ctx).desk(), counterId, caller);
+}
+
+Result<QJsonObject> CounterDesk::transfer(WorkerContext &ctx, int counterId,
+                                          const TransferTarget &target,
+                                          const Principal &caller) const
+{
+    return transfer(bind(ctx).desk(), counterId, target, caller);
+}
+
+Result<QJsonObject> CounterDesk::assign(WorkerContext &ctx, qint64 tokenId, int counterId,
+                                        const QString &reason, const Principal &caller) const
+{
+    return assign(bind(ctx).desk(), tokenId, counterId, reason, caller);
 }
 
 } // namespace Nextup

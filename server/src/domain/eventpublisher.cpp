@@ -5,12 +5,24 @@
 
 #include "domain/jsontext.h"
 #include "domain/tokenrecord.h"
+#include "nextup/wire/enums.h"
+#include "nextup/wire/keys.h"
 #include "queue/queueengine.h"
 #include "queue/redisconnection.h"
 #include "queue/redisscript.h"
 #include "store/database.h"
 
 namespace Nextup {
+
+namespace {
+namespace Key = Wire::Key;
+
+// `"key":`, for the envelope written around `seq`.
+QByteArray member(QLatin1StringView key)
+{
+    return '"' + QByteArray(key.data(), key.size()) + "\":";
+}
+} // namespace
 
 EventPublisher::EventPublisher(const QueueEngine &engine, QByteArray channel)
     : m_engine(engine), m_channel(std::move(channel))
@@ -34,13 +46,17 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
     JsonText::appendString(name, event);
     QByteArray at;
     JsonText::appendString(at, isoTimeOfMsecs(QDateTime::currentMSecsSinceEpoch()));
+    static const QByteArray eventKey = '{' + member(Key::Event);
+    static const QByteArray roomsKey = ',' + member(Key::Rooms);
+    static const QByteArray seqKey = ',' + member(Key::Seq);
+    static const QByteArray atKey = ',' + member(Key::At);
+    static const QByteArray dataKey = ',' + member(Key::Data);
     QList<QByteArray> args{m_channel};
     args.reserve(1 + 2 * envelopes.size());
     for (const Envelope &envelope : envelopes) {
         // The envelope is split around `seq`, which the script fills in.
-        args.append("{\"event\":" + name + ",\"rooms\":" + JsonText::stringArray(envelope.rooms) +
-                    ",\"seq\":");
-        args.append(",\"at\":" + at + ",\"data\":" + envelope.data + '}');
+        args.append(eventKey + name + roomsKey + JsonText::stringArray(envelope.rooms) + seqKey);
+        args.append(atKey + at + dataKey + envelope.data + '}');
     }
     // Nobody waits for the seq: the command is written now (so Redis runs it before anything
     // this thread sends next) and the reply is read later, only to report a failure (or to load
@@ -55,7 +71,7 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
     // After the publish was sent, not before: a queue_update computed from now on is normally
     // sequenced after this event, so it is the one clients keep (QueueUpdates also sends the
     // touched services once more on the flush after, for the rare publish Redis runs later).
-    if (m_changeHook && event != u"queue_update") {
+    if (m_changeHook && event != Wire::toString(Wire::EventType::QueueUpdate)) {
         QList<int> changed;
         for (const Envelope &envelope : envelopes)
             changed += envelope.changedServices;
@@ -66,18 +82,28 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
 EventPublisher::Envelope EventPublisher::tokenEnvelope(const TokenRecord &token, int branchId,
                                                        int counterId, int previousServiceId)
 {
-    Envelope envelope{{QStringLiteral("global"), QStringLiteral("branch:%1").arg(branchId),
-                       QStringLiteral("service:%1").arg(token.serviceId),
-                       QStringLiteral("token:%1").arg(token.id)},
+    using Wire::RoomKind;
+    Envelope envelope{{Wire::roomName(RoomKind::Global), Wire::roomName(RoomKind::Branch, branchId),
+                       Wire::roomName(RoomKind::Service, token.serviceId),
+                       Wire::roomName(RoomKind::Token, token.id)},
                       token.publicJson(),
                       {token.serviceId}};
     if (counterId > 0)
-        envelope.rooms.append(QStringLiteral("counter:%1").arg(counterId));
+        envelope.rooms.append(Wire::roomName(RoomKind::Counter, counterId));
     if (previousServiceId > 0 && previousServiceId != token.serviceId) {
-        envelope.rooms.append(QStringLiteral("service:%1").arg(previousServiceId));
+        envelope.rooms.append(Wire::roomName(RoomKind::Service, previousServiceId));
         envelope.changedServices.append(previousServiceId);
     }
     return envelope;
+}
+
+void EventPublisher::publishCounter(RedisConnection &redis, const Wire::Counter &counter) const
+{
+    using Wire::RoomKind;
+    publish(redis, Wire::toString(Wire::EventType::CounterStatus),
+            {Wire::roomName(RoomKind::Global), Wire::roomName(RoomKind::Branch, counter.branchId),
+             Wire::roomName(RoomKind::Counter, counter.id)},
+            counter.toJson(Wire::Form::Row));
 }
 
 void EventPublisher::publishToken(RedisConnection &redis, const QString &event,

@@ -13,6 +13,9 @@ class QueueEngine;
 
 class RedisConnection;
 struct TokenRecord;
+namespace Wire {
+struct Counter;
+} // namespace Wire
 
 // Every state change is announced as {"event", "rooms", "seq", "at", "data"} on the Redis channel
 // `<prefix>events`, so every server instance can deliver it to its own WebSocket clients. `seq`
@@ -32,6 +35,8 @@ public:
     // token's own room; and to the room of the service it left when a transfer changed it.
     void publishToken(RedisConnection &redis, const QString &event, const TokenRecord &token,
                       int branchId, int counterId = 0, int previousServiceId = 0) const;
+    // counter_status with the counter's row, to global and its branch's and its own room.
+    void publishCounter(RedisConnection &redis, const Wire::Counter &counter) const;
     // The same event for many new tokens, in one script run (consecutive seqs); branchIds[i] is
     // tokens[i]'s branch.
     void publishTokens(RedisConnection &redis, const QString &event,

@@ -4,6 +4,8 @@
 
 #include "domain/tokenrecord.h"
 #include "nextup/tokennumber.h"
+#include "nextup/wire/enums.h"
+#include "nextup/wire/keys.h"
 #include "store/database.h"
 
 namespace Nextup {
@@ -11,9 +13,14 @@ namespace Nextup {
 namespace History {
 
 namespace {
-const QStringList kStatuses{QStringLiteral("waiting"), QStringLiteral("called"),
-                            QStringLiteral("serving"), QStringLiteral("completed"),
-                            QStringLiteral("skipped"), QStringLiteral("cancelled")};
+namespace Key = Wire::Key;
+
+const QStringList kStatuses = [] {
+    QStringList texts;
+    for (Wire::TokenStatus status : Wire::allValues<Wire::TokenStatus>())
+        texts.append(Wire::toString(status));
+    return texts;
+}();
 
 // A date (YYYY-MM-DD) fills `date`, an ISO time fills `time`; false when it is neither.
 bool parseBound(const QString &text, QDate *date, QDateTime *time)
@@ -139,10 +146,10 @@ Result<QJsonObject> search(Database &db, const Filter &filter)
     QJsonArray items;
     while (rows->next())
         items.append(TokenRecord::fromRow(*rows).toJson());
-    return QJsonObject{{QStringLiteral("items"), items},
-                       {QStringLiteral("page"), filter.page},
-                       {QStringLiteral("page_size"), filter.pageSize},
-                       {QStringLiteral("total"), count}};
+    return QJsonObject{{Key::Items, items},
+                       {Key::Page, filter.page},
+                       {Key::PageSize, filter.pageSize},
+                       {Key::Total, count}};
 }
 
 } // namespace History

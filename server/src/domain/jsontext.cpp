@@ -1,32 +1,42 @@
 #include "domain/jsontext.h"
 
+#include <type_traits>
+
 #include <QJsonDocument>
+
+#include "nextup/wire/isotime.h"
 
 namespace Nextup {
 
-void JsonText::key(QStringView name)
+void JsonText::key(QAnyStringView name)
 {
     if (m_out.size() > 1)
         m_out += ',';
     m_out += '"';
-    for (const QChar c : name)
-        m_out += char(c.unicode());
+    name.visit([this](auto view) {
+        if constexpr (std::is_same_v<decltype(view), QStringView>) {
+            for (const QChar c : view)
+                m_out += char(c.unicode());
+        } else {
+            m_out.append(view.data(), view.size()); // Latin-1 or UTF-8: plain ASCII names
+        }
+    });
     m_out += "\":";
 }
 
-void JsonText::number(QStringView name, qint64 value)
+void JsonText::number(QAnyStringView name, qint64 value)
 {
     key(name);
     m_out += QByteArray::number(value);
 }
 
-void JsonText::text(QStringView name, const QString &value)
+void JsonText::text(QAnyStringView name, const QString &value)
 {
     key(name);
     appendString(m_out, value);
 }
 
-void JsonText::textOrNull(QStringView name, const QString &value)
+void JsonText::textOrNull(QAnyStringView name, const QString &value)
 {
     if (value.isEmpty()) {
         key(name);
@@ -36,7 +46,7 @@ void JsonText::textOrNull(QStringView name, const QString &value)
     }
 }
 
-void JsonText::idOrNull(QStringView name, qint64 value)
+void JsonText::idOrNull(QAnyStringView name, qint64 value)
 {
     if (value == 0) {
         key(name);
@@ -46,7 +56,7 @@ void JsonText::idOrNull(QStringView name, qint64 value)
     }
 }
 
-void JsonText::object(QStringView name, const QJsonObject &value)
+void JsonText::object(QAnyStringView name, const QJsonObject &value)
 {
     key(name);
     if (value.isEmpty())
@@ -106,6 +116,32 @@ void JsonText::appendString(QByteArray &out, const QString &value)
     }
     out.append(utf8.constData() + plainFrom, utf8.size() - plainFrom);
     out += '"';
+}
+
+void JsonTextIo::number(QLatin1StringView key, qint64 value, Wire::Empty empty)
+{
+    if (empty == Wire::Empty::Null)
+        out.idOrNull(key, value);
+    else
+        out.number(key, value);
+}
+
+void JsonTextIo::operator()(QLatin1StringView key, const QString &value, Wire::Empty empty)
+{
+    if (empty == Wire::Empty::Null)
+        out.textOrNull(key, value);
+    else
+        out.text(key, value);
+}
+
+void JsonTextIo::operator()(QLatin1StringView key, const QDateTime &value, Wire::Empty empty)
+{
+    (*this)(key, Wire::isoTime(value), empty);
+}
+
+void JsonTextIo::operator()(QLatin1StringView key, const QJsonValue &value, Wire::Empty)
+{
+    out.object(key, value.toObject());
 }
 
 } // namespace Nextup

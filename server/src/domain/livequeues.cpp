@@ -1,8 +1,8 @@
 #include "domain/livequeues.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 
+#include "domain/appointmentbook.h"
 #include "domain/catalogrecords.h"
 #include "domain/etaestimator.h"
 #include "domain/tokenrecord.h"
@@ -26,15 +26,23 @@ Result<StoredQueue> snapshot(Database &db)
         return tokens.error();
     StoredQueue snap;
     for (const TokenRecord &token : *tokens) {
-        if (token.status == u"waiting")
+        if (token.hasStatus(Wire::TokenStatus::Waiting))
             snap.waiting.append(entryOf(token));
         else if (token.counterId > 0)
             snap.currentByCounter.insert(token.counterId, token.id);
     }
-    // By issuing service: a token transferred to another service keeps its number.
-    auto numbers = db.exec(QStringLiteral(
-        "SELECT number_service_id, business_date::text, max(number) FROM tokens "
-        "WHERE business_date >= current_date - 1 GROUP BY number_service_id, business_date"));
+    // By issuing service: a token transferred to another service keeps its number. Walk-ins
+    // count below the appointments' numbers (AppointmentBook::kFirstNumber) until they reach
+    // them; from then on after the highest number of the day.
+    auto numbers = db.exec(
+        QStringLiteral(
+            "SELECT number_service_id, business_date::text, CASE WHEN coalesce(max(number) "
+            "FILTER (WHERE number < ?), 0) < ? - 1 THEN coalesce(max(number) FILTER (WHERE number "
+            "< ?), "
+            "0) ELSE max(number) END FROM tokens "
+            "WHERE business_date >= current_date - 1 GROUP BY number_service_id, business_date"),
+        {AppointmentBook::kFirstNumber, AppointmentBook::kFirstNumber,
+         AppointmentBook::kFirstNumber});
     if (!numbers.ok())
         return numbers.error();
     while (numbers->next())
@@ -58,8 +66,8 @@ void invalidate(const QueueDeps &deps, WorkerContext &ctx)
     ctx.redis().run({"DEL", deps.engine.keys().ready()});
 }
 
-Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx,
-                                      bool includeInactive)
+Result<QList<ServiceRecord>> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx,
+                                                bool includeInactive)
 {
     auto services = Catalog::services(ctx.db(), includeInactive);
     if (!services.ok())
@@ -70,21 +78,18 @@ Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx,
     auto counts = live(deps, ctx, [&] { return deps.engine.waitingCounts(ctx.redis(), ids); });
     if (!counts.ok())
         return counts.error();
-    QJsonArray out;
-    for (const ServiceRecord &service : *services) {
-        const int waiting = counts->value(service.id);
-        auto eta = deps.eta.estimate(ctx.db(), service.id, service.avgServiceSeconds, waiting);
+    for (ServiceRecord &service : *services) {
+        service.waiting = counts->value(service.id);
+        auto eta =
+            deps.eta.estimate(ctx.db(), service.id, service.avgServiceSeconds, service.waiting);
         if (!eta.ok())
             return eta.error();
-        QJsonObject json = service.toJson();
-        json.insert(QStringLiteral("waiting"), waiting);
-        json.insert(QStringLiteral("eta"), *eta);
-        out.append(json);
+        service.eta = *eta;
     }
-    return out;
+    return *services;
 }
 
-Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiveCounters)
+Result<Wire::QueueSnapshot> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiveCounters)
 {
     // Read seq first: the state below is at least as new as it, so a client that applies events
     // with a higher seq on top of this view misses nothing.
@@ -97,61 +102,50 @@ Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiv
     auto tokens = TokenRepository::live(ctx.db());
     if (!tokens.ok())
         return tokens.error();
-    QHash<int, QJsonArray> waitingByService;
-    QHash<int, TokenRecord> currentByCounter;
+    QHash<int, QList<Wire::QueueToken>> waitingByService;
+    QHash<int, Wire::CurrentToken> currentByCounter;
     QList<TokenRecord> waiting;
     for (const TokenRecord &token : *tokens) {
-        if (token.status == u"waiting")
+        if (token.hasStatus(Wire::TokenStatus::Waiting))
             waiting.append(token);
         else if (token.counterId > 0)
-            currentByCounter.insert(token.counterId, token);
+            currentByCounter.insert(token.counterId,
+                                    {token.id, token.tokenNumber, token.status, token.serviceId});
     }
     std::sort(waiting.begin(), waiting.end(), [](const TokenRecord &a, const TokenRecord &b) {
         const auto ka = LiveQueues::entryOf(a).score(), kb = LiveQueues::entryOf(b).score();
         return ka != kb ? ka < kb : a.id < b.id;
     });
     for (const TokenRecord &token : std::as_const(waiting))
-        waitingByService[token.serviceId].append(QJsonObject{
-            {QStringLiteral("id"), token.id},
-            {QStringLiteral("token_number"), token.tokenNumber},
-            {QStringLiteral("priority"), token.priority},
-            {QStringLiteral("arrival_at"), token.arrivalAt},
-            {QStringLiteral("target_counter_id"),
-             token.targetCounterId ? QJsonValue(token.targetCounterId) : QJsonValue()}});
-    QJsonArray serviceViews;
+        waitingByService[token.serviceId].append({token.id, token.tokenNumber, token.serviceId,
+                                                  token.priority, token.arrivalAt,
+                                                  token.targetCounterId});
+    Wire::QueueSnapshot snapshot;
+    snapshot.seq = *seq;
+    snapshot.at = QDateTime::currentDateTimeUtc();
     QHash<int, int> waitingCount;
-    for (const QJsonValue &value : std::as_const(*services)) {
-        QJsonObject service = value.toObject();
-        waitingCount.insert(service.value(u"id").toInt(), service.value(u"waiting").toInt());
-        service.insert(QStringLiteral("tokens"),
-                       waitingByService.value(service.value(u"id").toInt()));
-        serviceViews.append(service);
+    for (const ServiceRecord &service : std::as_const(*services)) {
+        waitingCount.insert(service.id, service.waiting);
+        Wire::ServiceQueue queue;
+        static_cast<Wire::Service &>(queue) = service;
+        queue.tokens = waitingByService.value(service.id);
+        snapshot.services.append(queue);
     }
     auto counters = Catalog::counters(ctx.db(), inactiveCounters);
     if (!counters.ok())
         return counters.error();
-    QJsonArray counterViews;
-    for (const CounterRecord &counter : *counters) {
-        QJsonObject json = counter.toJson();
-        int queueSize = 0;
-        for (int serviceId : counter.serviceIds)
-            queueSize += waitingCount.value(serviceId);
-        json.insert(QStringLiteral("queue_size"), queueSize);
+    for (CounterRecord &counter : *counters) {
+        counter.queueSize = 0;
+        for (int serviceId : std::as_const(counter.serviceIds))
+            counter.queueSize += waitingCount.value(serviceId);
+        // The live tokens' view, read with the lines above, rather than the counter row's.
         const auto current = currentByCounter.constFind(counter.id);
-        json.insert(QStringLiteral("current_token"),
-                    current == currentByCounter.cend()
-                        ? QJsonValue()
-                        : QJsonObject{{QStringLiteral("id"), current->id},
-                                      {QStringLiteral("token_number"), current->tokenNumber},
-                                      {QStringLiteral("status"), current->status},
-                                      {QStringLiteral("service_id"), current->serviceId}});
-        counterViews.append(json);
+        counter.currentToken = current == currentByCounter.cend()
+                                   ? std::nullopt
+                                   : std::optional<Wire::CurrentToken>(*current);
     }
-    return QJsonObject{
-        {QStringLiteral("seq"), *seq},
-        {QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("services"), serviceViews},
-        {QStringLiteral("counters"), counterViews}};
+    snapshot.counters = *counters;
+    return snapshot;
 }
 
 } // namespace LiveQueues

@@ -5,6 +5,8 @@
 
 #include "core/apierror.h"
 #include "core/workercontext.h"
+#include "domain/catalogrecords.h"
+#include "nextup/wire/records.h"
 #include "queue/queueengine.h"
 
 namespace Nextup {
@@ -37,10 +39,12 @@ template <typename Op> auto live(const QueueDeps &deps, WorkerContext &ctx, Op &
 
 // {seq, at, services:[...], counters:[...]}: everything a client needs to resync.
 // inactiveCounters: also list deactivated counters (an admin's ?all=true).
-Result<QJsonObject> view(const QueueDeps &deps, WorkerContext &ctx, bool inactiveCounters = false);
-// A service's waiting count and the ETA of a token joining now; for GET /api/services.
-Result<QJsonArray> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx,
-                                      bool includeInactive);
+Result<Wire::QueueSnapshot> view(const QueueDeps &deps, WorkerContext &ctx,
+                                 bool inactiveCounters = false);
+// The services with their waiting count and the ETA of a token joining now (Form::Live); for
+// GET /api/services.
+Result<QList<ServiceRecord>> servicesWithQueues(const QueueDeps &deps, WorkerContext &ctx,
+                                                bool includeInactive);
 // Makes Redis complete now (startup, and after a failure that may have left it inconsistent).
 Outcome ensureReady(const QueueDeps &deps, WorkerContext &ctx);
 // Throws away Redis' live state so that the next operation rebuilds it from Postgres; used when

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 
+#include "nextup/wire/keys.h"
 #include "store/database.h"
 
 namespace Nextup {
@@ -11,10 +12,16 @@ namespace Nextup {
 namespace Stats {
 
 namespace {
+namespace Key = Wire::Key;
+
 const QString kBase = QStringLiteral(
     "WITH base AS (SELECT t.*, s.name AS service_name, s.target_wait_seconds, c.name AS "
     "counter_name, "
-    "extract(epoch FROM t.called_at - greatest(t.arrival_at, t.created_at)) AS wait_s, "
+    // An appointment waits from the later of its slot (arrival_at) and its check-in; a token
+    // called before that (an early check-in with nobody else waiting) waited nothing, not less.
+    // (greatest() skips NULLs, so the CASE keeps a token never called out of the waits.)
+    "CASE WHEN t.called_at IS NOT NULL THEN greatest(0, extract(epoch FROM t.called_at - "
+    "greatest(t.arrival_at, t.created_at, t.checked_in_at))) END AS wait_s, "
     "CASE WHEN t.status = 'completed' THEN extract(epoch FROM t.finished_at - t.serving_at) END AS "
     "service_s "
     "FROM tokens t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = "
@@ -31,18 +38,17 @@ QJsonObject block(const Rows &q, int at)
     const qint64 served = q.value(at + 2).toLongLong();
     const qint64 skipped = q.value(at + 3).toLongLong();
     return QJsonObject{
-        {QStringLiteral("issued"), q.value(at).toLongLong()},
-        {QStringLiteral("waiting"), q.value(at + 1).toLongLong()},
-        {QStringLiteral("served"), served},
-        {QStringLiteral("skipped"), skipped},
-        {QStringLiteral("cancelled"), q.value(at + 4).toLongLong()},
-        {QStringLiteral("no_show_rate"),
-         served + skipped ? double(skipped) / double(served + skipped) : 0.0},
-        {QStringLiteral("avg_wait_seconds"), seconds(q.value(at + 5))},
-        {QStringLiteral("p90_wait_seconds"), seconds(q.value(at + 6))},
-        {QStringLiteral("avg_service_seconds"), seconds(q.value(at + 7))},
-        {QStringLiteral("p90_service_seconds"), seconds(q.value(at + 8))},
-        {QStringLiteral("within_target_share"),
+        {Key::Issued, q.value(at).toLongLong()},
+        {Key::Waiting, q.value(at + 1).toLongLong()},
+        {Key::Served, served},
+        {Key::Skipped, skipped},
+        {Key::Cancelled, q.value(at + 4).toLongLong()},
+        {Key::NoShowRate, served + skipped ? double(skipped) / double(served + skipped) : 0.0},
+        {Key::AvgWaitSeconds, seconds(q.value(at + 5))},
+        {Key::P90WaitSeconds, seconds(q.value(at + 6))},
+        {Key::AvgServiceSeconds, seconds(q.value(at + 7))},
+        {Key::P90ServiceSeconds, seconds(q.value(at + 8))},
+        {Key::WithinTargetShare,
          q.value(at + 9).isNull() ? QJsonValue() : QJsonValue(q.value(at + 9).toDouble())},
     };
 }
@@ -75,14 +81,14 @@ Result<QJsonObject> compute(Database &db, QDate from, QDate to)
         const bool byCounter = groups->value(1).toInt() == 0;
         QJsonObject row = block(*groups, 6);
         if (byService) {
-            row.insert(QStringLiteral("service_id"), groups->value(2).toInt());
-            row.insert(QStringLiteral("name"), groups->value(4).toString());
+            row.insert(Key::ServiceId, groups->value(2).toInt());
+            row.insert(Key::Name, groups->value(4).toString());
             perService.append(row);
         } else if (byCounter) {
             if (groups->value(3).isNull())
                 continue; // tokens never called at a counter
-            row.insert(QStringLiteral("counter_id"), groups->value(3).toInt());
-            row.insert(QStringLiteral("name"), groups->value(5).toString());
+            row.insert(Key::CounterId, groups->value(3).toInt());
+            row.insert(Key::Name, groups->value(5).toString());
             perCounter.append(row);
         } else {
             totals = row;
@@ -90,7 +96,7 @@ Result<QJsonObject> compute(Database &db, QDate from, QDate to)
     }
     if (totals.isEmpty()) {
         // No tokens in the range: the grand total row still exists, but be explicit.
-        totals = QJsonObject{{QStringLiteral("issued"), 0}};
+        totals = QJsonObject{{Key::Issued, 0}};
     }
 
     // Hours of the branch's own clock (a half-hour time zone has its own hour boundaries).
@@ -105,9 +111,9 @@ Result<QJsonObject> compute(Database &db, QDate from, QDate to)
         return hours.error();
     QJsonArray perHour;
     while (hours->next())
-        perHour.append(QJsonObject{{QStringLiteral("hour"), isoTime(hours->value(0))},
-                                   {QStringLiteral("issued"), hours->value(1).toLongLong()},
-                                   {QStringLiteral("served"), hours->value(2).toLongLong()}});
+        perHour.append(QJsonObject{{Key::Hour, isoTime(hours->value(0))},
+                                   {Key::Issued, hours->value(1).toLongLong()},
+                                   {Key::Served, hours->value(2).toLongLong()}});
 
     auto accuracy = db.exec(
         kBase +
@@ -119,16 +125,15 @@ Result<QJsonObject> compute(Database &db, QDate from, QDate to)
         return accuracy.error();
     accuracy->next();
     return QJsonObject{
-        {QStringLiteral("from"), from.toString(Qt::ISODate)},
-        {QStringLiteral("to"), to.toString(Qt::ISODate)},
-        {QStringLiteral("totals"), totals},
-        {QStringLiteral("per_service"), perService},
-        {QStringLiteral("per_counter"), perCounter},
-        {QStringLiteral("per_hour"), perHour},
-        {QStringLiteral("eta_accuracy"),
-         QJsonObject{{QStringLiteral("samples"), accuracy->value(0).toLongLong()},
-                     {QStringLiteral("mean_abs_error_seconds"), seconds(accuracy->value(1))},
-                     {QStringLiteral("mean_error_seconds"), seconds(accuracy->value(2))}}},
+        {Key::From, from.toString(Qt::ISODate)},
+        {Key::To, to.toString(Qt::ISODate)},
+        {Key::Totals, totals},
+        {Key::PerService, perService},
+        {Key::PerCounter, perCounter},
+        {Key::PerHour, perHour},
+        {Key::EtaAccuracy, QJsonObject{{Key::Samples, accuracy->value(0).toLongLong()},
+                                       {Key::MeanAbsErrorSeconds, seconds(accuracy->value(1))},
+                                       {Key::MeanErrorSeconds, seconds(accuracy->value(2))}}},
     };
 }
 

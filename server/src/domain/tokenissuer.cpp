@@ -2,13 +2,13 @@
 
 #include "auth/securerandom.h"
 #include "domain/catalogrecords.h"
-#include "domain/etaestimator.h"
-#include "domain/eventpublisher.h"
 #include "domain/jsontext.h"
 #include "domain/tokenrepository.h"
 #include "domain/tokensecrets.h"
+#include "domain/workerports.h"
 #include "nextup/businessday.h"
 #include "nextup/tokennumber.h"
+#include "nextup/wire/keys.h"
 #include "store/database.h"
 
 namespace Nextup {
@@ -61,9 +61,7 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
     row.businessDate = today.toString(Qt::ISODate);
     row.priority = request.priority;
     row.customerInfo = request.customerInfo;
-    row.preferredSlot = request.preferredSlot.isValid()
-                            ? request.preferredSlot.toUTC().toString(Qt::ISODateWithMs)
-                            : QString();
+    row.preferredSlot = request.preferredSlot;
     row.createdBy = request.caller.userId;
     row.secretHash = SecureRandom::sha256Hex(accepted.secret);
     return accepted;
@@ -72,7 +70,7 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
 // Numbers come from Redis; Postgres' unique (service, day, number) is the backstop should Redis
 // hand out a number twice after losing data. The same script counts who waits ahead of each new
 // token, so its ETA is written with it (no second statement to record the promise).
-Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
+Result<QList<TokenRecord>> TokenIssuer::insertNumbered(const IssuePorts &at,
                                                        QList<Accepted> &accepted,
                                                        QString *insertState) const
 {
@@ -82,8 +80,7 @@ Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
     Result<QList<TokenRepository::Inserted>> inserted = ApiError::internal();
     for (int attempt = 0; attempt < kNumberAttempts; ++attempt) {
         insertState->clear();
-        auto reserved = LiveQueues::live(
-            m_deps, ctx, [&] { return m_deps.engine.reserve(ctx.redis(), wanted); });
+        auto reserved = at.entrance.reserve(wanted);
         if (!reserved.ok())
             return reserved.error();
         QList<TokenRepository::TokenInsert> rows;
@@ -91,8 +88,8 @@ Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
         for (qsizetype i = 0; i < accepted.size(); ++i) {
             Accepted &a = accepted[i];
             a.waitingAhead = reserved->at(i).waitingAhead + aheadInBatch(accepted, i);
-            auto eta = m_deps.eta.estimate(ctx.db(), a.service.id, a.service.avgServiceSeconds,
-                                           a.waitingAhead);
+            auto eta =
+                at.records.estimateWait(a.service.id, a.service.avgServiceSeconds, a.waitingAhead);
             if (!eta.ok())
                 return eta.error();
             a.row.number = reserved->at(i).number;
@@ -100,12 +97,10 @@ Result<QList<TokenRecord>> TokenIssuer::insertNumbered(WorkerContext &ctx,
             a.row.etaSeconds = *eta;
             rows.append(a.row);
         }
-        inserted = TokenRepository::insertMany(ctx.db(), rows);
-        if (!inserted.ok())
-            *insertState = ctx.db().lastErrorState();
+        inserted = at.records.insert(rows, insertState);
         if (inserted.ok() || inserted.error().code != u"already_exists")
             break;
-        LiveQueues::invalidate(m_deps, ctx); // Redis is behind Postgres: rebuild raises the floor
+        at.line.invalidate(); // Redis is behind Postgres: rebuild raises the floor
     }
     if (!inserted.ok())
         return inserted.error();
@@ -131,7 +126,7 @@ bool rowMayBeAtFault(const QString &sqlState)
 // value, or a deadlock with another batch over reused numbers after a Redis loss): each token is
 // written alone, with the number already reserved for it, and only the ones that fail again are
 // refused. `accepted` keeps only the tokens written, in the order of the answer.
-QList<TokenRecord> TokenIssuer::insertOneByOne(WorkerContext &ctx, QList<Accepted> &accepted,
+QList<TokenRecord> TokenIssuer::insertOneByOne(const IssuePorts &at, QList<Accepted> &accepted,
                                                QList<Result<QByteArray>> &results) const
 {
     ++m_batchesSplit;
@@ -140,7 +135,7 @@ QList<TokenRecord> TokenIssuer::insertOneByOne(WorkerContext &ctx, QList<Accepte
     QList<Accepted> written;
     QList<TokenRecord> tokens;
     for (const Accepted &a : std::as_const(accepted)) {
-        auto one = TokenRepository::insertMany(ctx.db(), {a.row});
+        auto one = at.records.insert({a.row}, nullptr);
         if (!one.ok()) {
             results[a.index] = one.error();
             continue;
@@ -199,14 +194,15 @@ Result<QHash<int, ServiceRecord>> TokenIssuer::servicesById(WorkerContext &ctx)
     return byId;
 }
 
-QList<Result<QByteArray>> TokenIssuer::issueMany(WorkerContext &ctx, const QList<Request> &requests,
-                                                 const QHash<int, ServiceRecord> &byId) const
+QList<Result<QByteArray>> TokenIssuer::issueMany(const IssuePorts &at,
+                                                 const QList<Request> &requests,
+                                                 const QHash<int, ServiceRecord> &services) const
 {
     QList<Result<QByteArray>> results(requests.size(), ApiError::internal());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<Accepted> accepted;
     for (qsizetype i = 0; i < requests.size(); ++i) {
-        auto checked = accept(requests.at(i), byId, now);
+        auto checked = accept(requests.at(i), services, now);
         if (!checked.ok()) {
             results[i] = checked.error();
             continue;
@@ -218,12 +214,12 @@ QList<Result<QByteArray>> TokenIssuer::issueMany(WorkerContext &ctx, const QList
         return results;
 
     QString insertState; // SQLSTATE of the batch's INSERT, if it ran and failed
-    auto inserted = insertNumbered(ctx, accepted, &insertState);
+    auto inserted = insertNumbered(at, accepted, &insertState);
     QList<TokenRecord> tokens;
     if (inserted.ok()) {
         tokens = std::move(*inserted);
     } else if (accepted.size() > 1 && !insertState.isEmpty() && rowMayBeAtFault(insertState)) {
-        tokens = insertOneByOne(ctx, accepted, results);
+        tokens = insertOneByOne(at, accepted, results);
     } else {
         for (const Accepted &a : std::as_const(accepted))
             results[a.index] = inserted.error();
@@ -237,12 +233,11 @@ QList<Result<QByteArray>> TokenIssuer::issueMany(WorkerContext &ctx, const QList
         entries.append(LiveQueues::entryOf(token));
     // From here on the tokens are committed: every request gets its token, whatever fails next
     // (an error would leave customers without the secret of a token that will be called).
-    auto ranks = LiveQueues::live(
-        m_deps, ctx, [&] { return m_deps.engine.enqueueAndRank(ctx.redis(), entries); });
+    auto ranks = at.entrance.join(entries);
     if (!ranks.ok()) {
         // Safe in Postgres; Redis rebuilds from it (and so includes them) when it is back. The
         // places are then the ones counted before the insert.
-        LiveQueues::invalidate(m_deps, ctx);
+        at.line.invalidate();
     }
 
     QList<int> positions;
@@ -253,63 +248,62 @@ QList<Result<QByteArray>> TokenIssuer::issueMany(WorkerContext &ctx, const QList
         // Someone was called or joined between the count and the enqueue: answer the true place
         // (and keep the promised ETA should the estimate fail now).
         if (tokensAhead != a.waitingAhead) {
-            auto eta = m_deps.eta.estimate(ctx.db(), a.service.id, a.service.avgServiceSeconds,
-                                           tokensAhead);
+            auto eta =
+                at.records.estimateWait(a.service.id, a.service.avgServiceSeconds, tokensAhead);
             if (eta.ok())
                 tokens[i].eta = *eta;
         }
         positions.append(tokensAhead + 1); // the place in line, 1 = next to be called
         branchIds.append(a.service.branchId);
     }
-    m_deps.events.publishTokens(ctx.redis(), QStringLiteral("token_generated"), tokens, branchIds);
+    at.notices.tokensIssued(Wire::toString(Wire::EventType::TokenGenerated), tokens, branchIds);
 
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         const Accepted &a = accepted.at(i);
         const TokenRecord &token = tokens.at(i);
         const QString secret = QString::fromLatin1(a.secret);
-        // Members in the order QJsonDocument sorts them, as this answer was written before.
+        const Wire::CreatedToken created{token.id,
+                                         token.tokenNumber,
+                                         token.eta,
+                                         positions.at(i),
+                                         secret,
+                                         token.status,
+                                         a.service.id,
+                                         a.service.name,
+                                         token.priority,
+                                         token.createdAt,
+                                         token.preferredSlot,
+                                         QStringLiteral("/api/tokens/%1/status?secret=%2")
+                                             .arg(QString::number(token.id), secret)};
         JsonText answer;
-        answer.text(u"created_at", token.createdAt);
-        answer.number(u"eta", token.eta);
-        answer.number(u"position", positions.at(i));
-        answer.textOrNull(u"preferred_slot", token.preferredSlot);
-        answer.number(u"priority", token.priority);
-        answer.text(u"secret", secret);
-        answer.number(u"service_id", a.service.id);
-        answer.text(u"service_name", a.service.name);
-        answer.text(u"status", token.status);
-        answer.text(u"status_url", QStringLiteral("/api/tokens/%1/status?secret=%2")
-                                       .arg(QString::number(token.id), secret));
-        answer.number(u"token_id", token.id);
-        answer.text(u"token_number", token.tokenNumber);
+        JsonTextIo io{answer};
+        Wire::CreatedToken::members(created, io);
         results[a.index] = answer.finish();
     }
     return results;
 }
 
-Result<std::pair<int, int>> TokenIssuer::positionAndEta(WorkerContext &ctx,
+Result<std::pair<int, int>> TokenIssuer::positionAndEta(const IssuePorts &at,
                                                         const TokenRecord &token,
                                                         int configuredAverage) const
 {
     if (token.status != u"waiting")
         return std::pair{0, 0};
-    const QueueEntry entry = LiveQueues::entryOf(token);
-    auto ahead =
-        LiveQueues::live(m_deps, ctx, [&] { return m_deps.engine.position(ctx.redis(), entry); });
+    auto ahead = at.entrance.ahead(LiveQueues::entryOf(token));
     if (!ahead.ok())
         return ahead.error();
     const int tokensAhead = qMax(0, *ahead);
-    auto eta = m_deps.eta.estimate(ctx.db(), token.serviceId, configuredAverage, tokensAhead);
+    auto eta = at.records.estimateWait(token.serviceId, configuredAverage, tokensAhead);
     if (!eta.ok())
         return eta.error();
     // position is the place in line, 1 = next to be called.
     return std::pair{tokensAhead + 1, *eta};
 }
 
-Outcome TokenIssuer::checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
+Outcome TokenIssuer::checkSecret(const IssuePorts &at, qint64 tokenId, const QByteArray &secret,
                                  const Principal &caller) const
 {
-    const auto verdict = TokenSecrets::verify(ctx.db(), tokenId, secret);
+    const auto verdict = at.records.verifySecret(tokenId, secret);
     if (!verdict.ok())
         return verdict.error();
     if (*verdict == TokenSecrets::Verdict::UnknownToken)
@@ -321,53 +315,44 @@ Outcome TokenIssuer::checkSecret(WorkerContext &ctx, qint64 tokenId, const QByte
     return ApiError::forbidden(QStringLiteral("The token's secret is missing or wrong."));
 }
 
-Result<QJsonObject> TokenIssuer::status(WorkerContext &ctx, qint64 tokenId,
+Result<QJsonObject> TokenIssuer::status(const IssuePorts &at, qint64 tokenId,
                                         const QByteArray &secret, const Principal &caller) const
 {
-    if (auto allowed = checkSecret(ctx, tokenId, secret, caller); !allowed.ok())
+    if (auto allowed = checkSecret(at, tokenId, secret, caller); !allowed.ok())
         return allowed.error();
-    auto token = TokenRepository::find(ctx.db(), tokenId);
+    auto token = at.records.token(tokenId);
     if (!token.ok())
         return token.error();
     if (!token->has_value())
         return ApiError::notFound();
     const TokenRecord &t = **token;
-    auto service = Catalog::service(ctx.db(), t.serviceId);
+    auto service = at.records.service(t.serviceId);
     if (!service.ok())
         return service.error();
     auto placement =
-        positionAndEta(ctx, t, service->has_value() ? (*service)->avgServiceSeconds : 300);
+        positionAndEta(at, t, service->has_value() ? (*service)->avgServiceSeconds : 300);
     if (!placement.ok())
         return placement.error();
-    auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
-    return QJsonObject{
-        {QStringLiteral("token_id"), t.id},
-        {QStringLiteral("token_number"), t.tokenNumber},
-        {QStringLiteral("status"), t.status},
-        {QStringLiteral("position"), placement->first},
-        {QStringLiteral("eta"), placement->second},
-        {QStringLiteral("service_id"), t.serviceId},
-        {QStringLiteral("service_name"), t.serviceName},
-        {QStringLiteral("counter_id"), t.counterId ? QJsonValue(t.counterId) : QJsonValue()},
-        {QStringLiteral("counter_name"), orNull(t.counterName)},
-        {QStringLiteral("created_at"), t.createdAt},
-        {QStringLiteral("called_at"), orNull(t.calledAt)},
-        {QStringLiteral("recall_count"), t.recallCount},
-    };
+    return Wire::TokenProgress{
+        t.id,        t.tokenNumber, t.status,    placement->first, placement->second,
+        t.serviceId, t.serviceName, t.counterId, t.counterName,    t.createdAt,
+        t.calledAt,  t.recallCount}
+        .toJson();
 }
 
-Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId,
+Result<QJsonObject> TokenIssuer::cancel(const IssuePorts &at, qint64 tokenId,
                                         const QByteArray &secret, const QString &reason,
                                         const Principal &caller) const
 {
-    if (auto allowed = checkSecret(ctx, tokenId, secret, caller); !allowed.ok())
+    if (auto allowed = checkSecret(at, tokenId, secret, caller); !allowed.ok())
         return allowed.error();
-    auto before = TokenRepository::find(ctx.db(), tokenId);
+    auto before = at.records.token(tokenId);
     if (!before.ok() || !before->has_value())
         return before.ok() ? Result<QJsonObject>(ApiError::notFound()) : before.error();
     TokenRepository::Change change;
     change.tokenId = tokenId;
-    change.fromStatuses = {QStringLiteral("waiting")};
+    // A booked appointment (not in the live line yet) can be cancelled too: its place frees itself.
+    change.fromStatuses = {QStringLiteral("waiting"), Wire::toString(Wire::TokenStatus::Booked)};
     if (caller.isStaff())
         change.fromStatuses.append(QStringLiteral("called"));
     change.toStatus = QStringLiteral("cancelled");
@@ -376,7 +361,7 @@ Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId,
     change.actorId = caller.userId;
     change.eventCounterId = (*before)->counterId;
     change.reason = reason;
-    auto after = TokenRepository::apply(ctx.db(), change);
+    auto after = at.records.change(change);
     if (!after.ok())
         return after.error();
     if (!after->has_value())
@@ -385,18 +370,40 @@ Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId,
             QStringLiteral("Only a %1 token can be cancelled (it is %2).")
                 .arg(change.fromStatuses.join(QStringLiteral(" or ")), (*before)->status));
     const TokenRecord &token = **after;
-    const QueueEntry entry = LiveQueues::entryOf(**before);
-    auto removed =
-        LiveQueues::live(m_deps, ctx, [&] { return m_deps.engine.remove(ctx.redis(), entry); });
+    auto removed = at.line.remove(LiveQueues::entryOf(**before));
     if ((*before)->counterId > 0)
-        m_deps.engine.releaseCurrent(ctx.redis(), (*before)->counterId, token.id);
+        at.line.release((*before)->counterId, token.id);
     if (!removed.ok())
-        LiveQueues::invalidate(m_deps, ctx); // Postgres is right; Redis rebuilds from it
-    auto service = Catalog::service(ctx.db(), token.serviceId);
+        at.line.invalidate(); // Postgres is right; Redis rebuilds from it
+    auto service = at.records.service(token.serviceId);
     const int branchId = service.ok() && service->has_value() ? (*service)->branchId : 0;
-    m_deps.events.publishToken(ctx.redis(), QStringLiteral("token_cancelled"), token, branchId,
-                               (*before)->counterId);
-    return QJsonObject{{QStringLiteral("token"), token.toJson(caller.isStaff())}};
+    at.notices.tokenChanged(Wire::toString(Wire::EventType::TokenCancelled), token, branchId,
+                            (*before)->counterId, 0);
+    return QJsonObject{{Wire::Key::Token, token.toJson(caller.isStaff())}};
+}
+
+WorkerPorts TokenIssuer::bind(WorkerContext &ctx) const
+{
+    return WorkerPorts(m_deps.value(), ctx); // only an issuer built with deps has a worker's ports
+}
+
+QList<Result<QByteArray>> TokenIssuer::issueMany(WorkerContext &ctx, const QList<Request> &requests,
+                                                 const QHash<int, ServiceRecord> &services) const
+{
+    return issueMany(bind(ctx).issue(), requests, services);
+}
+
+Result<QJsonObject> TokenIssuer::status(WorkerContext &ctx, qint64 tokenId,
+                                        const QByteArray &secret, const Principal &caller) const
+{
+    return status(bind(ctx).issue(), tokenId, secret, caller);
+}
+
+Result<QJsonObject> TokenIssuer::cancel(WorkerContext &ctx, qint64 tokenId,
+                                        const QByteArray &secret, const QString &reason,
+                                        const Principal &caller) const
+{
+    return cancel(bind(ctx).issue(), tokenId, secret, reason, caller);
 }
 
 Result<QJsonObject> TokenIssuer::details(WorkerContext &ctx, qint64 tokenId) const
@@ -410,8 +417,8 @@ Result<QJsonObject> TokenIssuer::details(WorkerContext &ctx, qint64 tokenId) con
     if (!events.ok())
         return events.error();
     QJsonObject json = (*token)->toJson();
-    json.insert(QStringLiteral("events"), *events);
-    return QJsonObject{{QStringLiteral("token"), json}};
+    json.insert(Wire::Key::Events, *events);
+    return QJsonObject{{Wire::Key::Token, json}};
 }
 
 } // namespace Nextup

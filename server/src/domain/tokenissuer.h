@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
 
 #include <QDateTime>
 #include <QHash>
@@ -10,10 +11,12 @@
 #include "core/principal.h"
 #include "domain/catalogrecords.h"
 #include "domain/livequeues.h"
+#include "domain/queueports.h"
 
 namespace Nextup {
 
 class WorkerContext;
+class WorkerPorts;
 
 struct TokenRecord;
 namespace TokenRepository {
@@ -21,9 +24,15 @@ struct Inserted;
 }
 
 // The customer's side of a token: taking one, following it, cancelling it.
+//
+// Issuing, status and cancel take their ports (queueports.h): the records, the live line and its
+// entrance, and the notices. The WorkerContext overloads, which the API calls, bind them to the
+// worker's own Postgres and Redis (WorkerPorts) and decide the same way.
 class TokenIssuer
 {
 public:
+    // An issuer that only takes ports (the unit tests); the WorkerContext overloads need deps.
+    TokenIssuer() = default;
     explicit TokenIssuer(QueueDeps deps) : m_deps(deps) {}
 
     struct Request
@@ -42,6 +51,8 @@ public:
     // for a reason that is not an outage (one row Postgres refuses, a deadlock with another batch),
     // each token is written on its own, so only the request at fault is refused.
     // `services` are the ones servicesById() read for this batch.
+    QList<Result<QByteArray>> issueMany(const IssuePorts &at, const QList<Request> &requests,
+                                        const QHash<int, ServiceRecord> &services) const;
     QList<Result<QByteArray>> issueMany(WorkerContext &ctx, const QList<Request> &requests,
                                         const QHash<int, ServiceRecord> &services) const;
     // Every service (the table is small: one read serves a whole batch), by id.
@@ -49,32 +60,39 @@ public:
     // How many batches were written token by token after their INSERT failed (for /metrics).
     quint64 batchesSplit() const { return m_batchesSplit; }
     // The customer's view: needs the secret unless the caller is staff.
+    Result<QJsonObject> status(const IssuePorts &at, qint64 tokenId, const QByteArray &secret,
+                               const Principal &caller) const;
     Result<QJsonObject> status(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                                const Principal &caller) const;
     // `reason` (may be empty) is kept on the cancelled event in the token's history.
+    Result<QJsonObject> cancel(const IssuePorts &at, qint64 tokenId, const QByteArray &secret,
+                               const QString &reason, const Principal &caller) const;
     Result<QJsonObject> cancel(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                                const QString &reason, const Principal &caller) const;
     // Staff: one token with its event timeline.
     Result<QJsonObject> details(WorkerContext &ctx, qint64 tokenId) const;
 
 private:
+    // The ports of one call on the worker's own connections.
+    WorkerPorts bind(WorkerContext &ctx) const;
+
     struct Accepted;
     Result<Accepted> accept(const Request &request, const QHash<int, ServiceRecord> &services,
                             const QDateTime &now) const;
     // insertState: the SQLSTATE when the INSERT itself ran and failed (not set otherwise).
-    Result<QList<TokenRecord>> insertNumbered(WorkerContext &ctx, QList<Accepted> &accepted,
+    Result<QList<TokenRecord>> insertNumbered(const IssuePorts &at, QList<Accepted> &accepted,
                                               QString *insertState) const;
-    QList<TokenRecord> insertOneByOne(WorkerContext &ctx, QList<Accepted> &accepted,
+    QList<TokenRecord> insertOneByOne(const IssuePorts &at, QList<Accepted> &accepted,
                                       QList<Result<QByteArray>> &results) const;
     static int aheadInBatch(const QList<Accepted> &accepted, qsizetype i);
     static TokenRecord recordOf(const Accepted &accepted,
                                 const TokenRepository::Inserted &inserted);
-    Outcome checkSecret(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
+    Outcome checkSecret(const IssuePorts &at, qint64 tokenId, const QByteArray &secret,
                         const Principal &caller) const;
-    Result<std::pair<int, int>> positionAndEta(WorkerContext &ctx, const TokenRecord &token,
+    Result<std::pair<int, int>> positionAndEta(const IssuePorts &at, const TokenRecord &token,
                                                int configuredAverage) const;
 
-    QueueDeps m_deps;
+    std::optional<QueueDeps> m_deps;
     mutable std::atomic<quint64> m_batchesSplit{0};
 };
 

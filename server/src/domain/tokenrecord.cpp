@@ -41,12 +41,12 @@ TokenRecord TokenRecord::fromRow(const Rows &q)
     t.priority = q.value(7).toInt();
     t.customerInfo = QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object();
     t.businessDate = q.value(9).toString();
-    t.preferredSlot = isoTime(q.value(10));
-    t.arrivalAt = isoTime(q.value(11));
-    t.createdAt = isoTime(q.value(12));
-    t.calledAt = isoTime(q.value(13));
-    t.servingAt = isoTime(q.value(14));
-    t.finishedAt = isoTime(q.value(15));
+    t.preferredSlot = utcTime(q.value(10));
+    t.arrivalAt = utcTime(q.value(11));
+    t.createdAt = utcTime(q.value(12));
+    t.calledAt = utcTime(q.value(13));
+    t.servingAt = utcTime(q.value(14));
+    t.finishedAt = utcTime(q.value(15));
     t.counterId = q.value(16).toInt();
     t.counterName = q.value(17).toString();
     t.targetCounterId = q.value(18).toInt();
@@ -57,68 +57,12 @@ TokenRecord TokenRecord::fromRow(const Rows &q)
     return t;
 }
 
-// The one list of a token's JSON members, for both writers below. Empty texts and zero ids are
-// null.
-template <typename Writer>
-void TokenRecord::writeFields(Writer &out, bool withCustomerInfo, bool withOperator) const
-{
-    out.number(u"id", id);
-    out.text(u"token_number", tokenNumber);
-    out.number(u"number", number);
-    out.number(u"service_id", serviceId);
-    out.text(u"service_code", serviceCode);
-    out.text(u"service_name", serviceName);
-    out.text(u"status", status);
-    out.number(u"priority", priority);
-    out.text(u"business_date", businessDate);
-    out.textOrNull(u"preferred_slot", preferredSlot);
-    out.text(u"arrival_at", arrivalAt);
-    out.text(u"created_at", createdAt);
-    out.textOrNull(u"called_at", calledAt);
-    out.textOrNull(u"serving_at", servingAt);
-    out.textOrNull(u"finished_at", finishedAt);
-    out.idOrNull(u"counter_id", counterId);
-    out.textOrNull(u"counter_name", counterName);
-    out.idOrNull(u"target_counter_id", targetCounterId);
-    if (withOperator)
-        out.idOrNull(u"operator_id", operatorId);
-    out.number(u"recall_count", recallCount);
-    out.number(u"eta", eta);
-    if (withCustomerInfo)
-        out.object(u"customer_info", customerInfo);
-}
-
-namespace {
-struct ObjectWriter
-{
-    QJsonObject json;
-    void number(QStringView key, qint64 value) { json.insert(key, value); }
-    void text(QStringView key, const QString &value) { json.insert(key, value); }
-    void textOrNull(QStringView key, const QString &value)
-    {
-        json.insert(key, value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value));
-    }
-    void idOrNull(QStringView key, qint64 value)
-    {
-        json.insert(key, value == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(value));
-    }
-    void object(QStringView key, const QJsonObject &value) { json.insert(key, value); }
-};
-
-} // namespace
-
-QJsonObject TokenRecord::toJson(bool withCustomerInfo) const
-{
-    ObjectWriter writer;
-    writeFields(writer, withCustomerInfo, true);
-    return writer.json;
-}
-
 QByteArray TokenRecord::publicJson() const
 {
-    JsonText writer;
-    writeFields(writer, false, false);
-    return writer.finish();
+    JsonText text;
+    JsonTextIo io{text};
+    members(*this, io, false, false);
+    return text.finish();
 }
 
 } // namespace Nextup

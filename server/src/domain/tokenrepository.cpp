@@ -6,9 +6,12 @@
 
 #include "core/principal.h"
 #include "domain/jsontext.h"
+#include "nextup/wire/keys.h"
 #include "store/database.h"
 
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 namespace TokenRepository {
 
@@ -106,7 +109,7 @@ Result<QList<Inserted>> insertMany(Database &db, const QList<TokenInsert> &token
         row.text(u"token_number", token.tokenNumber);
         row.number(u"priority", token.priority);
         row.object(u"customer_info", token.customerInfo);
-        row.textOrNull(u"preferred_slot", token.preferredSlot);
+        row.textOrNull(u"preferred_slot", Wire::isoTime(token.preferredSlot));
         row.idOrNull(u"created_by", token.createdBy);
         row.text(u"secret_hash", QString::fromLatin1(token.secretHash));
         row.number(u"eta_seconds", token.etaSeconds);
@@ -123,8 +126,8 @@ Result<QList<Inserted>> insertMany(Database &db, const QList<TokenInsert> &token
     QHash<QByteArray, Inserted> bySecret;
     while (query->next()) {
         bySecret.insert(query->value(0).toString().toLatin1(),
-                        Inserted{query->value(1).toLongLong(), isoTime(query->value(2)),
-                                 isoTime(query->value(3)), query->value(4).toLongLong()});
+                        Inserted{query->value(1).toLongLong(), utcTime(query->value(2)),
+                                 utcTime(query->value(3)), query->value(4).toLongLong()});
     }
     QList<Inserted> inserted;
     inserted.reserve(tokens.size());
@@ -237,15 +240,15 @@ Result<QJsonArray> events(Database &db, qint64 id)
         return v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v);
     };
     while (query->next()) {
-        events.append(QJsonObject{{QStringLiteral("event"), query->value(0).toString()},
-                                  {QStringLiteral("from_status"), orNull(query->value(1))},
-                                  {QStringLiteral("to_status"), query->value(2).toString()},
-                                  {QStringLiteral("service_id"), orNull(query->value(3))},
-                                  {QStringLiteral("counter_id"), orNull(query->value(4))},
-                                  {QStringLiteral("actor_id"), orNull(query->value(5))},
-                                  {QStringLiteral("actor"), orNull(query->value(6))},
-                                  {QStringLiteral("reason"), orNull(query->value(7))},
-                                  {QStringLiteral("at"), isoTime(query->value(8))}});
+        events.append(QJsonObject{{Key::Event, query->value(0).toString()},
+                                  {Key::FromStatus, orNull(query->value(1))},
+                                  {Key::ToStatus, query->value(2).toString()},
+                                  {Key::ServiceId, orNull(query->value(3))},
+                                  {Key::CounterId, orNull(query->value(4))},
+                                  {Key::ActorId, orNull(query->value(5))},
+                                  {Key::Actor, orNull(query->value(6))},
+                                  {Key::Reason, orNull(query->value(7))},
+                                  {Key::At, isoTime(query->value(8))}});
     }
     return events;
 }

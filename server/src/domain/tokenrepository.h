@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -27,7 +28,7 @@ struct TokenInsert
     QString tokenNumber;
     int priority = 0;
     QJsonObject customerInfo;
-    QString preferredSlot; // ISO time or empty
+    QDateTime preferredSlot; // invalid = walk-in
     int createdBy = 0;
     QByteArray secretHash;
     int etaSeconds = 0; // the wait promised at issue
@@ -37,8 +38,8 @@ struct TokenInsert
 struct Inserted
 {
     qint64 id = 0;
-    QString createdAt;
-    QString arrivalAt;
+    QDateTime createdAt;
+    QDateTime arrivalAt;
     qint64 arrivalMs = 0;
 };
 

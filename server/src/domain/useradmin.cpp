@@ -9,26 +9,12 @@
 namespace Nextup {
 
 namespace {
-const QString kUser = QStringLiteral("user");
+const QString kUser = QStringLiteral("user"); // the audit log's entity
 const QString kUserSql = QStringLiteral("SELECT id, username, role, full_name, active FROM users ");
 const QString kUsernameTaken = QStringLiteral("That username is taken.");
 
-struct UserRow
-{
-    int id = 0;
-    QString username;
-    QString role;
-    QString fullName;
-    bool active = true;
-
-    QJsonObject toJson() const { return userJson(id, username, role, fullName, active); }
-};
-
-UserRow userFromRow(const Rows &q)
-{
-    return UserRow{q.value(0).toInt(), q.value(1).toString(), q.value(2).toString(),
-                   q.value(3).toString(), q.value(4).toBool()};
-}
+namespace Key = Wire::Key;
+using UserRow = Wire::User;
 
 Result<UserRow> loadUser(Database &db, int id, bool lock)
 {
@@ -80,10 +66,10 @@ UserRow merged(const UserRow &before, const UserInput &input, bool passwordReset
                QJsonObject &changes)
 {
     UserRow after = before;
-    Admin::applyChange(input.username, after.username, QStringLiteral("username"), changes);
-    Admin::applyChange(input.role, after.role, QStringLiteral("role"), changes);
-    Admin::applyChange(input.fullName, after.fullName, QStringLiteral("full_name"), changes);
-    Admin::applyChange(input.active, after.active, QStringLiteral("active"), changes);
+    Admin::applyChange(input.username, after.username, Key::Username, changes);
+    Admin::applyChange(input.role, after.role, Key::Role, changes);
+    Admin::applyChange(input.fullName, after.fullName, Key::FullName, changes);
+    Admin::applyChange(input.active, after.active, Key::Active, changes);
     if (passwordReset)
         changes.insert(QStringLiteral("password_reset"), true);
     return after;
@@ -102,7 +88,7 @@ Result<UserRow> store(Database &db, const UserRow &before, const UserRow &after,
         {after.username, after.role, after.fullName, after.active,
          nullable(hash.value_or(QString())), after.id});
     if (!row.ok())
-        return Admin::alreadyTaken(row.error(), QStringLiteral("username"), kUsernameTaken);
+        return Admin::alreadyTaken(row.error(), Key::Username, kUsernameTaken);
     if (hash || !after.active) {
         if (auto ended = endSessions(db, after.id); !ended.ok())
             return ended.error();
@@ -130,7 +116,7 @@ Result<QJsonObject> change(WorkerContext &ctx, int id, const UserInput &input,
         });
     if (!changed.ok())
         return changed.error();
-    return QJsonObject{{kUser, changed->toJson()}};
+    return QJsonObject{{Key::User, changed->toJson()}};
 }
 } // namespace
 
@@ -152,7 +138,7 @@ Result<QJsonObject> user(WorkerContext &ctx, int id)
     auto user = loadUser(ctx.db(), id, false);
     if (!user.ok())
         return user.error();
-    return QJsonObject{{kUser, user->toJson()}};
+    return QJsonObject{{Key::User, user->toJson()}};
 }
 
 Result<QJsonObject> create(WorkerContext &ctx, const UserInput &input, const Principal &caller)
@@ -173,7 +159,7 @@ Result<QJsonObject> create(WorkerContext &ctx, const UserInput &input, const Pri
                     "VALUES (?, ?, ?, COALESCE(?, ''), ?) RETURNING id"),
                 {user.username, hash->value_or(QString()), user.role, user.fullName, user.active});
             if (!row.ok())
-                return Admin::alreadyTaken(row.error(), QStringLiteral("username"), kUsernameTaken);
+                return Admin::alreadyTaken(row.error(), Key::Username, kUsernameTaken);
             user.id = row->next() ? row->value(0).toInt() : 0;
             entry.entityId = user.id;
             entry.details = Admin::withoutId(user.toJson());
@@ -181,7 +167,7 @@ Result<QJsonObject> create(WorkerContext &ctx, const UserInput &input, const Pri
         });
     if (!created.ok())
         return created.error();
-    return QJsonObject{{kUser, created->toJson()}};
+    return QJsonObject{{Key::User, created->toJson()}};
 }
 
 Result<QJsonObject> update(WorkerContext &ctx, int id, const UserInput &input,

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include "nextup/wire/keys.h"
+
 namespace Nextup {
 
 namespace {
@@ -36,10 +38,10 @@ QJsonObject errorBody(const ApiError &error)
     // details is always there and always an object (DESIGN.md's shape), so a client can read
     // error.details.<field> without checking first.
     const QJsonValue details = error.details.isObject() ? error.details : QJsonValue(QJsonObject());
-    return QJsonObject{
-        {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), error.code},
-                                              {QStringLiteral("message"), error.message},
-                                              {QStringLiteral("details"), details}}}};
+    namespace Key = Wire::Key;
+    return QJsonObject{{Key::Error, QJsonObject{{Key::Code, error.code},
+                                                {Key::Message, error.message},
+                                                {Key::Details, details}}}};
 }
 
 ApiResponse ApiResponse::json(const QJsonObject &object, int status)

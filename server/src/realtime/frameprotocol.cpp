@@ -6,41 +6,26 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "nextup/wire/enums.h"
+#include "nextup/wire/keys.h"
+
 namespace Nextup {
 
 namespace {
-// Keys.
-const QString kType = QStringLiteral("type");
-const QString kToken = QStringLiteral("token");
-const QString kRooms = QStringLiteral("rooms");
-const QString kSecret = QStringLiteral("secret");
-const QString kSeq = QStringLiteral("seq");
-const QString kHeartbeatMs = QStringLiteral("heartbeat_ms");
-const QString kUserId = QStringLiteral("user_id");
-const QString kRole = QStringLiteral("role");
-const QString kReason = QStringLiteral("reason");
-const QString kCode = QStringLiteral("code");
-const QString kMessage = QStringLiteral("message");
-const QString kRoom = QStringLiteral("room");
-const QString kEvent = QStringLiteral("event");
-const QString kAt = QStringLiteral("at");
-const QString kData = QStringLiteral("data");
-const QString kResync = QStringLiteral("resync");
+namespace Key = Wire::Key;
+using Wire::FrameType;
 
-// Values of "type".
-const QString kAuth = QStringLiteral("auth");
-const QString kSubscribe = QStringLiteral("subscribe");
-const QString kUnsubscribe = QStringLiteral("unsubscribe");
-const QString kPing = QStringLiteral("ping");
-const QString kHello = QStringLiteral("hello");
-const QString kPong = QStringLiteral("pong");
-const QString kAuthenticated = QStringLiteral("authenticated");
-const QString kSubscribed = QStringLiteral("subscribed");
-const QString kUnsubscribed = QStringLiteral("unsubscribed");
-const QString kError = QStringLiteral("error");
+// The member publish.lua sends instead of an event when one was lost without a seq.
+constexpr QLatin1StringView kResync{"resync"};
 
 // Error codes.
 const QString kBadFrame = QStringLiteral("bad_frame");
+
+QJsonObject frameOf(FrameType type, QJsonObject members = {})
+{
+    members.insert(Key::Type, Wire::toString(type));
+    return members;
+}
 
 QString text(const QJsonObject &frame)
 {
@@ -76,23 +61,24 @@ std::variant<ClientFrame, FrameError> parse(const QString &text)
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return malformed(kBadFrame, QStringLiteral("Frames must be JSON objects."));
     const QJsonObject object = document.object();
-    const QString type = object.value(kType).toString();
+    const std::optional<FrameType> type =
+        Wire::fromString<FrameType>(object.value(Key::Type).toString());
     ClientFrame frame;
-    if (type == kPing) {
+    if (type == FrameType::Ping) {
         frame.type = ClientFrame::Type::Ping;
-    } else if (type == kAuth) {
+    } else if (type == FrameType::Auth) {
         frame.type = ClientFrame::Type::Auth;
-        frame.token = object.value(kToken).toString().toUtf8();
-    } else if (type == kSubscribe) {
-        const QJsonValue rooms = object.value(kRooms);
+        frame.token = object.value(Key::Token).toString().toUtf8();
+    } else if (type == FrameType::Subscribe) {
+        const QJsonValue rooms = object.value(Key::Rooms);
         if (!rooms.isArray())
             return refusal(kBadFrame, QStringLiteral("subscribe needs \"rooms\": [...]."));
         frame.type = ClientFrame::Type::Subscribe;
         frame.rooms = strings(rooms.toArray());
-        frame.secret = object.value(kSecret).toString().toUtf8().left(maxSecretBytes);
-    } else if (type == kUnsubscribe) {
+        frame.secret = object.value(Key::Secret).toString().toUtf8().left(maxSecretBytes);
+    } else if (type == FrameType::Unsubscribe) {
         frame.type = ClientFrame::Type::Unsubscribe;
-        frame.rooms = strings(object.value(kRooms).toArray());
+        frame.rooms = strings(object.value(Key::Rooms).toArray());
     } else {
         return malformed(
             QStringLiteral("unknown_type"),
@@ -103,49 +89,52 @@ std::variant<ClientFrame, FrameError> parse(const QString &text)
 
 QString hello(qint64 seq, int heartbeatMs)
 {
-    return text({{kType, kHello}, {kSeq, seq}, {kHeartbeatMs, heartbeatMs}});
+    return text(frameOf(FrameType::Hello, {{Key::Seq, seq}, {Key::HeartbeatMs, heartbeatMs}}));
 }
 
 QString pong(qint64 seq)
 {
-    return text({{kType, kPong}, {kSeq, seq}});
+    return text(frameOf(FrameType::Pong, {{Key::Seq, seq}}));
 }
 
 QString authenticated(int userId, const QString &role)
 {
-    return text({{kType, kAuthenticated}, {kUserId, userId}, {kRole, role}});
+    return text(frameOf(FrameType::Authenticated, {{Key::UserId, userId}, {Key::Role, role}}));
 }
 
 QString subscribed(const QStringList &rooms)
 {
-    return text({{kType, kSubscribed}, {kRooms, QJsonArray::fromStringList(rooms)}});
+    return text(frameOf(FrameType::Subscribed, {{Key::Rooms, QJsonArray::fromStringList(rooms)}}));
 }
 
 QString unsubscribed(const QStringList &rooms)
 {
-    return text({{kType, kUnsubscribed}, {kRooms, QJsonArray::fromStringList(rooms)}});
+    return text(
+        frameOf(FrameType::Unsubscribed, {{Key::Rooms, QJsonArray::fromStringList(rooms)}}));
 }
 
 QString resync()
 {
-    return text({{kType, kResync}, {kReason, QStringLiteral("events may have been lost")}});
+    return text(
+        frameOf(FrameType::Resync, {{Key::Reason, QStringLiteral("events may have been lost")}}));
 }
 
 QString error(const FrameError &error)
 {
-    QJsonObject frame{{kType, kError}, {kCode, error.code}, {kMessage, error.message}};
+    QJsonObject frame =
+        frameOf(FrameType::Error, {{Key::Code, error.code}, {Key::Message, error.message}});
     if (!error.room.isEmpty())
-        frame.insert(kRoom, error.room);
+        frame.insert(Key::Room, error.room);
     return text(frame);
 }
 
 QString event(const EventEnvelope &envelope, const QString &room)
 {
-    return text({{kEvent, envelope.event},
-                 {kRoom, room},
-                 {kSeq, envelope.seq},
-                 {kAt, envelope.at},
-                 {kData, envelope.data}});
+    return text({{Key::Event, envelope.event},
+                 {Key::Room, room},
+                 {Key::Seq, envelope.seq},
+                 {Key::At, envelope.at},
+                 {Key::Data, envelope.data}});
 }
 
 FrameError binaryFrame()
@@ -188,11 +177,11 @@ EventEnvelope readEnvelope(const QByteArray &payload)
         envelope.resync = true;
         return envelope;
     }
-    envelope.seq = object.value(kSeq).toInteger();
-    envelope.rooms = strings(object.value(kRooms).toArray());
-    envelope.event = object.value(kEvent);
-    envelope.at = object.value(kAt);
-    envelope.data = object.value(kData);
+    envelope.seq = object.value(Key::Seq).toInteger();
+    envelope.rooms = strings(object.value(Key::Rooms).toArray());
+    envelope.event = object.value(Key::Event);
+    envelope.at = object.value(Key::At);
+    envelope.data = object.value(Key::Data);
     return envelope;
 }
 
@@ -200,7 +189,7 @@ EventEnvelope readEnvelope(const QByteArray &payload)
 // seq matters: a hub with no subscribers reads every event of the installation.
 std::optional<qint64> peekSeq(const QByteArray &payload)
 {
-    static const QByteArray key = QByteArrayLiteral("\"seq\":");
+    static const QByteArray key = '"' + QByteArray(Key::Seq.data(), Key::Seq.size()) + "\":";
     const qsizetype at = payload.indexOf(key);
     if (at < 0)
         return std::nullopt;

@@ -2,6 +2,8 @@
 
 #include <QLatin1String>
 
+#include "nextup/wire/enums.h"
+
 namespace Nextup {
 
 QByteArray HubMetrics::text(qsizetype connections, const QHash<QString, int> &subscriptionsByKind,
@@ -12,9 +14,11 @@ QByteArray HubMetrics::text(qsizetype connections, const QHash<QString, int> &su
                      QByteArray::number(qulonglong(connections)) + '\n';
     out += "# HELP nextup_ws_subscriptions Room subscriptions by room kind.\n# TYPE "
            "nextup_ws_subscriptions gauge\n";
-    for (const char *kind : {"global", "branch", "service", "counter", "token"})
-        out += "nextup_ws_subscriptions{kind=\"" + QByteArray(kind) + "\"} " +
-               QByteArray::number(subscriptionsByKind.value(QLatin1String(kind))) + '\n';
+    for (Wire::RoomKind kind : Wire::allValues<Wire::RoomKind>()) {
+        const QLatin1StringView name = Wire::toString(kind);
+        out += "nextup_ws_subscriptions{kind=\"" + QByteArray(name.data(), name.size()) + "\"} " +
+               QByteArray::number(subscriptionsByKind.value(name)) + '\n';
+    }
     out += "# TYPE nextup_ws_events_sent_total counter\nnextup_ws_events_sent_total " +
            QByteArray::number(eventsSent) + '\n';
     out += "# TYPE nextup_ws_dropped_slow_consumers_total "

@@ -48,27 +48,22 @@ void QueueUpdates::flush()
             m_running = false;
             return;
         }
-        for (const QJsonValue &value : *services) {
-            const QJsonObject service = value.toObject();
-            const int id = service.value(u"id").toInt();
-            const QPair<int, int> now{service.value(u"waiting").toInt(),
-                                      service.value(u"eta").toInt()};
+        for (const ServiceRecord &service : std::as_const(*services)) {
+            const QPair<int, int> now{service.waiting, service.eta};
             {
                 QMutexLocker lock(&m_mutex);
-                if (!touched.contains(id) && m_lastSent.value(id, {-1, -1}) == now)
+                if (!touched.contains(service.id) && m_lastSent.value(service.id, {-1, -1}) == now)
                     continue;
-                m_lastSent.insert(id, now);
+                m_lastSent.insert(service.id, now);
             }
-            m_deps.events.publish(
-                ctx.redis(), QStringLiteral("queue_update"),
-                {QStringLiteral("global"),
-                 QStringLiteral("branch:%1").arg(service.value(u"branch_id").toInt()),
-                 QStringLiteral("service:%1").arg(id)},
-                QJsonObject{{QStringLiteral("service_id"), id},
-                            {QStringLiteral("code"), service.value(u"code")},
-                            {QStringLiteral("name"), service.value(u"name")},
-                            {QStringLiteral("waiting"), now.first},
-                            {QStringLiteral("eta"), now.second}});
+            using Wire::RoomKind;
+            m_deps.events.publish(ctx.redis(), Wire::toString(Wire::EventType::QueueUpdate),
+                                  {Wire::roomName(RoomKind::Global),
+                                   Wire::roomName(RoomKind::Branch, service.branchId),
+                                   Wire::roomName(RoomKind::Service, service.id)},
+                                  Wire::QueueUpdate{service.id, service.code, service.name,
+                                                    service.waiting, service.eta}
+                                      .toJson());
         }
         m_running = false;
     });

@@ -6,38 +6,25 @@ namespace Nextup {
 
 std::optional<Room> Room::parse(const QString &name)
 {
-    if (name == u"global")
+    if (name == Wire::toString(Kind::Global))
         return Room{};
-    static const QRegularExpression pattern(
-        QStringLiteral("^(branch|service|counter|token):([1-9][0-9]{0,14})$"));
+    static const QRegularExpression pattern(QStringLiteral("^([a-z]+):([1-9][0-9]{0,14})$"));
     const auto match = pattern.match(name);
-    if (!match.hasMatch())
+    const auto kind =
+        match.hasMatch() ? Wire::fromString<Kind>(match.capturedView(1)) : std::nullopt;
+    if (!kind || *kind == Kind::Global)
         return std::nullopt;
-    const QString kind = match.captured(1);
-    Room room;
-    room.id = match.captured(2).toLongLong();
-    room.kind = kind == u"branch"    ? Kind::Branch
-                : kind == u"service" ? Kind::Service
-                : kind == u"counter" ? Kind::Counter
-                                     : Kind::Token;
-    return room;
+    return Room{*kind, match.captured(2).toLongLong()};
 }
 
 QString Room::kindName() const
 {
-    switch (kind) {
-    case Kind::Global: return QStringLiteral("global");
-    case Kind::Branch: return QStringLiteral("branch");
-    case Kind::Service: return QStringLiteral("service");
-    case Kind::Counter: return QStringLiteral("counter");
-    case Kind::Token: return QStringLiteral("token");
-    }
-    return {};
+    return Wire::toString(kind);
 }
 
 QString Room::name() const
 {
-    return kind == Kind::Global ? kindName() : kindName() + u':' + QString::number(id);
+    return Wire::roomName(kind, id);
 }
 
 } // namespace Nextup

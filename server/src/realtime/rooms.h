@@ -5,6 +5,7 @@
 #include <QString>
 
 #include "core/principal.h"
+#include "nextup/wire/enums.h"
 
 namespace Nextup {
 
@@ -14,14 +15,7 @@ namespace Nextup {
 // data; a token room needs that token's status secret (or a staff access token).
 struct Room
 {
-    enum class Kind
-    {
-        Global,
-        Branch,
-        Service,
-        Counter,
-        Token
-    };
+    using Kind = Wire::RoomKind;
     Kind kind = Kind::Global;
     qint64 id = 0;
 

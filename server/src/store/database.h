@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include <QDateTime>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -12,6 +13,7 @@
 #include <QVariant>
 
 #include "core/apierror.h"
+#include "nextup/wire/isotime.h"
 
 namespace Nextup {
 
@@ -102,9 +104,10 @@ private:
 };
 
 // Small helpers for reading rows.
-QString isoTime(const QVariant &timestamp); // UTC ISO 8601 with ms, or empty for NULL
-QString isoTimeOfMsecs(qint64 msecs);       // the same, from milliseconds since the epoch
-QVariant nullable(const QString &text);     // empty string -> SQL NULL
-QVariant nullableId(qint64 id);             // 0 -> SQL NULL
+QDateTime utcTime(const QVariant &timestamp); // in UTC, or invalid for NULL
+QString isoTime(const QVariant &timestamp);   // UTC ISO 8601 with ms, or empty for NULL
+using Wire::isoTimeOfMsecs;                   // the same, from milliseconds since the epoch
+QVariant nullable(const QString &text);       // empty string -> SQL NULL
+QVariant nullableId(qint64 id);               // 0 -> SQL NULL
 
 } // namespace Nextup

@@ -1,0 +1,225 @@
+#include "api/appointmentscontroller.h"
+
+#include <QJsonArray>
+
+#include "api/jsonvalidator.h"
+#include "api/tokenscontroller.h"
+#include "domain/appointmentbook.h"
+#include "nextup/wire/keys.h"
+
+namespace Nextup {
+
+namespace Key = Wire::Key;
+
+namespace {
+// ?name=YYYY-MM-DD: nullopt when absent, an invalid QDate when malformed.
+std::optional<QDate> dateParameter(const ApiRequest &request, const QString &name)
+{
+    const QString text = request.queryValue(name);
+    if (text.isEmpty())
+        return std::nullopt;
+    return QDate::fromString(text, Qt::ISODate);
+}
+
+ApiError badDate(const QString &name)
+{
+    return ApiError::validation(QJsonObject{{name, QStringLiteral("Must be a date, YYYY-MM-DD.")}});
+}
+
+// ?name=<id>: 0 when absent; nullopt when not a positive id.
+std::optional<int> idParameter(const ApiRequest &request, const QString &name)
+{
+    const QString text = request.queryValue(name);
+    if (text.isEmpty())
+        return 0;
+    bool ok = false;
+    const int id = text.toInt(&ok);
+    return ok && id > 0 ? std::optional<int>(id) : std::nullopt;
+}
+// {opening_hours?, closed_dates?: ["YYYY-MM-DD" | {date, reason?}], booking_horizon_days?,
+// checkin_early_minutes?, checkin_late_minutes?}
+Result<BranchBooking> branchBookingInput(const QJsonObject &body)
+{
+    JsonValidator check(body);
+    BranchBooking input;
+    const QString hoursField = QStringLiteral("opening_hours");
+    if (check.has(hoursField)) {
+        auto hours = OpeningHours::fromJson(body.value(hoursField), hoursField);
+        if (hours.ok())
+            input.hours = *hours;
+        else
+            check.fail(hoursField, hours.error().details.toObject().value(hoursField).toString());
+    }
+    const QString closedField = QStringLiteral("closed_dates");
+    if (check.has(closedField)) {
+        QList<std::pair<QDate, QString>> days;
+        const QJsonValue value = body.value(closedField);
+        for (const QJsonValue &item : value.toArray()) {
+            const QJsonObject entry = item.isObject() ? item.toObject()
+                                                      : QJsonObject{{QStringLiteral("date"), item}};
+            const QDate day = QDate::fromString(entry.value(u"date").toString(), Qt::ISODate);
+            const QString reason = entry.value(u"reason").toString();
+            if (!day.isValid() || reason.size() > 200 || reason.contains(QChar(0))) {
+                check.fail(closedField, QStringLiteral("A list of dates (YYYY-MM-DD) or of "
+                                                       "{date, reason} (reason at most 200 characters)."));
+                break;
+            }
+            days.append({day, reason});
+        }
+        if (!value.isArray())
+            check.fail(closedField, QStringLiteral("Must be a list of dates."));
+        if (days.size() > 1000)
+            check.fail(closedField, QStringLiteral("At most 1000 dates."));
+        input.closedDates = days;
+    }
+    const auto whole = [&](const char *field, int max) -> std::optional<int> {
+        const auto value = check.integer(QLatin1String(field), false, 0, max);
+        return value ? std::optional<int>(int(*value)) : std::nullopt;
+    };
+    input.horizonDays = whole("booking_horizon_days", 366);
+    input.checkInEarlyMinutes = whole("checkin_early_minutes", 1440);
+    input.checkInLateMinutes = whole("checkin_late_minutes", 1440);
+    if (!check.ok())
+        return check.error();
+    return input;
+}
+
+// {slot_minutes?: 5..240, slot_capacity?: 0..1000 | null}
+Result<ServiceBooking> serviceBookingInput(const QJsonObject &body)
+{
+    JsonValidator check(body);
+    ServiceBooking input;
+    if (const auto minutes = check.integer(QStringLiteral("slot_minutes"), false, 5, 240))
+        input.slotMinutes = int(*minutes);
+    const QString capacity = QStringLiteral("slot_capacity");
+    if (body.contains(capacity) && body.value(capacity).isNull())
+        input.slotCapacity = std::optional<int>();
+    else if (const auto places = check.integer(capacity, false, 0, 1000))
+        input.slotCapacity = std::optional<int>(int(*places));
+    if (!check.ok())
+        return check.error();
+    return input;
+}
+} // namespace
+
+const QList<Route<AppointmentsController>> &AppointmentsController::routes()
+{
+    using C = AppointmentsController;
+    static const QList<Route<C>> table = {
+        {"GET", "/api/services/:id/slots", Access::Anyone, &C::availability},
+        {"POST", "/api/tokens/:id/check-in", Access::Anyone, &C::checkIn, Body::Json, Ids::Token},
+        {"POST", "/api/tokens/:id/reschedule", Access::Anyone, &C::reschedule, Body::Json,
+         Ids::Token},
+        {"GET", "/api/appointments", Access::Staff, &C::list},
+        {"GET", "/api/branches/:id/booking", Access::Admin, &C::branchBooking},
+        {"PUT", "/api/branches/:id/booking", Access::Admin, &C::setBranchBooking, Body::Json},
+        {"GET", "/api/services/:id/booking", Access::Admin, &C::serviceBooking},
+        {"PUT", "/api/services/:id/booking", Access::Admin, &C::setServiceBooking, Body::Json},
+    };
+    return table;
+}
+
+// {service_id, date, timezone, slot_minutes, closed, slots: [{start, end, capacity, booked,
+// places_left}]}: the bookable slots of a date (default today in the branch's zone).
+void AppointmentsController::availability(const Call &call)
+{
+    const auto date = dateParameter(call.request, QStringLiteral("date"));
+    if (date && !date->isValid())
+        return call.responder.send(badDate(QStringLiteral("date")));
+    Handler::run(m_api, call.responder,
+                 [id = call.rowId(), date = date.value_or(QDate())](WorkerContext &ctx) {
+                     return AppointmentBook::slotsOf(ctx.db(), id, date,
+                                                     QDateTime::currentDateTimeUtc());
+                 });
+}
+
+// {token, position, check_in_opens_at, check_in_closes_at}: a booked token joins the line.
+void AppointmentsController::checkIn(const Call &call)
+{
+    Handler::run(m_api, call.responder,
+                 [this, id = call.id, secret = TokensController::secretOf(call.request, call.body),
+                  caller = call.caller](WorkerContext &ctx) {
+                     return m_desk.checkIn(ctx, id, secret, caller, QDateTime::currentDateTimeUtc());
+                 });
+}
+
+// {token, check_in_opens_at, check_in_closes_at}: a booked token moves to another free slot.
+void AppointmentsController::reschedule(const Call &call)
+{
+    JsonValidator check(call.body);
+    const auto slot = check.timestamp(Key::PreferredSlot, true);
+    if (!check.ok())
+        return call.responder.send(check.error());
+    Handler::run(m_api, call.responder,
+                 [this, id = call.id, secret = TokensController::secretOf(call.request, call.body),
+                  caller = call.caller, slot = *slot](WorkerContext &ctx) {
+                     return m_desk.reschedule(ctx, id, secret, slot, caller,
+                                              QDateTime::currentDateTimeUtc());
+                 });
+}
+
+// {from, to, items: [token]}: appointments by slot time; ?date= or ?from=&to= (at most 31 days),
+// ?branch_id=, ?service_id=.
+void AppointmentsController::list(const Call &call)
+{
+    const auto date = dateParameter(call.request, QStringLiteral("date"));
+    auto from = dateParameter(call.request, QStringLiteral("from"));
+    auto to = dateParameter(call.request, QStringLiteral("to"));
+    for (const auto &[name, value] : {std::pair{QStringLiteral("date"), date},
+                                      std::pair{QStringLiteral("from"), from},
+                                      std::pair{QStringLiteral("to"), to}})
+        if (value && !value->isValid())
+            return call.responder.send(badDate(name));
+    const QDate today = QDate::currentDate();
+    const QDate first = date.value_or(from.value_or(today));
+    const QDate last = date.value_or(to.value_or(first));
+    if (last < first || first.daysTo(last) > 31)
+        return call.responder.send(ApiError::validation(
+            QJsonObject{{QStringLiteral("to"), QStringLiteral("From 0 to 31 days after from.")}}));
+    const auto branchId = idParameter(call.request, QStringLiteral("branch_id"));
+    const auto serviceId = idParameter(call.request, QStringLiteral("service_id"));
+    if (!branchId || !serviceId)
+        return call.responder.send(ApiError::validation(QJsonObject{
+            {branchId ? QStringLiteral("service_id") : QStringLiteral("branch_id"),
+             QStringLiteral("Must be a positive id.")}}));
+    Handler::run(m_api, call.responder,
+                 [this, first, last, branch = *branchId, service = *serviceId](WorkerContext &ctx) {
+                     return m_desk.list(ctx, first, last, branch, service);
+                 });
+}
+
+// {branch_id, timezone, opening_hours, closed_dates, booking_horizon_days, checkin_*_minutes}
+void AppointmentsController::branchBooking(const Call &call)
+{
+    Handler::run(m_api, call.responder, [id = call.rowId()](WorkerContext &ctx) {
+        return AppointmentBook::branchBooking(ctx.db(), id);
+    });
+}
+
+void AppointmentsController::setBranchBooking(const Call &call)
+{
+    Handler::runParsed(m_api, call.responder, branchBookingInput(call.body),
+                       [id = call.rowId(), actor = call.caller.userId](
+                           WorkerContext &ctx, const BranchBooking &input) {
+                           return AppointmentBook::setBranchBooking(ctx.db(), id, input, actor);
+                       });
+}
+
+// {service_id, slot_minutes, slot_capacity, capacity}
+void AppointmentsController::serviceBooking(const Call &call)
+{
+    Handler::run(m_api, call.responder, [id = call.rowId()](WorkerContext &ctx) {
+        return AppointmentBook::serviceBooking(ctx.db(), id);
+    });
+}
+
+void AppointmentsController::setServiceBooking(const Call &call)
+{
+    Handler::runParsed(m_api, call.responder, serviceBookingInput(call.body),
+                       [id = call.rowId(), actor = call.caller.userId](
+                           WorkerContext &ctx, const ServiceBooking &input) {
+                           return AppointmentBook::setServiceBooking(ctx.db(), id, input, actor);
+                       });
+}
+
+} // namespace Nextup

@@ -1,0 +1,497 @@
+#include <QJsonArray>
+#include <QTest>
+#include <QTimeZone>
+
+#include "flowhelpers.h"
+
+// Appointments against the real server, Postgres and Redis: slots, booking and its refusals, the
+// last place taken by two customers at once, check-in and its window, where a checked-in
+// appointment stands in the line, rescheduling, cancelling, no-shows, and Redis losing its data
+// while appointments are booked. The slot math itself (daylight-saving days) is
+// tst_bookingcalendar.
+class TestAppointments : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void slotsOfADay();
+    void bookedTokenStaysOutOfTheLine();
+    void refusedBookings_data();
+    void refusedBookings();
+    void lastPlaceRace();
+    void checkInWindowEdges_data();
+    void checkInWindowEdges();
+    void checkInRefusals();
+    void earlyAndLateArrivalsInLine();
+    void rescheduleAndCancelFreeThePlace();
+    void noShowsExpireOnce();
+    void redisLossWhileBooked();
+
+private:
+    struct Booked
+    {
+        qint64 id = 0;
+        QString number;
+        QString secret;
+    };
+    HttpClient &http() { return m_cluster.http(); }
+    const Flow::Staff &staff() const { return m_cluster.staff(); }
+    // The next Monday (UTC, the seed branch's zone): always open and within the horizon.
+    static QDate nextMonday()
+    {
+        const QDate today = QDate::currentDate();
+        return today.addDays(8 - today.dayOfWeek());
+    }
+    static QString at(const QDate &day, int hour, int minute = 0)
+    {
+        return QDateTime(day, QTime(hour, minute), Qt::UTC).toString(Qt::ISODateWithMs);
+    }
+    Booked book(int serviceId, const QString &slot);
+    // Moves a booked token's slot to now + `minutes` (may be negative), so the window is there.
+    bool moveSlot(qint64 tokenId, int minutes);
+    HttpReply checkIn(const Booked &token)
+    {
+        return http().post(QStringLiteral("/api/tokens/%1/check-in").arg(token.id),
+                           {{"secret", token.secret}});
+    }
+    QString status(qint64 tokenId);
+
+    Flow::Cluster m_cluster;
+};
+
+void TestAppointments::initTestCase()
+{
+    // The no-show sweep every second, so that expiry is seen within a test.
+    QVERIFY(m_cluster.start({{QStringLiteral("APPOINTMENT_SWEEP_SECONDS"), QStringLiteral("1")}}));
+}
+
+void TestAppointments::init()
+{
+    QVERIFY(m_cluster.reset());
+}
+
+TestAppointments::Booked TestAppointments::book(int serviceId, const QString &slot)
+{
+    const HttpReply reply = Flow::issue(http(), serviceId, {{"preferred_slot", slot}});
+    if (reply.status != 201) {
+        qWarning("booking %s: %s", qPrintable(slot), qPrintable(Flow::describe(reply)));
+        return {};
+    }
+    const QJsonObject json = reply.object();
+    return {json.value(u"token_id").toInteger(), json.value(u"token_number").toString(),
+            json.value(u"secret").toString()};
+}
+
+bool TestAppointments::moveSlot(qint64 tokenId, int minutes)
+{
+    Flow::Sql sql(m_cluster.postgresUrl());
+    return sql.exec(
+        QStringLiteral("UPDATE tokens SET preferred_slot = date_trunc('second', now()) "
+                       "+ make_interval(mins => ?), arrival_at = date_trunc('second', "
+                       "now()) + make_interval(mins => ?), business_date = current_date "
+                       "WHERE id = ?"),
+        {minutes, minutes, tokenId});
+}
+
+QString TestAppointments::status(qint64 tokenId)
+{
+    Flow::Sql sql(m_cluster.postgresUrl());
+    return sql.scalar(QStringLiteral("SELECT status FROM tokens WHERE id = ?"), {tokenId})
+        .toString();
+}
+
+void TestAppointments::slotsOfADay()
+{
+    const QDate monday = nextMonday();
+    const HttpReply reply = http().get(
+        QStringLiteral("/api/services/1/slots?date=%1").arg(monday.toString(Qt::ISODate)));
+    QCOMPARE(reply.status, 200);
+    const QJsonObject json = reply.object();
+    QCOMPARE(json.value(u"timezone").toString(), u"UTC");
+    QCOMPARE(json.value(u"slot_minutes").toInt(), 15);
+    QCOMPARE(json.value(u"closed").toBool(), false);
+    const QJsonArray daySlots = json.value(u"slots").toArray();
+    QCOMPARE(daySlots.size(), 32); // 09:00-17:00, the default hours
+    const QJsonObject first = daySlots.first().toObject();
+    QCOMPARE(first.value(u"start").toString(), at(monday, 9));
+    QCOMPARE(first.value(u"end").toString(), at(monday, 9, 15));
+    // Counters A and C serve Deposit (240 s): 3 customers each in a quarter of an hour.
+    QCOMPARE(first.value(u"capacity").toInt(), 6);
+    QCOMPARE(first.value(u"places_left").toInt(), 6);
+
+    // Sunday is closed; a day past the horizon and a malformed date are refused.
+    const QDate sunday = monday.addDays(-1);
+    if (sunday >= QDate::currentDate()) {
+        const HttpReply closed = http().get(
+            QStringLiteral("/api/services/1/slots?date=%1").arg(sunday.toString(Qt::ISODate)));
+        QCOMPARE(closed.status, 200);
+        QVERIFY(closed.object().value(u"closed").toBool());
+        QVERIFY(closed.object().value(u"slots").toArray().isEmpty());
+    }
+    const HttpReply far =
+        http().get(QStringLiteral("/api/services/1/slots?date=%1")
+                       .arg(QDate::currentDate().addDays(15).toString(Qt::ISODate)));
+    FLOW_EXPECT_ERROR(far, 400, "validation_failed");
+    {
+        const HttpReply reply_ = http().get(QStringLiteral("/api/services/1/slots?date=monday"));
+        FLOW_EXPECT_ERROR(reply_, 400, "validation_failed");
+    }
+    QCOMPARE(http().get(QStringLiteral("/api/services/999/slots")).status, 404);
+}
+
+void TestAppointments::bookedTokenStaysOutOfTheLine()
+{
+    const int waitingBefore = Flow::waitingFor(http(), 1);
+    const HttpReply reply = Flow::issue(http(), 1, {{"preferred_slot", at(nextMonday(), 10)}});
+    FLOW_EXPECT(reply, 201);
+    const QJsonObject json = reply.object();
+    QCOMPARE(json.value(u"status").toString(), u"booked");
+    QCOMPARE(json.value(u"token_number").toString(), u"D501");
+    QCOMPARE(json.value(u"position").toInt(-1), 0);
+    QVERIFY(json.value(u"eta").toInt() > 0);
+    QCOMPARE(json.value(u"check_in_opens_at").toString(), at(nextMonday(), 9, 30));
+    QCOMPARE(json.value(u"check_in_closes_at").toString(), at(nextMonday(), 10, 15));
+    QCOMPARE(Flow::waitingFor(http(), 1), waitingBefore);
+
+    // A walk-in still gets the walk-ins' numbers, and a call never reaches the appointment.
+    const HttpReply walkIn = Flow::issue(http(), 1);
+    QCOMPARE(walkIn.object().value(u"token_number").toString(), u"D001");
+    {
+        const HttpReply reply_ = Flow::act(http(), 1, QStringLiteral("open"), staff().operator1);
+        FLOW_EXPECT(reply_, 200);
+    }
+    {
+        const HttpReply reply_ = Flow::act(http(), 1, QStringLiteral("call"), staff().operator1);
+        FLOW_EXPECT(reply_, 200);
+    }
+    {
+        const HttpReply reply_ = Flow::act(http(), 1, QStringLiteral("serve"), staff().operator1);
+        FLOW_EXPECT(reply_, 200);
+    }
+    {
+        const HttpReply reply_ =
+            Flow::act(http(), 1, QStringLiteral("complete"), staff().operator1);
+        FLOW_EXPECT(reply_, 200);
+    }
+    {
+        const HttpReply reply_ = Flow::act(http(), 1, QStringLiteral("call"), staff().operator1);
+        FLOW_EXPECT_ERROR(reply_, 409, "queue_empty");
+    }
+    QCOMPARE(status(json.value(u"token_id").toInteger()), u"booked");
+
+    // Staff see it in the day's appointments.
+    const HttpReply list = http().get(
+        QStringLiteral("/api/appointments?date=%1").arg(nextMonday().toString(Qt::ISODate)),
+        staff().operator1);
+    QCOMPARE(list.status, 200);
+    const QJsonArray items = list.object().value(u"items").toArray();
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first().toObject().value(u"token_number").toString(), u"D501");
+    QCOMPARE(http().get(QStringLiteral("/api/appointments")).status, 401);
+    QCOMPARE(http().get(QStringLiteral("/api/appointments"), staff().kiosk).status, 403);
+}
+
+void TestAppointments::refusedBookings_data()
+{
+    QTest::addColumn<QString>("slot");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    const QDate monday = nextMonday();
+    QTest::newRow("off a slot boundary") << at(monday, 10, 5) << 400 << "validation_failed";
+    QTest::newRow("before opening") << at(monday, 8, 45) << 400 << "validation_failed";
+    QTest::newRow("at closing") << at(monday, 17) << 400 << "validation_failed";
+    QTest::newRow("in the past") << at(QDate::currentDate().addDays(-1), 10) << 400
+                                 << "validation_failed";
+    QTest::newRow("beyond the horizon") << at(monday.addDays(14), 10) << 400 << "validation_failed";
+    QTest::newRow("a closed date") << at(monday.addDays(1), 10) << 409 << "closed";
+    QTest::newRow("a Saturday") << at(monday.addDays(5), 10) << 409 << "closed";
+    QTest::newRow("a full slot") << at(monday, 11) << 409 << "slot_full";
+}
+
+void TestAppointments::refusedBookings()
+{
+    QFETCH(QString, slot);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    Flow::Sql sql(m_cluster.postgresUrl());
+    QVERIFY(
+        sql.exec(QStringLiteral("INSERT INTO branch_closed_dates (branch_id, day) VALUES (1, ?)"),
+                 {nextMonday().addDays(1)}));
+    QVERIFY(sql.exec(QStringLiteral("UPDATE services SET slot_capacity = 1 WHERE id = 1")));
+    QVERIFY(book(1, at(nextMonday(), 11)).id > 0); // the one place of 11:00
+    const qint64 before = sql.scalar(QStringLiteral("SELECT count(*) FROM tokens")).toLongLong();
+    const HttpReply reply = Flow::issue(http(), 1, {{"preferred_slot", slot}});
+    FLOW_EXPECT_ERROR(reply, status, qPrintable(code));
+    QVERIFY2(reply.object()
+                 .value(u"error")
+                 .toObject()
+                 .value(u"details")
+                 .toObject()
+                 .contains(u"preferred_slot"),
+             reply.body.constData());
+    QCOMPARE(sql.scalar(QStringLiteral("SELECT count(*) FROM tokens")).toLongLong(), before);
+}
+
+void TestAppointments::lastPlaceRace()
+{
+    Flow::Sql sql(m_cluster.postgresUrl());
+    QVERIFY(sql.exec(QStringLiteral("UPDATE services SET slot_capacity = 1 WHERE id = 1")));
+    // Rounds of two customers asking for the last place at the same instant, each on its own
+    // connection (so on two worker threads): exactly one gets it every time.
+    for (int round = 0; round < 6; ++round) {
+        const QString slot = at(nextMonday(), 9 + round);
+        const QJsonObject body{{"service_id", 1}, {"preferred_slot", slot}};
+        const QList<HttpReply> replies = Flow::concurrentPosts(
+            m_cluster.server().baseUrl(), QStringLiteral("/api/tokens"), {body, body, body});
+        QList<int> statuses;
+        for (const HttpReply &reply : replies)
+            statuses.append(reply.status);
+        std::sort(statuses.begin(), statuses.end());
+        QCOMPARE(statuses, (QList<int>{201, 409, 409}));
+        for (const HttpReply &reply : replies)
+            if (reply.status == 409)
+                QCOMPARE(reply.object().value(u"error").toObject().value(u"code").toString(),
+                         u"slot_full");
+        QCOMPARE(sql.scalar(QStringLiteral("SELECT count(*) FROM tokens WHERE preferred_slot = ?"),
+                            {slot})
+                     .toInt(),
+                 1);
+    }
+    // Numbers stay unique and in the appointments' range.
+    QCOMPARE(sql.scalar(QStringLiteral("SELECT string_agg(token_number, ',' ORDER BY number) "
+                                       "FROM tokens WHERE status = 'booked'"))
+                 .toString(),
+             QStringLiteral("D501,D502,D503,D504,D505,D506"));
+}
+
+void TestAppointments::checkInWindowEdges_data()
+{
+    // minutes from now to the slot; the window is 30 before to 15 after.
+    QTest::addColumn<int>("slotInMinutes");
+    QTest::addColumn<bool>("open");
+    QTest::newRow("31 minutes early") << 31 << false;
+    QTest::newRow("29 minutes early") << 29 << true;
+    QTest::newRow("on time") << 0 << true;
+    QTest::newRow("14 minutes late") << -14 << true;
+    QTest::newRow("16 minutes late") << -16 << false;
+}
+
+void TestAppointments::checkInWindowEdges()
+{
+    QFETCH(int, slotInMinutes);
+    QFETCH(bool, open);
+    const Booked token = book(1, at(nextMonday(), 10));
+    QVERIFY(token.id > 0);
+    QVERIFY(moveSlot(token.id, slotInMinutes));
+    const HttpReply reply = checkIn(token);
+    if (open) {
+        FLOW_EXPECT(reply, 200);
+        QCOMPARE(Flow::tokenOf(reply).value(u"status").toString(), u"waiting");
+        QVERIFY(reply.object().value(u"position").toInt() >= 1);
+        QCOMPARE(Flow::waitingFor(http(), 1), 1);
+        {
+            const HttpReply reply_ = checkIn(token);
+            FLOW_EXPECT_ERROR(reply_, 409, "invalid_state");
+        } // never twice
+    } else {
+        FLOW_EXPECT_ERROR(reply, 409, "outside_check_in_window");
+        const QJsonObject details =
+            reply.object().value(u"error").toObject().value(u"details").toObject();
+        QVERIFY(details.contains(u"check_in_opens_at"));
+        QVERIFY(details.contains(u"check_in_closes_at"));
+        QVERIFY(status(token.id) == u"booked" || status(token.id) == u"expired");
+        QCOMPARE(Flow::waitingFor(http(), 1), 0);
+    }
+}
+
+void TestAppointments::checkInRefusals()
+{
+    const Booked token = book(1, at(nextMonday(), 10));
+    QVERIFY(moveSlot(token.id, 5));
+    // No secret, a wrong one: 403; an unknown token: 404.
+    {
+        const HttpReply reply_ =
+            http().post(QStringLiteral("/api/tokens/%1/check-in").arg(token.id));
+        FLOW_EXPECT_ERROR(reply_, 403, "forbidden");
+    }
+    {
+        const HttpReply reply_ =
+            http().post(QStringLiteral("/api/tokens/%1/check-in").arg(token.id),
+                        {{"secret", "not-the-secret"}});
+        FLOW_EXPECT_ERROR(reply_, 403, "forbidden");
+    }
+    {
+        const HttpReply reply_ =
+            http().post(QStringLiteral("/api/tokens/999999/check-in"), {{"secret", "x"}});
+        FLOW_EXPECT_ERROR(reply_, 404, "not_found");
+    }
+    QCOMPARE(status(token.id), u"booked");
+    // A walk-in has nothing to check in.
+    const HttpReply walkIn = Flow::issue(http(), 1);
+    {
+        const HttpReply reply_ =
+            http().post(QStringLiteral("/api/tokens/%1/check-in")
+                            .arg(walkIn.object().value(u"token_id").toInteger()),
+                        {{"secret", walkIn.object().value(u"secret").toString()}});
+        FLOW_EXPECT_ERROR(reply_, 409, "invalid_state");
+    }
+    // A kiosk (the lobby's scanner) and staff need no secret.
+    {
+        const HttpReply reply_ =
+            http().post(QStringLiteral("/api/tokens/%1/check-in").arg(token.id), {}, staff().kiosk);
+        FLOW_EXPECT(reply_, 200);
+    }
+}
+
+void TestAppointments::earlyAndLateArrivalsInLine()
+{
+    // A walk-in now, then an appointment 10 minutes ahead checks in early: it waits behind the
+    // walk-in who came before its slot.
+    const HttpReply walkIn = Flow::issue(http(), 1);
+    const Booked early = book(1, at(nextMonday(), 10));
+    const Booked late = book(1, at(nextMonday(), 11));
+    QVERIFY(moveSlot(early.id, 10));
+    {
+        const HttpReply reply_ = checkIn(early);
+        FLOW_EXPECT(reply_, 200);
+    }
+    // One whose slot was 10 minutes ago keeps its slot's place: ahead of the walk-in.
+    QVERIFY(moveSlot(late.id, -10));
+    const HttpReply lateIn = checkIn(late);
+    FLOW_EXPECT(lateIn, 200);
+    QCOMPARE(lateIn.object().value(u"position").toInt(), 1);
+    {
+        const HttpReply reply_ = Flow::act(http(), 1, QStringLiteral("open"), staff().operator1);
+        FLOW_EXPECT(reply_, 200);
+    }
+    QStringList order;
+    for (int i = 0; i < 3; ++i) {
+        const HttpReply called = Flow::act(http(), 1, QStringLiteral("call"), staff().operator1);
+        FLOW_EXPECT(called, 200);
+        order.append(Flow::tokenOf(called).value(u"token_number").toString());
+        {
+            const HttpReply reply_ =
+                Flow::act(http(), 1, QStringLiteral("serve"), staff().operator1);
+            FLOW_EXPECT(reply_, 200);
+        }
+        {
+            const HttpReply reply_ =
+                Flow::act(http(), 1, QStringLiteral("complete"), staff().operator1);
+            FLOW_EXPECT(reply_, 200);
+        }
+    }
+    QCOMPARE(order, QStringList({late.number, walkIn.object().value(u"token_number").toString(),
+                                 early.number}));
+    // No wait is negative: the early one was called before its slot (its wait counts from the
+    // slot, so it waited nothing), and before this fix it made the day's average -200 s.
+    const HttpReply stats = http().get(QStringLiteral("/api/stats"), staff().admin);
+    QCOMPARE(stats.status, 200);
+    const QJsonObject totals = stats.object().value(u"totals").toObject();
+    QCOMPARE(totals.value(u"served").toInt(), 3);
+    const double wait = totals.value(u"avg_wait_seconds").toDouble(-1);
+    QVERIFY2(wait >= 0 && wait < 60, stats.body.constData());
+}
+
+void TestAppointments::rescheduleAndCancelFreeThePlace()
+{
+    Flow::Sql sql(m_cluster.postgresUrl());
+    QVERIFY(sql.exec(QStringLiteral("UPDATE services SET slot_capacity = 1 WHERE id = 1")));
+    const Booked token = book(1, at(nextMonday(), 10));
+    QCOMPARE(book(1, at(nextMonday(), 10)).id, 0); // full
+    const QString path = QStringLiteral("/api/tokens/%1/reschedule").arg(token.id);
+    // To a free slot the next day: a new day, a new number.
+    const HttpReply moved = http().post(
+        path, {{"secret", token.secret}, {"preferred_slot", at(nextMonday().addDays(1), 14)}});
+    FLOW_EXPECT(moved, 200);
+    QCOMPARE(Flow::tokenOf(moved).value(u"preferred_slot").toString(),
+             at(nextMonday().addDays(1), 14));
+    QCOMPARE(Flow::tokenOf(moved).value(u"token_number").toString(), u"D501");
+    // 10:00 is free again; 14:00 the next day is now full; a refused move changes nothing.
+    const Booked other = book(1, at(nextMonday(), 10));
+    QVERIFY(other.id > 0);
+    {
+        const HttpReply reply_ = http().post(
+            QStringLiteral("/api/tokens/%1/reschedule").arg(other.id),
+            {{"secret", other.secret}, {"preferred_slot", at(nextMonday().addDays(1), 14)}});
+        FLOW_EXPECT_ERROR(reply_, 409, "slot_full");
+    }
+    {
+        const HttpReply reply_ =
+            http().post(path, {{"secret", "wrong"}, {"preferred_slot", at(nextMonday(), 15)}});
+        FLOW_EXPECT_ERROR(reply_, 403, "forbidden");
+    }
+    // Cancelled, its place is free.
+    {
+        const HttpReply reply_ = http().post(QStringLiteral("/api/tokens/%1/cancel").arg(other.id),
+                                             {{"secret", other.secret}});
+        FLOW_EXPECT(reply_, 200);
+    }
+    QVERIFY(book(1, at(nextMonday(), 10)).id > 0);
+    QCOMPARE(sql.scalar(QStringLiteral("SELECT count(*) FROM token_events WHERE token_id = ? AND "
+                                       "event = 'rescheduled'"),
+                        {token.id})
+                 .toInt(),
+             1);
+}
+
+void TestAppointments::noShowsExpireOnce()
+{
+    const Booked token = book(1, at(nextMonday(), 10));
+    QVERIFY(moveSlot(token.id, -20)); // the window closed 5 minutes ago
+    QTRY_COMPARE_WITH_TIMEOUT(status(token.id), QStringLiteral("expired"), 10000);
+    Flow::Sql sql(m_cluster.postgresUrl());
+    QTest::qWait(2500); // more sweeps: still one event
+    QCOMPARE(sql.scalar(QStringLiteral("SELECT count(*) FROM token_events WHERE token_id = ? AND "
+                                       "event = 'expired'"),
+                        {token.id})
+                 .toInt(),
+             1);
+    {
+        const HttpReply reply_ = checkIn(token);
+        FLOW_EXPECT_ERROR(reply_, 409, "invalid_state");
+    }
+}
+
+void TestAppointments::redisLossWhileBooked()
+{
+    const Booked waiting = book(1, at(nextMonday(), 10));
+    const Booked booked = book(1, at(nextMonday(), 11));
+    QVERIFY(moveSlot(waiting.id, 5));
+    QVERIFY(moveSlot(booked.id, 60));
+    {
+        const HttpReply reply_ = checkIn(waiting);
+        FLOW_EXPECT(reply_, 200);
+    }
+    QVERIFY(m_cluster.services().flushRedis());
+    // Rebuilt from Postgres: the checked-in one is in line once, the booked one is not.
+    QTRY_COMPARE_WITH_TIMEOUT(Flow::waitingFor(http(), 1), 1, 10000);
+    {
+        const HttpReply reply_ = checkIn(waiting);
+        FLOW_EXPECT_ERROR(reply_, 409, "invalid_state");
+    }
+    {
+        const HttpReply reply_ = Flow::act(http(), 1, QStringLiteral("open"), staff().operator1);
+        FLOW_EXPECT(reply_, 200);
+    }
+    const HttpReply called = Flow::act(http(), 1, QStringLiteral("call"), staff().operator1);
+    QCOMPARE(Flow::tokenOf(called).value(u"id").toInteger(), waiting.id);
+    {
+        const HttpReply reply_ = Flow::act(http(), 1, QStringLiteral("serve"), staff().operator1);
+        FLOW_EXPECT(reply_, 200);
+    }
+    {
+        const HttpReply reply_ =
+            Flow::act(http(), 1, QStringLiteral("complete"), staff().operator1);
+        FLOW_EXPECT(reply_, 200);
+    }
+    {
+        const HttpReply reply_ = Flow::act(http(), 1, QStringLiteral("call"), staff().operator1);
+        FLOW_EXPECT_ERROR(reply_, 409, "queue_empty");
+    }
+    QCOMPARE(status(booked.id), u"booked");
+}
+
+QTEST_GUILESS_MAIN(TestAppointments)
+#include "tst_appointments.moc"
