@@ -75,7 +75,8 @@ def read(path):
 def run_tidy(build, entry):
     result = subprocess.run(["clang-tidy", "-p", build, "--quiet", entry["file"]],
                             capture_output=True, text=True)
-    findings = [l for l in result.stdout.splitlines() if ": warning:" in l or ": error:" in l]
+    findings = [os.path.relpath(l, ROOT) if l.startswith(ROOT) else l
+                for l in result.stdout.splitlines() if ": warning:" in l or ": error:" in l]
     return "\n".join(findings)
 
 
@@ -93,8 +94,11 @@ def check_tidy(build):
             continue
         output = entry.get("output", "")
         sources = sorted(set(deps.get(output, [])) | {entry["file"]})
-        key = digest([version, config, entry.get("command", " ".join(entry.get("arguments", [])))]
-                     + [s + "\n" for s in sources] + [read(s) for s in sources])
+        # Paths are keyed relative to the checkout, so a fresh clone elsewhere (CI) reuses them.
+        command = entry.get("command", " ".join(entry.get("arguments", [])))
+        key = digest([version, config, command.replace(ROOT, "<root>")]
+                     + [os.path.relpath(s, ROOT) + "\n" for s in sources]
+                     + [read(s) for s in sources])
         path = os.path.join(CACHE, key)
         if os.path.exists(path):
             cached += 1
