@@ -34,10 +34,11 @@ const QStringList kRoles{"admin", "operator", "kiosk", "user"};
 const QStringList kTokenStatuses{"waiting", "called",    "serving", "completed",
                                  "skipped", "cancelled", "booked",  "expired"};
 const QStringList kCounterStatuses{"open", "paused", "closed"};
-const QStringList kEvents{
-    "token_generated", "token_called",      "token_recalled",  "token_served", "token_completed",
-    "token_skipped",   "token_transferred", "token_cancelled", "token_booked", "token_checked_in",
-    "token_rescheduled", "token_expired", "queue_update", "counter_status"};
+const QStringList kEvents{"token_generated",   "token_called",      "token_recalled",
+                          "token_served",      "token_completed",   "token_skipped",
+                          "token_transferred", "token_cancelled",   "token_booked",
+                          "token_checked_in",  "token_rescheduled", "token_expired",
+                          "queue_update",      "counter_status"};
 const QStringList kFrameTypes{"auth",         "subscribe", "unsubscribe",   "ping",
                               "hello",        "pong",      "authenticated", "subscribed",
                               "unsubscribed", "resync",    "error"};

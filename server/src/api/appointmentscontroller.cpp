@@ -55,13 +55,14 @@ Result<BranchBooking> branchBookingInput(const QJsonObject &body)
         QList<std::pair<QDate, QString>> days;
         const QJsonValue value = body.value(closedField);
         for (const QJsonValue &item : value.toArray()) {
-            const QJsonObject entry = item.isObject() ? item.toObject()
-                                                      : QJsonObject{{QStringLiteral("date"), item}};
+            const QJsonObject entry =
+                item.isObject() ? item.toObject() : QJsonObject{{QStringLiteral("date"), item}};
             const QDate day = QDate::fromString(entry.value(u"date").toString(), Qt::ISODate);
             const QString reason = entry.value(u"reason").toString();
             if (!day.isValid() || reason.size() > 200 || reason.contains(QChar(0))) {
-                check.fail(closedField, QStringLiteral("A list of dates (YYYY-MM-DD) or of "
-                                                       "{date, reason} (reason at most 200 characters)."));
+                check.fail(closedField,
+                           QStringLiteral("A list of dates (YYYY-MM-DD) or of "
+                                          "{date, reason} (reason at most 200 characters)."));
                 break;
             }
             days.append({day, reason});
@@ -139,7 +140,8 @@ void AppointmentsController::checkIn(const Call &call)
     Handler::run(m_api, call.responder,
                  [this, id = call.id, secret = TokensController::secretOf(call.request, call.body),
                   caller = call.caller](WorkerContext &ctx) {
-                     return m_desk.checkIn(ctx, id, secret, caller, QDateTime::currentDateTimeUtc());
+                     return m_desk.checkIn(ctx, id, secret, caller,
+                                           QDateTime::currentDateTimeUtc());
                  });
 }
 
@@ -165,9 +167,9 @@ void AppointmentsController::list(const Call &call)
     const auto date = dateParameter(call.request, QStringLiteral("date"));
     auto from = dateParameter(call.request, QStringLiteral("from"));
     auto to = dateParameter(call.request, QStringLiteral("to"));
-    for (const auto &[name, value] : {std::pair{QStringLiteral("date"), date},
-                                      std::pair{QStringLiteral("from"), from},
-                                      std::pair{QStringLiteral("to"), to}})
+    for (const auto &[name, value] :
+         {std::pair{QStringLiteral("date"), date}, std::pair{QStringLiteral("from"), from},
+          std::pair{QStringLiteral("to"), to}})
         if (value && !value->isValid())
             return call.responder.send(badDate(name));
     const QDate today = QDate::currentDate();
@@ -179,9 +181,9 @@ void AppointmentsController::list(const Call &call)
     const auto branchId = idParameter(call.request, QStringLiteral("branch_id"));
     const auto serviceId = idParameter(call.request, QStringLiteral("service_id"));
     if (!branchId || !serviceId)
-        return call.responder.send(ApiError::validation(QJsonObject{
-            {branchId ? QStringLiteral("service_id") : QStringLiteral("branch_id"),
-             QStringLiteral("Must be a positive id.")}}));
+        return call.responder.send(ApiError::validation(
+            QJsonObject{{branchId ? QStringLiteral("service_id") : QStringLiteral("branch_id"),
+                         QStringLiteral("Must be a positive id.")}}));
     Handler::run(m_api, call.responder,
                  [this, first, last, branch = *branchId, service = *serviceId](WorkerContext &ctx) {
                      return m_desk.list(ctx, first, last, branch, service);
@@ -199,8 +201,8 @@ void AppointmentsController::branchBooking(const Call &call)
 void AppointmentsController::setBranchBooking(const Call &call)
 {
     Handler::runParsed(m_api, call.responder, branchBookingInput(call.body),
-                       [id = call.rowId(), actor = call.caller.userId](
-                           WorkerContext &ctx, const BranchBooking &input) {
+                       [id = call.rowId(), actor = call.caller.userId](WorkerContext &ctx,
+                                                                       const BranchBooking &input) {
                            return AppointmentBook::setBranchBooking(ctx.db(), id, input, actor);
                        });
 }

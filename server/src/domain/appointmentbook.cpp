@@ -74,7 +74,7 @@ Result<ServiceCalendar> AppointmentBook::calendarOf(Database &db, int serviceId)
 }
 
 Result<QJsonObject> AppointmentBook::slotsOf(Database &db, int serviceId, QDate date,
-                                           const QDateTime &now)
+                                             const QDateTime &now)
 {
     auto service = calendarOf(db, serviceId);
     if (!service.ok())
@@ -94,8 +94,7 @@ Result<QJsonObject> AppointmentBook::slotsOf(Database &db, int serviceId, QDate 
     const QList<Slot> daySlots = calendar.slotsOn(date);
     QHash<QDateTime, int> booked;
     if (!daySlots.isEmpty()) {
-        auto counted =
-            bookedBetween(db, serviceId, daySlots.first().start, daySlots.last().end, 0);
+        auto counted = bookedBetween(db, serviceId, daySlots.first().start, daySlots.last().end, 0);
         if (!counted.ok())
             return counted.error();
         booked = *counted;
@@ -105,11 +104,12 @@ Result<QJsonObject> AppointmentBook::slotsOf(Database &db, int serviceId, QDate 
         if (slot.start <= now)
             continue;
         const int taken = booked.value(slot.start);
-        list.append(QJsonObject{{QStringLiteral("start"), Wire::isoTime(slot.start)},
-                                {QStringLiteral("end"), Wire::isoTime(slot.end)},
-                                {QStringLiteral("capacity"), service->capacity},
-                                {QStringLiteral("booked"), taken},
-                                {QStringLiteral("places_left"), qMax(0, service->capacity - taken)}});
+        list.append(
+            QJsonObject{{QStringLiteral("start"), Wire::isoTime(slot.start)},
+                        {QStringLiteral("end"), Wire::isoTime(slot.end)},
+                        {QStringLiteral("capacity"), service->capacity},
+                        {QStringLiteral("booked"), taken},
+                        {QStringLiteral("places_left"), qMax(0, service->capacity - taken)}});
     }
     return QJsonObject{
         {QStringLiteral("service_id"), serviceId},
@@ -135,9 +135,10 @@ Outcome AppointmentBook::reservePlace(Database &db, const ServiceCalendar &servi
     if (!booked.ok())
         return booked.error();
     if (booked->value(start) >= service.capacity) {
-        ApiError full = ApiError::conflict(
-            QStringLiteral("slot_full"),
-            QStringLiteral("No place is left at %1; choose another time.").arg(Wire::isoTime(start)));
+        ApiError full =
+            ApiError::conflict(QStringLiteral("slot_full"),
+                               QStringLiteral("No place is left at %1; choose another time.")
+                                   .arg(Wire::isoTime(start)));
         full.details = QJsonObject{{kPreferredSlot, QStringLiteral("This slot is full.")}};
         return full;
     }
@@ -146,9 +147,10 @@ Outcome AppointmentBook::reservePlace(Database &db, const ServiceCalendar &servi
 
 Result<qint64> AppointmentBook::nextNumber(Database &db, int serviceId, const QDate &businessDate)
 {
-    auto rows = db.exec(QStringLiteral("SELECT greatest(?, coalesce(max(number), 0) + 1) FROM tokens "
-                                       "WHERE number_service_id = ? AND business_date = ?"),
-                        {kFirstNumber, serviceId, businessDate});
+    auto rows =
+        db.exec(QStringLiteral("SELECT greatest(?, coalesce(max(number), 0) + 1) FROM tokens "
+                               "WHERE number_service_id = ? AND business_date = ?"),
+                {kFirstNumber, serviceId, businessDate});
     if (!rows.ok())
         return rows.error();
     rows->next();
@@ -190,8 +192,8 @@ Result<QJsonObject> AppointmentBook::setBranchBooking(Database &db, int branchId
         if (!before.ok())
             return before.error();
         const QString hours =
-            input.hours ? QString::fromUtf8(QJsonDocument(input.hours->toJson()).toJson(
-                              QJsonDocument::Compact))
+            input.hours ? QString::fromUtf8(
+                              QJsonDocument(input.hours->toJson()).toJson(QJsonDocument::Compact))
                         : QString();
         auto updated = db.exec(
             QStringLiteral("UPDATE branches SET opening_hours = coalesce(?::jsonb, opening_hours), "
@@ -201,18 +203,21 @@ Result<QJsonObject> AppointmentBook::setBranchBooking(Database &db, int branchId
             {input.hours ? QVariant(hours) : QVariant(),
              input.horizonDays ? QVariant(*input.horizonDays) : QVariant(),
              input.checkInEarlyMinutes ? QVariant(*input.checkInEarlyMinutes) : QVariant(),
-             input.checkInLateMinutes ? QVariant(*input.checkInLateMinutes) : QVariant(), branchId});
+             input.checkInLateMinutes ? QVariant(*input.checkInLateMinutes) : QVariant(),
+             branchId});
         if (!updated.ok())
             return updated.error();
         if (input.closedDates) {
-            if (auto cleared = db.exec(
-                    QStringLiteral("DELETE FROM branch_closed_dates WHERE branch_id = ?"), {branchId});
+            if (auto cleared =
+                    db.exec(QStringLiteral("DELETE FROM branch_closed_dates WHERE branch_id = ?"),
+                            {branchId});
                 !cleared.ok())
                 return cleared.error();
             for (const auto &[day, reason] : *input.closedDates) {
-                auto added = db.exec(QStringLiteral("INSERT INTO branch_closed_dates (branch_id, day, "
-                                                    "reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-                                     {branchId, day, reason});
+                auto added =
+                    db.exec(QStringLiteral("INSERT INTO branch_closed_dates (branch_id, day, "
+                                           "reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+                            {branchId, day, reason});
                 if (!added.ok())
                     return added.error();
             }
@@ -234,7 +239,8 @@ Result<QJsonObject> AppointmentBook::serviceBooking(Database &db, int serviceId)
     auto service = calendarOf(db, serviceId);
     if (!service.ok())
         return service.error();
-    auto rows = db.exec(QStringLiteral("SELECT slot_capacity FROM services WHERE id = ?"), {serviceId});
+    auto rows =
+        db.exec(QStringLiteral("SELECT slot_capacity FROM services WHERE id = ?"), {serviceId});
     if (!rows.ok())
         return rows.error();
     rows->next();
@@ -242,7 +248,8 @@ Result<QJsonObject> AppointmentBook::serviceBooking(Database &db, int serviceId)
     return QJsonObject{
         {QStringLiteral("service_id"), serviceId},
         {QStringLiteral("slot_minutes"), service->calendar.slotMinutes()},
-        {QStringLiteral("slot_capacity"), adminSet.isNull() ? QJsonValue() : QJsonValue(adminSet.toInt())},
+        {QStringLiteral("slot_capacity"),
+         adminSet.isNull() ? QJsonValue() : QJsonValue(adminSet.toInt())},
         {QStringLiteral("capacity"), service->capacity},
     };
 }
@@ -256,8 +263,9 @@ Result<QJsonObject> AppointmentBook::setServiceBooking(Database &db, int service
             return before.error();
         const bool setCapacity = input.slotCapacity.has_value();
         auto updated = db.exec(
-            QStringLiteral("UPDATE services SET slot_minutes = coalesce(?, slot_minutes), "
-                           "slot_capacity = CASE WHEN ? THEN ? ELSE slot_capacity END WHERE id = ?"),
+            QStringLiteral(
+                "UPDATE services SET slot_minutes = coalesce(?, slot_minutes), "
+                "slot_capacity = CASE WHEN ? THEN ? ELSE slot_capacity END WHERE id = ?"),
             {input.slotMinutes ? QVariant(*input.slotMinutes) : QVariant(), setCapacity,
              setCapacity && *input.slotCapacity ? QVariant(**input.slotCapacity) : QVariant(),
              serviceId});

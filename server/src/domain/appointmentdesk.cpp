@@ -22,9 +22,9 @@ const QString kBooked = Wire::toString(Wire::TokenStatus::Booked);
 ApiError notBooked(const TokenRecord &token, const QString &action)
 {
     if (!token.preferredSlot.isValid())
-        return ApiError::conflict(
-            QStringLiteral("invalid_state"),
-            QStringLiteral("%1 is a walk-in token; only appointments %2.").arg(token.tokenNumber, action));
+        return ApiError::conflict(QStringLiteral("invalid_state"),
+                                  QStringLiteral("%1 is a walk-in token; only appointments %2.")
+                                      .arg(token.tokenNumber, action));
     return ApiError::conflict(QStringLiteral("invalid_state"),
                               QStringLiteral("Only a booked appointment can %1 (%2 is %3).")
                                   .arg(action, token.tokenNumber, token.status));
@@ -40,8 +40,9 @@ Result<ServiceCalendar> activeCalendar(Database &db, int serviceId)
 {
     auto service = AppointmentBook::calendarOf(db, serviceId);
     if (service.ok() && !service->active)
-        return ApiError::conflict(QStringLiteral("service_closed"),
-                                  QStringLiteral("Service %1 is not taking tokens.").arg(serviceId));
+        return ApiError::conflict(
+            QStringLiteral("service_closed"),
+            QStringLiteral("Service %1 is not taking tokens.").arg(serviceId));
     return service;
 }
 
@@ -95,7 +96,8 @@ Result<QJsonObject> AppointmentDesk::book(WorkerContext &ctx, const Booking &boo
         return service.error();
     const QByteArray secret = SecureRandom::token(24);
     auto inserted = db.transaction<qint64>([&]() -> Result<qint64> {
-        if (auto place = AppointmentBook::reservePlace(db, *service, booking.slot, now); !place.ok())
+        if (auto place = AppointmentBook::reservePlace(db, *service, booking.slot, now);
+            !place.ok())
             return place.error();
         const QDate day = service->calendar.localDate(booking.slot);
         auto number = AppointmentBook::nextNumber(db, service->serviceId, day);
@@ -186,12 +188,12 @@ Result<QJsonObject> AppointmentDesk::checkIn(WorkerContext &ctx, qint64 tokenId,
     const TokenRecord &waiting = **changed;
     // It joins the line at its slot's time (arrival_at is the slot).
     const QueueEntry entry = LiveQueues::entryOf(waiting);
-    auto queued = LiveQueues::live(
-        m_deps, ctx, [&] { return m_deps.engine.enqueue(ctx.redis(), entry); });
+    auto queued =
+        LiveQueues::live(m_deps, ctx, [&] { return m_deps.engine.enqueue(ctx.redis(), entry); });
     if (!queued.ok())
         LiveQueues::invalidate(m_deps, ctx); // Postgres has it waiting: Redis rebuilds from it
-    m_deps.events.publishToken(ctx.redis(), Wire::toString(Wire::EventType::TokenCheckedIn), waiting,
-                               service->branchId);
+    m_deps.events.publishToken(ctx.redis(), Wire::toString(Wire::EventType::TokenCheckedIn),
+                               waiting, service->branchId);
     QJsonObject json = answer(waiting, windowJson(window), caller.isStaff());
     // The place in line, 1 = next (the engine counts those ahead).
     if (auto ahead = m_deps.engine.position(ctx.redis(), entry); ahead.ok() && *ahead >= 0)
@@ -201,8 +203,7 @@ Result<QJsonObject> AppointmentDesk::checkIn(WorkerContext &ctx, qint64 tokenId,
 
 Result<QJsonObject> AppointmentDesk::reschedule(WorkerContext &ctx, qint64 tokenId,
                                                 const QByteArray &secret, const QDateTime &slot,
-                                                const Principal &caller,
-                                                const QDateTime &now) const
+                                                const Principal &caller, const QDateTime &now) const
 {
     if (auto allowed = admit(ctx, tokenId, secret, caller); !allowed.ok())
         return allowed.error();
@@ -232,7 +233,8 @@ Result<QJsonObject> AppointmentDesk::reschedule(WorkerContext &ctx, qint64 token
         auto rows = db.exec(
             QStringLiteral(
                 "WITH moved AS (UPDATE tokens SET preferred_slot = ?, arrival_at = ?, "
-                "business_date = ?, number = ?, token_number = ? WHERE id = ? AND status = 'booked' "
+                "business_date = ?, number = ?, token_number = ? WHERE id = ? AND status = "
+                "'booked' "
                 "RETURNING id, service_id) "
                 "INSERT INTO token_events (token_id, event, from_status, to_status, service_id, "
                 "actor_id, reason) SELECT id, 'rescheduled', 'booked', 'booked', service_id, ?, ? "
@@ -252,8 +254,8 @@ Result<QJsonObject> AppointmentDesk::reschedule(WorkerContext &ctx, qint64 token
     auto after = load(db, tokenId);
     if (!after.ok())
         return after.error();
-    m_deps.events.publishToken(ctx.redis(), Wire::toString(Wire::EventType::TokenRescheduled), *after,
-                               service->branchId);
+    m_deps.events.publishToken(ctx.redis(), Wire::toString(Wire::EventType::TokenRescheduled),
+                               *after, service->branchId);
     return answer(*after, windowJson(service->calendar.checkInWindow(slot)), caller.isStaff());
 }
 
