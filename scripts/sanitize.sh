@@ -20,7 +20,9 @@ if [[ ${1:-} == --all ]]; then
     cmake --build --preset asan
     runs=("")
 else
-    cmake --build --preset asan --target nextup-server tests/unit/all tst_tokenflow tst_auth tst_servercli
+    # tst_console_commandline carries the unit label too (it runs nextup-console --help).
+    cmake --build --preset asan --target nextup-server tests/unit/all tst_tokenflow tst_auth tst_servercli \
+        nextup-console tst_console_commandline
     runs=("-L unit" "-R $INTEGRATION")
 fi
 
