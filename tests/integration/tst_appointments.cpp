@@ -27,6 +27,7 @@ private slots:
     void earlyAndLateArrivalsInLine();
     void rescheduleAndCancelFreeThePlace();
     void noShowsExpireOnce();
+    void appointmentStatsPerService();
     void redisLossWhileBooked();
 
 private:
@@ -433,6 +434,56 @@ void TestAppointments::noShowsExpireOnce()
     {
         const HttpReply reply_ = checkIn(token);
         FLOW_EXPECT_ERROR(reply_, 409, "invalid_state");
+    }
+}
+
+void TestAppointments::appointmentStatsPerService()
+{
+    // Today: one came 10 minutes early, one 4 minutes late, one never came; one more is booked
+    // for later today, and a cancelled one counts nowhere.
+    const Booked early = book(1, at(nextMonday(), 10));
+    const Booked late = book(1, at(nextMonday(), 11));
+    const Booked missed = book(1, at(nextMonday(), 12));
+    const Booked later = book(1, at(nextMonday(), 13));
+    const Booked cancelled = book(1, at(nextMonday(), 14));
+    QVERIFY(moveSlot(early.id, 10));
+    QVERIFY(moveSlot(late.id, -4));
+    QVERIFY(moveSlot(missed.id, -20));
+    QVERIFY(moveSlot(later.id, 120));
+    QVERIFY(moveSlot(cancelled.id, 60));
+    {
+        const HttpReply reply_ =
+            http().post(QStringLiteral("/api/tokens/%1/cancel").arg(cancelled.id),
+                        {{"secret", cancelled.secret}});
+        FLOW_EXPECT(reply_, 200);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(status(missed.id), QStringLiteral("expired"), 10000);
+    for (const Booked &token : {early, late}) {
+        const HttpReply reply_ = checkIn(token);
+        FLOW_EXPECT(reply_, 200);
+    }
+    Flow::issue(http(), 1); // a walk-in is no appointment
+
+    const HttpReply stats = http().get(QStringLiteral("/api/stats"), staff().admin);
+    QCOMPARE(stats.status, 200);
+    QJsonObject deposit;
+    for (const QJsonValue &row : stats.object().value(u"per_service").toArray())
+        if (row.toObject().value(u"service_id").toInt() == 1)
+            deposit = row.toObject();
+    QVERIFY2(!deposit.isEmpty(), stats.body.constData());
+    QCOMPARE(deposit.value(u"appointments_booked").toInt(), 4);
+    QCOMPARE(deposit.value(u"appointments_checked_in").toInt(), 2);
+    QCOMPARE(deposit.value(u"no_shows").toInt(), 1);
+    QCOMPARE(deposit.value(u"appointment_no_show_rate").toDouble(), 1.0 / 3.0);
+    // (-600 + 240) / 2, give or take the seconds the test itself took.
+    const double punctuality = deposit.value(u"punctuality_seconds").toDouble(1e9);
+    QVERIFY2(punctuality >= -185 && punctuality <= -170, stats.body.constData());
+    // A service without appointments has none, and no rate rather than a made-up 0.
+    for (const QJsonValue &row : stats.object().value(u"per_service").toArray()) {
+        if (row.toObject().value(u"service_id").toInt() == 1)
+            continue;
+        QCOMPARE(row.toObject().value(u"appointments_booked").toInt(-1), 0);
+        QVERIFY(row.toObject().value(u"appointment_no_show_rate").isNull());
     }
 }
 

@@ -37,6 +37,9 @@ QJsonObject block(const Rows &q, int at)
 {
     const qint64 served = q.value(at + 2).toLongLong();
     const qint64 skipped = q.value(at + 3).toLongLong();
+    const qint64 booked = q.value(at + 10).toLongLong();
+    const qint64 checkedIn = q.value(at + 11).toLongLong();
+    const qint64 noShows = q.value(at + 12).toLongLong();
     return QJsonObject{
         {Key::Issued, q.value(at).toLongLong()},
         {Key::Waiting, q.value(at + 1).toLongLong()},
@@ -50,6 +53,13 @@ QJsonObject block(const Rows &q, int at)
         {Key::P90ServiceSeconds, seconds(q.value(at + 8))},
         {Key::WithinTargetShare,
          q.value(at + 9).isNull() ? QJsonValue() : QJsonValue(q.value(at + 9).toDouble())},
+        {Key::AppointmentsBooked, booked},
+        {Key::AppointmentsCheckedIn, checkedIn},
+        {Key::NoShows, noShows},
+        {Key::AppointmentNoShowRate, checkedIn + noShows
+                                         ? QJsonValue(double(noShows) / double(checkedIn + noShows))
+                                         : QJsonValue()},
+        {Key::PunctualitySeconds, seconds(q.value(at + 13))},
     };
 }
 } // namespace
@@ -68,7 +78,13 @@ Result<QJsonObject> compute(Database &db, QDate from, QDate to)
                 "'cancelled'), "
                 "avg(wait_s), percentile_cont(0.9) WITHIN GROUP (ORDER BY wait_s), avg(service_s), "
                 "percentile_cont(0.9) WITHIN GROUP (ORDER BY service_s), "
-                "avg(CASE WHEN wait_s IS NOT NULL THEN (wait_s <= target_wait_seconds)::int END) "
+                "avg(CASE WHEN wait_s IS NOT NULL THEN (wait_s <= target_wait_seconds)::int END), "
+                // Appointments: those not cancelled, checked in, no-shows (expired), and the
+                // punctuality of those who came (check-in minus slot; negative is early).
+                "count(*) FILTER (WHERE preferred_slot IS NOT NULL AND status <> 'cancelled'), "
+                "count(*) FILTER (WHERE preferred_slot IS NOT NULL AND checked_in_at IS NOT NULL), "
+                "count(*) FILTER (WHERE preferred_slot IS NOT NULL AND status = 'expired'), "
+                "avg(extract(epoch FROM checked_in_at - preferred_slot)) "
                 "FROM base GROUP BY GROUPING SETS ((), (service_id), (counter_id)) "
                 "ORDER BY 1, 2, 3, 4"),
         range);
