@@ -1,5 +1,6 @@
 #include "domain/appointmentdesk.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -78,13 +79,6 @@ QJsonObject AppointmentDesk::answer(const TokenRecord &token, const QJsonObject 
     for (auto it = window.begin(); it != window.end(); ++it)
         json.insert(it.key(), it.value());
     return json;
-}
-
-void AppointmentDesk::announce(WorkerContext &ctx, const QString &event,
-                               const TokenRecord &token) const
-{
-    auto service = AppointmentBook::calendarOf(ctx.db(), token.serviceId);
-    m_deps.events.publishToken(ctx.redis(), event, token, service.ok() ? service->branchId : 0);
 }
 
 Result<QJsonObject> AppointmentDesk::book(WorkerContext &ctx, const Booking &booking,
@@ -262,26 +256,34 @@ Result<QJsonObject> AppointmentDesk::reschedule(WorkerContext &ctx, qint64 token
 Result<int> AppointmentDesk::expireNoShows(WorkerContext &ctx) const
 {
     // Every instance sweeps; SKIP LOCKED and the status guard expire each token exactly once.
-    auto rows = ctx.db().exec(QStringLiteral(
-        "WITH due AS (SELECT t.id FROM tokens t JOIN services s ON s.id = t.service_id "
-        "JOIN branches b ON b.id = s.branch_id WHERE t.status = 'booked' "
-        "AND t.preferred_slot + make_interval(mins => b.checkin_late_minutes) < now() "
-        "FOR UPDATE OF t SKIP LOCKED), "
-        "expired AS (UPDATE tokens t SET status = 'expired', finished_at = clock_timestamp() "
-        "FROM due WHERE t.id = due.id AND t.status = 'booked' RETURNING t.id, t.service_id) "
-        "INSERT INTO token_events (token_id, event, from_status, to_status, service_id, reason) "
-        "SELECT id, 'expired', 'booked', 'expired', service_id, 'not checked in within the window' "
-        "FROM expired RETURNING token_id"));
+    // One statement expires, records and reads back the tokens the events announce.
+    auto rows = ctx.db().exec(
+        QStringLiteral(
+            "WITH due AS (SELECT t.id FROM tokens t JOIN services s ON s.id = t.service_id "
+            "JOIN branches b ON b.id = s.branch_id WHERE t.status = 'booked' "
+            "AND t.preferred_slot + make_interval(mins => b.checkin_late_minutes) < now() "
+            "FOR UPDATE OF t SKIP LOCKED), "
+            "expired AS (UPDATE tokens t SET status = 'expired', finished_at = clock_timestamp() "
+            "FROM due WHERE t.id = due.id AND t.status = 'booked' RETURNING t.*), "
+            "recorded AS (INSERT INTO token_events (token_id, event, from_status, to_status, "
+            "service_id, reason) SELECT id, 'expired', 'booked', 'expired', service_id, "
+            "'not checked in within the window' FROM expired) ") +
+        TokenRecord::selectSqlFrom(QStringLiteral("expired")));
     if (!rows.ok())
         return rows.error();
-    QList<qint64> ids;
+    QList<TokenRecord> expired;
     while (rows->next())
-        ids.append(rows->value(0).toLongLong());
-    for (qint64 id : ids) {
-        if (auto token = load(ctx.db(), id); token.ok())
-            announce(ctx, Wire::toString(Wire::EventType::TokenExpired), *token);
+        expired.append(TokenRecord::fromRow(*rows));
+    QHash<int, int> branchOfService;
+    for (const TokenRecord &token : std::as_const(expired)) {
+        if (!branchOfService.contains(token.serviceId)) {
+            auto service = AppointmentBook::calendarOf(ctx.db(), token.serviceId);
+            branchOfService.insert(token.serviceId, service.ok() ? service->branchId : 0);
+        }
+        m_deps.events.publishToken(ctx.redis(), Wire::toString(Wire::EventType::TokenExpired),
+                                   token, branchOfService.value(token.serviceId));
     }
-    return int(ids.size());
+    return int(expired.size());
 }
 
 Result<QJsonObject> AppointmentDesk::list(WorkerContext &ctx, const QDate &from, const QDate &to,

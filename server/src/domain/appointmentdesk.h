@@ -49,7 +49,6 @@ private:
     Outcome admit(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                   const Principal &caller) const;
     QJsonObject answer(const TokenRecord &token, const QJsonObject &window, bool staff) const;
-    void announce(WorkerContext &ctx, const QString &event, const TokenRecord &token) const;
 
     QueueDeps m_deps;
 };
