@@ -13,6 +13,7 @@
 #include "nextup/tokennumber.h"
 #include "nextup/wire/enums.h"
 #include "nextup/wire/isotime.h"
+#include "nextup/wire/records.h"
 #include "store/database.h"
 
 namespace Nextup {
@@ -124,22 +125,26 @@ Result<QJsonObject> AppointmentDesk::book(WorkerContext &ctx, const Booking &boo
         return token.error();
     m_deps.events.publishToken(ctx.redis(), Wire::toString(Wire::EventType::TokenBooked), *token,
                                service->branchId);
-    const QString secretText = QString::fromLatin1(secret);
-    QJsonObject json = windowJson(service->calendar.checkInWindow(booking.slot));
-    json.insert(QStringLiteral("created_at"), Wire::isoTime(token->createdAt));
-    // Until check-in, the wait is the time to the slot; a booked token has no place in line.
-    json.insert(QStringLiteral("eta"), int(qMax<qint64>(0, now.secsTo(booking.slot))));
-    json.insert(QStringLiteral("position"), 0);
-    json.insert(QStringLiteral("preferred_slot"), Wire::isoTime(token->preferredSlot));
-    json.insert(QStringLiteral("priority"), token->priority);
-    json.insert(QStringLiteral("secret"), secretText);
-    json.insert(QStringLiteral("service_id"), token->serviceId);
-    json.insert(QStringLiteral("service_name"), token->serviceName);
-    json.insert(QStringLiteral("status"), token->status);
-    json.insert(QStringLiteral("status_url"), QStringLiteral("/api/tokens/%1/status?secret=%2")
-                                                  .arg(QString::number(token->id), secretText));
-    json.insert(QStringLiteral("token_id"), token->id);
-    json.insert(QStringLiteral("token_number"), token->tokenNumber);
+    // The walk-in's answer (Wire::CreatedToken) plus the check-in window. Until check-in the
+    // wait is the time to the slot; a booked token has no place in line.
+    Wire::CreatedToken created;
+    created.tokenId = token->id;
+    created.tokenNumber = token->tokenNumber;
+    created.eta = int(qMax<qint64>(0, now.secsTo(booking.slot)));
+    created.position = 0;
+    created.secret = QString::fromLatin1(secret);
+    created.status = token->status;
+    created.serviceId = token->serviceId;
+    created.serviceName = token->serviceName;
+    created.priority = token->priority;
+    created.createdAt = token->createdAt;
+    created.preferredSlot = token->preferredSlot;
+    created.statusUrl = QStringLiteral("/api/tokens/%1/status?secret=%2")
+                            .arg(QString::number(token->id), created.secret);
+    QJsonObject json = created.toJson();
+    const QJsonObject window = windowJson(service->calendar.checkInWindow(booking.slot));
+    for (auto it = window.begin(); it != window.end(); ++it)
+        json.insert(it.key(), it.value());
     return json;
 }
 
