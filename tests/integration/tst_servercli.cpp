@@ -1,11 +1,14 @@
 // The install-time commands of nextup-server, run as an admin runs them (the real binary, a real
 // Postgres): create-admin, seed --demo, healthcheck, --version, settings from NAME_FILE and the
 // refusal of an empty DATABASE_URL (the packaged env file's state before it is filled in).
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "flowhelpers.h"
 #include "httpclient.h"
 #include "serverprocess.h"
 #include "testservices.h"
@@ -35,6 +38,7 @@ private slots:
     void emptyRequiredSettingIsRefused();
     void settingsFromFiles();
     void healthcheck();
+    void upgradeTurnsFutureSlotsIntoAppointments();
 
 private:
     Run run(const QStringList &arguments, const QProcessEnvironment &extra = {},
@@ -264,4 +268,71 @@ void TestServerCli::healthcheck()
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)
+void TestServerCli::upgradeTurnsFutureSlotsIntoAppointments()
+{
+    // A database of the release before appointments (migrations up to 0006) with tokens taken
+    // the old way: preferred_slot was only a sort key of a waiting token.
+    const QString database = QStringLiteral("upgrade");
+    QVERIFY(m_services.createDatabase(database));
+    QTemporaryDir before;
+    const QDir sqlDir(QStringLiteral(NEXTUP_SOURCE_SQL_DIR));
+    const QStringList migrations =
+        sqlDir.entryList({QStringLiteral("0*.sql")}, QDir::Files, QDir::Name);
+    QVERIFY(migrations.contains(QStringLiteral("0007_appointments.sql")));
+    for (const QString &file : migrations) {
+        if (file < u"0007")
+            QVERIFY(QFile::copy(sqlDir.filePath(file), before.filePath(file)));
+    }
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("DATABASE_URL"), m_services.postgresUrl(database));
+    env.insert(QStringLiteral("NEXTUP_SQL_DIR"), before.path());
+    QCOMPARE(run({QStringLiteral("migrate")}, env).exitCode, 0);
+
+    Flow::Sql sql(m_services.postgresUrl(database));
+    QVERIFY(sql.exec(
+        QStringLiteral("INSERT INTO branches (name) VALUES ('Main'); "
+                       "INSERT INTO services (branch_id, code, name) VALUES (1, 'D', 'Deposit')")));
+    // A future slot, a slot already passed (it stays in line) and a walk-in; one future slot
+    // already served stays served.
+    // (make_interval is strict: no slot minutes, no slot, and the token arrived now.)
+    const auto add = [&](int number, const char *status, const QVariant &slotMinutes) {
+        const auto rows = sql.rows(
+            QStringLiteral(
+                "INSERT INTO tokens (service_id, business_date, number, token_number, "
+                "status, preferred_slot, arrival_at, secret_hash) VALUES (1, current_date, ?, ?, "
+                "?, "
+                "now() + make_interval(mins => ?::int), coalesce(now() + "
+                "make_interval(mins => ?::int), now()), md5(random()::text)) RETURNING id"),
+            {number, QStringLiteral("D%1").arg(number, 3, 10, QLatin1Char('0')),
+             QString::fromLatin1(status), slotMinutes, slotMinutes});
+        return rows && !rows->isEmpty() ? rows->first().value(0).toLongLong() : -1;
+    };
+    const qint64 future = add(1, "waiting", 180);
+    const qint64 passed = add(2, "waiting", -30);
+    const qint64 walkIn = add(3, "waiting", QVariant());
+    const qint64 served = add(4, "completed", 240);
+    QVERIFY(future > 0 && passed > 0 && walkIn > 0 && served > 0);
+
+    env.insert(QStringLiteral("NEXTUP_SQL_DIR"), sqlDir.path());
+    QCOMPARE(run({QStringLiteral("migrate")}, env).exitCode, 0);
+    const auto statusOf = [&](qint64 id) {
+        return sql.scalar(QStringLiteral("SELECT status FROM tokens WHERE id = ?"), {id})
+            .toString();
+    };
+    QCOMPARE(statusOf(future), u"booked");
+    QCOMPARE(statusOf(passed), u"waiting");
+    QCOMPARE(statusOf(walkIn), u"waiting");
+    QCOMPARE(statusOf(served), u"completed");
+    // The change is in the token's history, once.
+    QCOMPARE(sql.scalar(QStringLiteral("SELECT count(*) FROM token_events WHERE token_id = ? AND "
+                                       "event = 'booked' AND from_status = 'waiting'"),
+                        {future})
+                 .toInt(),
+             1);
+    QCOMPARE(sql.scalar(QStringLiteral("SELECT count(*) FROM token_events WHERE token_id <> ?"),
+                        {future})
+                 .toInt(),
+             0);
+}
+
 #include "tst_servercli.moc"
