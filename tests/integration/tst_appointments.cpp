@@ -28,6 +28,7 @@ private slots:
     void rescheduleAndCancelFreeThePlace();
     void noShowsExpireOnce();
     void appointmentStatsPerService();
+    void closedDatesThroughTheApi();
     void redisLossWhileBooked();
 
 private:
@@ -143,6 +144,10 @@ void TestAppointments::slotsOfADay()
     // Counters A and C serve Deposit (240 s): 3 customers each in a quarter of an hour.
     QCOMPARE(first.value(u"capacity").toInt(), 6);
     QCOMPARE(first.value(u"places_left").toInt(), 6);
+    // The days a picker may offer, so that it never has to ask past the horizon.
+    QCOMPARE(json.value(u"first_date").toString(), QDate::currentDate().toString(Qt::ISODate));
+    QCOMPARE(json.value(u"last_date").toString(),
+             QDate::currentDate().addDays(14).toString(Qt::ISODate));
 
     // Sunday is closed; a day past the horizon and a malformed date are refused.
     const QDate sunday = monday.addDays(-1);
@@ -177,6 +182,14 @@ void TestAppointments::bookedTokenStaysOutOfTheLine()
     QCOMPARE(json.value(u"check_in_opens_at").toString(), at(nextMonday(), 9, 30));
     QCOMPARE(json.value(u"check_in_closes_at").toString(), at(nextMonday(), 10, 15));
     QCOMPARE(Flow::waitingFor(http(), 1), waitingBefore);
+    // Its status, read by any phone with the secret, carries the time and the window.
+    const HttpReply progress = http().get(QStringLiteral("/api/tokens/%1/status?secret=%2")
+                                              .arg(json.value(u"token_id").toInteger())
+                                              .arg(json.value(u"secret").toString()));
+    QCOMPARE(progress.status, 200);
+    QCOMPARE(progress.object().value(u"preferred_slot").toString(), at(nextMonday(), 10));
+    QCOMPARE(progress.object().value(u"check_in_opens_at").toString(), at(nextMonday(), 9, 30));
+    QCOMPARE(progress.object().value(u"check_in_closes_at").toString(), at(nextMonday(), 10, 15));
 
     // A walk-in still gets the walk-ins' numbers, and a call never reaches the appointment.
     const HttpReply walkIn = Flow::issue(http(), 1);
@@ -485,6 +498,32 @@ void TestAppointments::appointmentStatsPerService()
         QCOMPARE(row.toObject().value(u"appointments_booked").toInt(-1), 0);
         QVERIFY(row.toObject().value(u"appointment_no_show_rate").isNull());
     }
+}
+
+void TestAppointments::closedDatesThroughTheApi()
+{
+    // Both documented forms of a closed date: a bare date, and one with a reason.
+    const QDate tuesday = nextMonday().addDays(1);
+    const QDate wednesday = nextMonday().addDays(2);
+    const HttpReply put = http().put(
+        QStringLiteral("/api/branches/1/booking"),
+        {{"closed_dates", QJsonArray{tuesday.toString(Qt::ISODate),
+                                     QJsonObject{{"date", wednesday.toString(Qt::ISODate)},
+                                                 {"reason", "Inventory"}}}}},
+        staff().admin);
+    FLOW_EXPECT(put, 200);
+    const HttpReply got = http().get(QStringLiteral("/api/branches/1/booking"), staff().admin);
+    QCOMPARE(got.status, 200);
+    const QJsonArray closed = got.object().value(u"closed_dates").toArray();
+    QCOMPARE(closed.size(), 2);
+    QCOMPARE(closed.at(0).toObject().value(u"date").toString(), tuesday.toString(Qt::ISODate));
+    QCOMPARE(closed.at(0).toObject().value(u"reason"), QJsonValue(QString()));
+    QCOMPARE(closed.at(1).toObject().value(u"reason").toString(), u"Inventory");
+    const HttpReply day = http().get(
+        QStringLiteral("/api/services/1/slots?date=%1").arg(tuesday.toString(Qt::ISODate)));
+    QVERIFY(day.object().value(u"closed").toBool());
+    const HttpReply refused = Flow::issue(http(), 1, {{"preferred_slot", at(wednesday, 10)}});
+    FLOW_EXPECT_ERROR(refused, 409, "closed");
 }
 
 void TestAppointments::redisLossWhileBooked()

@@ -10,7 +10,8 @@ namespace Nextup::Wire {
 
 namespace {
 
-template <typename T> constexpr bool dependentFalse = false;
+// (Used only in a discarded branch, which clang counts as unused.)
+template <typename T> [[maybe_unused]] constexpr bool dependentFalse = false;
 
 template <typename T> bool isEmpty(const T &value)
 {

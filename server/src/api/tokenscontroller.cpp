@@ -5,6 +5,7 @@
 
 #include "api/catalogfields.h"
 #include "domain/history.h"
+#include "nextup/wire/enums.h"
 #include "nextup/wire/keys.h"
 
 namespace Nextup {
@@ -135,8 +136,24 @@ void TokensController::book(const Call &call, const TokenIssuer::Request &issue,
 void TokensController::status(const Call &call)
 {
     Handler::run(m_api, call.responder,
-                 [this, id = call.id, secret = secretOf(call.request), caller = call.caller](
-                     WorkerContext &ctx) { return m_issuer.status(ctx, id, secret, caller); });
+                 [this, id = call.id, secret = secretOf(call.request),
+                  caller = call.caller](WorkerContext &ctx) -> Result<QJsonObject> {
+                     auto progress = m_issuer.status(ctx, id, secret, caller);
+                     if (!progress.ok())
+                         return progress;
+                     // A booked appointment's page shows its time and window, on any phone
+                     // (a walk-in's status costs no further query).
+                     const QString status = progress->value(Key::Status).toString();
+                     if (status != Wire::toString(Wire::TokenStatus::Booked) &&
+                         status != Wire::toString(Wire::TokenStatus::Expired))
+                         return progress;
+                     auto time = m_appointments.timeOf(ctx, id);
+                     if (!time.ok())
+                         return time.error();
+                     for (auto it = time->begin(); it != time->end(); ++it)
+                         progress->insert(it.key(), it.value());
+                     return progress;
+                 });
 }
 
 // {token}: a waiting token cancelled by its customer (secret) or by staff.

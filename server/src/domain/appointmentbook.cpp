@@ -117,6 +117,9 @@ Result<QJsonObject> AppointmentBook::slotsOf(Database &db, int serviceId, QDate 
         {QStringLiteral("timezone"), QString::fromUtf8(calendar.rules().timezone)},
         {QStringLiteral("slot_minutes"), calendar.slotMinutes()},
         {QStringLiteral("closed"), daySlots.isEmpty()},
+        // The days a picker may offer: the first is today (or tomorrow once today is over).
+        {QStringLiteral("first_date"), calendar.firstDate(now).toString(Qt::ISODate)},
+        {QStringLiteral("last_date"), calendar.lastDate(now).toString(Qt::ISODate)},
         {QStringLiteral("slots"), list},
     };
 }
@@ -214,10 +217,10 @@ Result<QJsonObject> AppointmentBook::setBranchBooking(Database &db, int branchId
                 !cleared.ok())
                 return cleared.error();
             for (const auto &[day, reason] : *input.closedDates) {
-                auto added =
-                    db.exec(QStringLiteral("INSERT INTO branch_closed_dates (branch_id, day, "
-                                           "reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-                            {branchId, day, reason});
+                auto added = db.exec(
+                    QStringLiteral("INSERT INTO branch_closed_dates (branch_id, day, "
+                                   "reason) VALUES (?, ?, coalesce(?, '')) ON CONFLICT DO NOTHING"),
+                    {branchId, day, reason});
                 if (!added.ok())
                     return added.error();
             }

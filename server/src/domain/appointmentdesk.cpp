@@ -258,6 +258,21 @@ Result<QJsonObject> AppointmentDesk::reschedule(WorkerContext &ctx, qint64 token
     return answer(*after, windowJson(service->calendar.checkInWindow(slot)), caller.isStaff());
 }
 
+Result<QJsonObject> AppointmentDesk::timeOf(WorkerContext &ctx, qint64 tokenId) const
+{
+    auto token = load(ctx.db(), tokenId);
+    if (!token.ok())
+        return token.error();
+    if (!token->preferredSlot.isValid())
+        return QJsonObject{};
+    auto service = AppointmentBook::calendarOf(ctx.db(), token->serviceId);
+    if (!service.ok())
+        return service.error();
+    QJsonObject json = windowJson(service->calendar.checkInWindow(token->preferredSlot));
+    json.insert(QStringLiteral("preferred_slot"), Wire::isoTime(token->preferredSlot));
+    return json;
+}
+
 Result<int> AppointmentDesk::expireNoShows(WorkerContext &ctx) const
 {
     // Every instance sweeps; SKIP LOCKED and the status guard expire each token exactly once.

@@ -39,6 +39,10 @@ public:
     Result<QJsonObject> reschedule(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,
                                    const QDateTime &slot, const Principal &caller,
                                    const QDateTime &now) const;
+    // An appointment's slot and check-in window, {preferred_slot, check_in_opens_at,
+    // check_in_closes_at}; {} for a walk-in. GET /api/tokens/:id/status adds them once the
+    // caller is admitted.
+    Result<QJsonObject> timeOf(WorkerContext &ctx, qint64 tokenId) const;
     // Booked tokens whose check-in window has closed become `expired`; how many did.
     Result<int> expireNoShows(WorkerContext &ctx) const;
     // GET /api/appointments: a day's appointments of a branch or service, in slot order.
