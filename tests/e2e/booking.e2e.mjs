@@ -1,80 +1,12 @@
-// Browser end-to-end test of the booking page, run by tst_e2e_browser against a real server.
-// playwright-core drives Debian's headless Chromium (NEXTUP_CHROMIUM, never a downloaded browser).
-// Env: NEXTUP_BASE_URL (http://127.0.0.1:PORT), NEXTUP_SCREENSHOT_DIR, NEXTUP_CHROMIUM.
+// Browser end-to-end test of the booking page's walk-in tokens, run by tst_e2e_browser against a
+// real server (appointments: appointments.e2e.mjs). playwright-core drives Debian's headless
+// Chromium (NEXTUP_CHROMIUM, never a downloaded browser); the shared parts are support.mjs.
 // Exits 1 on the first failed step; screenshots of every view land in NEXTUP_SCREENSHOT_DIR.
-import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-
-const BASE = process.env.NEXTUP_BASE_URL;
-const SHOTS = process.env.NEXTUP_SCREENSHOT_DIR || '.';
-const CHROMIUM = process.env.NEXTUP_CHROMIUM || '/usr/bin/chromium';
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
-const LIVE_MS = 8000;        // a WebSocket event shows in well under a second; this is CI slack
-const started = Date.now();
-
-function log(text) {
-    console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
-}
-
-async function step(name, fn) {
-    log(name);
-    await fn();
-}
-
-// ---- the operator, through the REST API ---------------------------------------------------
-
-async function rest(method, route, { body, bearer, secret } = {}) {
-    const headers = { 'Content-Type': 'application/json' };
-    if (bearer)
-        headers.Authorization = 'Bearer ' + bearer;
-    if (secret)
-        headers['X-Token-Secret'] = secret;
-    const response = await fetch(BASE + route, { method, headers, body: body ? JSON.stringify(body) : undefined });
-    const json = await response.json().catch(() => null);
-    return { status: response.status, json };
-}
-
-async function login(username, password) {
-    const answer = await rest('POST', '/api/auth/login', { body: { username, password } });
-    assert.equal(answer.status, 200, `login ${username}: ${JSON.stringify(answer.json)}`);
-    return answer.json.access_token;
-}
-
-// Asks tst_e2e_browser (our parent) to restart the server on the same port; resolves when it is up.
-function restartServer() {
-    return new Promise((resolve, reject) => {
-        process.stdin.once('data', (data) => {
-            process.stdin.pause();
-            String(data).startsWith('restarted') ? resolve() : reject(new Error('the server did not restart'));
-        });
-        process.stdin.resume();
-        console.log('@@restart-server');
-    });
-}
-
-// ---- the page -----------------------------------------------------------------------------
-
-// A page whose console errors (CSP violations included) and uncaught exceptions fail the test.
-async function openPage(context, problems, url = BASE + '/') {
-    const page = await context.newPage();
-    page.on('console', (message) => {
-        if (message.type() === 'error')
-            problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(url);
-    return page;
-}
-
-function tokenFromUrl(page) {
-    const url = new URL(page.url());
-    assert.equal(url.search, '', 'the secret must never be in the query string');
-    const match = /^#t=(\d+)\.([A-Za-z0-9_-]+)$/.exec(url.hash);
-    assert.ok(match, `the ticket link is in the fragment: ${url.hash}`);
-    return { id: Number(match[1]), secret: match[2] };
-}
+import {
+    BASE, PHONE, DESKTOP, LIVE_MS, step, rest, login, askHarness, openPage, tokenFromUrl, expectState,
+    expectQr, shot, run,
+} from './support.mjs';
 
 async function takeToken(page, serviceName, { name, phone } = {}) {
     await page.getByRole('radio', { name: new RegExp(serviceName) }).check();
@@ -86,22 +18,6 @@ async function takeToken(page, serviceName, { name, phone } = {}) {
     await page.locator('#ticket-view').waitFor({ state: 'visible' });
     await page.waitForFunction(() => /^[A-Z]\d{3}$/.test(document.getElementById('t-number').textContent));
     return tokenFromUrl(page);
-}
-
-async function expectState(page, state, timeout = LIVE_MS) {
-    await page.locator(`#t-status[data-state="${state}"]`).waitFor({ timeout });
-}
-
-async function expectQr(page) {
-    await page.locator('#qr-box[data-loaded="true"]').waitFor({ timeout: 5000 });
-    const size = await page.locator('#t-qr').evaluate((img) => img.naturalWidth);
-    assert.ok(size >= 100, `the QR image is drawn (${size} px wide)`);
-}
-
-async function shot(page, name, fullPage = true) {
-    await page.evaluate(() => document.activeElement && document.activeElement.blur());
-    await page.screenshot({ path: path.join(SHOTS, name), fullPage, animations: 'disabled' });
-    log(`  screenshot ${name}`);
 }
 
 // ---- scenarios ----------------------------------------------------------------------------
@@ -208,7 +124,7 @@ async function phoneFlow(browser, problems) {
                     window.__lost = true;
             }).observe(document.body, { attributes: true, attributeFilter: ['data-connection'] });
         });
-        await restartServer();
+        await askHarness('restart-server');
         await page.waitForFunction(() => window.__lost, null, { timeout: LIVE_MS });
         await page.locator('body[data-connection="live"]').waitFor({ timeout: 15000 });
         // Nothing was missed: a call now arrives live.
@@ -327,38 +243,13 @@ async function languagesFlow(browser, problems) {
     await context.close();
 }
 
-async function main() {
-    assert.ok(BASE, 'NEXTUP_BASE_URL is not set');
-    const args = ['--disable-dev-shm-usage', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'];
-    if (process.getuid && process.getuid() === 0)
-        args.push('--no-sandbox'); // Chromium refuses to sandbox as root
-    let browser;
-    try {
-        browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
-    } catch (error) {
-        // Containers often lack the namespaces Chromium's sandbox needs; the test page is ours.
-        log(`Chromium did not start (${String(error.message).split('\n')[0]}); retrying with --no-sandbox`);
-        browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...args, '--no-sandbox'] });
-    }
-    const problems = [];
-    try {
-        await phoneFlow(browser, problems);
-        await desktopFlow(browser, problems);
-        await languagesFlow(browser, problems);
-        await pollingFlow(browser, problems);
-        // Chromium logs the requests that failed on purpose: offline mode, the server restart,
-        // the blocked WebSocket and the wrong link's status request (404).
-        const expected = /net::ERR_INTERNET_DISCONNECTED|net::ERR_CONNECTION_REFUSED|WebSocket connection|status of 404/;
-        const unexpected = problems.filter((p) => !expected.test(p));
-        assert.deepEqual(unexpected, [], 'the page logged errors (a CSP violation, an exception...)');
-    } finally {
-        await browser.close();
-    }
-    log('all steps passed');
-    process.exit(0); // stdin (the restart channel) would keep node alive
-}
+// Chromium logs the requests that failed on purpose: offline mode, the server restart, the
+// blocked WebSocket and the wrong link's status request (404).
+const EXPECTED = /net::ERR_INTERNET_DISCONNECTED|net::ERR_CONNECTION_REFUSED|WebSocket connection|status of 404/;
 
-main().catch((error) => {
-    log(`FAILED: ${error && error.stack ? error.stack : error}`);
-    process.exit(1);
-});
+run(async (browser, problems) => {
+    await phoneFlow(browser, problems);
+    await desktopFlow(browser, problems);
+    await languagesFlow(browser, problems);
+    await pollingFlow(browser, problems);
+}, EXPECTED);

@@ -1,13 +1,16 @@
-// Runs the browser end-to-end test (booking.e2e.mjs: playwright-core driving Debian's headless
-// Chromium) against a real nextup-server with its own Postgres and Redis. Skipped, with a message
-// that CTest turns into SKIP, when node, Chromium or tests/e2e/node_modules is missing;
-// scripts/test.sh runs `npm ci` first, so CI always runs it.
+// Runs the browser end-to-end tests (booking.e2e.mjs for walk-in tokens, appointments.e2e.mjs for
+// booked times: playwright-core driving Debian's headless Chromium) against a real nextup-server
+// with its own Postgres and Redis. Skipped, with a message that CTest turns into SKIP, when node,
+// Chromium or tests/e2e/node_modules is missing; scripts/test.sh runs `npm ci` first, so CI always
+// runs it.
 #include <memory>
 
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -18,7 +21,8 @@
 
 namespace {
 const char *const kSkipMark = "E2E-SKIPPED"; // CTest's SKIP_REGULAR_EXPRESSION (CMakeLists.txt)
-const int kBrowserTimeoutMs = 150'000;
+const int kBrowserTimeoutMs = 120'000;       // one scenario file
+const char *const kDatabase = "t_e2e";
 
 QString chromiumPath()
 {
@@ -42,8 +46,13 @@ private slots:
     void initTestCase();
     void cleanup();
     void bookingPage();
+    void appointments();
 
 private:
+    void runScenario(const QString &script);
+    bool answer(const QByteArray &command);
+    bool expireBooking(qint64 tokenId);
+
     QString m_node;
     QString m_chromium;
     TestServices m_services;
@@ -69,8 +78,11 @@ void TestE2eBrowser::initTestCase()
                 .arg(QLatin1String(kSkipMark), module)));
 
     QVERIFY(m_services.start());
-    // The page reconnects to the same address after a restart
-    m_server = startSeededServer(m_services, QStringLiteral("t_e2e"), {}, true);
+    // The page reconnects to the same address after a restart. No-shows are swept every second,
+    // so that a booking whose window has passed expires within the test.
+    m_server = startSeededServer(
+        m_services, QLatin1String(kDatabase),
+        {{QStringLiteral("APPOINTMENT_SWEEP_SECONDS"), QStringLiteral("1")}}, true);
     QVERIFY(m_server);
 }
 
@@ -80,28 +92,74 @@ void TestE2eBrowser::cleanup()
         m_server->dumpIfFailed();
 }
 
-// booking.e2e.mjs prints its steps and exits non-zero on the first failure.
 void TestE2eBrowser::bookingPage()
+{
+    runScenario(QStringLiteral("booking.e2e.mjs"));
+}
+
+void TestE2eBrowser::appointments()
+{
+    runScenario(QStringLiteral("appointments.e2e.mjs"));
+}
+
+// What a script asks with a line "@@<command>" (support.mjs askHarness), answered "done" or
+// "failed" on its stdin: `restart-server` (same port: the page must survive it), `expire-booking
+// <id>` (its slot 20 minutes ago, so the next sweep expires it: a no-show without the wait).
+bool TestE2eBrowser::answer(const QByteArray &command)
+{
+    if (command == "restart-server") {
+        m_server->stop();
+        return m_server->start();
+    }
+    if (command.startsWith("expire-booking "))
+        return expireBooking(command.mid(15).toLongLong());
+    qWarning("unknown harness command: %s", command.constData());
+    return false;
+}
+
+bool TestE2eBrowser::expireBooking(qint64 tokenId)
+{
+    const QString connection = QStringLiteral("e2e-harness");
+    const QUrl url(m_services.postgresUrl(QLatin1String(kDatabase)));
+    bool moved = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral(
+                "UPDATE tokens SET preferred_slot = now() - interval '20 minutes', "
+                "arrival_at = now() - interval '20 minutes' WHERE id = ? AND status = 'booked'"));
+            query.addBindValue(tokenId);
+            moved = query.exec() && query.numRowsAffected() == 1;
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return moved;
+}
+
+// A scenario prints its steps and exits non-zero on the first failure.
+void TestE2eBrowser::runScenario(const QString &script)
 {
     const QString screenshots = QStringLiteral(NEXTUP_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(screenshots));
     QProcess node;
     node.setWorkingDirectory(QStringLiteral(NEXTUP_E2E_DIR));
     node.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    // The script prints its steps; "@@restart-server" asks for a server restart (same port),
-    // answered on its stdin, to show that the page survives one.
     QByteArray pending;
     connect(&node, &QProcess::readyReadStandardOutput, this, [&] {
         pending += node.readAllStandardOutput();
         for (qsizetype end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
-            const QByteArray line = pending.left(end);
+            const QByteArray line = pending.left(end).trimmed();
             pending.remove(0, end + 1);
             fprintf(stdout, "%s\n", line.constData());
             fflush(stdout);
-            if (line.trimmed() == "@@restart-server") {
-                m_server->stop();
-                node.write(m_server->start() ? "restarted\n" : "failed\n");
-            }
+            if (line.startsWith("@@"))
+                node.write(answer(line.mid(2)) ? "done\n" : "failed\n");
         }
     });
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -110,7 +168,7 @@ void TestE2eBrowser::bookingPage()
     env.insert(QStringLiteral("NEXTUP_SCREENSHOT_DIR"), screenshots);
     env.insert(QStringLiteral("NEXTUP_CHROMIUM"), m_chromium);
     node.setProcessEnvironment(env);
-    node.start(m_node, {QStringLiteral("booking.e2e.mjs")});
+    node.start(m_node, {script});
     QVERIFY2(node.waitForStarted(10'000), qPrintable(node.errorString()));
     QEventLoop loop;
     connect(&node, &QProcess::finished, &loop, &QEventLoop::quit);

@@ -114,6 +114,10 @@ void TestWebPage::pageIsServed()
     QVERIFY(reply.body.startsWith("<!doctype html>"));
     QVERIFY(reply.body.contains("id=\"book-form\""));
     QVERIFY(reply.body.contains("id=\"ticket-view\""));
+    // "Now" or "Book a time", and a booked receipt's check-in and reschedule.
+    QVERIFY(reply.body.contains("name=\"mode\" value=\"book\""));
+    QVERIFY(reply.body.contains("id=\"checkin\""));
+    QVERIFY(reply.body.contains("id=\"reschedule-dialog\""));
     // The common security headers reach the page too.
     QCOMPARE(reply.header("X-Content-Type-Options"), QByteArray("nosniff"));
     QCOMPARE(reply.header("X-Frame-Options"), QByteArray("DENY"));
@@ -126,7 +130,7 @@ void TestWebPage::pageIsServed()
                  qPrintable(url));
         ++links;
     }
-    QVERIFY2(links >= 6, "the page links its stylesheet, icon and scripts");
+    QVERIFY2(links >= 9, "the page links its stylesheet, icon and scripts");
 }
 
 // The policy forbids inline code; the page must not contain any, or browsers would refuse it.
@@ -161,6 +165,9 @@ void TestWebPage::assets_data()
     QTest::newRow("i18n") << "i18n.js" << js << QByteArray("NextupI18n");
     QTest::newRow("live") << "live.js" << js << QByteArray("/ws/queues");
     QTest::newRow("ticket") << "ticket.js" << js << QByteArray("NextupTicket");
+    QTest::newRow("calendar") << "calendar.js" << js << QByteArray("BEGIN:VCALENDAR");
+    QTest::newRow("slots") << "slots.js" << js << QByteArray("/slots");
+    QTest::newRow("appointment") << "appointment.js" << js << QByteArray("/check-in");
     QTest::newRow("icon") << "icon.svg" << QByteArray("image/svg+xml") << QByteArray("<svg");
 }
 

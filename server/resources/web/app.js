@@ -1,11 +1,13 @@
 // Nextup booking page: start-up, language, routing between the booking form and a token's live
-// status (#t=<id>.<secret>: the fragment never reaches a server), and the booking form.
+// status (#t=<id>.<secret>: the fragment never reaches a server), and the booking form: "Now"
+// takes today's walk-in token, "Book a time" books a slot picked in slots.js.
 'use strict';
 
 window.NextupApp = (function () {
     const I18n = window.NextupI18n;
     const Live = window.NextupLive;
     const Ticket = window.NextupTicket;
+    const Slots = window.NextupSlots;
     const t = (key, params) => I18n.t(key, params);
     const $ = (id) => document.getElementById(id);
     const TOKEN_KEY = 'nextup.token';
@@ -16,6 +18,8 @@ window.NextupApp = (function () {
     let servicesFailed = false;
     let servicesTimer = null;
     let bookSocket = null;
+    let picker = null;          // the slot picker of "Book a time"
+    let pickerService = 0;      // the service it shows
 
     function setOnline(online) {
         $('net').hidden = online;
@@ -79,6 +83,7 @@ window.NextupApp = (function () {
             return label;
         });
         box.replaceChildren(...items);
+        syncMode(); // a lone service is chosen without a click
     }
 
     function selectedService() {
@@ -86,8 +91,43 @@ window.NextupApp = (function () {
         return input ? Number(input.value) : 0;
     }
 
+    function booking() {
+        const input = document.querySelector('input[name="mode"]:checked');
+        return !!input && input.value === 'book';
+    }
+
+    // "Now" shows the take button; "Book a time" the days and times of the chosen service.
+    function syncMode() {
+        const book = booking();
+        $('when').hidden = !book;
+        $('take').hidden = book;
+        const service = book ? selectedService() : 0;
+        if (book && service !== pickerService) {
+            pickerService = service;
+            picker.load(service);
+        } else if (!book && pickerService) {
+            pickerService = 0;
+            picker.load(0);
+        }
+    }
+
+    // Someone booked, moved or freed a time of the service shown: its places changed. Many
+    // phones look at the same day, so their requests are spread over a second.
+    const SLOT_EVENTS = new Set(['token_booked', 'token_rescheduled', 'token_cancelled', 'token_expired']);
+    let slotsTimer = null;
+    function onSlotEvent(data) {
+        if (!data.preferred_slot || data.service_id !== pickerService || slotsTimer)
+            return;
+        slotsTimer = setTimeout(() => {
+            slotsTimer = null;
+            picker.refresh();
+        }, 300 + Math.random() * 1000);
+    }
+
     // queue_update events: the waiting count and ETA of one service changed.
     function onQueueEvent(frame) {
+        if (frame.data && SLOT_EVENTS.has(frame.event))
+            onSlotEvent(frame.data);
         if (frame.event !== 'queue_update' || !frame.data)
             return;
         const s = services.find((x) => x.id === frame.data.service_id);
@@ -111,11 +151,55 @@ window.NextupApp = (function () {
         return Object.keys(info).length ? info : undefined;
     }
 
+    function explain(e) {
+        return e.network ? t('error.network')
+            : e.status === 429 ? t('error.rate', { s: I18n.number(e.retryAfter || 60) })
+            : e.code === 'validation_failed' || e.status === 404 ? e.message
+            : t('error.server', { code: e.code });
+    }
+
+    function tokenTaken(answer, booked) {
+        remember(answer.token_id, answer.secret);
+        $('book-form').reset();
+        syncMode();
+        history.pushState(null, '', '#t=' + answer.token_id + '.' + answer.secret);
+        showTicket(answer.token_id, answer.secret, answer, booked);
+    }
+
+    // A slot was picked: book it. A refusal of that slot says why and shows the day again.
+    async function bookSlot(slot) {
+        $('book-error').textContent = '';
+        Ticket.Alerts.unlock();
+        const body = { service_id: pickerService, preferred_slot: slot.start };
+        const info = customerInfo();
+        if (info)
+            body.customer_info = info;
+        try {
+            const answer = await Live.api('POST', '/api/tokens', { body });
+            tokenTaken(answer, { end: slot.end, timezone: picker.timezone, slot_minutes: picker.slotMinutes });
+        } catch (e) {
+            const again = { slot_full: 'book.slotFull', closed: 'book.closed', validation_failed: 'book.slotGone' }[e.code];
+            picker.error(again ? t(again) : explain(e));
+            if (e.network)
+                setOnline(false);
+            if (again)
+                picker.refresh();
+        }
+    }
+
     async function take(event) {
         event.preventDefault();
         const serviceId = selectedService();
         const error = $('book-error');
         error.textContent = '';
+        if (booking()) { // Enter in a field: the times are the way to book
+            const slot = $('picker').querySelector('.slot-grid button[tabindex="0"]');
+            if (slot)
+                slot.focus();
+            else if (!serviceId)
+                error.textContent = t('book.pick');
+            return;
+        }
         if (!serviceId) {
             error.textContent = t('book.pick');
             const first = document.querySelector('input[name="service"]');
@@ -133,15 +217,9 @@ window.NextupApp = (function () {
             if (info)
                 body.customer_info = info;
             const answer = await Live.api('POST', '/api/tokens', { body });
-            remember(answer.token_id, answer.secret);
-            $('book-form').reset();
-            history.pushState(null, '', '#t=' + answer.token_id + '.' + answer.secret);
-            showTicket(answer.token_id, answer.secret, answer);
+            tokenTaken(answer);
         } catch (e) {
-            error.textContent = e.network ? t('error.network')
-                : e.status === 429 ? t('error.rate', { s: I18n.number(e.retryAfter || 60) })
-                : e.code === 'validation_failed' || e.status === 404 ? e.message
-                : t('error.server', { code: e.code });
+            error.textContent = explain(e);
         } finally {
             button.disabled = false;
             button.textContent = t('book.take');
@@ -160,6 +238,7 @@ window.NextupApp = (function () {
         $('book-view').hidden = false;
         document.title = t('book.title') + ' · Nextup';
         loadServices();
+        syncMode();
         if (!bookSocket)
             bookSocket = new Live.LiveSocket({
                 onEvent: onQueueEvent,
@@ -169,13 +248,15 @@ window.NextupApp = (function () {
         bookSocket.start(['global']);
     }
 
-    function showTicket(id, secret, first) {
+    function showTicket(id, secret, first, booked) {
         clearTimeout(servicesTimer);
         if (bookSocket)
             bookSocket.stop();
+        picker.stop();
+        pickerService = 0;
         $('book-view').hidden = true;
         $('ticket-view').hidden = false;
-        Ticket.show(id, secret, first);
+        Ticket.show(id, secret, first, booked);
         $('main').focus({ preventScroll: true });
         window.scrollTo(0, 0);
     }
@@ -209,14 +290,23 @@ window.NextupApp = (function () {
         lang.addEventListener('change', () => {
             I18n.set(lang.value);
             renderServices();
+            picker.relabel();
             Ticket.relabel();
             if (!$('book-view').hidden)
                 document.title = t('book.title') + ' · Nextup';
         });
         $('book-form').addEventListener('submit', take);
+        picker = new Slots.SlotPicker($('picker'), { onPick: bookSlot, onReachable: setOnline });
+        $('book-form').addEventListener('change', (event) => {
+            if (event.target.name === 'mode' || event.target.name === 'service')
+                syncMode();
+        });
         $('book-title').tabIndex = -1;
         Ticket.wire(leaveTicket);
         window.addEventListener('popstate', route);
+        // The browser knows first: say "offline" at once, and look again when it is back.
+        window.addEventListener('offline', () => setOnline(false));
+        window.addEventListener('online', () => { if (!$('book-view').hidden) loadServices(); });
         route();
     }
 

@@ -10,9 +10,10 @@ window.NextupLive = (function () {
     const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000, 30000];
     const POLL_OFFLINE_MS = 5000;    // polling while the socket is down (± 20 %)
     const POLL_LIVE_MS = 60000;      // a safety net while it is up
-    const FINAL = new Set(['completed', 'skipped', 'cancelled']);
+    const FINAL = new Set(['completed', 'skipped', 'cancelled', 'expired']);
 
-    // fetch() with JSON in and out; rejects with {network:true} or {status, code, message, retryAfter}.
+    // fetch() with JSON in and out; rejects with {network:true} or {status, code, message, details,
+    // retryAfter}.
     async function api(method, path, options) {
         const opts = options || {};
         const headers = { Accept: 'application/json' };
@@ -37,7 +38,7 @@ window.NextupLive = (function () {
             const error = (json && json.error) || {};
             throw {
                 status: response.status, code: error.code || String(response.status),
-                message: error.message || response.statusText,
+                message: error.message || response.statusText, details: error.details || {},
                 retryAfter: Number(response.headers.get('Retry-After')) || 0,
             };
         }
@@ -216,6 +217,7 @@ window.NextupLive = (function () {
             this.secret = secret;
             this.h = handlers;
             this.serviceId = 0;
+            this.status = '';    // the last status seen: a booked token has no place in line to follow
             this.reachable = true;
             this.stopped = false;
             this.seq = 0;        // numbers status requests and token events in order of sending
@@ -305,6 +307,7 @@ window.NextupLive = (function () {
         }
 
         apply(status) {
+            this.status = status.status;
             this.h.onStatus(status);
             if (FINAL.has(status.status)) {
                 this.stop();
@@ -323,11 +326,13 @@ window.NextupLive = (function () {
             if (frame.room === 'token:' + this.id && frame.data) {
                 // Show the change at once; the status request then brings the exact place in line.
                 const d = frame.data;
+                this.status = d.status;
                 this.shownSeq = ++this.seq;
                 this.h.onStatus({
                     token_id: d.id, token_number: d.token_number, status: d.status,
                     service_id: d.service_id, service_name: d.service_name, counter_id: d.counter_id,
                     counter_name: d.counter_name, recall_count: d.recall_count,
+                    preferred_slot: d.preferred_slot || undefined,
                     position: d.status === 'waiting' ? undefined : 0, eta: d.status === 'waiting' ? undefined : 0,
                 }, frame.event);
                 if (FINAL.has(d.status)) {
@@ -335,7 +340,7 @@ window.NextupLive = (function () {
                     return;
                 }
                 this.refresh(150);
-            } else if (frame.event === 'queue_update') {
+            } else if (frame.event === 'queue_update' && this.status !== 'booked') {
                 // The line of this token's service changed (a call, a new or transferred token):
                 // the place in line may have too. Spread the requests of many phones over a second.
                 this.refresh(200 + Math.random() * 1000);

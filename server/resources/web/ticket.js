@@ -1,5 +1,6 @@
 // Nextup booking page: the receipt and live status of one token (the "ticket" view), with the
-// QR code, the cancel button and the "your turn" alert (sound, vibration, screen reader).
+// QR code, the cancel button and the "your turn" alert (sound, vibration, screen reader). A booked
+// appointment's own parts (time, check-in, calendar, reschedule) are appointment.js.
 'use strict';
 
 window.NextupTicket = (function () {
@@ -8,6 +9,7 @@ window.NextupTicket = (function () {
     const t = (key, params) => I18n.t(key, params);
     const $ = (id) => document.getElementById(id);
     const ACTIVE = new Set(['waiting', 'called', 'serving']);
+    const KEPT = new Set(['waiting', 'booked']); // the customer may still cancel these
 
     // A chime made with WebAudio (no sound file to fetch) and a vibration. Browsers allow sound
     // only after the user touched the page, so unlock() runs from a click.
@@ -57,13 +59,18 @@ window.NextupTicket = (function () {
     let token = null;     // {id, secret}
     let qrUrl = null;
     let alerts = 0;
+    let lastSpoken = '';  // what the live region said last, as a key
     let onLeave = null;
+    let appointment = null; // NextupAppointment.Appointment, made by wire()
 
     function counterName(status) {
         return status.counter_name || t('counter.some');
     }
 
     function describe(status) {
+        const booking = appointment.describe(status);
+        if (booking)
+            return booking;
         const counter = counterName(status);
         switch (status.status) {
         case 'waiting':
@@ -94,15 +101,19 @@ window.NextupTicket = (function () {
                 merged[key] = current[key];
         }
         current = merged;
+        if (next.preferred_slot)
+            appointment.learn({ preferred_slot: next.preferred_slot });
         render();
         const calledNow = merged.status === 'called' &&
             (!previous || previous.status !== 'called' || (merged.recall_count || 0) > (previous.recall_count || 0));
         if (calledNow && previous)
             alert();
+        // Said again when it changes, but not for a booking's "in 24 minutes" ticking down.
         const text = describe(merged);
-        const said = previous ? describe(previous) : null;
-        if (!said || said.headline !== text.headline || said.detail !== text.detail)
+        const spoken = [text.detail, merged.status === 'booked' ? $('ticket-view').dataset.window : text.headline].join('|');
+        if (spoken !== lastSpoken)
             $('announce').textContent = text.headline + '. ' + text.detail;
+        lastSpoken = spoken;
         if (Live.FINAL.has(merged.status)) {
             forget();
             $('t-live').dataset.live = 'false';
@@ -130,13 +141,17 @@ window.NextupTicket = (function () {
         $('t-headline').textContent = text.headline;
         $('t-detail').textContent = text.detail;
         const waiting = s.status === 'waiting';
+        const booked = s.status === 'booked';
+        appointment.render(s);
+        relabelAs($('t-kicker'), booked || s.status === 'expired' ? 'ticket.appointment' : 'ticket.title');
+        relabelAs($('cancel'), booked ? 'ticket.cancelBooking' : 'ticket.cancel');
         $('t-facts').hidden = !waiting;
         $('t-position').textContent = s.position > 0 ? I18n.number(s.position) : '—';
         $('t-eta').textContent = s.eta === undefined || s.eta === null ? '—'
                                : s.eta <= 0 ? t('eta.soon') : I18n.eta(s.eta);
-        $('cancel').hidden = !waiting;
+        $('cancel').hidden = !KEPT.has(s.status);
         $('sound').hidden = !ACTIVE.has(s.status);
-        $('qr-box').hidden = !ACTIVE.has(s.status);
+        $('qr-box').hidden = !ACTIVE.has(s.status) && !booked;
         $('t-qr').alt = t('qr.alt', { number: s.token_number || '' });
         $('t-updated').textContent = t('ticket.updated', { time: I18n.time(new Date()) });
         document.title = text.headline + ' · ' + (s.token_number || '') + ' · Nextup';
@@ -144,8 +159,15 @@ window.NextupTicket = (function () {
         $('ticket-view').dataset.position = String(s.position ?? '');
     }
 
+    // An element whose words depend on the state: the language switch re-applies `key` too.
+    function relabelAs(element, key) {
+        element.dataset.i18n = key;
+        element.textContent = t(key);
+    }
+
     function showInvalid() {
         current = null;
+        appointment.render({ status: 'invalid' });
         $('t-number').textContent = '—';
         $('t-service').textContent = '';
         $('t-status').dataset.state = 'invalid';
@@ -161,6 +183,8 @@ window.NextupTicket = (function () {
 
     // The token no longer needs to come back on the next visit of "/" (the link still works).
     function forget() {
+        if (token)
+            appointment.forget(token.id);
         try {
             if (token && localStorage.getItem('nextup.token') === token.id + '.' + token.secret)
                 localStorage.removeItem('nextup.token');
@@ -190,14 +214,18 @@ window.NextupTicket = (function () {
     }
 
     // Shows token `id` (with its secret); `first` is the answer of POST /api/tokens, if we just
-    // took it, so the receipt appears without waiting for the first status request.
-    function show(id, secret, first) {
+    // took it, so the receipt appears without waiting for the first status request; `booking`
+    // what the slot picker knew of a booked slot ({end, timezone, slot_minutes}).
+    function show(id, secret, first, booking) {
         hide();
         token = { id, secret };
         alerts = 0;
+        lastSpoken = '';
+        appointment.show(id, first, booking);
         $('ticket-view').dataset.tokenId = String(id);
         $('ticket-view').dataset.alerts = '0';
         $('ticket-error').textContent = '';
+        $('appt-error').textContent = '';
         $('t-qr').removeAttribute('src');
         $('t-status').classList.remove('flash');
         delete $('qr-box').dataset.loaded;
@@ -216,6 +244,8 @@ window.NextupTicket = (function () {
     }
 
     function hide() {
+        if (appointment)
+            appointment.hide();
         if (follower)
             follower.stop();
         follower = null;
@@ -235,6 +265,10 @@ window.NextupTicket = (function () {
 
     async function cancel() {
         const dialog = $('confirm');
+        const booked = current && current.status === 'booked';
+        relabelAs($('confirm-title'), booked ? 'confirm.titleBooking' : 'confirm.title');
+        relabelAs($('confirm-text'), booked ? 'confirm.textBooking' : 'confirm.text');
+        relabelAs($('confirm-keep'), booked ? 'confirm.keepBooking' : 'confirm.keep');
         const answer = await new Promise((resolve) => {
             dialog.addEventListener('close', () => resolve(dialog.returnValue), { once: true });
             dialog.returnValue = 'keep';
@@ -258,6 +292,14 @@ window.NextupTicket = (function () {
 
     function wire(leave) {
         onLeave = leave;
+        appointment = new window.NextupAppointment.Appointment({
+            token: () => token,
+            status: () => current,
+            update: (next) => { if (current) update(next); },
+            refresh: () => { if (follower) follower.refresh(0); },
+            error: (text) => { $('appt-error').textContent = text; },
+            announce: (text) => { $('announce').textContent = text; },
+        });
         $('sound').addEventListener('click', () => {
             if (Alerts.unlock())
                 Alerts.test();
@@ -274,6 +316,7 @@ window.NextupTicket = (function () {
 
     function relabel() {
         syncSoundButton();
+        appointment.relabel();
         if (current)
             render();
         else if ($('t-status').dataset.state === 'invalid')
