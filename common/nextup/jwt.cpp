@@ -108,7 +108,7 @@ bool audienceMatches(const QJsonValue &aud, const QString &audience)
     if (!aud.isArray())
         return false;
     const QJsonArray list = aud.toArray();
-    for (const QJsonValue &entry : list) {
+    for (const QJsonValue entry : list) {
         if (entry.isString() && entry.toString() == audience)
             return true;
     }

@@ -59,7 +59,7 @@ template <typename T> void fromValue(const QJsonValue &value, T &field)
         field = value;
     } else if constexpr (std::is_same_v<T, QList<int>>) {
         field.clear();
-        for (const QJsonValue &item : value.toArray())
+        for (const QJsonValue item : value.toArray())
             field.append(item.toInt());
     } else if constexpr (std::is_same_v<T, std::optional<CurrentToken>>) {
         field = value.isObject() ? std::optional(CurrentToken::fromJson(value.toObject()))
@@ -209,7 +209,7 @@ ServiceQueue ServiceQueue::fromJson(const QJsonObject &json)
 {
     ServiceQueue queue;
     read<Service>(json, queue, Form::Live);
-    for (const QJsonValue &value : json.value(Key::Tokens).toArray())
+    for (const QJsonValue value : json.value(Key::Tokens).toArray())
         queue.tokens.append(QueueToken::fromJson(value.toObject(), queue.id));
     return queue;
 }
@@ -229,9 +229,9 @@ QueueSnapshot QueueSnapshot::fromJson(const QJsonObject &json)
     QueueSnapshot snapshot;
     snapshot.seq = json.value(Key::Seq).toInteger();
     snapshot.at = parseTime(json.value(Key::At));
-    for (const QJsonValue &value : json.value(Key::Services).toArray())
+    for (const QJsonValue value : json.value(Key::Services).toArray())
         snapshot.services.append(ServiceQueue::fromJson(value.toObject()));
-    for (const QJsonValue &value : json.value(Key::Counters).toArray())
+    for (const QJsonValue value : json.value(Key::Counters).toArray())
         snapshot.counters.append(Counter::fromJson(value.toObject()));
     return snapshot;
 }

@@ -54,7 +54,7 @@ Result<BranchBooking> branchBookingInput(const QJsonObject &body)
     if (check.has(closedField)) {
         QList<std::pair<QDate, QString>> days;
         const QJsonValue value = body.value(closedField);
-        for (const QJsonValue &item : value.toArray()) {
+        for (const QJsonValue item : value.toArray()) {
             const QJsonObject entry =
                 item.isObject() ? item.toObject() : QJsonObject{{QStringLiteral("date"), item}};
             const QDate day = QDate::fromString(entry.value(u"date").toString(), Qt::ISODate);

@@ -91,7 +91,7 @@ std::optional<QList<int>> JsonValidator::idList(const QString &field, bool requi
         return std::nullopt;
     }
     QList<int> ids;
-    for (const QJsonValue &item : value.toArray()) {
+    for (const QJsonValue item : value.toArray()) {
         const double number = item.toDouble();
         if (!item.isDouble() || std::floor(number) != number || number < 1 || number > 2147483647) {
             fail(field, QStringLiteral("Must be an array of positive integer ids."));

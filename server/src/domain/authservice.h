@@ -44,6 +44,6 @@ private:
 class Rows;
 
 // A user from the columns id, username, role, full_name, active of a row, from `offset` on.
-Wire::User userFromRow(const Rows &row, int offset = 0);
+Wire::User userFromRow(const Rows &q, int offset = 0);
 
 } // namespace Nextup

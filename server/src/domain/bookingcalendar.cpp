@@ -66,7 +66,7 @@ Result<OpeningHours> OpeningHours::fromJson(const QJsonValue &json, const QStrin
                 field,
                 QStringLiteral("%1: a list of [\"HH:mm\", \"HH:mm\"] ranges.").arg(it.key()));
         QList<Range> &ranges = hours.m_week[std::distance(kDayNames.begin(), day)];
-        for (const QJsonValue &item : it.value().toArray()) {
+        for (const QJsonValue item : it.value().toArray()) {
             const auto range = rangeOf(item);
             if (!range)
                 return fieldError(field, QStringLiteral("%1: each range is [\"HH:mm\", \"HH:mm\"], "

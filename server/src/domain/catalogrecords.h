@@ -32,7 +32,7 @@ namespace Catalog {
 // work: `counterSql()` + "WHERE c.id = ?" reads one; counterFromRow() reads its kCounterColumns.
 const QString &counterSql();
 inline constexpr int kCounterColumns = 12;
-CounterRecord counterFromRow(const Rows &row);
+CounterRecord counterFromRow(const Rows &q);
 
 Result<std::optional<ServiceRecord>> service(Database &db, int id);
 Result<QList<ServiceRecord>> services(Database &db, bool includeInactive);

@@ -49,7 +49,7 @@ Outcome QueueRebuilder::ensureReady(RedisConnection &conn, const SnapshotLoader 
         if (!locked.ok())
             return locked.error();
         if (*locked) {
-            const Outcome rebuilt = rebuildLocked(conn, loadSnapshot, owner);
+            Outcome rebuilt = rebuildLocked(conn, loadSnapshot, owner);
             unlock(conn, owner);
             return rebuilt;
         }

@@ -70,7 +70,7 @@ RedisReply RedisScript::retryIfNoscript(RedisConnection &conn, const QList<QByte
 {
     if (reply.errorCode() != "NOSCRIPT")
         return reply;
-    const RedisReply load = conn.run({"SCRIPT", "LOAD", m_source});
+    RedisReply load = conn.run({"SCRIPT", "LOAD", m_source});
     if (load.isError())
         return load;
     if (load.string != m_sha)

@@ -27,7 +27,7 @@ struct DatabaseEndpoint
     QString database;
     QString options; // extra QPSQL connect options
 
-    static std::optional<DatabaseEndpoint> fromUrl(const QString &url);
+    static std::optional<DatabaseEndpoint> fromUrl(const QString &text);
 };
 
 // The rows of one statement: a cursor over a prepared query cached by Database. Valid until the

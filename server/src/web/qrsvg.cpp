@@ -31,7 +31,7 @@ QByteArray QrSvg::render(const QByteArray &text)
     QByteArray path;
     path.reserve(width * width / 2);
     for (int y = 0; y < width; ++y) {
-        const unsigned char *row = code->data + y * width;
+        const unsigned char *row = code->data + std::ptrdiff_t(y) * width;
         for (int x = 0; x < width;) {
             if (!(row[x] & 1)) {
                 ++x;

@@ -20,7 +20,7 @@ WebAssets::WebAssets(const QString &root)
         asset.body = file.readAll();
         asset.version =
             QCryptographicHash::hash(asset.body, QCryptographicHash::Sha256).toHex().left(12);
-        m_assets.insert(name, std::move(asset));
+        m_assets.insert(name, asset);
     }
     const auto page = m_assets.find(QStringLiteral("index.html"));
     if (page != m_assets.end())
