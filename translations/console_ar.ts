@@ -43,12 +43,369 @@
             <translation>المستخدمون</translation>
         </message>
         <message>
+            <source>Booking</source>
+            <translation>المواعيد والحجز</translation>
+        </message>
+        <message>
             <source>History</source>
             <translation>السجل</translation>
         </message>
         <message>
             <source>Statistics</source>
             <translation>الإحصاءات</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::AppointmentsModel</name>
+        <message>
+            <source>Booked</source>
+            <translation>محجوزة</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>متأخرة</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>سُجّل الحضور</translation>
+        </message>
+        <message>
+            <source>At a counter</source>
+            <translation>عند الشباك</translation>
+        </message>
+        <message>
+            <source>Served</source>
+            <translation>تمت خدمتها</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>تُخطّيت</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>لم يحضر</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>أُلغيت</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>الوقت</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>الخدمة</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>العميل</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation>تسجيل الحضور</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::AppointmentsPage</name>
+        <message>
+            <source>Appointments</source>
+            <translation>المواعيد</translation>
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation>تسجيل الحضور</translation>
+        </message>
+        <message>
+            <source>Scan a ticket or type its number</source>
+            <translation>امسح تذكرة أو اكتب رقمها</translation>
+        </message>
+        <message>
+            <source>Scan the ticket's QR code, or type a number such as D501, then Enter</source>
+            <translation>امسح رمز QR في التذكرة أو اكتب رقمًا مثل D501 ثم اضغط Enter</translation>
+        </message>
+        <message>
+            <source>&amp;Scan or type:</source>
+            <translation>امسح أو اكتب (&amp;S):</translation>
+        </message>
+        <message>
+            <source>Check &amp;in</source>
+            <translation>تسجيل الحضور (&amp;I)</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>التاريخ (&amp;D):</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>&amp;Today</source>
+            <translation>اليوم (&amp;T)</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>الخدمة</translation>
+        </message>
+        <message>
+            <source>All services</source>
+            <translation>كل الخدمات</translation>
+        </message>
+        <message>
+            <source>S&amp;ervice:</source>
+            <translation>الخدمة (&amp;E):</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>كل الحالات</translation>
+        </message>
+        <message>
+            <source>Sh&amp;ow:</source>
+            <translation>عرض (&amp;O):</translation>
+        </message>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation>تحديث (&amp;F)</translation>
+        </message>
+        <message>
+            <source>The appointments could not be read: %1</source>
+            <translation>تعذّرت قراءة المواعيد: %1</translation>
+        </message>
+        <message>
+            <source>Checking in…</source>
+            <translation>جارٍ تسجيل الحضور…</translation>
+        </message>
+        <message>
+            <source>Check in</source>
+            <translation>تسجيل الحضور</translation>
+        </message>
+        <message>
+            <source>Check in %1</source>
+            <translation>تسجيل حضور %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln appointment(s)</source>
+            <translation>
+                <numerusform>لا مواعيد</numerusform>
+                <numerusform>موعد واحد</numerusform>
+                <numerusform>موعدان</numerusform>
+                <numerusform>%Ln مواعيد</numerusform>
+                <numerusform>%Ln موعدًا</numerusform>
+                <numerusform>%Ln موعد</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::BookingPage</name>
+        <message>
+            <source>Slots per service</source>
+            <translation>الفترات لكل خدمة</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>الفرع</translation>
+        </message>
+        <message>
+            <source>&amp;Branch:</source>
+            <translation>الفرع (&amp;B):</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> يومًا</translation>
+        </message>
+        <message>
+            <source> min before</source>
+            <translation> دقيقة قبل الموعد</translation>
+        </message>
+        <message>
+            <source> min after</source>
+            <translation> دقيقة بعد الموعد</translation>
+        </message>
+        <message>
+            <source>Bookable &amp;up to:</source>
+            <translation>يمكن الحجز حتى (&amp;U):</translation>
+        </message>
+        <message>
+            <source>Check-in &amp;opens:</source>
+            <translation>يبدأ تسجيل الحضور (&amp;O):</translation>
+        </message>
+        <message>
+            <source>Check-in &amp;closes:</source>
+            <translation>ينتهي تسجيل الحضور (&amp;C):</translation>
+        </message>
+        <message>
+            <source>&amp;Save branch settings</source>
+            <translation>حفظ إعدادات الفرع (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Opening hours (the branch's own time)</source>
+            <translation>ساعات العمل (بتوقيت الفرع)</translation>
+        </message>
+        <message>
+            <source>Closed dates</source>
+            <translation>أيام الإغلاق</translation>
+        </message>
+        <message>
+            <source>Booking and check-in</source>
+            <translation>الحجز وتسجيل الحضور</translation>
+        </message>
+        <message>
+            <source>Time zone: %1</source>
+            <translation>المنطقة الزمنية: %1</translation>
+        </message>
+        <message>
+            <source>Some opening hours cannot be read.</source>
+            <translation>تعذّرت قراءة بعض ساعات العمل.</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>تم الحفظ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::CheckInDesk</name>
+        <message>
+            <source>“%1” is neither a ticket's code nor a token number.</source>
+            <translation>«%1» ليس رمز تذكرة ولا رقم تذكرة.</translation>
+        </message>
+        <message>
+            <source>%1 is checked in: number %2 in line.</source>
+            <translation>سُجّل حضور %1: رقم %2 في الطابور.</translation>
+        </message>
+        <message>
+            <source>%1 is checked in.</source>
+            <translation>سُجّل حضور %1.</translation>
+        </message>
+        <message>
+            <source>No appointment %1 today.</source>
+            <translation>لا يوجد موعد %1 اليوم.</translation>
+        </message>
+        <message>
+            <source>Today's appointments could not be read: %1</source>
+            <translation>تعذّرت قراءة مواعيد اليوم: %1</translation>
+        </message>
+        <message>
+            <source>this appointment</source>
+            <translation>هذا الموعد</translation>
+        </message>
+        <message>
+            <source>Outside the check-in window of %1.</source>
+            <translation>خارج فترة تسجيل الحضور لـ %1.</translation>
+        </message>
+        <message>
+            <source>Too early: %1 can check in from %2 to %3.</source>
+            <translation>مبكر جدًا: يمكن تسجيل حضور %1 من %2 إلى %3.</translation>
+        </message>
+        <message>
+            <source>Too late: check-in for %1 was open from %2 to %3.</source>
+            <translation>متأخر جدًا: كان تسجيل حضور %1 متاحًا من %2 إلى %3.</translation>
+        </message>
+        <message>
+            <source>This ticket was not found. Is it from this office?</source>
+            <translation>لم يُعثر على هذه التذكرة. هل هي من هذا المكتب؟</translation>
+        </message>
+        <message>
+            <source>%1 was not found.</source>
+            <translation>لم يُعثر على %1.</translation>
+        </message>
+        <message>
+            <source>Check-in failed: %1</source>
+            <translation>فشل تسجيل الحضور: %1</translation>
+        </message>
+        <message>
+            <source>%1 is a walk-in token: there is nothing to check in.</source>
+            <translation>%1 تذكرة بدون موعد: لا يوجد ما يُسجَّل.</translation>
+        </message>
+        <message>
+            <source>%1 is already checked in and waiting.</source>
+            <translation>سُجّل حضور %1 من قبل وهو ينتظر.</translation>
+        </message>
+        <message>
+            <source>%1 is already checked in and at a counter.</source>
+            <translation>سُجّل حضور %1 من قبل وهو عند أحد الشبابيك.</translation>
+        </message>
+        <message>
+            <source>%1 was already checked in and called.</source>
+            <translation>سُجّل حضور %1 من قبل واستُدعي.</translation>
+        </message>
+        <message>
+            <source>%1 missed its check-in window (no-show): book a new time or issue a walk-in token.</source>
+            <translation>فات %1 وقت تسجيل الحضور (لم يحضر): احجز موعدًا جديدًا أو أصدر تذكرة بدون موعد.</translation>
+        </message>
+        <message>
+            <source>%1 was cancelled.</source>
+            <translation>أُلغي %1.</translation>
+        </message>
+        <message>
+            <source>%1 cannot be checked in now; try again.</source>
+            <translation>لا يمكن تسجيل حضور %1 الآن؛ حاول مرة أخرى.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln appointments are numbered %1 today (in different branches): scan the ticket's code instead.</source>
+            <translation>
+                <numerusform>يحمل %Ln موعد الرقم %1 اليوم (في فروع مختلفة): امسح رمز التذكرة بدلًا من ذلك.</numerusform>
+                <numerusform>يحمل موعد واحد الرقم %1 اليوم: امسح رمز التذكرة بدلًا من ذلك.</numerusform>
+                <numerusform>يحمل موعدان الرقم %1 اليوم (في فرعين مختلفين): امسح رمز التذكرة بدلًا من ذلك.</numerusform>
+                <numerusform>تحمل %Ln مواعيد الرقم %1 اليوم (في فروع مختلفة): امسح رمز التذكرة بدلًا من ذلك.</numerusform>
+                <numerusform>يحمل %Ln موعدًا الرقم %1 اليوم (في فروع مختلفة): امسح رمز التذكرة بدلًا من ذلك.</numerusform>
+                <numerusform>يحمل %Ln موعد الرقم %1 اليوم (في فروع مختلفة): امسح رمز التذكرة بدلًا من ذلك.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::ClosedDatesEdit</name>
+        <message>
+            <source>&amp;Add</source>
+            <translation>إضافة (&amp;A)</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve</source>
+            <translation>إزالة (&amp;V)</translation>
+        </message>
+        <message>
+            <source>Closed dates</source>
+            <translation>أيام الإغلاق</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Date to close</source>
+            <translation>يوم الإغلاق</translation>
+        </message>
+        <message>
+            <source>Why it is closed</source>
+            <translation>سبب الإغلاق</translation>
+        </message>
+        <message>
+            <source>Reason, e.g. public holiday</source>
+            <translation>السبب، مثل عطلة رسمية</translation>
         </message>
     </context>
     <context>
@@ -302,6 +659,33 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         </message>
     </context>
     <context>
+        <name>Nextup::Console::DirectCallDialog</name>
+        <message>
+            <source>Call %1 out of turn</source>
+            <translation>استدعاء %1 خارج الدور</translation>
+        </message>
+        <message>
+            <source>Call %1 to %2 now, ahead of the tokens before it in line? Say why: the reason is kept in the token's history.</source>
+            <translation>هل تستدعي %1 إلى %2 الآن قبل التذاكر التي تسبقها في الطابور؟ اذكر السبب: يُحفظ في سجل التذكرة.</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>e.g. returning customer, documents checked</source>
+            <translation>مثلًا: عميل عائد، المستندات فُحصت</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>السبب (&amp;R):</translation>
+        </message>
+        <message>
+            <source>&amp;Call now</source>
+            <translation>استدعاء الآن (&amp;C)</translation>
+        </message>
+    </context>
+    <context>
         <name>Nextup::Console::DurationSpinBox</name>
         <message>
             <source>Minutes:seconds, e.g. 4:30</source>
@@ -343,8 +727,24 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation>حُوّلت</translation>
         </message>
         <message>
-            <source>Assigned</source>
-            <translation>أُسندت</translation>
+            <source>Called out of turn</source>
+            <translation>استُدعيت خارج الدور</translation>
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation>حُجزت</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>سُجّل الحضور</translation>
+        </message>
+        <message>
+            <source>Rescheduled</source>
+            <translation>تغيّر الموعد</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>لم يحضر</translation>
         </message>
     </context>
     <context>
@@ -448,6 +848,10 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation>الشباك</translation>
         </message>
         <message>
+            <source>Appointments</source>
+            <translation>المواعيد</translation>
+        </message>
+        <message>
             <source>Cannot reach the server at %1 — trying again now…</source>
             <translation>تعذّر الوصول إلى الخادم على %1 — جارٍ إعادة المحاولة الآن…</translation>
         </message>
@@ -514,6 +918,29 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         </message>
     </context>
     <context>
+        <name>Nextup::Console::OpeningHoursEdit</name>
+        <message>
+            <source>Opening hours on %1</source>
+            <translation>ساعات العمل يوم %1</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>مغلق</translation>
+        </message>
+        <message>
+            <source>Several ranges a day are separated by commas, e.g. 09:00-12:30, 13:30-17:00; 24:00 is midnight; empty is closed.</source>
+            <translation>تُفصل عدة فترات في اليوم بفواصل، مثل ⁦09:00-12:30, 13:30-17:00⁩؛ و⁦24:00⁩ منتصف الليل؛ والحقل الفارغ يعني مغلقًا.</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Monday to Tuesday–Friday</source>
+            <translation>نسخ الإثنين إلى الثلاثاء–الجمعة (&amp;M)</translation>
+        </message>
+        <message>
+            <source>Write ranges like 09:00-12:30, 13:30-17:00, each closing after it opens and after the one before.</source>
+            <translation>اكتب فترات مثل ⁦09:00-12:30, 13:30-17:00⁩، تنتهي كل منها بعد بدايتها وبعد الفترة التي قبلها.</translation>
+        </message>
+    </context>
+    <context>
         <name>Nextup::Console::OperatorPage</name>
         <message>
             <source>Reconnecting to the server… The line and counters shown may be out of date; actions still reach the server when it answers.</source>
@@ -576,6 +1003,10 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation>إيقاف مؤقت (&amp;P)</translation>
         </message>
         <message>
+            <source>Called %1 out of turn.</source>
+            <translation>استُدعيت %1 خارج الدور.</translation>
+        </message>
+        <message>
             <source>Nobody is waiting for this counter's services.</source>
             <translation>لا أحد ينتظر خدمات هذا الشباك.</translation>
         </message>
@@ -619,6 +1050,18 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation>التذاكر المنتظرة</translation>
         </message>
         <message>
+            <source>Call selected out of turn…  [%1]</source>
+            <translation>استدعاء المحددة خارج الدور…  [%1]</translation>
+        </message>
+        <message>
+            <source>Call selected out of turn</source>
+            <translation>استدعاء المحددة خارج الدور</translation>
+        </message>
+        <message>
+            <source>Calls the token chosen in the list to this counter now, ahead of the line; asks for the reason.</source>
+            <translation>تستدعي التذكرة المحددة في القائمة إلى هذا الشباك الآن قبل الطابور؛ وتطلب السبب.</translation>
+        </message>
+        <message>
             <source>Waiting for this counter: %1</source>
             <translation>في الانتظار لهذا الشباك: %1</translation>
         </message>
@@ -633,6 +1076,76 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         <message>
             <source>Choose a counter to see its line.</source>
             <translation>اختر شباكًا لترى طابوره.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::ServiceSlotsBox</name>
+        <message>
+            <source>Save &amp;slots</source>
+            <translation>حفظ الفترات (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Slots per service</source>
+            <translation>الفترات لكل خدمة</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>الخدمة</translation>
+        </message>
+        <message>
+            <source>Slot</source>
+            <translation>الفترة</translation>
+        </message>
+        <message>
+            <source>Places per slot</source>
+            <translation>الأماكن في كل فترة</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> دقيقة</translation>
+        </message>
+        <message>
+            <source>Slot length</source>
+            <translation>طول الفترة</translation>
+        </message>
+        <message>
+            <source>From the counters</source>
+            <translation>حسب الشبابيك</translation>
+        </message>
+        <message>
+            <source>Empty (lowest value): as many customers as the counters serving this service get through in one slot</source>
+            <translation>فارغ (أدنى قيمة): عدد العملاء الذين تخدمهم شبابيك هذه الخدمة في فترة واحدة</translation>
+        </message>
+        <message>
+            <source>Slot &amp;length:</source>
+            <translation>طول الفترة (&amp;L):</translation>
+        </message>
+        <message>
+            <source>&amp;Places per slot:</source>
+            <translation>الأماكن في كل فترة (&amp;P):</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 دقيقة</translation>
+        </message>
+        <message>
+            <source>%1 (from the counters)</source>
+            <translation>%1 (حسب الشبابيك)</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>تم الحفظ.</translation>
+        </message>
+        <message numerus="yes">
+            <source>A slot has %Ln place(s) now.</source>
+            <translation>
+                <numerusform>لا أماكن في الفترة الآن.</numerusform>
+                <numerusform>في الفترة الآن مكان واحد.</numerusform>
+                <numerusform>في الفترة الآن مكانان.</numerusform>
+                <numerusform>في الفترة الآن %Ln أماكن.</numerusform>
+                <numerusform>في الفترة الآن %Ln مكانًا.</numerusform>
+                <numerusform>في الفترة الآن %Ln مكان.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -960,6 +1473,18 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation>&lt;b&gt;%1&lt;/b&gt;: صدرت &lt;b&gt;%2&lt;/b&gt; · خُدمت &lt;b&gt;%3&lt;/b&gt; · تُخطّيت &lt;b&gt;%4&lt;/b&gt; · تنتظر &lt;b&gt;%5&lt;/b&gt; · متوسط الانتظار &lt;b&gt;%6&lt;/b&gt; (90٪: %7) · متوسط الخدمة &lt;b&gt;%8&lt;/b&gt; (90٪: %9)</translation>
         </message>
         <message>
+            <source>Estimated waits: no called walk-in tokens to compare yet.</source>
+            <translation>الانتظار المتوقع: لا توجد بعد تذاكر بدون موعد استُدعيت للمقارنة.</translation>
+        </message>
+        <message>
+            <source>customers waited %1 longer than told</source>
+            <translation>انتظر العملاء %1 أكثر مما قيل لهم</translation>
+        </message>
+        <message>
+            <source>customers waited %1 less than told</source>
+            <translation>انتظر العملاء %1 أقل مما قيل لهم</translation>
+        </message>
+        <message>
             <source>Range: refresh by hand</source>
             <translation>فترة: حدّث يدويًا</translation>
         </message>
@@ -975,6 +1500,17 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <source>● Live</source>
             <translation>● مباشر</translation>
         </message>
+        <message numerus="yes">
+            <source>Estimated waits (%Ln token(s) compared): off by &lt;b&gt;%1&lt;/b&gt; on average; overall %2.</source>
+            <translation>
+                <numerusform>الانتظار المتوقع (لا تذاكر للمقارنة): متوسط الفرق &lt;b&gt;%1&lt;/b&gt;؛ وإجمالًا %2.</numerusform>
+                <numerusform>الانتظار المتوقع (قورنت تذكرة واحدة): متوسط الفرق &lt;b&gt;%1&lt;/b&gt;؛ وإجمالًا %2.</numerusform>
+                <numerusform>الانتظار المتوقع (قورنت تذكرتان): متوسط الفرق &lt;b&gt;%1&lt;/b&gt;؛ وإجمالًا %2.</numerusform>
+                <numerusform>الانتظار المتوقع (قورنت %Ln تذاكر): متوسط الفرق &lt;b&gt;%1&lt;/b&gt;؛ وإجمالًا %2.</numerusform>
+                <numerusform>الانتظار المتوقع (قورنت %Ln تذكرة): متوسط الفرق &lt;b&gt;%1&lt;/b&gt;؛ وإجمالًا %2.</numerusform>
+                <numerusform>الانتظار المتوقع (قورنت %Ln تذكرة): متوسط الفرق &lt;b&gt;%1&lt;/b&gt;؛ وإجمالًا %2.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Co&amp;mpare:</source>
             <translation>مقارنة (&amp;M):</translation>
@@ -987,6 +1523,14 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
     <context>
         <name>Nextup::Console::StatsTableModel</name>
         <message>
+            <source>%1 early</source>
+            <translation>%1 مبكرًا</translation>
+        </message>
+        <message>
+            <source>%1 late</source>
+            <translation>%1 متأخرًا</translation>
+        </message>
+        <message>
             <source>All tokens</source>
             <translation>كل التذاكر</translation>
         </message>
@@ -997,6 +1541,26 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         <message>
             <source>Counter: %1</source>
             <translation>الشباك: %1</translation>
+        </message>
+        <message>
+            <source>Appointments booked (not cancelled)</source>
+            <translation>المواعيد المحجوزة (غير الملغاة)</translation>
+        </message>
+        <message>
+            <source>Appointments whose customer checked in</source>
+            <translation>المواعيد التي سجّل أصحابها الحضور</translation>
+        </message>
+        <message>
+            <source>Appointments nobody checked in within the window</source>
+            <translation>المواعيد التي لم يُسجَّل حضورها في الوقت المحدد</translation>
+        </message>
+        <message>
+            <source>No-shows among the appointments that came or missed</source>
+            <translation>نسبة الغياب بين المواعيد التي حضرت أو غابت</translation>
+        </message>
+        <message>
+            <source>On average, how long before (early) or after (late) their slot customers checked in</source>
+            <translation>في المتوسط، كم قبل موعدهم (مبكرًا) أو بعده (متأخرًا) سجّل العملاء حضورهم</translation>
         </message>
         <message>
             <source>Service or counter</source>
@@ -1038,6 +1602,26 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <source>90% service</source>
             <translation>خدمة 90٪</translation>
         </message>
+        <message>
+            <source>Booked</source>
+            <translation>محجوزة</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>سُجّل حضورها</translation>
+        </message>
+        <message>
+            <source>No-shows</source>
+            <translation>الغياب</translation>
+        </message>
+        <message>
+            <source>No-show rate</source>
+            <translation>نسبة الغياب</translation>
+        </message>
+        <message>
+            <source>Punctuality</source>
+            <translation>الالتزام بالموعد</translation>
+        </message>
     </context>
     <context>
         <name>Nextup::Console::Status</name>
@@ -1064,6 +1648,14 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         <message>
             <source>Cancelled</source>
             <translation>أُلغيت</translation>
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation>محجوزة</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>لم يحضر</translation>
         </message>
     </context>
     <context>
@@ -1354,12 +1946,20 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation>أولوية عادية</translation>
         </message>
         <message>
+            <source>An appointment: it joined the line at its booked time</source>
+            <translation>موعد: انضم إلى الطابور في وقته المحجوز</translation>
+        </message>
+        <message>
             <source>next</source>
             <translation>التالية</translation>
         </message>
         <message>
             <source>Token</source>
             <translation>التذكرة</translation>
+        </message>
+        <message>
+            <source>Booked for</source>
+            <translation>موعدها</translation>
         </message>
         <message>
             <source>Service</source>

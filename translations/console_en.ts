@@ -43,11 +43,360 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Booking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>History</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Statistics</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::AppointmentsModel</name>
+        <message>
+            <source>Booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Late</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At a counter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Served</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::AppointmentsPage</name>
+        <message>
+            <source>Appointments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scan a ticket or type its number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scan the ticket's QR code, or type a number such as D501, then Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Scan or type:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check &amp;in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;ervice:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All states</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sh&amp;ow:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The appointments could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking in…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln appointment(s)</source>
+            <translation>
+                <numerusform>%Ln appointment</numerusform>
+                <numerusform>%Ln appointments</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::BookingPage</name>
+        <message>
+            <source>Slots per service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Branch:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> min before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> min after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bookable &amp;up to:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check-in &amp;opens:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check-in &amp;closes:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save branch settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening hours (the branch's own time)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed dates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Booking and check-in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time zone: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Some opening hours cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::CheckInDesk</name>
+        <message>
+            <source>“%1” is neither a ticket's code nor a token number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is checked in: number %2 in line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is checked in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No appointment %1 today.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today's appointments could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this appointment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outside the check-in window of %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too early: %1 can check in from %2 to %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too late: check-in for %1 was open from %2 to %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This ticket was not found. Is it from this office?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was not found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check-in failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a walk-in token: there is nothing to check in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is already checked in and waiting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is already checked in and at a counter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was already checked in and called.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 missed its check-in window (no-show): book a new time or issue a walk-in token.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cannot be checked in now; try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln appointments are numbered %1 today (in different branches): scan the ticket's code instead.</source>
+            <translation>
+                <numerusform>%Ln appointment is numbered %1 today: scan the ticket's code instead.</numerusform>
+                <numerusform>%Ln appointments are numbered %1 today (in different branches): scan the ticket's code instead.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::ClosedDatesEdit</name>
+        <message>
+            <source>&amp;Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remo&amp;ve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed dates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date to close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why it is closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason, e.g. public holiday</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -285,6 +634,33 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         </message>
     </context>
     <context>
+        <name>Nextup::Console::DirectCallDialog</name>
+        <message>
+            <source>Call %1 out of turn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call %1 to %2 now, ahead of the tokens before it in line? Say why: the reason is kept in the token's history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. returning customer, documents checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Call now</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Nextup::Console::DurationSpinBox</name>
         <message>
             <source>Minutes:seconds, e.g. 4:30</source>
@@ -326,7 +702,23 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Assigned</source>
+            <source>Called out of turn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rescheduled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No-show</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -431,6 +823,10 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Appointments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Cannot reach the server at %1 — trying again now…</source>
             <translation type="unfinished" />
         </message>
@@ -485,6 +881,29 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         </message>
         <message>
             <source>No-shows: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::OpeningHoursEdit</name>
+        <message>
+            <source>Opening hours on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Several ranges a day are separated by commas, e.g. 09:00-12:30, 13:30-17:00; 24:00 is midnight; empty is closed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy &amp;Monday to Tuesday–Friday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write ranges like 09:00-12:30, 13:30-17:00, each closing after it opens and after the one before.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -551,6 +970,10 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Called %1 out of turn.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Nobody is waiting for this counter's services.</source>
             <translation type="unfinished" />
         </message>
@@ -594,6 +1017,18 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Call selected out of turn…  [%1]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call selected out of turn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls the token chosen in the list to this counter now, ahead of the line; asks for the reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Waiting for this counter: %1</source>
             <translation type="unfinished" />
         </message>
@@ -608,6 +1043,72 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         <message>
             <source>Choose a counter to see its line.</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::ServiceSlotsBox</name>
+        <message>
+            <source>Save &amp;slots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slots per service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Places per slot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slot length</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From the counters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Empty (lowest value): as many customers as the counters serving this service get through in one slot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slot &amp;length:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Places per slot:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (from the counters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>A slot has %Ln place(s) now.</source>
+            <translation>
+                <numerusform>A slot has %Ln place now.</numerusform>
+                <numerusform>A slot has %Ln places now.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -931,6 +1432,18 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Estimated waits: no called walk-in tokens to compare yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customers waited %1 longer than told</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customers waited %1 less than told</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Range: refresh by hand</source>
             <translation type="unfinished" />
         </message>
@@ -946,6 +1459,13 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <source>● Live</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <source>Estimated waits (%Ln token(s) compared): off by &lt;b&gt;%1&lt;/b&gt; on average; overall %2.</source>
+            <translation>
+                <numerusform>Estimated waits (%Ln token compared): off by &lt;b&gt;%1&lt;/b&gt; on average; overall %2.</numerusform>
+                <numerusform>Estimated waits (%Ln tokens compared): off by &lt;b&gt;%1&lt;/b&gt; on average; overall %2.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Co&amp;mpare:</source>
             <translation type="unfinished" />
@@ -958,6 +1478,14 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
     <context>
         <name>Nextup::Console::StatsTableModel</name>
         <message>
+            <source>%1 early</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 late</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>All tokens</source>
             <translation type="unfinished" />
         </message>
@@ -967,6 +1495,26 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         </message>
         <message>
             <source>Counter: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Appointments booked (not cancelled)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Appointments whose customer checked in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Appointments nobody checked in within the window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No-shows among the appointments that came or missed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On average, how long before (early) or after (late) their slot customers checked in</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1009,6 +1557,26 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <source>90% service</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No-shows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No-show rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Punctuality</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Nextup::Console::Status</name>
@@ -1034,6 +1602,14 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         </message>
         <message>
             <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No-show</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1317,11 +1893,19 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
             <translation type="unfinished" />
         </message>
         <message>
+            <source>An appointment: it joined the line at its booked time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>next</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Booked for</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -43,12 +43,361 @@
             <translation>Usuarios</translation>
         </message>
         <message>
+            <source>Booking</source>
+            <translation>Citas</translation>
+        </message>
+        <message>
             <source>History</source>
             <translation>Historial</translation>
         </message>
         <message>
             <source>Statistics</source>
             <translation>Estadísticas</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::AppointmentsModel</name>
+        <message>
+            <source>Booked</source>
+            <translation>Reservada</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>Con retraso</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Registrada</translation>
+        </message>
+        <message>
+            <source>At a counter</source>
+            <translation>En ventanilla</translation>
+        </message>
+        <message>
+            <source>Served</source>
+            <translation>Atendida</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Omitida</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>No se presentó</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelada</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Hora</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Número</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Servicio</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation>Registro</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::AppointmentsPage</name>
+        <message>
+            <source>Appointments</source>
+            <translation>Citas</translation>
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation>Registro de llegada</translation>
+        </message>
+        <message>
+            <source>Scan a ticket or type its number</source>
+            <translation>Escanee un ticket o escriba su número</translation>
+        </message>
+        <message>
+            <source>Scan the ticket's QR code, or type a number such as D501, then Enter</source>
+            <translation>Escanee el código QR del ticket o escriba un número como D501 y pulse Intro</translation>
+        </message>
+        <message>
+            <source>&amp;Scan or type:</source>
+            <translation>&amp;Escanear o escribir:</translation>
+        </message>
+        <message>
+            <source>Check &amp;in</source>
+            <translation>&amp;Registrar</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Desde</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Hasta</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>&amp;Fecha:</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>a</translation>
+        </message>
+        <message>
+            <source>&amp;Today</source>
+            <translation>&amp;Hoy</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Servicio</translation>
+        </message>
+        <message>
+            <source>All services</source>
+            <translation>Todos los servicios</translation>
+        </message>
+        <message>
+            <source>S&amp;ervice:</source>
+            <translation>Ser&amp;vicio:</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>Todos los estados</translation>
+        </message>
+        <message>
+            <source>Sh&amp;ow:</source>
+            <translation>&amp;Mostrar:</translation>
+        </message>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation>&amp;Actualizar</translation>
+        </message>
+        <message>
+            <source>The appointments could not be read: %1</source>
+            <translation>No se pudieron leer las citas: %1</translation>
+        </message>
+        <message>
+            <source>Checking in…</source>
+            <translation>Registrando…</translation>
+        </message>
+        <message>
+            <source>Check in</source>
+            <translation>Registrar</translation>
+        </message>
+        <message>
+            <source>Check in %1</source>
+            <translation>Registrar %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln appointment(s)</source>
+            <translation>
+                <numerusform>%Ln cita</numerusform>
+                <numerusform>%Ln citas</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::BookingPage</name>
+        <message>
+            <source>Slots per service</source>
+            <translation>Franjas por servicio</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>Sucursal</translation>
+        </message>
+        <message>
+            <source>&amp;Branch:</source>
+            <translation>&amp;Sucursal:</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> días</translation>
+        </message>
+        <message>
+            <source> min before</source>
+            <translation> min antes</translation>
+        </message>
+        <message>
+            <source> min after</source>
+            <translation> min después</translation>
+        </message>
+        <message>
+            <source>Bookable &amp;up to:</source>
+            <translation>Reservable &amp;hasta:</translation>
+        </message>
+        <message>
+            <source>Check-in &amp;opens:</source>
+            <translation>El registro se &amp;abre:</translation>
+        </message>
+        <message>
+            <source>Check-in &amp;closes:</source>
+            <translation>El registro se &amp;cierra:</translation>
+        </message>
+        <message>
+            <source>&amp;Save branch settings</source>
+            <translation>&amp;Guardar la sucursal</translation>
+        </message>
+        <message>
+            <source>Opening hours (the branch's own time)</source>
+            <translation>Horario (hora local de la sucursal)</translation>
+        </message>
+        <message>
+            <source>Closed dates</source>
+            <translation>Días cerrados</translation>
+        </message>
+        <message>
+            <source>Booking and check-in</source>
+            <translation>Reservas y registro</translation>
+        </message>
+        <message>
+            <source>Time zone: %1</source>
+            <translation>Zona horaria: %1</translation>
+        </message>
+        <message>
+            <source>Some opening hours cannot be read.</source>
+            <translation>Algunos horarios no se pueden leer.</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Guardado.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::CheckInDesk</name>
+        <message>
+            <source>“%1” is neither a ticket's code nor a token number.</source>
+            <translation>«%1» no es ni el código de un ticket ni un número de turno.</translation>
+        </message>
+        <message>
+            <source>%1 is checked in: number %2 in line.</source>
+            <translation>%1 registrado: es el número %2 de la fila.</translation>
+        </message>
+        <message>
+            <source>%1 is checked in.</source>
+            <translation>%1 registrado.</translation>
+        </message>
+        <message>
+            <source>No appointment %1 today.</source>
+            <translation>Hoy no hay ninguna cita %1.</translation>
+        </message>
+        <message>
+            <source>Today's appointments could not be read: %1</source>
+            <translation>No se pudieron leer las citas de hoy: %1</translation>
+        </message>
+        <message>
+            <source>this appointment</source>
+            <translation>esta cita</translation>
+        </message>
+        <message>
+            <source>Outside the check-in window of %1.</source>
+            <translation>Fuera del horario de registro de %1.</translation>
+        </message>
+        <message>
+            <source>Too early: %1 can check in from %2 to %3.</source>
+            <translation>Demasiado pronto: %1 puede registrarse de %2 a %3.</translation>
+        </message>
+        <message>
+            <source>Too late: check-in for %1 was open from %2 to %3.</source>
+            <translation>Demasiado tarde: el registro de %1 estaba abierto de %2 a %3.</translation>
+        </message>
+        <message>
+            <source>This ticket was not found. Is it from this office?</source>
+            <translation>No se encontró este ticket. ¿Es de esta oficina?</translation>
+        </message>
+        <message>
+            <source>%1 was not found.</source>
+            <translation>No se encontró %1.</translation>
+        </message>
+        <message>
+            <source>Check-in failed: %1</source>
+            <translation>Falló el registro: %1</translation>
+        </message>
+        <message>
+            <source>%1 is a walk-in token: there is nothing to check in.</source>
+            <translation>%1 es un turno sin cita: no hay nada que registrar.</translation>
+        </message>
+        <message>
+            <source>%1 is already checked in and waiting.</source>
+            <translation>%1 ya está registrado y esperando.</translation>
+        </message>
+        <message>
+            <source>%1 is already checked in and at a counter.</source>
+            <translation>%1 ya está registrado y en una ventanilla.</translation>
+        </message>
+        <message>
+            <source>%1 was already checked in and called.</source>
+            <translation>%1 ya se registró y fue llamado.</translation>
+        </message>
+        <message>
+            <source>%1 missed its check-in window (no-show): book a new time or issue a walk-in token.</source>
+            <translation>%1 no se registró a tiempo (no se presentó): reserve otra hora o emita un turno sin cita.</translation>
+        </message>
+        <message>
+            <source>%1 was cancelled.</source>
+            <translation>%1 fue cancelado.</translation>
+        </message>
+        <message>
+            <source>%1 cannot be checked in now; try again.</source>
+            <translation>%1 no se puede registrar ahora; inténtelo de nuevo.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln appointments are numbered %1 today (in different branches): scan the ticket's code instead.</source>
+            <translation>
+                <numerusform>Hoy hay %Ln cita con el número %1 (en distintas sucursales): escanee el código del ticket.</numerusform>
+                <numerusform>Hoy hay %Ln citas con el número %1 (en distintas sucursales): escanee el código del ticket.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::ClosedDatesEdit</name>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Añadir</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve</source>
+            <translation>&amp;Quitar</translation>
+        </message>
+        <message>
+            <source>Closed dates</source>
+            <translation>Días cerrados</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Date to close</source>
+            <translation>Día que se cierra</translation>
+        </message>
+        <message>
+            <source>Why it is closed</source>
+            <translation>Por qué se cierra</translation>
+        </message>
+        <message>
+            <source>Reason, e.g. public holiday</source>
+            <translation>Motivo, p. ej. festivo</translation>
         </message>
     </context>
     <context>
@@ -299,6 +648,33 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
         </message>
     </context>
     <context>
+        <name>Nextup::Console::DirectCallDialog</name>
+        <message>
+            <source>Call %1 out of turn</source>
+            <translation>Llamar a %1 fuera de turno</translation>
+        </message>
+        <message>
+            <source>Call %1 to %2 now, ahead of the tokens before it in line? Say why: the reason is kept in the token's history.</source>
+            <translation>¿Llamar ahora a %1 a %2, antes que los turnos que van delante? Indique el motivo: se guarda en el historial del turno.</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>e.g. returning customer, documents checked</source>
+            <translation>p. ej. cliente que vuelve, documentos ya revisados</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>&amp;Motivo:</translation>
+        </message>
+        <message>
+            <source>&amp;Call now</source>
+            <translation>&amp;Llamar ahora</translation>
+        </message>
+    </context>
+    <context>
         <name>Nextup::Console::DurationSpinBox</name>
         <message>
             <source>Minutes:seconds, e.g. 4:30</source>
@@ -340,8 +716,24 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
             <translation>Transferido</translation>
         </message>
         <message>
-            <source>Assigned</source>
-            <translation>Asignado</translation>
+            <source>Called out of turn</source>
+            <translation>Llamado fuera de turno</translation>
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation>Reservado</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Registrado</translation>
+        </message>
+        <message>
+            <source>Rescheduled</source>
+            <translation>Cambiado de hora</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>No se presentó</translation>
         </message>
     </context>
     <context>
@@ -445,6 +837,10 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
             <translation>Ventanilla</translation>
         </message>
         <message>
+            <source>Appointments</source>
+            <translation>Citas</translation>
+        </message>
+        <message>
             <source>Cannot reach the server at %1 — trying again now…</source>
             <translation>No se puede contactar con el servidor en %1 — reintentando ahora…</translation>
         </message>
@@ -500,6 +896,29 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
         <message>
             <source>No-shows: %1</source>
             <translation>No presentados: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::OpeningHoursEdit</name>
+        <message>
+            <source>Opening hours on %1</source>
+            <translation>Horario del %1</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Cerrado</translation>
+        </message>
+        <message>
+            <source>Several ranges a day are separated by commas, e.g. 09:00-12:30, 13:30-17:00; 24:00 is midnight; empty is closed.</source>
+            <translation>Varios tramos al día se separan con comas, p. ej. 09:00-12:30, 13:30-17:00; 24:00 es medianoche; vacío es cerrado.</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Monday to Tuesday–Friday</source>
+            <translation>Copiar el &amp;lunes de martes a viernes</translation>
+        </message>
+        <message>
+            <source>Write ranges like 09:00-12:30, 13:30-17:00, each closing after it opens and after the one before.</source>
+            <translation>Escriba tramos como 09:00-12:30, 13:30-17:00, cada uno cerrando después de abrir y después del anterior.</translation>
         </message>
     </context>
     <context>
@@ -565,6 +984,10 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
             <translation>&amp;Pausar</translation>
         </message>
         <message>
+            <source>Called %1 out of turn.</source>
+            <translation>%1 llamado fuera de turno.</translation>
+        </message>
+        <message>
             <source>Nobody is waiting for this counter's services.</source>
             <translation>Nadie espera por los servicios de esta ventanilla.</translation>
         </message>
@@ -608,6 +1031,18 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
             <translation>Turnos en espera</translation>
         </message>
         <message>
+            <source>Call selected out of turn…  [%1]</source>
+            <translation>Llamar al elegido fuera de turno…  [%1]</translation>
+        </message>
+        <message>
+            <source>Call selected out of turn</source>
+            <translation>Llamar al elegido fuera de turno</translation>
+        </message>
+        <message>
+            <source>Calls the token chosen in the list to this counter now, ahead of the line; asks for the reason.</source>
+            <translation>Llama ahora a esta ventanilla al turno elegido en la lista, antes que la fila; pide el motivo.</translation>
+        </message>
+        <message>
             <source>Waiting for this counter: %1</source>
             <translation>En espera para esta ventanilla: %1</translation>
         </message>
@@ -622,6 +1057,72 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
         <message>
             <source>Choose a counter to see its line.</source>
             <translation>Elija una ventanilla para ver su fila.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::ServiceSlotsBox</name>
+        <message>
+            <source>Save &amp;slots</source>
+            <translation>Guardar &amp;franjas</translation>
+        </message>
+        <message>
+            <source>Slots per service</source>
+            <translation>Franjas por servicio</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Servicio</translation>
+        </message>
+        <message>
+            <source>Slot</source>
+            <translation>Franja</translation>
+        </message>
+        <message>
+            <source>Places per slot</source>
+            <translation>Plazas por franja</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>Slot length</source>
+            <translation>Duración de la franja</translation>
+        </message>
+        <message>
+            <source>From the counters</source>
+            <translation>Según las ventanillas</translation>
+        </message>
+        <message>
+            <source>Empty (lowest value): as many customers as the counters serving this service get through in one slot</source>
+            <translation>Vacío (valor mínimo): tantos clientes como las ventanillas de este servicio atienden en una franja</translation>
+        </message>
+        <message>
+            <source>Slot &amp;length:</source>
+            <translation>&amp;Duración de la franja:</translation>
+        </message>
+        <message>
+            <source>&amp;Places per slot:</source>
+            <translation>&amp;Plazas por franja:</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 (from the counters)</source>
+            <translation>%1 (según las ventanillas)</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Guardado.</translation>
+        </message>
+        <message numerus="yes">
+            <source>A slot has %Ln place(s) now.</source>
+            <translation>
+                <numerusform>Ahora una franja tiene %Ln plaza.</numerusform>
+                <numerusform>Ahora una franja tiene %Ln plazas.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -945,6 +1446,18 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
             <translation>&lt;b&gt;%1&lt;/b&gt;: emitidos &lt;b&gt;%2&lt;/b&gt; · atendidos &lt;b&gt;%3&lt;/b&gt; · omitidos &lt;b&gt;%4&lt;/b&gt; · en espera &lt;b&gt;%5&lt;/b&gt; · espera media &lt;b&gt;%6&lt;/b&gt; (90 %: %7) · atención media &lt;b&gt;%8&lt;/b&gt; (90 %: %9)</translation>
         </message>
         <message>
+            <source>Estimated waits: no called walk-in tokens to compare yet.</source>
+            <translation>Esperas estimadas: aún no hay turnos sin cita llamados para comparar.</translation>
+        </message>
+        <message>
+            <source>customers waited %1 longer than told</source>
+            <translation>los clientes esperaron %1 más de lo anunciado</translation>
+        </message>
+        <message>
+            <source>customers waited %1 less than told</source>
+            <translation>los clientes esperaron %1 menos de lo anunciado</translation>
+        </message>
+        <message>
             <source>Range: refresh by hand</source>
             <translation>Periodo: actualice a mano</translation>
         </message>
@@ -960,6 +1473,13 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
             <source>● Live</source>
             <translation>● En vivo</translation>
         </message>
+        <message numerus="yes">
+            <source>Estimated waits (%Ln token(s) compared): off by &lt;b&gt;%1&lt;/b&gt; on average; overall %2.</source>
+            <translation>
+                <numerusform>Esperas estimadas (%Ln turno comparado): desvío medio de &lt;b&gt;%1&lt;/b&gt;; en conjunto %2.</numerusform>
+                <numerusform>Esperas estimadas (%Ln turnos comparados): desvío medio de &lt;b&gt;%1&lt;/b&gt;; en conjunto %2.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Co&amp;mpare:</source>
             <translation>Co&amp;mparar:</translation>
@@ -972,6 +1492,14 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
     <context>
         <name>Nextup::Console::StatsTableModel</name>
         <message>
+            <source>%1 early</source>
+            <translation>%1 antes</translation>
+        </message>
+        <message>
+            <source>%1 late</source>
+            <translation>%1 tarde</translation>
+        </message>
+        <message>
             <source>All tokens</source>
             <translation>Todos los turnos</translation>
         </message>
@@ -982,6 +1510,26 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
         <message>
             <source>Counter: %1</source>
             <translation>Ventanilla: %1</translation>
+        </message>
+        <message>
+            <source>Appointments booked (not cancelled)</source>
+            <translation>Citas reservadas (sin las canceladas)</translation>
+        </message>
+        <message>
+            <source>Appointments whose customer checked in</source>
+            <translation>Citas cuyo cliente se registró</translation>
+        </message>
+        <message>
+            <source>Appointments nobody checked in within the window</source>
+            <translation>Citas que nadie registró a tiempo</translation>
+        </message>
+        <message>
+            <source>No-shows among the appointments that came or missed</source>
+            <translation>Ausencias entre las citas que acudieron o faltaron</translation>
+        </message>
+        <message>
+            <source>On average, how long before (early) or after (late) their slot customers checked in</source>
+            <translation>En promedio, cuánto antes (pronto) o después (tarde) de su franja se registraron los clientes</translation>
         </message>
         <message>
             <source>Service or counter</source>
@@ -1023,6 +1571,26 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
             <source>90% service</source>
             <translation>Atención 90 %</translation>
         </message>
+        <message>
+            <source>Booked</source>
+            <translation>Reservadas</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Registradas</translation>
+        </message>
+        <message>
+            <source>No-shows</source>
+            <translation>Ausencias</translation>
+        </message>
+        <message>
+            <source>No-show rate</source>
+            <translation>Tasa de ausencia</translation>
+        </message>
+        <message>
+            <source>Punctuality</source>
+            <translation>Puntualidad</translation>
+        </message>
     </context>
     <context>
         <name>Nextup::Console::Status</name>
@@ -1049,6 +1617,14 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
         <message>
             <source>Cancelled</source>
             <translation>Cancelado</translation>
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation>Reservado</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>No se presentó</translation>
         </message>
     </context>
     <context>
@@ -1331,12 +1907,20 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
             <translation>Prioridad normal</translation>
         </message>
         <message>
+            <source>An appointment: it joined the line at its booked time</source>
+            <translation>Una cita: entró en la fila a su hora reservada</translation>
+        </message>
+        <message>
             <source>next</source>
             <translation>siguiente</translation>
         </message>
         <message>
             <source>Token</source>
             <translation>Turno</translation>
+        </message>
+        <message>
+            <source>Booked for</source>
+            <translation>Cita a las</translation>
         </message>
         <message>
             <source>Service</source>

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -178,9 +179,11 @@ QStringList unnamedControls(QWidget *root)
             qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractItemView *>(widget);
         if (!control || widget->isHidden() || widget->parent() == nullptr)
             continue;
-        if ((qobject_cast<QLineEdit *>(widget) && qobject_cast<QComboBox *>(widget->parent())) ||
+        if ((qobject_cast<QLineEdit *>(widget) &&
+             (qobject_cast<QComboBox *>(widget->parent()) ||
+              qobject_cast<QAbstractSpinBox *>(widget->parent()))) ||
             qobject_cast<QHeaderView *>(widget))
-            continue; // parts of a combo box or a table, named through it
+            continue; // parts of a combo box, a spin or date box, or a table, named through it
         const auto *button = qobject_cast<QAbstractButton *>(widget);
         const bool named =
             !widget->accessibleName().isEmpty() || (button && !button->text().isEmpty());

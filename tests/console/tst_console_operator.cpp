@@ -26,6 +26,7 @@
 #include "operator/operatorpage.h"
 #include "operator/queuepanel.h"
 #include "operator/transferdialog.h"
+#include "operator/waitingtablemodel.h"
 #include "operator/workpanel.h"
 #include "operatortest.h"
 #include "session/sessioncontroller.h"
@@ -87,7 +88,7 @@ void TestConsoleOperator::serveTokenThroughTheWidgets()
     QVERIFY(first > 0);
     QVERIFY(signIn(window(), m_backend.baseUrl(), QStringLiteral("operator1"),
                    QStringLiteral("operator123"), false, true)); // typed, then Return
-    QCOMPARE(window().workspace()->count(), 1); // an operator has the counter page only
+    QCOMPARE(window().workspace()->count(), 2); // an operator: the counter and appointments
     QVERIFY(chooseCounter(window(), 1));
     QCOMPARE(m_console->settings->counterId(m_backend.baseUrl()), 1); // remembered on this machine
     QTRY_COMPARE_WITH_TIMEOUT(listedTokens(window()), m_backend.callableAt(1), kConverge);
@@ -158,7 +159,11 @@ void TestConsoleOperator::waitingListFollowsEvents()
     QVERIFY(!listedTokens(window()).contains(elsewhere));
     QCOMPARE(listedTokens(window()), m_backend.callableAt(1));
     auto *view = child<QTableView>(page(), "waitingList");
-    QVERIFY(view->model()->index(0, 2).data().toString().contains(QStringLiteral("5")));
+    QVERIFY(view->model()
+                ->index(0, WaitingTableModel::PriorityColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("5")));
     QVERIFY(child<QLabel>(page(), "serviceCounts")->text().contains(QStringLiteral("Withdrawal")));
 }
 

@@ -309,6 +309,21 @@ StatsJob *ApiClient::stats(const QDate &from, const QDate &to)
     return callApi<StatsJob>(from, to);
 }
 
+AssignTokenJob *ApiClient::assignToken(qint64 tokenId, int counterId, const QString &reason)
+{
+    return callApi<AssignTokenJob>(tokenId, counterId, reason);
+}
+
+AppointmentsJob *ApiClient::appointments(const AppointmentFilter &filter)
+{
+    return callApi<AppointmentsJob>(filter);
+}
+
+CheckInJob *ApiClient::checkIn(qint64 tokenId, const QString &secret)
+{
+    return callApi<CheckInJob>(tokenId, secret);
+}
+
 JsonJob *ApiClient::callJson(const QByteArray &method, const QString &path, const QJsonValue &body,
                              const QUrlQuery &query)
 {

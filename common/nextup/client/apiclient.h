@@ -11,6 +11,9 @@
 
 namespace Nextup {
 
+class AppointmentsJob;
+class AssignTokenJob;
+class CheckInJob;
 class CounterActionJob;
 class CreateTokenJob;
 class GetQueuesJob;
@@ -23,6 +26,7 @@ class LogoutJob;
 class RefreshJob;
 class StatsJob;
 class TokenStatusJob;
+struct AppointmentFilter;
 struct HistoryFilter;
 struct NewToken;
 enum class CounterAction;
@@ -95,6 +99,11 @@ public:
     HistoryJob *history(const HistoryFilter &filter);
     GetTokenJob *getToken(qint64 tokenId);
     StatsJob *stats(const QDate &from = {}, const QDate &to = {});
+    // Calls a waiting token out of turn at a counter; the reason is kept in its history.
+    AssignTokenJob *assignToken(qint64 tokenId, int counterId, const QString &reason);
+    AppointmentsJob *appointments(const AppointmentFilter &filter);
+    // Staff and kiosks check in without the secret.
+    CheckInJob *checkIn(qint64 tokenId, const QString &secret = {});
     JsonJob *callJson(const QByteArray &method, const QString &path, const QJsonValue &body = {},
                       const QUrlQuery &query = {});
 

@@ -28,7 +28,7 @@ Status ListServicesJob::parseResponse(const QJsonDocument &json)
 {
     if (!json.isArray())
         return badResponse(QStringLiteral("not a list"));
-    for (const QJsonValue &value : json.array())
+    for (const QJsonValue value : json.array())
         m_services.append(ServiceInfo::fromJson(value.toObject()));
     return {};
 }
@@ -41,7 +41,7 @@ Status ListCountersJob::parseResponse(const QJsonDocument &json)
 {
     if (!json.isArray())
         return badResponse(QStringLiteral("not a list"));
-    for (const QJsonValue &value : json.array())
+    for (const QJsonValue value : json.array())
         m_counters.append(CounterInfo::fromJson(value.toObject()));
     return {};
 }

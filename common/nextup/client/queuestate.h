@@ -79,9 +79,9 @@ private:
     void hold(const QueueEvent &event);
     QList<QueueEvent> drain();
     void apply(const QueueEvent &event);
-    void applyToken(const QJsonObject &token);
-    void applyQueueUpdate(const QJsonObject &update);
-    void applyCounter(const QJsonObject &counter);
+    void applyToken(const QJsonObject &json);
+    void applyQueueUpdate(const QJsonObject &json);
+    void applyCounter(const QJsonObject &json);
     void recountQueueSizes();
     ServiceQueue *findService(int id);
     CounterInfo *findCounter(int id);

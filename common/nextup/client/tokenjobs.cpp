@@ -63,7 +63,7 @@ Status GetTokenJob::parseResponse(const QJsonDocument &json)
     QJsonValue events = answer.value(Key::Token).toObject().value(Key::Events);
     if (!events.isArray())
         events = answer.value(Key::Events);
-    for (const QJsonValue &value : events.toArray())
+    for (const QJsonValue value : events.toArray())
         m_events.append(TokenEvent::fromJson(value.toObject()));
     return {};
 }
@@ -112,6 +112,70 @@ Status StatsJob::parseResponse(const QJsonDocument &json)
     if (!answer.value(Key::Totals).isObject())
         return badResponse(QStringLiteral("no totals"));
     m_report = StatsReport::fromJson(answer);
+    return {};
+}
+
+AppointmentsJob::AppointmentsJob(const AppointmentFilter &filter)
+    : ApiJob("GET", QStringLiteral("/api/appointments")), m_filter(filter)
+{
+    setQuery(filter.toQuery());
+}
+
+Status AppointmentsJob::parseResponse(const QJsonDocument &json)
+{
+    const QJsonObject answer = json.object();
+    if (!answer.value(Key::Items).isArray())
+        return badResponse(QStringLiteral("no items"));
+    m_from = QDate::fromString(answer.value(Key::From).toString(), Qt::ISODate);
+    m_to = QDate::fromString(answer.value(Key::To).toString(), Qt::ISODate);
+    for (const QJsonValue value : answer.value(Key::Items).toArray())
+        m_items.append(Appointment::fromJson(value.toObject()));
+    return {};
+}
+
+CheckInJob::CheckInJob(qint64 tokenId, const QString &secret)
+    : TokenAnswerJob("POST", tokenPath(tokenId, "check-in"), Auth::Optional), m_tokenId(tokenId)
+{
+    if (!secret.isEmpty())
+        setRawHeader(kSecretHeader, secret.toUtf8()); // a header stays out of access logs
+}
+
+Status CheckInJob::parseResponse(const QJsonDocument &json)
+{
+    if (Status status = TokenAnswerJob::parseResponse(json); !status.isOk())
+        return status;
+    m_position = json.object().value(Key::Position).toInt();
+    m_window = CheckInWindow::fromJson(json.object());
+    return {};
+}
+
+BranchBookingJob::BranchBookingJob(int branchId, const std::optional<BranchBooking> &change)
+    : ApiJob(change ? "PUT" : "GET", QStringLiteral("/api/branches/%1/booking").arg(branchId))
+{
+    if (change)
+        setBody(change->toJson());
+}
+
+Status BranchBookingJob::parseResponse(const QJsonDocument &json)
+{
+    if (!json.isObject())
+        return badResponse(QStringLiteral("no booking settings"));
+    m_booking = BranchBooking::fromJson(json.object());
+    return {};
+}
+
+ServiceBookingJob::ServiceBookingJob(int serviceId, const std::optional<ServiceBooking> &change)
+    : ApiJob(change ? "PUT" : "GET", QStringLiteral("/api/services/%1/booking").arg(serviceId))
+{
+    if (change)
+        setBody(change->toJson());
+}
+
+Status ServiceBookingJob::parseResponse(const QJsonDocument &json)
+{
+    if (!json.isObject())
+        return badResponse(QStringLiteral("no booking settings"));
+    m_booking = ServiceBooking::fromJson(json.object());
     return {};
 }
 

@@ -129,4 +129,87 @@ private:
     StatsReport m_report;
 };
 
+// GET /api/appointments (staff): the appointments of a day or a range, in slot order.
+class AppointmentsJob : public ApiJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppointmentsJob)
+
+public:
+    explicit AppointmentsJob(const AppointmentFilter &filter);
+    AppointmentFilter filter() const { return m_filter; }
+    // The dates the server answered for (its today when the filter had none).
+    QDate from() const { return m_from; }
+    QDate to() const { return m_to; }
+    QList<Appointment> appointments() const { return m_items; }
+
+protected:
+    Status parseResponse(const QJsonDocument &json) override;
+
+private:
+    AppointmentFilter m_filter;
+    QDate m_from;
+    QDate m_to;
+    QList<Appointment> m_items;
+};
+
+// POST /api/tokens/:id/check-in: a booked appointment joins the line. Staff and kiosks need no
+// secret; a customer's client sends it. A 409 outside_check_in_window carries the window in its
+// details (CheckInWindow::fromJson(status.details.toObject())).
+class CheckInJob : public TokenAnswerJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CheckInJob)
+
+public:
+    explicit CheckInJob(qint64 tokenId, const QString &secret = {});
+    qint64 tokenId() const { return m_tokenId; }
+    // The place in line, 1 = next; 0 when the server did not say.
+    int position() const { return m_position; }
+    CheckInWindow window() const { return m_window; }
+
+protected:
+    Status parseResponse(const QJsonDocument &json) override;
+
+private:
+    qint64 m_tokenId;
+    int m_position = 0;
+    CheckInWindow m_window;
+};
+
+// GET /api/branches/:id/booking, or PUT it with `change` (admin). Answers the settings as they are
+// now either way.
+class BranchBookingJob : public ApiJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BranchBookingJob)
+
+public:
+    explicit BranchBookingJob(int branchId, const std::optional<BranchBooking> &change = {});
+    BranchBooking booking() const { return m_booking; }
+
+protected:
+    Status parseResponse(const QJsonDocument &json) override;
+
+private:
+    BranchBooking m_booking;
+};
+
+// GET /api/services/:id/booking, or PUT it with `change` (admin).
+class ServiceBookingJob : public ApiJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServiceBookingJob)
+
+public:
+    explicit ServiceBookingJob(int serviceId, const std::optional<ServiceBooking> &change = {});
+    ServiceBooking booking() const { return m_booking; }
+
+protected:
+    Status parseResponse(const QJsonDocument &json) override;
+
+private:
+    ServiceBooking m_booking;
+};
+
 } // namespace Nextup

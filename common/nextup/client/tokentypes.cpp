@@ -1,8 +1,45 @@
 #include "nextup/client/tokentypes.h"
 
+#include <QRegularExpression>
+
 namespace Nextup {
 
 namespace Key = Wire::Key;
+
+namespace {
+// docs/api.md "Appointments": the check-in window, the booking settings of a branch and a service.
+const QLatin1StringView kCheckInOpensAt{"check_in_opens_at"};
+const QLatin1StringView kCheckInClosesAt{"check_in_closes_at"};
+const QLatin1StringView kCheckedInAt{"checked_in_at"};
+const QLatin1StringView kOpeningHours{"opening_hours"};
+const QLatin1StringView kClosedDates{"closed_dates"};
+const QLatin1StringView kDate{"date"};
+const QLatin1StringView kHorizonDays{"booking_horizon_days"};
+const QLatin1StringView kCheckInEarly{"checkin_early_minutes"};
+const QLatin1StringView kCheckInLate{"checkin_late_minutes"};
+const QLatin1StringView kSlotMinutes{"slot_minutes"};
+const QLatin1StringView kSlotCapacity{"slot_capacity"};
+const QLatin1StringView kCapacity{"capacity"};
+const std::array<const char *, 7> kDayKeys{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+const QString kMidnight = QStringLiteral("24:00");
+
+std::optional<qint64> optionalCount(const QJsonObject &json, QLatin1StringView key)
+{
+    const QJsonValue value = json.value(key);
+    return value.isDouble() ? std::optional<qint64>(value.toInteger()) : std::nullopt;
+}
+
+std::optional<double> optionalNumber(const QJsonObject &json, QLatin1StringView key)
+{
+    const QJsonValue value = json.value(key);
+    return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+}
+
+QString closeText(const OpeningRange &range)
+{
+    return range.closesAtMidnight() ? kMidnight : range.close.toString(u"HH:mm");
+}
+} // namespace
 
 TokenEvent TokenEvent::fromJson(const QJsonObject &json)
 {
@@ -52,7 +89,7 @@ QUrlQuery HistoryFilter::toQuery() const
 HistoryPage HistoryPage::fromJson(const QJsonObject &json)
 {
     HistoryPage page;
-    for (const QJsonValue &value : json.value(Key::Items).toArray())
+    for (const QJsonValue value : json.value(Key::Items).toArray())
         page.items.append(TokenInfo::fromJson(value.toObject()));
     page.page = json.value(Key::Page).toInt();
     page.pageSize = json.value(Key::PageSize).toInt();
@@ -77,6 +114,11 @@ StatsBlock StatsBlock::fromJson(const QJsonObject &json, const QString &idKey)
     b.avgServiceSeconds = json.value(Key::AvgServiceSeconds).toDouble();
     b.p90ServiceSeconds = json.value(Key::P90ServiceSeconds).toDouble();
     b.withinTargetShare = json.value(Key::WithinTargetShare).toDouble();
+    b.appointmentsBooked = optionalCount(json, Key::AppointmentsBooked);
+    b.appointmentsCheckedIn = optionalCount(json, Key::AppointmentsCheckedIn);
+    b.noShows = optionalCount(json, Key::NoShows);
+    b.appointmentNoShowRate = optionalNumber(json, Key::AppointmentNoShowRate);
+    b.punctualitySeconds = optionalNumber(json, Key::PunctualitySeconds);
     return b;
 }
 
@@ -86,9 +128,9 @@ StatsReport StatsReport::fromJson(const QJsonObject &json)
     r.from = QDate::fromString(json.value(Key::From).toString(), Qt::ISODate);
     r.to = QDate::fromString(json.value(Key::To).toString(), Qt::ISODate);
     r.totals = StatsBlock::fromJson(json.value(Key::Totals).toObject());
-    for (const QJsonValue &value : json.value(Key::PerService).toArray())
+    for (const QJsonValue value : json.value(Key::PerService).toArray())
         r.perService.append(StatsBlock::fromJson(value.toObject(), Key::ServiceId));
-    for (const QJsonValue &value : json.value(Key::PerCounter).toArray())
+    for (const QJsonValue value : json.value(Key::PerCounter).toArray())
         r.perCounter.append(StatsBlock::fromJson(value.toObject(), Key::CounterId));
     r.perHour = json.value(Key::PerHour).toArray();
     const QJsonObject accuracy = json.value(Key::EtaAccuracy).toObject();
@@ -96,6 +138,139 @@ StatsReport StatsReport::fromJson(const QJsonObject &json)
     r.etaMeanAbsErrorSeconds = accuracy.value(Key::MeanAbsErrorSeconds).toDouble();
     r.etaMeanErrorSeconds = accuracy.value(Key::MeanErrorSeconds).toDouble();
     return r;
+}
+
+CheckInWindow CheckInWindow::fromJson(const QJsonObject &json)
+{
+    return {parseTime(json.value(kCheckInOpensAt)), parseTime(json.value(kCheckInClosesAt))};
+}
+
+Appointment Appointment::fromJson(const QJsonObject &json)
+{
+    return {TokenInfo::fromJson(json), parseTime(json.value(kCheckedInAt))};
+}
+
+QUrlQuery AppointmentFilter::toQuery() const
+{
+    QUrlQuery query;
+    const QDate last = to.isValid() ? to : from;
+    if (from.isValid() && last == from) {
+        query.addQueryItem(QStringLiteral("date"), from.toString(Qt::ISODate));
+    } else if (from.isValid()) {
+        query.addQueryItem(QStringLiteral("from"), from.toString(Qt::ISODate));
+        query.addQueryItem(QStringLiteral("to"), last.toString(Qt::ISODate));
+    }
+    if (branchId > 0)
+        query.addQueryItem(Key::BranchId.toString(), QString::number(branchId));
+    if (serviceId > 0)
+        query.addQueryItem(Key::ServiceId.toString(), QString::number(serviceId));
+    return query;
+}
+
+QString OpeningRange::toText() const
+{
+    return QStringLiteral("%1-%2").arg(open.toString(u"HH:mm"), closeText(*this));
+}
+
+QString BranchBooking::dayKey(int dayOfWeek)
+{
+    return QLatin1String(kDayKeys.at(std::size_t(qBound(1, dayOfWeek, 7) - 1)));
+}
+
+BranchBooking BranchBooking::fromJson(const QJsonObject &json)
+{
+    BranchBooking b;
+    b.branchId = json.value(Key::BranchId).toInt();
+    b.timezone = json.value(Key::Timezone).toString();
+    const QJsonObject hours = json.value(kOpeningHours).toObject();
+    for (int day = 1; day <= 7; ++day) {
+        for (const QJsonValue item : hours.value(dayKey(day)).toArray()) {
+            const QJsonArray pair = item.toArray();
+            const QString close = pair.at(1).toString();
+            b.on(day).append({QTime::fromString(pair.at(0).toString(), u"HH:mm"),
+                              close == kMidnight ? QTime() : QTime::fromString(close, u"HH:mm")});
+        }
+    }
+    for (const QJsonValue item : json.value(kClosedDates).toArray()) {
+        // Items are {date, reason}; a plain "YYYY-MM-DD" is read too.
+        const QJsonObject entry = item.isObject() ? item.toObject() : QJsonObject{{kDate, item}};
+        b.closedDates.append({QDate::fromString(entry.value(kDate).toString(), Qt::ISODate),
+                              entry.value(Key::Reason).toString()});
+    }
+    b.horizonDays = json.value(kHorizonDays).toInt(b.horizonDays);
+    b.checkInEarlyMinutes = json.value(kCheckInEarly).toInt(b.checkInEarlyMinutes);
+    b.checkInLateMinutes = json.value(kCheckInLate).toInt(b.checkInLateMinutes);
+    return b;
+}
+
+QJsonObject BranchBooking::toJson() const
+{
+    QJsonObject hours;
+    for (int day = 1; day <= 7; ++day) {
+        QJsonArray ranges;
+        for (const OpeningRange &range : on(day))
+            ranges.append(QJsonArray{range.open.toString(u"HH:mm"), closeText(range)});
+        hours.insert(dayKey(day), ranges);
+    }
+    QJsonArray closed;
+    for (const ClosedDate &day : closedDates)
+        closed.append(
+            QJsonObject{{kDate, day.date.toString(Qt::ISODate)}, {Key::Reason, day.reason}});
+    return QJsonObject{{kOpeningHours, hours},
+                       {kClosedDates, closed},
+                       {kHorizonDays, horizonDays},
+                       {kCheckInEarly, checkInEarlyMinutes},
+                       {kCheckInLate, checkInLateMinutes}};
+}
+
+std::optional<QList<OpeningRange>> BranchBooking::parseRanges(const QString &text)
+{
+    QList<OpeningRange> ranges;
+    // "9:00-12:30, 13:30 – 17:00": a hyphen, an en or an em dash, spaces anywhere.
+    static const QRegularExpression range(
+        QStringLiteral(R"(^\s*(\d{1,2}):(\d{2})\s*[-\x{2013}\x{2014}]\s*(\d{1,2}):(\d{2})\s*$)"));
+    for (const QString &part : text.split(QRegularExpression(QStringLiteral("[,;]")))) {
+        if (part.trimmed().isEmpty())
+            continue;
+        const QRegularExpressionMatch m = range.match(part);
+        if (!m.hasMatch())
+            return std::nullopt;
+        const QTime open(m.captured(1).toInt(), m.captured(2).toInt());
+        const bool midnight = m.captured(3).toInt() == 24 && m.captured(4).toInt() == 0;
+        const QTime close =
+            midnight ? QTime() : QTime(m.captured(3).toInt(), m.captured(4).toInt());
+        if (!open.isValid() || (!midnight && (!close.isValid() || close <= open)))
+            return std::nullopt;
+        if (!ranges.isEmpty() && (ranges.last().closesAtMidnight() || open < ranges.last().close))
+            return std::nullopt; // out of order or overlapping
+        ranges.append({open, close});
+    }
+    return ranges;
+}
+
+QString BranchBooking::rangesText(const QList<OpeningRange> &ranges)
+{
+    QStringList parts;
+    for (const OpeningRange &range : ranges)
+        parts.append(range.toText());
+    return parts.join(QStringLiteral(", "));
+}
+
+ServiceBooking ServiceBooking::fromJson(const QJsonObject &json)
+{
+    ServiceBooking b;
+    b.serviceId = json.value(Key::ServiceId).toInt();
+    b.slotMinutes = json.value(kSlotMinutes).toInt(b.slotMinutes);
+    const QJsonValue places = json.value(kSlotCapacity);
+    b.slotCapacity = places.isDouble() ? std::optional<int>(places.toInt()) : std::nullopt;
+    b.capacity = json.value(kCapacity).toInt();
+    return b;
+}
+
+QJsonObject ServiceBooking::toJson() const
+{
+    return QJsonObject{{kSlotMinutes, slotMinutes},
+                       {kSlotCapacity, slotCapacity ? QJsonValue(*slotCapacity) : QJsonValue()}};
 }
 
 } // namespace Nextup

@@ -71,7 +71,7 @@ void AdminCatalog::reload()
             if (generation != m_generation)
                 return;
             m_branches.clear();
-            for (const QJsonValue &value : branches->array())
+            for (const QJsonValue value : branches->array())
                 m_branches.append(BranchInfo::fromJson(value.toObject()));
             partArrived();
         },

@@ -4,6 +4,7 @@
 #include <QTabWidget>
 
 #include "admin/admincatalog.h"
+#include "admin/bookingpage.h"
 #include "admin/counterspage.h"
 #include "admin/historypage.h"
 #include "admin/servicespage.h"
@@ -20,11 +21,13 @@ void addAdminPages(QTabWidget *tabs, ApiClient *api, QueueClient *queue)
     auto *services = new ServicesPage(api, catalog, tabs);
     auto *counters = new CountersPage(api, catalog, tabs);
     auto *users = new UsersPage(api, tabs);
+    auto *booking = new BookingPage(api, catalog, tabs);
     auto *history = new TokenHistoryPage(api, catalog, tabs);
     auto *stats = new StatsPage(api, queue, tabs);
     services->setObjectName(QStringLiteral("servicesPage"));
     counters->setObjectName(QStringLiteral("countersPage"));
     users->setObjectName(QStringLiteral("usersPage"));
+    booking->setObjectName(QStringLiteral("bookingPage"));
     history->setObjectName(QStringLiteral("historyPage"));
     stats->setObjectName(QStringLiteral("statsPage"));
     // No mnemonics on the tabs: Ctrl+Tab and Ctrl+PgDown switch them, and the pages' own
@@ -32,6 +35,7 @@ void addAdminPages(QTabWidget *tabs, ApiClient *api, QueueClient *queue)
     tabs->addTab(services, QCoreApplication::translate("Nextup::Console::AdminPages", "Services"));
     tabs->addTab(counters, QCoreApplication::translate("Nextup::Console::AdminPages", "Counters"));
     tabs->addTab(users, QCoreApplication::translate("Nextup::Console::AdminPages", "Users"));
+    tabs->addTab(booking, QCoreApplication::translate("Nextup::Console::AdminPages", "Booking"));
     tabs->addTab(history, QCoreApplication::translate("Nextup::Console::AdminPages", "History"));
     tabs->addTab(stats, QCoreApplication::translate("Nextup::Console::AdminPages", "Statistics"));
     QObject::connect(api, &ApiClient::sessionChanged, catalog, [api, catalog] {

@@ -218,7 +218,12 @@ QString eventText(const QString &event)
         {QStringLiteral("skipped"), QT_TRANSLATE_NOOP("Nextup::Console::Event", "Skipped")},
         {QStringLiteral("cancelled"), QT_TRANSLATE_NOOP("Nextup::Console::Event", "Cancelled")},
         {QStringLiteral("transferred"), QT_TRANSLATE_NOOP("Nextup::Console::Event", "Transferred")},
-        {QStringLiteral("assigned"), QT_TRANSLATE_NOOP("Nextup::Console::Event", "Assigned")},
+        {QStringLiteral("assigned"),
+         QT_TRANSLATE_NOOP("Nextup::Console::Event", "Called out of turn")},
+        {QStringLiteral("booked"), QT_TRANSLATE_NOOP("Nextup::Console::Event", "Booked")},
+        {QStringLiteral("checked_in"), QT_TRANSLATE_NOOP("Nextup::Console::Event", "Checked in")},
+        {QStringLiteral("rescheduled"), QT_TRANSLATE_NOOP("Nextup::Console::Event", "Rescheduled")},
+        {QStringLiteral("expired"), QT_TRANSLATE_NOOP("Nextup::Console::Event", "No-show")},
     };
     const char *name = names.value(event);
     return name ? QCoreApplication::translate("Nextup::Console::Event", name) : event;

@@ -132,7 +132,7 @@ QList<HourCount> hourBuckets(const QJsonArray &perHour)
     for (int h = 0; h < 24; ++h)
         hours[h].hour = h;
     int first = 24, last = -1;
-    for (const QJsonValue &value : perHour) {
+    for (const QJsonValue value : perHour) {
         const QJsonObject row = value.toObject();
         const QDateTime at =
             QDateTime::fromString(row.value(Wire::Key::Hour).toString(), Qt::ISODateWithMs);

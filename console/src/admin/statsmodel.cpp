@@ -38,8 +38,11 @@ int StatsTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-double StatsTableModel::value(const StatsBlock &b, int column)
+std::optional<double> StatsTableModel::value(const StatsBlock &b, int column)
 {
+    const auto number = [](const auto &optional) -> std::optional<double> {
+        return optional ? std::optional<double>(double(*optional)) : std::nullopt;
+    };
     switch (column) {
     case IssuedColumn: return double(b.issued);
     case ServedColumn: return double(b.served);
@@ -50,8 +53,21 @@ double StatsTableModel::value(const StatsBlock &b, int column)
     case P90WaitColumn: return b.p90WaitSeconds;
     case AvgServiceColumn: return b.avgServiceSeconds;
     case P90ServiceColumn: return b.p90ServiceSeconds;
-    default: return 0;
+    case BookedColumn: return number(b.appointmentsBooked);
+    case CheckedInColumn: return number(b.appointmentsCheckedIn);
+    case NoShowsColumn: return number(b.noShows);
+    case NoShowRateColumn: return number(b.appointmentNoShowRate);
+    case PunctualityColumn: return number(b.punctualitySeconds);
+    default: return 0.0;
     }
+}
+
+QString StatsTableModel::punctualityText(std::optional<double> seconds)
+{
+    if (!seconds)
+        return QStringLiteral("—");
+    return *seconds < 0 ? tr("%1 early").arg(formatDuration(-*seconds))
+                        : tr("%1 late").arg(formatDuration(*seconds));
 }
 
 QVariant StatsTableModel::data(const QModelIndex &index, int role) const
@@ -62,8 +78,12 @@ QVariant StatsTableModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     switch (role) {
     case KindRole: return row.kind;
-    case ValueRole:
-        return column == NameColumn ? QVariant(row.block.id) : QVariant(value(row.block, column));
+    case ValueRole: {
+        if (column == NameColumn)
+            return row.block.id;
+        const std::optional<double> v = value(row.block, column);
+        return v ? QVariant(*v) : QVariant();
+    }
     case Qt::FontRole:
         if (row.kind == u"total") {
             QFont bold;
@@ -82,18 +102,37 @@ QVariant StatsTableModel::data(const QModelIndex &index, int role) const
         return row.kind == u"service" ? tr("Service: %1").arg(row.block.name)
                                       : tr("Counter: %1").arg(row.block.name);
     }
-    if (column >= AvgWaitColumn) {
+    const std::optional<double> v = value(row.block, column);
+    if (!v)
+        return QStringLiteral("—");
+    if (column == PunctualityColumn)
+        return punctualityText(v);
+    if (column == NoShowRateColumn)
+        return QLocale().toString(*v * 100, 'f', 0) + QLocale().percent();
+    if (column >= AvgWaitColumn && column <= P90ServiceColumn) {
         // No token waited (or was served) yet: the server has no time to give.
-        const bool none = column <= P90WaitColumn ? row.block.served + row.block.skipped == 0 &&
-                                                        value(row.block, column) == 0
-                                                  : row.block.served == 0;
-        return formatDuration(none ? -1 : value(row.block, column));
+        const bool none = column <= P90WaitColumn
+                              ? row.block.served + row.block.skipped == 0 && *v == 0
+                              : row.block.served == 0;
+        return formatDuration(none ? -1 : *v);
     }
-    return QLocale().toString(qint64(value(row.block, column)));
+    return QLocale().toString(qint64(*v));
 }
 
 QVariant StatsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case BookedColumn: return tr("Appointments booked (not cancelled)");
+        case CheckedInColumn: return tr("Appointments whose customer checked in");
+        case NoShowsColumn: return tr("Appointments nobody checked in within the window");
+        case NoShowRateColumn: return tr("No-shows among the appointments that came or missed");
+        case PunctualityColumn:
+            return tr("On average, how long before (early) or after (late) their slot customers "
+                      "checked in");
+        default: return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -107,6 +146,11 @@ QVariant StatsTableModel::headerData(int section, Qt::Orientation orientation, i
     case P90WaitColumn: return tr("90% wait");
     case AvgServiceColumn: return tr("Avg service");
     case P90ServiceColumn: return tr("90% service");
+    case BookedColumn: return tr("Booked");
+    case CheckedInColumn: return tr("Checked in");
+    case NoShowsColumn: return tr("No-shows");
+    case NoShowRateColumn: return tr("No-show rate");
+    case PunctualityColumn: return tr("Punctuality");
     default: return {};
     }
 }

@@ -7,7 +7,8 @@
 namespace Nextup::Console {
 
 // GET /api/stats as a table: the totals, then one row per service, then one per counter.
-// ValueRole gives a cell's number unformatted (seconds for the times).
+// ValueRole gives a cell's number unformatted (seconds for the times; an invalid QVariant, shown
+// as "—", for an appointment figure the server does not give).
 class StatsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -31,6 +32,13 @@ public:
         P90WaitColumn,
         AvgServiceColumn,
         P90ServiceColumn,
+        // Appointments (booked and not cancelled, checked in, no-shows, their rate, and how early
+        // or late those who came checked in).
+        BookedColumn,
+        CheckedInColumn,
+        NoShowsColumn,
+        NoShowRateColumn,
+        PunctualityColumn,
         ColumnCount
     };
     using QAbstractTableModel::QAbstractTableModel;
@@ -46,8 +54,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // A block's value for a column (numbers as they came, times in seconds).
-    static double value(const StatsBlock &block, int column);
+    // A block's value for a column (numbers as they came, times in seconds); nullopt for an
+    // appointment figure the server did not give.
+    static std::optional<double> value(const StatsBlock &block, int column);
+    // "2:30 early", "1:05 late", "—".
+    static QString punctualityText(std::optional<double> seconds);
 
 private:
     struct Row

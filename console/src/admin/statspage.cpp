@@ -70,6 +70,9 @@ StatsPage::StatsPage(ApiClient *api, QueueClient *queue, QWidget *parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setTextFormat(Qt::RichText);
+    m_accuracy = new QLabel(this);
+    m_accuracy->setObjectName(QStringLiteral("etaAccuracy"));
+    m_accuracy->setTextFormat(Qt::RichText);
     m_message = makeErrorLabel(QStringLiteral("message"), this);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -80,6 +83,7 @@ StatsPage::StatsPage(ApiClient *api, QueueClient *queue, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildControls());
     layout->addWidget(m_summary);
+    layout->addWidget(m_accuracy);
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
     updateLiveLabel();
@@ -273,6 +277,24 @@ void StatsPage::updateSummary()
                  locale.toString(t.skipped), locale.toString(t.waiting),
                  formatDuration(t.avgWaitSeconds), formatDuration(t.p90WaitSeconds),
                  formatDuration(t.avgServiceSeconds), formatDuration(t.p90ServiceSeconds)));
+    // eta_accuracy: predicted against real waits of walk-ins called in the period. The mean error
+    // is the real wait minus the prediction: positive when customers waited longer than told.
+    QString accuracy;
+    if (r.etaSamples == 0) {
+        accuracy = tr("Estimated waits: no called walk-in tokens to compare yet.");
+    } else {
+        const double bias = r.etaMeanErrorSeconds;
+        const QString tendency =
+            bias >= 0 ? tr("customers waited %1 longer than told").arg(formatDuration(bias))
+                      : tr("customers waited %1 less than told").arg(formatDuration(-bias));
+        accuracy = tr("Estimated waits (%Ln token(s) compared): off by <b>%1</b> on average; "
+                      "overall %2.",
+                      nullptr, int(r.etaSamples))
+                       .arg(formatDuration(r.etaMeanAbsErrorSeconds), tendency);
+    }
+    m_accuracy->setText(accuracy);
+    m_accuracy->setAccessibleName(
+        QString(accuracy).remove(QStringLiteral("<b>")).remove(QStringLiteral("</b>")));
 }
 
 void StatsPage::updateLiveLabel()

@@ -24,9 +24,11 @@ namespace Nextup::Console {
 class StatsTableModel;
 
 // Statistics of today or of a chosen range (GET /api/stats): issued, served, skipped, average and
-// 90th percentile wait and service time per service and per counter, and tokens per hour, as bar
-// charts and a table. Today's figures are live: every queue event (QueueClient::eventReceived)
-// asks for a refresh, at most one per liveDelay, so a busy branch does not flood the server.
+// 90th percentile wait and service time per service and per counter, appointments (booked,
+// checked in, no-shows, punctuality), tokens per hour, as bar charts and a table, and how well
+// the estimated waits matched the real ones. Today's figures are live: every queue event
+// (QueueClient::eventReceived) asks for a refresh, at most one per liveDelay, so a busy branch does
+// not flood the server.
 class StatsPage : public QWidget
 {
     Q_OBJECT
@@ -47,6 +49,8 @@ public:
     QDateEdit *toEdit() const { return m_to; }
     // "service" or "counter": what the charts compare.
     QComboBox *groupBox() const { return m_group; }
+    // How well the estimated waits matched (eta_accuracy).
+    QLabel *accuracyLabel() const { return m_accuracy; }
     bool isLive() const;
     int liveDelay() const { return m_liveTimer.interval(); }
     void setLiveDelay(int milliseconds) { m_liveTimer.setInterval(milliseconds); }
@@ -85,6 +89,7 @@ private:
     QPushButton *m_refresh = nullptr;
     QLabel *m_live = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_accuracy = nullptr;
     QLabel *m_message = nullptr;
     QComboBox *m_group = nullptr;
     QChart *m_tokensChart = nullptr;

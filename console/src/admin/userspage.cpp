@@ -55,7 +55,7 @@ void UsersPage::reload()
             if (generation != m_generation)
                 return;
             QList<UserInfo> users;
-            for (const QJsonValue &value : job->array())
+            for (const QJsonValue value : job->array())
                 users.append(UserInfo::fromJson(value.toObject()));
             m_model->setUsers(users);
             table()->resizeColumnsToContents();

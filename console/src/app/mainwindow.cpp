@@ -11,6 +11,7 @@
 #include "admin/adminpages.h"
 #include "app/consolesettings.h"
 #include "app/translations.h"
+#include "appointments/appointmentspage.h"
 #include "nextup/client/apiclient.h"
 #include "nextup/client/queueclient.h"
 #include "operator/operatorpage.h"
@@ -96,6 +97,11 @@ QTabWidget *MainWindow::workspace() const
 OperatorPage *MainWindow::operatorPage() const
 {
     return m_operator;
+}
+
+AppointmentsPage *MainWindow::appointmentsPage() const
+{
+    return m_appointments;
 }
 
 void MainWindow::start()
@@ -205,9 +211,7 @@ void MainWindow::rebuildPages()
         showWorkspace();
         m_workspace->setCurrentIndex(tab);
     } else {
-        if (m_signIn) {
-            delete m_signIn; // built again in the new language
-        }
+        delete m_signIn; // built again in the new language (a QPointer: null once gone)
         showSignIn({}, false);
     }
 }
@@ -220,6 +224,7 @@ void MainWindow::showSignIn(const QString &message, bool error)
         m_workspace->deleteLater();
         m_workspace = nullptr;
         m_operator = nullptr;
+        m_appointments = nullptr;
     }
     if (!m_signIn) {
         m_signIn = new SignInPage(m_stack);
@@ -258,6 +263,8 @@ void MainWindow::showWorkspace()
     m_workspace->setDocumentMode(true);
     m_operator = new OperatorPage(m_api, m_queue.get(), m_settings, m_workspace);
     m_workspace->addTab(m_operator, tr("Counter"));
+    m_appointments = new AppointmentsPage(m_api, m_queue.get(), m_workspace);
+    m_workspace->addTab(m_appointments, tr("Appointments"));
     if (m_api->user().hasRole(Wire::Role::Admin))
         addAdminPages(m_workspace, m_api, m_queue.get());
     m_stack->addWidget(m_workspace);

@@ -17,6 +17,7 @@ class QueueClient;
 
 namespace Nextup::Console {
 
+class AppointmentsPage;
 class ConsoleSettings;
 class CredentialStore;
 class OperatorPage;
@@ -25,9 +26,9 @@ class SessionController;
 class SignInPage;
 class Translations;
 
-// The console's one window: the sign-in page, then the workspace (the operator's counter page and,
-// for admins, the admin pages next to it). A language change rebuilds the pages in the new
-// language; the session and the live queue carry on underneath.
+// The console's one window: the sign-in page, then the workspace (the operator's counter page, the
+// appointments and their check-in, and for admins the admin pages next to them). A language change
+// rebuilds the pages in the new language; the session and the live queue carry on underneath.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -53,6 +54,7 @@ public:
     SignInPage *signInPage() const;
     QTabWidget *workspace() const;
     OperatorPage *operatorPage() const;
+    AppointmentsPage *appointmentsPage() const;
 
 signals:
     // The workspace is shown (after a sign-in or a restored session).
@@ -83,6 +85,7 @@ private:
     QPointer<SignInPage> m_signIn;
     QPointer<QTabWidget> m_workspace;
     QPointer<OperatorPage> m_operator;
+    QPointer<AppointmentsPage> m_appointments;
     QLabel *m_connection = nullptr;
     bool m_restorePending = false; // a remembered session waits for the server to answer
     bool m_keychainChecked = false;

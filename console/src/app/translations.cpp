@@ -34,7 +34,7 @@ QString Translations::resolve(const QString &override)
         return override;
     // The system's preferred languages in order; the first one we have wins.
     for (const QString &name : QLocale::system().uiLanguages()) {
-        const QString code = name.section(u'-', 0, 0).section(u'_', 0, 0).toLower();
+        QString code = name.section(u'-', 0, 0).section(u'_', 0, 0).toLower();
         if (known.contains(code))
             return code;
     }
@@ -43,7 +43,7 @@ QString Translations::resolve(const QString &override)
 
 QString Translations::apply(const QString &override)
 {
-    const QString code = resolve(override);
+    QString code = resolve(override);
     QCoreApplication::removeTranslator(&m_console);
     QCoreApplication::removeTranslator(&m_qt);
     // English is the source language: its catalogue only exists to keep lupdate's list complete.

@@ -27,6 +27,8 @@ DeskActions DeskActions::allowed(const DeskState &state)
     can.skip = called;
     can.complete = serving;
     can.transfer = called || serving;
+    // The server assigns only to a counter with no token at it, called or being served.
+    can.callChosen = open && state.tokenStatus.isEmpty();
     return can;
 }
 

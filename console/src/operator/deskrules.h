@@ -27,6 +27,7 @@ struct DeskActions
     bool complete = false;
     bool skip = false;
     bool transfer = false;
+    bool callChosen = false; // a chosen waiting token, out of turn (nobody may be at the counter)
 
     static DeskActions allowed(const DeskState &state);
 };

@@ -1,5 +1,7 @@
 #include "operator/mydaypanel.h"
 
+#include <cmath>
+
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -82,7 +84,7 @@ void MyDayPanel::refresh()
                 mine = block;
         }
         m_served = int(mine.served);
-        const int average = int(mine.avgServiceSeconds + 0.5);
+        const int average = int(std::lround(mine.avgServiceSeconds));
         m_servedLabel->setText(tr("Served: %1").arg(m_served));
         m_averageLabel->setText(mine.served > 0 ? tr("Average service time: %1:%2")
                                                       .arg(average / 60)

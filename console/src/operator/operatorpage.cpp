@@ -7,11 +7,13 @@
 #include <QVBoxLayout>
 
 #include "app/consolesettings.h"
+#include "appointments/appointmentslots.h"
 #include "nextup/client/apiclient.h"
 #include "nextup/client/queueclient.h"
 #include "nextup/client/tokenjobs.h"
 #include "nextup/wire/keys.h"
 #include "operator/counterbar.h"
+#include "operator/directcalldialog.h"
 #include "operator/mydaypanel.h"
 #include "operator/queuepanel.h"
 #include "operator/transferdialog.h"
@@ -34,6 +36,8 @@ OperatorPage::OperatorPage(ApiClient *api, QueueClient *queue, ConsoleSettings *
     m_work = new WorkPanel(this);
     m_queuePanel = new QueuePanel(queue, this);
     m_myDay = new MyDayPanel(api, this);
+    m_slots = new AppointmentSlots(api, queue, this);
+    m_queuePanel->model()->setSlots(m_slots);
 
     auto *middle = new QHBoxLayout;
     middle->setSpacing(16);
@@ -55,6 +59,7 @@ OperatorPage::OperatorPage(ApiClient *api, QueueClient *queue, ConsoleSettings *
         else
             request(action);
     });
+    connect(m_queuePanel, &QueuePanel::callChosenRequested, this, &OperatorPage::askDirectCall);
     connect(queue, &QueueClient::stateChanged, this, &OperatorPage::onStateChanged);
     // A fresh snapshot is the truth, also where our own answers ran ahead of events we missed.
     connect(queue, &QueueClient::resynced, this, [this] {
@@ -160,6 +165,7 @@ void OperatorPage::updateActions()
     m_bar->showCounter(counter(), state.mine);
     m_bar->setActions(can, state.counterStatus, !tokenHere && !m_busy);
     m_work->setActions(can);
+    m_queuePanel->setCallChosenAllowed(can.callChosen);
 }
 
 void OperatorPage::syncCurrentToken()
@@ -230,13 +236,18 @@ void OperatorPage::request(CounterAction action, const QString &reason, const QJ
     job->then(
         this, [this, action, job] { onActionDone(action, job); },
         [this, action](const Status &status) {
-            m_busy = false;
-            m_work->showMessage(describeFailure(status), true);
-            if (status.httpStatus == 409 || status.httpStatus == 403)
-                m_queue->resync(); // our view was behind the server's
-            updateActions();
+            onRefused(status);
             emit actionFinished(action, false);
         });
+}
+
+void OperatorPage::onRefused(const Status &status)
+{
+    m_busy = false;
+    m_work->showMessage(describeFailure(status), true);
+    if (status.httpStatus == 409 || status.httpStatus == 403)
+        m_queue->resync(); // our view was behind the server's
+    updateActions();
 }
 
 void OperatorPage::onActionDone(CounterAction action, const CounterActionJob *job)
@@ -303,9 +314,44 @@ void OperatorPage::askTransfer()
     dialog->open();
 }
 
+void OperatorPage::askDirectCall(qint64 tokenId, const QString &tokenNumber)
+{
+    const CounterInfo *c = counter();
+    if (!c || m_busy)
+        return;
+    auto *dialog = new DirectCallDialog(tokenNumber, c->name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, tokenId] { callOutOfTurn(tokenId, dialog->reason()); });
+    dialog->open();
+}
+
+void OperatorPage::callOutOfTurn(qint64 tokenId, const QString &reason)
+{
+    if (m_busy || m_counterId <= 0 || reason.isEmpty())
+        return;
+    m_busy = true;
+    updateActions();
+    AssignTokenJob *job = m_api->assignToken(tokenId, m_counterId, reason);
+    job->then(
+        this,
+        [this, job] {
+            m_busy = false;
+            const TokenInfo token = job->token();
+            m_work->setToken(token);
+            m_work->showMessage(tr("Called %1 out of turn.").arg(token.tokenNumber), false);
+            updateActions();
+            emit directCallFinished(true);
+        },
+        [this](const Status &status) {
+            onRefused(status);
+            emit directCallFinished(false);
+        });
+}
+
 QString OperatorPage::describeFailure(const Status &status)
 {
-    const QString detail = status.message.isEmpty() ? status.code : status.message;
+    QString detail = status.message.isEmpty() ? status.code : status.message;
     if (status.code == u"queue_empty")
         return tr("Nobody is waiting for this counter's services.");
     if (status.code == u"invalid_state")

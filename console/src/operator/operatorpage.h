@@ -20,6 +20,7 @@ struct Status;
 
 namespace Nextup::Console {
 
+class AppointmentSlots;
 class ConsoleSettings;
 class CounterBar;
 class MyDayPanel;
@@ -49,6 +50,7 @@ public:
     WorkPanel *workPanel() const { return m_work; }
     QueuePanel *queuePanel() const { return m_queuePanel; }
     MyDayPanel *myDayPanel() const { return m_myDay; }
+    AppointmentSlots *appointmentSlots() const { return m_slots; }
     QLabel *staleBanner() const { return m_banner; }
 
     // "Why was that refused?" in the operator's words.
@@ -57,6 +59,8 @@ public:
 signals:
     // An action's answer arrived (either way) and the panel shows it.
     void actionFinished(Nextup::CounterAction action, bool ok);
+    // The same for calling a chosen token out of turn.
+    void directCallFinished(bool ok);
 
 private:
     const CounterInfo *counter() const;
@@ -70,6 +74,9 @@ private:
     void onActionDone(CounterAction action, const CounterActionJob *job);
     void askPauseReason();
     void askTransfer();
+    void askDirectCall(qint64 tokenId, const QString &tokenNumber);
+    void callOutOfTurn(qint64 tokenId, const QString &reason);
+    void onRefused(const Status &status);
 
     ApiClient *m_api;
     QueueClient *m_queue;
@@ -84,6 +91,7 @@ private:
     WorkPanel *m_work = nullptr;
     QueuePanel *m_queuePanel = nullptr;
     MyDayPanel *m_myDay = nullptr;
+    AppointmentSlots *m_slots = nullptr;
 };
 
 } // namespace Nextup::Console

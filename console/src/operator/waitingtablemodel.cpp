@@ -1,7 +1,9 @@
 #include "operator/waitingtablemodel.h"
 
 #include <QFont>
+#include <QLocale>
 
+#include "appointments/appointmentslots.h"
 #include "nextup/client/queueclient.h"
 
 namespace Nextup::Console {
@@ -23,6 +25,18 @@ void WaitingTableModel::setCounter(int counterId, const QList<int> &serviceIds)
     m_counterId = counterId;
     m_serviceIds = serviceIds;
     rebuild();
+}
+
+void WaitingTableModel::setSlots(AppointmentSlots *times)
+{
+    if (m_slots)
+        disconnect(m_slots, nullptr, this, nullptr);
+    m_slots = times;
+    if (times)
+        connect(times, &AppointmentSlots::changed, this, [this] {
+            if (!m_rows.isEmpty())
+                emit dataChanged(index(0, SlotColumn), index(rowCount() - 1, SlotColumn));
+        });
 }
 
 void WaitingTableModel::rebuild()
@@ -79,6 +93,15 @@ QString WaitingTableModel::serviceLabel(int serviceId) const
                    : QString::number(serviceId);
 }
 
+QString WaitingTableModel::etaText(int row, int etaSeconds)
+{
+    // Only the head of this counter's line is next: the head of another service's line is not,
+    // even when that service's estimate is under a minute (a collapsed average does that).
+    if (row == 0)
+        return tr("next");
+    return QStringLiteral("~") + formatMinutes(qMax(60, etaSeconds));
+}
+
 int WaitingTableModel::etaSeconds(const QueueToken &token) const
 {
     // The server gives each service's ETA for a token taken now, i.e. behind all `waiting`
@@ -118,18 +141,24 @@ QVariant WaitingTableModel::data(const QModelIndex &index, int role) const
             return token.priority > 0 ? tr("Priority %1: called before others").arg(token.priority)
                                       : tr("Normal priority");
     }
+    if (role == Qt::ToolTipRole && index.column() == SlotColumn && m_slots &&
+        m_slots->slotOf(token.id).isValid())
+        return tr("An appointment: it joined the line at its booked time");
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (index.column()) {
     case TokenColumn: return token.tokenNumber;
+    case SlotColumn: {
+        const QDateTime slot = m_slots ? m_slots->slotOf(token.id) : QDateTime();
+        return slot.isValid()
+                   ? QLocale().toString(slot.toLocalTime().time(), QStringLiteral("HH:mm"))
+                   : QString();
+    }
     case ServiceColumn: return serviceLabel(token.serviceId);
     case PriorityColumn:
         return token.priority > 0 ? QStringLiteral("★ %1").arg(token.priority) : QString();
     case WaitingColumn: return formatMinutes(waited);
-    case EtaColumn: {
-        const int eta = etaSeconds(token);
-        return eta < 60 ? tr("next") : QStringLiteral("~") + formatMinutes(eta);
-    }
+    case EtaColumn: return etaText(index.row(), etaSeconds(token));
     default: return {};
     }
 }
@@ -140,6 +169,7 @@ QVariant WaitingTableModel::headerData(int section, Qt::Orientation orientation,
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case TokenColumn: return tr("Token");
+    case SlotColumn: return tr("Booked for");
     case ServiceColumn: return tr("Service");
     case PriorityColumn: return tr("Priority");
     case WaitingColumn: return tr("Waiting");

@@ -30,7 +30,7 @@ QString customerName(const QJsonValue &info)
         return info.toString();
     const QJsonObject object = info.toObject();
     for (const char *key : {"name", "full_name", "customer_name"}) {
-        const QString value = object.value(QLatin1String(key)).toString();
+        QString value = object.value(QLatin1String(key)).toString();
         if (!value.isEmpty())
             return value;
     }

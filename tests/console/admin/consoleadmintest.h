@@ -43,6 +43,11 @@ private slots:
     void csvQuoting();
     void csvExportMatchesApi();
 
+    // tst_console_admin_booking.cpp
+    void bookingHoursRoundTrip();
+    void bookingHoursRefusedBeforeSending();
+    void serviceSlotsRoundTrip();
+
     // tst_console_admin_stats.cpp
     void statsMatchApi_data();
     void statsMatchApi();

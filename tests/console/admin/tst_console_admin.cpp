@@ -51,7 +51,7 @@ void TestConsoleAdmin::initTestCase()
     m_tabs->resize(1280, 720);
     m_tabs->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_tabs.get()));
-    QCOMPARE(m_tabs->count(), 5);
+    QCOMPARE(m_tabs->count(), 6);
 }
 
 // Today: tokens of every service (one with a customer text CSV must quote), some served, one

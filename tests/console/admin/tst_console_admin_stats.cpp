@@ -8,6 +8,7 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
 #include <QScopeGuard>
@@ -18,6 +19,8 @@
 
 #include "admin/adminmodels.h"
 #include "admin/adminpages.h"
+#include "admin/adminwidgets.h"
+#include "admin/bookingpage.h"
 #include "admin/counterspage.h"
 #include "admin/historymodels.h"
 #include "admin/historypage.h"
@@ -32,11 +35,13 @@ using namespace Nextup;
 using namespace Nextup::Console;
 
 namespace {
-const int kColumns[] = {StatsTableModel::IssuedColumn,    StatsTableModel::ServedColumn,
-                        StatsTableModel::SkippedColumn,   StatsTableModel::CancelledColumn,
-                        StatsTableModel::WaitingColumn,   StatsTableModel::AvgWaitColumn,
-                        StatsTableModel::P90WaitColumn,   StatsTableModel::AvgServiceColumn,
-                        StatsTableModel::P90ServiceColumn};
+const int kColumns[] = {StatsTableModel::IssuedColumn,     StatsTableModel::ServedColumn,
+                        StatsTableModel::SkippedColumn,    StatsTableModel::CancelledColumn,
+                        StatsTableModel::WaitingColumn,    StatsTableModel::AvgWaitColumn,
+                        StatsTableModel::P90WaitColumn,    StatsTableModel::AvgServiceColumn,
+                        StatsTableModel::P90ServiceColumn, StatsTableModel::BookedColumn,
+                        StatsTableModel::CheckedInColumn,  StatsTableModel::NoShowsColumn,
+                        StatsTableModel::NoShowRateColumn, StatsTableModel::PunctualityColumn};
 const char *const kKeys[] = {"issued",
                              "served",
                              "skipped",
@@ -45,7 +50,12 @@ const char *const kKeys[] = {"issued",
                              "avg_wait_seconds",
                              "p90_wait_seconds",
                              "avg_service_seconds",
-                             "p90_service_seconds"};
+                             "p90_service_seconds",
+                             "appointments_booked",
+                             "appointments_checked_in",
+                             "no_shows",
+                             "appointment_no_show_rate",
+                             "punctuality_seconds"};
 
 // The table row of one block against the API's numbers; an empty string when they agree.
 QString compareRow(const StatsTableModel *model, int row, const QJsonObject &block)
@@ -158,6 +168,14 @@ void TestConsoleAdmin::statsMatchApi()
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
     QCOMPARE(model->rowCount(), int(1 + perService.size() + perCounter.size()));
+    // How well the estimates matched: the walk-ins called today were predicted.
+    const QJsonObject accuracy = api.value(u"eta_accuracy").toObject();
+    const QString accuracyText = stats->accuracyLabel()->text();
+    QVERIFY2(accuracy.value(u"samples").toInt() > 0, qPrintable(accuracyText));
+    QVERIFY2(accuracyText.contains(
+                 formatDuration(accuracy.value(u"mean_abs_error_seconds").toDouble())) &&
+                 accuracyText.contains(QString::number(accuracy.value(u"samples").toInt())),
+             qPrintable(accuracyText));
     if (QTest::currentTestFailed())
         return;
 
@@ -245,6 +263,18 @@ void shootStatistics(QTabWidget *tabs, const QString &name)
     QVERIFY(save(tabs, name));
 }
 
+// Branch 1's opening hours and closed dates, as the booking tests left them.
+void shootBooking(QTabWidget *tabs, const QString &name)
+{
+    auto *booking = tabs->findChild<BookingPage *>();
+    QSignalSpy loaded(booking, &BookingPage::loaded);
+    tabs->setCurrentWidget(booking);
+    booking->reload();
+    QVERIFY(loaded.wait(10000));
+    QTest::qWait(300); // the services' slot settings arrive one by one
+    QVERIFY(save(tabs, name));
+}
+
 // The Services form with the server's validation messages under two fields.
 void shootServices(QTabWidget *tabs, const QString &name)
 {
@@ -296,6 +326,9 @@ void TestConsoleAdmin::screenshots()
     if (QTest::currentTestFailed())
         return;
     shootServices(&tabs, QStringLiteral("services") + suffix);
+    if (QTest::currentTestFailed())
+        return;
+    shootBooking(&tabs, QStringLiteral("booking") + suffix);
     if (QTest::currentTestFailed())
         return;
     // Counter A in the Counters form, then the Users list.
