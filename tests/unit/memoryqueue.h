@@ -37,6 +37,10 @@ public:
     std::function<QString(const TokenRepository::TokenInsert &)> refuseRow;
     // The arrival of walk-ins, one millisecond apart in write order, as clock_timestamp() gives.
     qint64 clockMs = QDateTime::currentMSecsSinceEpoch();
+    // Answers estimateWait() when set (bench/etasim binds the real EtaEstimator to its day).
+    std::function<Result<int>(int serviceId, int configuredAverageSeconds, int tokensAhead,
+                              qint64 placeMs)>
+        estimate;
 
     Result<std::optional<CounterRecord>> counter(int counterId) override;
     Result<std::optional<ServiceRecord>> service(int serviceId) override;
@@ -50,8 +54,10 @@ public:
     Result<QList<TokenRepository::Inserted>> insert(const QList<TokenRepository::TokenInsert> &rows,
                                                     QString *failedState) override;
     Result<TokenSecrets::Verdict> verifySecret(qint64 tokenId, QByteArrayView secret) override;
-    // The estimator's formula with the configured average and one open counter.
-    Result<int> estimateWait(int serviceId, int configuredAverageSeconds, int tokensAhead) override;
+    // `estimate`, or without it the estimator's answer when there is no history: the configured
+    // average per token ahead, one counter.
+    Result<int> estimateWait(int serviceId, int configuredAverageSeconds, int tokensAhead,
+                             qint64 placeMs) override;
 
     // Catalogue rows of branch 1 (time zone UTC): a service with a 300 s average; a counter
     // named "Counter <id>", closed, serving serviceIds.

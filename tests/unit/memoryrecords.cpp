@@ -1,6 +1,6 @@
 #include "auth/securerandom.h"
 #include "core/principal.h"
-#include "domain/etaestimator.h"
+#include "domain/waitmodel.h"
 #include "memoryqueue.h"
 #include "nextup/businessday.h"
 #include "nextup/tokennumber.h"
@@ -197,10 +197,11 @@ Result<TokenSecrets::Verdict> MemoryRecords::verifySecret(qint64 tokenId, QByteA
 }
 
 Result<int> MemoryRecords::estimateWait(int serviceId, int configuredAverageSeconds,
-                                        int tokensAhead)
+                                        int tokensAhead, qint64 placeMs)
 {
-    Q_UNUSED(serviceId);
-    return EtaEstimator::formula(tokensAhead, configuredAverageSeconds, 1);
+    if (estimate)
+        return estimate(serviceId, configuredAverageSeconds, tokensAhead, placeMs);
+    return WaitModel::evenWait(tokensAhead, configuredAverageSeconds, 1);
 }
 
 void MemoryRecords::addService(int id, const QString &code, bool active)

@@ -302,7 +302,9 @@ Result<QJsonObject> CatalogAdmin::changeService(WorkerContext &ctx, int id,
         });
     if (!changed.ok())
         return changed.error();
-    m_deps.eta.invalidate(id); // its configured average and its active flag feed the ETA
+    // Its configured average, active flag and branch feed every forecast of its branch (and of
+    // the one it left).
+    m_deps.eta.invalidateAll();
     return QJsonObject{{Key::Service, changed->toJson()}};
 }
 

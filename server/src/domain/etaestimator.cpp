@@ -1,75 +1,90 @@
 #include "domain/etaestimator.h"
 
-#include <cmath>
-
-#include "domain/catalogrecords.h"
-#include "store/database.h"
+#include "domain/storedwaitinputs.h"
 
 namespace Nextup {
 
-EtaEstimator::EtaEstimator(int cacheMs) : m_cacheMs(cacheMs) {}
-
-int EtaEstimator::formula(int tokensAhead, int averageSeconds, int openCounters)
+EtaEstimator::EtaEstimator(int floorCacheMs, int historyCacheMs)
+    : m_floorCacheMs(floorCacheMs), m_historyCacheMs(historyCacheMs)
 {
-    if (tokensAhead <= 0)
-        return 0;
-    return int(std::ceil(double(tokensAhead) * averageSeconds / qMax(1, openCounters)));
 }
+
+EtaEstimator::~EtaEstimator() = default;
 
 Result<int> EtaEstimator::estimate(Database &db, int serviceId, int configuredAverageSeconds,
-                                   int tokensAhead)
+                                   int tokensAhead, qint64 placeMs)
 {
-    auto in = inputs(db, serviceId, configuredAverageSeconds);
-    if (!in.ok())
-        return in.error();
-    return formula(tokensAhead, in->averageSeconds, in->openCounters);
+    StoredWaitInputs inputs(db);
+    return estimate(inputs, serviceId, configuredAverageSeconds, tokensAhead, placeMs);
 }
 
-Result<int> EtaEstimator::averageServiceSeconds(Database &db, int serviceId,
-                                                int configuredAverageSeconds)
+Result<int> EtaEstimator::estimate(WaitInputs &inputs, int serviceId, int configuredAverageSeconds,
+                                   int tokensAhead, qint64 placeMs)
 {
-    auto in = inputs(db, serviceId, configuredAverageSeconds);
-    if (!in.ok())
-        return in.error();
-    return in->averageSeconds;
+    const qint64 now = inputs.nowMs();
+    std::shared_ptr<const WaitHistory> history;
+    std::shared_ptr<const WaitForecast> forecast;
+    qint64 floorAt = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto known = m_branchOf.constFind(serviceId);
+        if (known != m_branchOf.cend()) {
+            const Branch branch = m_branches.value(*known);
+            // A configured average other than the one kept: an admin changed it (perhaps on
+            // another server instance).
+            if (branch.history && now - branch.historyAtMs < m_historyCacheMs &&
+                branch.history->services.value(serviceId).configuredSeconds ==
+                    configuredAverageSeconds)
+                history = branch.history;
+            if (history && branch.forecast && now - branch.floorAtMs < m_floorCacheMs) {
+                forecast = branch.forecast;
+                floorAt = branch.floorAtMs;
+            }
+        }
+    }
+    if (!forecast) {
+        const bool historyRead = !history;
+        if (!history) {
+            auto read = inputs.history(serviceId);
+            if (!read.ok())
+                return read.error();
+            history = std::make_shared<const WaitHistory>(std::move(*read));
+        }
+        if (!history->services.contains(serviceId)) // no such service (any more)
+            return WaitModel::evenWait(tokensAhead, configuredAverageSeconds, 1);
+        auto floor = inputs.floor(history->branchId);
+        if (!floor.ok())
+            return floor.error();
+        forecast = std::make_shared<const WaitForecast>(WaitModel::forecast(*history, *floor));
+        floorAt = floor->atMs;
+        QMutexLocker lock(&m_mutex);
+        for (auto it = history->services.keyBegin(); it != history->services.keyEnd(); ++it)
+            m_branchOf.insert(*it, history->branchId);
+        Branch &branch = m_branches[history->branchId];
+        if (historyRead) {
+            branch.history = history;
+            branch.historyAtMs = now;
+        }
+        branch.forecast = forecast;
+        branch.floorAtMs = floorAt;
+    }
+    return forecast->waitSeconds(serviceId, tokensAhead, now - floorAt, configuredAverageSeconds,
+                                 placeMs > now);
 }
 
 void EtaEstimator::invalidate(int serviceId)
 {
     QMutexLocker lock(&m_mutex);
-    m_cache.remove(serviceId);
+    const auto known = m_branchOf.constFind(serviceId);
+    if (known != m_branchOf.cend())
+        m_branches[*known].forecast.reset();
 }
 
-Result<EtaEstimator::Inputs> EtaEstimator::inputs(Database &db, int serviceId,
-                                                  int configuredAverageSeconds)
+void EtaEstimator::invalidateAll()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    {
-        QMutexLocker lock(&m_mutex);
-        const auto it = m_cache.constFind(serviceId);
-        if (it != m_cache.cend() && it->fetchedAt.msecsTo(now) < m_cacheMs)
-            return *it;
-    }
-    auto query = db.exec(
-        QStringLiteral("SELECT count(*), COALESCE(avg(secs), 0) FROM (SELECT extract(epoch FROM "
-                       "finished_at - serving_at) AS secs FROM tokens WHERE service_id = ? AND "
-                       "status = 'completed' AND serving_at IS NOT NULL AND finished_at > now() - "
-                       "interval '7 days' ORDER BY finished_at DESC LIMIT 20) recent"),
-        {serviceId});
-    if (!query.ok())
-        return query.error();
-    Inputs in;
-    in.averageSeconds = configuredAverageSeconds;
-    if (query->next() && query->value(0).toInt() >= 3)
-        in.averageSeconds = qMax(1, int(std::lround(query->value(1).toDouble())));
-    auto open = Catalog::openCountersServing(db, serviceId);
-    if (!open.ok())
-        return open.error();
-    in.openCounters = *open;
-    in.fetchedAt = now;
     QMutexLocker lock(&m_mutex);
-    m_cache.insert(serviceId, in);
-    return in;
+    m_branches.clear();
+    m_branchOf.clear();
 }
 
 } // namespace Nextup

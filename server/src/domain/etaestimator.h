@@ -1,47 +1,79 @@
 #pragma once
 
-#include <QDateTime>
+#include <memory>
+
 #include <QHash>
 #include <QMutex>
 
 #include "core/apierror.h"
+#include "domain/waitmodel.h"
 
 namespace Nextup {
 
 class Database;
 
-// The "intelligent" part: a waiting token's estimated wait is
-//   tokens ahead × (moving average service time) ÷ (open counters serving the service).
-// The average comes from the last 20 tokens of the service completed in the past week, falling
-// back to the service's configured average until there are 3 of them. Both inputs are cached for
-// a few seconds per service: issuing a token must not cost two extra queries.
+// Where the estimator's inputs come from: Postgres for the server (StoredWaitInputs), the
+// virtual day for bench/etasim.
+class WaitInputs
+{
+public:
+    virtual ~WaitInputs() = default;
+    // Now, in epoch ms: the age of what is kept, and the moment a floor is played from.
+    virtual qint64 nowMs() = 0;
+    // The history of every service of the branch that serviceId belongs to; an empty one (no
+    // services) when there is no such service.
+    virtual Result<WaitHistory> history(int serviceId) = 0;
+    virtual Result<WaitFloor> floor(int branchId) = 0;
+};
+
+// The "intelligent" part: a waiting token's estimated wait. The maths is WaitModel's (see
+// waitmodel.h): the branch's floor played forward with the line's own rules, each service's
+// robust counter time per token from its recent calls, open counters serving now and paused ones
+// after their break, counters serving several services shared the way call-next shares them,
+// appointments still due joining at their slot's place; the promise is the median of 64 plays.
+// Without history every customer takes the configured average: N ahead of one free counter (or
+// of none open) wait N × the average, as the estimator always answered.
+//
+// What it plays is kept per branch so that issuing a token costs no query most of the time: the
+// floor (counters, the line, appointments due) for 5 s, the history (counter times, walk-in and
+// show rates, configured averages) for a minute; reading them is two statements each. invalidate()
+// drops a branch's floor when a counter opened, paused or closed or a token finished (the
+// notices of queueports.h); invalidateAll() drops everything when an admin changed a service.
+// Every method may be called from any worker thread (the plays run outside the lock).
 class EtaEstimator
 {
     Q_DISABLE_COPY_MOVE(EtaEstimator)
 
 public:
-    explicit EtaEstimator(int cacheMs = 5000);
+    explicit EtaEstimator(int floorCacheMs = 5000, int historyCacheMs = 60000);
+    ~EtaEstimator();
 
-    Result<int> estimate(Database &db, int serviceId, int configuredAverageSeconds,
-                         int tokensAhead);
-    Result<int> averageServiceSeconds(Database &db, int serviceId, int configuredAverageSeconds);
+    // Seconds until a token of the service with tokensAhead before it in the service's queue is
+    // called: a walk-in joining now when tokensAhead is the whole line. configuredAverageSeconds
+    // is the service's avg_service_seconds as the caller read it (the history is read again
+    // when it differs). placeMs: the token's place in line (QueueEntry::arrivalMs); one later
+    // than now (an appointment checked in early) also waits for the walk-ins who come before it.
+    Result<int> estimate(Database &db, int serviceId, int configuredAverageSeconds, int tokensAhead,
+                         qint64 placeMs = 0);
+    Result<int> estimate(WaitInputs &inputs, int serviceId, int configuredAverageSeconds,
+                         int tokensAhead, qint64 placeMs = 0);
     void invalidate(int serviceId);
-
-    // The pure formula, exposed for tests.
-    static int formula(int tokensAhead, int averageSeconds, int openCounters);
+    void invalidateAll();
 
 private:
-    struct Inputs
+    struct Branch
     {
-        int averageSeconds = 0;
-        int openCounters = 0;
-        QDateTime fetchedAt;
+        std::shared_ptr<const WaitHistory> history;
+        qint64 historyAtMs = 0;
+        std::shared_ptr<const WaitForecast> forecast; // of the floor read at floorAtMs
+        qint64 floorAtMs = 0;
     };
-    Result<Inputs> inputs(Database &db, int serviceId, int configuredAverageSeconds);
 
-    int m_cacheMs;
+    int m_floorCacheMs;
+    int m_historyCacheMs;
     QMutex m_mutex;
-    QHash<int, Inputs> m_cache;
+    QHash<int, int> m_branchOf; // service -> branch, learnt from the histories read
+    QHash<int, Branch> m_branches;
 };
 
 } // namespace Nextup

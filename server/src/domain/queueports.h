@@ -61,8 +61,10 @@ public:
     insert(const QList<TokenRepository::TokenInsert> &rows, QString *failedState) = 0;
     virtual Result<TokenSecrets::Verdict> verifySecret(qint64 tokenId, QByteArrayView secret) = 0;
     // The wait, in seconds, of a token of the service with tokensAhead before it (EtaEstimator).
-    virtual Result<int> estimateWait(int serviceId, int configuredAverageSeconds,
-                                     int tokensAhead) = 0;
+    // placeMs: its place in line (QueueEntry::arrivalMs) when that is later than now (an
+    // appointment checked in early); 0 for a walk-in joining now.
+    virtual Result<int> estimateWait(int serviceId, int configuredAverageSeconds, int tokensAhead,
+                                     qint64 placeMs) = 0;
 };
 
 // The live line (Redis): the waiting tokens of each service and of each counter's transfer

@@ -88,8 +88,8 @@ Result<QList<TokenRecord>> TokenIssuer::insertNumbered(const IssuePorts &at,
         for (qsizetype i = 0; i < accepted.size(); ++i) {
             Accepted &a = accepted[i];
             a.waitingAhead = reserved->at(i).waitingAhead + aheadInBatch(accepted, i);
-            auto eta =
-                at.records.estimateWait(a.service.id, a.service.avgServiceSeconds, a.waitingAhead);
+            auto eta = at.records.estimateWait(a.service.id, a.service.avgServiceSeconds,
+                                               a.waitingAhead, 0);
             if (!eta.ok())
                 return eta.error();
             a.row.number = reserved->at(i).number;
@@ -249,7 +249,7 @@ QList<Result<QByteArray>> TokenIssuer::issueMany(const IssuePorts &at,
         // (and keep the promised ETA should the estimate fail now).
         if (tokensAhead != a.waitingAhead) {
             auto eta =
-                at.records.estimateWait(a.service.id, a.service.avgServiceSeconds, tokensAhead);
+                at.records.estimateWait(a.service.id, a.service.avgServiceSeconds, tokensAhead, 0);
             if (eta.ok())
                 tokens[i].eta = *eta;
         }
@@ -293,7 +293,8 @@ Result<std::pair<int, int>> TokenIssuer::positionAndEta(const IssuePorts &at,
     if (!ahead.ok())
         return ahead.error();
     const int tokensAhead = qMax(0, *ahead);
-    auto eta = at.records.estimateWait(token.serviceId, configuredAverage, tokensAhead);
+    auto eta =
+        at.records.estimateWait(token.serviceId, configuredAverage, tokensAhead, token.arrivalMs);
     if (!eta.ok())
         return eta.error();
     // position is the place in line, 1 = next to be called.

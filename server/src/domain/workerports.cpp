@@ -60,9 +60,10 @@ Result<TokenSecrets::Verdict> StoredRecords::verifySecret(qint64 tokenId, QByteA
 }
 
 Result<int> StoredRecords::estimateWait(int serviceId, int configuredAverageSeconds,
-                                        int tokensAhead)
+                                        int tokensAhead, qint64 placeMs)
 {
-    return m_deps.eta.estimate(m_ctx.db(), serviceId, configuredAverageSeconds, tokensAhead);
+    return m_deps.eta.estimate(m_ctx.db(), serviceId, configuredAverageSeconds, tokensAhead,
+                               placeMs);
 }
 
 Result<std::optional<QueueEngine::Taken>> RedisLine::take(int counterId,

@@ -27,7 +27,8 @@ public:
     Result<QList<TokenRepository::Inserted>> insert(const QList<TokenRepository::TokenInsert> &rows,
                                                     QString *failedState) override;
     Result<TokenSecrets::Verdict> verifySecret(qint64 tokenId, QByteArrayView secret) override;
-    Result<int> estimateWait(int serviceId, int configuredAverageSeconds, int tokensAhead) override;
+    Result<int> estimateWait(int serviceId, int configuredAverageSeconds, int tokensAhead,
+                             qint64 placeMs) override;
 
 private:
     QueueDeps m_deps;
