@@ -266,7 +266,7 @@ void TestAuth::logoutRevokesAndClearsCookie()
         "unauthorized");
 }
 
-bool TestAuth::setUserActive(const QString &username, bool active)
+bool TestAuth::execSql(const QString &statement, const QVariantList &values, QVariant *firstValue)
 {
     const QUrl url(m_services.postgresUrl(QStringLiteral("auth_main")));
     const QString name = QStringLiteral("tst_auth_sql");
@@ -282,12 +282,19 @@ bool TestAuth::setUserActive(const QString &username, bool active)
                      qPrintable(db.lastError().text()));
         } else {
             QSqlQuery query(db);
-            query.prepare(QStringLiteral("UPDATE users SET active = ? WHERE username = ?"));
-            query.addBindValue(active);
-            query.addBindValue(username);
-            done = query.exec() && query.numRowsAffected() == 1;
+            query.prepare(statement);
+            for (const QVariant &value : values)
+                query.addBindValue(value);
+            done = query.exec();
+            if (done && query.isSelect()) {
+                done = query.next();
+                if (done && firstValue)
+                    *firstValue = query.value(0);
+            } else if (done) {
+                done = query.numRowsAffected() > 0;
+            }
             if (!done)
-                qWarning("UPDATE users: %s", qPrintable(query.lastError().text()));
+                qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
         }
     }
     QSqlDatabase::removeDatabase(name);
@@ -308,7 +315,8 @@ void TestAuth::deactivatedUserCannotRefresh()
         m_http->post(QStringLiteral("/api/auth/refresh"), refreshBody(refreshOf(login)));
     AUTH_EXPECT_STATUS(refreshed, 200);
 
-    QVERIFY(setUserActive(QStringLiteral("leaver"), false));
+    QVERIFY(execSql(QStringLiteral("UPDATE users SET active = false WHERE username = ?"),
+                    {QStringLiteral("leaver")}));
     AUTH_EXPECT_ERROR(
         m_http->post(QStringLiteral("/api/auth/refresh"), refreshBody(refreshOf(refreshed))), 401,
         "unauthorized");

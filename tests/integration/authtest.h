@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+#include <QVariant>
 
 #include "httpclient.h"
 #include "serverprocess.h"
@@ -32,6 +33,7 @@ private slots:
     void registerRefused_data();
     void registerRefused();
     void registerThenLogin();
+    void oldHashUpgradedOnLogin();
 
     // auth_tokens.cpp
     void badAccessToken_data();
@@ -75,7 +77,10 @@ private:
     std::unique_ptr<ServerProcess> startServer(const QString &database,
                                                const QList<QPair<QString, QString>> &environment);
     bool startMatrixServer();
-    bool setUserActive(const QString &username, bool active);
+    // Runs one statement on the main server's database; the first column of its first row, if
+    // any, goes to `firstValue`. False (and a warning) when it fails or changes no row.
+    bool execSql(const QString &statement, const QVariantList &values,
+                 QVariant *firstValue = nullptr);
     static HttpReply loginReply(HttpClient &http, const QString &username, const QString &password);
 
     TestServices m_services;

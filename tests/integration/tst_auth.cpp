@@ -329,4 +329,31 @@ void TestAuth::registerThenLogin()
              QStringLiteral("admin"));
 }
 
+// A hash made with libsodium's interactive costs (64 MiB), as the server made before, still lets
+// its user in, and that login replaces it with a hash of today's costs that also verifies.
+void TestAuth::oldHashUpgradedOnLogin()
+{
+    const QString password = QStringLiteral("legacy-pass-1");
+    const QString oldHash = QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$8oj6AS0beMkrNamzYANPDA$"
+                                           "2aGE6qSBl5PIdOft/0aIjCMBAMD4ZvqTK8x12D+0cXM");
+    AUTH_EXPECT_STATUS(
+        m_http->post(QStringLiteral("/api/auth/register"),
+                     {{QStringLiteral("username"), QStringLiteral("old.timer")},
+                      {QStringLiteral("password"), QStringLiteral("placeholder-9")}}),
+        201);
+    QVERIFY(execSql(QStringLiteral("UPDATE users SET password_hash = ? WHERE username = ?"),
+                    {oldHash, QStringLiteral("old.timer")}));
+
+    AUTH_EXPECT_STATUS(loginReply(*m_http, QStringLiteral("old.timer"), password), 200);
+    QVariant stored;
+    QVERIFY(execSql(QStringLiteral("SELECT password_hash FROM users WHERE username = ?"),
+                    {QStringLiteral("old.timer")}, &stored));
+    QVERIFY2(stored.toString().startsWith(u"$argon2id$v=19$m=19456,t=2,p=1$"),
+             qPrintable(stored.toString()));
+
+    AUTH_EXPECT_STATUS(loginReply(*m_http, QStringLiteral("old.timer"), password), 200);
+    AUTH_EXPECT_ERROR(loginReply(*m_http, QStringLiteral("old.timer"), QStringLiteral("wrong-1")),
+                      401, "invalid_credentials");
+}
+
 QTEST_GUILESS_MAIN(TestAuth)

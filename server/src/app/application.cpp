@@ -16,6 +16,7 @@
 #include "api/userscontroller.h"
 #include "app/noshowsweep.h"
 #include "auth/accesstokens.h"
+#include "auth/passwordhasher.h"
 #include "core/metrics.h"
 #include "domain/etaestimator.h"
 #include "domain/eventpublisher.h"
@@ -33,6 +34,7 @@ namespace Nextup {
 Application::Application(Config config, QObject *parent)
     : QObject(parent), m_config(std::move(config))
 {
+    PasswordHasher::setConcurrency(m_config.hashConcurrency);
     const QByteArray prefix = m_config.redisPrefix.toUtf8();
     m_pool = std::make_unique<WorkerPool>(m_config.database, m_config.redis, m_config.workers);
     m_engine = std::make_unique<QueueEngine>(prefix);

@@ -30,6 +30,8 @@ const Option kOptions[] = {
     {"redis-prefix", "REDIS_PREFIX", "redis/prefix", "Key prefix in Redis (default nx:)."},
     {"jwt-secret", "JWT_SECRET", "auth/jwt_secret", "HS256 secret, at least 32 bytes."},
     {"workers", "WORKERS", "server/workers", "Worker threads for Postgres/Redis work (default 4)."},
+    {"hash-concurrency", "HASH_CONCURRENCY", "auth/hash_concurrency",
+     "Password hashes (argon2id, 19 MiB each) computed at once, whatever WORKERS is (default 2)."},
     {"max-body", "MAX_BODY_BYTES", "limits/max_body_bytes",
      "Largest request body (default 65536)."},
     {"idle-timeout", "IDLE_TIMEOUT_MS", "limits/idle_timeout_ms", "Idle connection timeout."},
@@ -231,6 +233,7 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
         return ok && parsed >= minimum ? std::optional<int>(parsed) : std::nullopt;
     };
     const auto workers = positiveInt("workers", config.workers, 1);
+    const auto hashes = positiveInt("hash-concurrency", config.hashConcurrency, 1);
     const auto maxBody = positiveInt("max-body", int(config.limits.maxBodyBytes), 1024);
     const auto idle = positiveInt("idle-timeout", config.limits.idleTimeoutMs, 1000);
     const auto headerTimeout = positiveInt("header-timeout", config.limits.headerTimeoutMs, 100);
@@ -239,8 +242,8 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
     const auto heartbeat = positiveInt("ws-heartbeat", config.hubLimits.heartbeatMs, 100);
     const auto deadAfter = positiveInt("ws-dead-after", config.hubLimits.deadAfterMs, 100);
     const auto sweep = positiveInt("appointment-sweep", config.appointmentSweepSeconds, 1);
-    if (!workers || !maxBody || !idle || !headerTimeout || !tokenRate || !authRate || !heartbeat ||
-        !deadAfter || !sweep)
+    if (!workers || !hashes || !maxBody || !idle || !headerTimeout || !tokenRate || !authRate ||
+        !heartbeat || !deadAfter || !sweep)
         return ApiError::badRequest(
             QStringLiteral("A numeric setting is invalid.\n%1").arg(usage()));
     // Pongs answer the previous ping, so a shorter limit would drop every healthy client.
@@ -248,6 +251,7 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
         return ApiError::badRequest(
             QStringLiteral("WS_DEAD_AFTER_MS must be above WS_HEARTBEAT_MS."));
     config.workers = *workers;
+    config.hashConcurrency = *hashes;
     config.limits.maxBodyBytes = *maxBody;
     config.limits.idleTimeoutMs = *idle;
     config.limits.headerTimeoutMs = *headerTimeout;

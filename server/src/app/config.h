@@ -30,6 +30,9 @@ struct Config
     QByteArray jwtSecret;
     bool dev = false;
     int workers = 4;
+    // argon2id hashes at once (PasswordHasher::setConcurrency): 19 MiB each, so logins failing
+    // from many addresses at once cost at most this many times that, whatever `workers` is.
+    int hashConcurrency = 2;
     HttpLimits limits;
     HubLimits hubLimits; // WS_HEARTBEAT_MS, WS_DEAD_AFTER_MS (short values let tests see drops)
     QByteArray corsOrigin;

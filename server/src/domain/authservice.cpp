@@ -83,7 +83,24 @@ Result<AuthService::Session> AuthService::login(Database &db, const QString &use
     const Wire::User user = userFromRow(*query, 1);
     if (!PasswordHasher::verify(hash, password) || !user.active)
         return badCredentials();
+    if (PasswordHasher::needsRehash(hash))
+        upgradeHash(db, user.id, password);
     return startSession(db, user, QString::fromLatin1(SecureRandom::token(16)));
+}
+
+// A hash made with older costs (libsodium's 64 MiB interactive setting, before) is replaced by a
+// fresh one while the password is at hand: the next login costs what every other one does, and its
+// time no longer tells an observer that the account is an old one. A failed update only leaves the
+// old hash, which still verifies.
+void AuthService::upgradeHash(Database &db, qint64 userId, const QByteArray &password)
+{
+    const QString fresh = PasswordHasher::hash(password);
+    if (fresh.isEmpty())
+        return;
+    auto updated =
+        db.exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"), {fresh, userId});
+    if (!updated.ok())
+        qWarning("Could not store a rehashed password for user %lld", userId);
 }
 
 Result<AuthService::Session> AuthService::startSession(Database &db, const Wire::User &user,

@@ -35,6 +35,7 @@ public:
     static QJsonObject validateCredentials(const QString &username, const QString &password);
 
 private:
+    static void upgradeHash(Database &db, qint64 userId, const QByteArray &password);
     Result<Session> startSession(Database &db, const Wire::User &user, const QString &family) const;
 
     const AccessTokens &m_tokens;

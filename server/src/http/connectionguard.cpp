@@ -1,36 +1,70 @@
 #include "http/connectionguard.h"
 
+#include <cerrno>
+
+#include <fcntl.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
-#include <QTcpSocket>
+#include <QHostAddress>
 
-#include "http/apiresponse.h"
+#include "http/guardedsocket.h"
 
 namespace Nextup {
 
-LimitedTcpServer::LimitedTcpServer(qint64 maxHeaderBytes, qint64 maxBodyBytes, int idleTimeoutMs,
-                                   int headerTimeoutMs, Headers commonHeaders, QObject *parent)
-    : QTcpServer(parent), m_maxHeaderBytes(maxHeaderBytes), m_maxBodyBytes(maxBodyBytes),
-      m_idleTimeoutMs(idleTimeoutMs), m_headerTimeoutMs(headerTimeoutMs),
-      m_commonHeaders(std::move(commonHeaders))
+namespace {
+// At most this much is read per wake-up, so one busy client cannot starve the others.
+constexpr qsizetype kReadChunk = qsizetype(64) * 1024;
+constexpr int kReadsPerWakeUp = 4;
+const QByteArray kUnmaskedReason = "Client frames must be masked.";
+
+std::pair<QHostAddress, quint16> addressOf(const sockaddr_storage &storage)
 {
-    m_sweep.setInterval(qBound(25, qMin(idleTimeoutMs, headerTimeoutMs) / 4, 1000));
+    const auto *address = reinterpret_cast<const sockaddr *>(&storage);
+    const quint16 port = storage.ss_family == AF_INET6
+                             ? ntohs(reinterpret_cast<const sockaddr_in6 *>(&storage)->sin6_port)
+                             : ntohs(reinterpret_cast<const sockaddr_in *>(&storage)->sin_port);
+    return {QHostAddress(address), port};
+}
+
+bool wouldBlock()
+{
+    return errno == EAGAIN || errno == EWOULDBLOCK;
+}
+} // namespace
+
+LimitedTcpServer::LimitedTcpServer(ConnectionLimits limits, QObject *parent)
+    : QTcpServer(parent), m_limits(limits)
+{
+    const auto shorter = std::min(limits.idleTimeout, limits.headerTimeout).count();
+    m_sweep.setInterval(qBound(25, int(shorter / 4), 1000));
     connect(&m_sweep, &QTimer::timeout, this, &LimitedTcpServer::sweep);
     m_sweep.start();
 }
 
 void LimitedTcpServer::incomingConnection(qintptr handle)
 {
-    // Parented like QTcpServer's default implementation does; the HTTP server deletes it later.
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(handle)) {
-        socket->deleteLater();
+    const int fd = int(handle);
+    sockaddr_storage peer{};
+    sockaddr_storage local{};
+    socklen_t peerSize = sizeof peer;
+    socklen_t localSize = sizeof local;
+    if (::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK) != 0 ||
+        ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerSize) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localSize) != 0) {
+        ::close(fd); // the client is already gone
         return;
     }
-    // The guard connects to readyRead before the HTTP server does, so it runs first.
-    m_guards.append(new ConnectionGuard(
-        socket, m_maxHeaderBytes, m_maxBodyBytes, std::chrono::milliseconds(m_idleTimeoutMs),
-        std::chrono::milliseconds(m_headerTimeoutMs), m_commonHeaders));
+    // Parented like QTcpServer's default implementation does; Qt deletes it once disconnected.
+    auto *socket = new GuardedSocket(this);
+    auto *guard = new ConnectionGuard(fd, socket, m_limits);
+    const auto [peerAddress, peerPort] = addressOf(peer);
+    const auto [localAddress, localPort] = addressOf(local);
+    socket->attach(guard, peerAddress, peerPort, localAddress, localPort);
+    connect(guard, &ConnectionGuard::refused, this, &LimitedTcpServer::refused);
+    connect(guard, &ConnectionGuard::inputFinished, this, &LimitedTcpServer::inputFinished);
+    m_guards.append(guard);
     addPendingConnection(socket);
 }
 
@@ -46,176 +80,262 @@ void LimitedTcpServer::sweep()
     }
 }
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, qint64 maxHeaderBytes, qint64 maxBodyBytes,
-                                 std::chrono::milliseconds idleTimeout,
-                                 std::chrono::milliseconds headerTimeout,
-                                 const LimitedTcpServer::Headers &commonHeaders)
-    : QObject(socket), m_socket(socket), m_commonHeaders(commonHeaders),
-      m_maxHeaderBytes(maxHeaderBytes), m_maxBodyBytes(maxBodyBytes), m_idleTimeout(idleTimeout),
-      m_headerTimeout(headerTimeout)
+ConnectionGuard::ConnectionGuard(int descriptor, GuardedSocket *socket, ConnectionLimits limits)
+    : QObject(socket), m_socket(socket), m_fd(descriptor), m_limits(limits),
+      m_readable(descriptor, QSocketNotifier::Read), m_writable(descriptor, QSocketNotifier::Write),
+      m_requests({limits.maxHeaderBytes, limits.maxBodyBytes})
 {
-    connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeParser);
-    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
-        m_lastActivity = Clock::now();
-        if (m_state == State::Rejected)
-            finishAnswerOfRefusal();
-    });
+    m_writable.setEnabled(false);
+    connect(&m_readable, &QSocketNotifier::activated, this, &ConnectionGuard::onReadable);
+    connect(&m_writable, &QSocketNotifier::activated, this, &ConnectionGuard::onWritable);
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    if (m_fd < 0)
+        return;
+    m_readable.setEnabled(false);
+    m_writable.setEnabled(false);
+    // A last try for what is queued (a close frame, say), without waiting.
+    if (bytesToWrite() > 0) [[maybe_unused]]
+        const ssize_t sent = ::send(m_fd, m_output.constData() + m_outputSent,
+                                    size_t(bytesToWrite()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    ::close(m_fd);
 }
 
 void ConnectionGuard::checkDeadlines(Clock::time_point now)
 {
-    // A WebSocket keeps its connection as long as it likes (QWebSocket pings it). A refused
-    // request's connection is closing, but a peer that never reads our answer keeps it open
-    // until the idle deadline.
-    if (m_state == State::Passthrough)
-        return;
-    if (m_state == State::Rejected) {
-        if (now - m_rejectedAt >= kLinger || now - m_lastActivity >= m_idleTimeout)
-            m_socket->abort();
-        return;
+    const bool idle = now - m_lastActivity >= m_limits.idleTimeout;
+    switch (m_phase) {
+    case Phase::Http:
+        if (m_headersSince && now - *m_headersSince >= m_limits.headerTimeout)
+            refuse({408,
+                    QStringLiteral("request_timeout"),
+                    QStringLiteral("The request headers took too long."),
+                    {}});
+        else if (idle)
+            closeNow();
+        break;
+    case Phase::Refusing:
+        if (idle)
+            closeNow();
+        break;
+    case Phase::Closing:
+        if (idle || now - m_closingSince >= kLinger)
+            closeNow();
+        break;
+    case Phase::WebSocket: // QWebSocket pings it, and the hub drops a silent client
+    case Phase::Closed: break;
     }
-    if (m_headersSince && now - *m_headersSince >= m_headerTimeout)
-        reject(408, QStringLiteral("request_timeout"),
-               QStringLiteral("The request headers took too long."));
-    else if (now - m_lastActivity >= m_idleTimeout)
-        m_socket->abort();
 }
 
-void ConnectionGuard::beforeParser()
+void ConnectionGuard::onReadable()
 {
-    if (!m_afterConnected) {
-        // Connected now, so it runs after the HTTP server's own readyRead slot.
-        connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::afterParser);
-        m_afterConnected = true;
-    }
-    if (m_state == State::Passthrough)
-        return;
-    if (m_state == State::Rejected) {
-        m_socket->readAll(); // dropped: the parser must not see what follows a refusal
-        return;
-    }
-    m_lastActivity = Clock::now();
-    const qint64 available = m_socket->bytesAvailable();
-    const QByteArray fresh = m_socket->peek(available).mid(m_unconsumed);
-    m_unconsumed = available;
-    scan(fresh);
-}
-
-void ConnectionGuard::afterParser()
-{
-    m_unconsumed = m_socket->bytesAvailable();
-}
-
-void ConnectionGuard::scan(const QByteArray &bytes)
-{
-    qsizetype pos = 0;
-    while (pos < bytes.size() && (m_state == State::Headers || m_state == State::Body)) {
-        if (m_state == State::Body) {
-            const qint64 take = qMin<qint64>(m_bodyRemaining, bytes.size() - pos);
-            m_bodyRemaining -= take;
-            pos += take;
-            if (m_bodyRemaining == 0)
-                m_state = State::Headers;
-            continue;
-        }
-        if (m_header.isEmpty())
-            m_headersSince = Clock::now();
-        const qsizetype searchFrom = qMax<qsizetype>(0, m_header.size() - 3);
-        m_header.append(bytes.mid(pos));
-        const qsizetype end = m_header.indexOf("\r\n\r\n", searchFrom);
-        if (end < 0) {
-            if (m_header.size() > m_maxHeaderBytes)
-                reject(431, QStringLiteral("headers_too_large"),
-                       QStringLiteral("The request headers are too large."));
+    char buffer[kReadChunk];
+    for (int round = 0; round < kReadsPerWakeUp && m_phase != Phase::Closed; ++round) {
+        const ssize_t received = ::recv(m_fd, buffer, sizeof buffer, 0);
+        if (received > 0) {
+            m_lastActivity = Clock::now();
+            take(QByteArrayView(buffer, received));
+            if (received < kReadChunk || m_readingPaused)
+                return;
+        } else if (received == 0) {
+            onPeerFinished();
+            return;
+        } else if (errno != EINTR) {
+            if (!wouldBlock())
+                closeNow(); // reset by the peer
             return;
         }
-        // Bytes after the header terminator belong to the body or the next request.
-        const qsizetype consumedHere = end + 4 - (m_header.size() - (bytes.size() - pos));
-        m_header.truncate(end + 4);
-        pos += consumedHere;
+    }
+}
+
+void ConnectionGuard::take(QByteArrayView bytes)
+{
+    switch (m_phase) {
+    case Phase::Http: takeHttp(bytes); break;
+    case Phase::WebSocket: takeFrames(bytes); break;
+    case Phase::Refusing: // whatever follows a refusal is never read
+    case Phase::Closing:
+    case Phase::Closed: break;
+    }
+}
+
+void ConnectionGuard::takeHttp(QByteArrayView bytes)
+{
+    QByteArray passed = m_requests.read(bytes);
+    if (m_requests.inHead() && !m_headersSince)
+        m_headersSince = Clock::now();
+    else if (!m_requests.inHead())
         m_headersSince.reset();
-        if (!finishHeaders())
-            return;
+    if (m_requests.upgraded()) {
+        // QtHttpServer hands the socket to QWebSocketServer with the request unread; the frames
+        // after it are checked from here on.
+        m_phase = Phase::WebSocket;
+        passed += m_frames.read(m_requests.takeRest());
+        admit(passed);
+        if (m_frames.refused())
+            refuseFrames();
+        return;
+    }
+    admit(passed);
+    if (m_phase == Phase::Http && m_requests.refusal()) {
+        const RequestReader::Refusal &refusal = *m_requests.refusal();
+        refuse({refusal.status, refusal.code, refusal.message, {}});
+    } else if (m_phase == Phase::Http &&
+               m_socket->bytesAvailable() > m_limits.maxHeaderBytes + m_limits.maxBodyBytes) {
+        // A client pipelining faster than requests are handled waits in the kernel's buffers,
+        // not in ours.
+        m_readingPaused = true;
+        m_readable.setEnabled(false);
     }
 }
 
-bool ConnectionGuard::finishHeaders()
+void ConnectionGuard::takeFrames(QByteArrayView bytes)
 {
-    if (m_header.size() > m_maxHeaderBytes) {
-        reject(431, QStringLiteral("headers_too_large"),
-               QStringLiteral("The request headers are too large."));
-        return false;
-    }
-    qint64 contentLength = 0;
-    bool chunked = false;
-    bool upgrade = false;
-    const QList<QByteArray> lines = m_header.split('\n');
-    for (const QByteArray &rawLine : lines) {
-        const QByteArray line = rawLine.trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed().toLower();
-        if (name == "content-length") {
-            bool ok = false;
-            contentLength = value.toLongLong(&ok);
-            if (!ok || contentLength < 0) {
-                reject(400, QStringLiteral("bad_request"),
-                       QStringLiteral("Invalid Content-Length."));
-                return false;
-            }
-        } else if (name == "transfer-encoding" && value.contains("chunked")) {
-            chunked = true;
-        } else if (name == "upgrade" && value.contains("websocket")) {
-            upgrade = true;
-        }
-    }
-    m_header.clear();
-    if (upgrade) {
-        // From here on the socket speaks WebSocket frames; QWebSocket applies its own limits.
-        m_state = State::Passthrough;
-        return false;
-    }
-    if (chunked) {
-        reject(411, QStringLiteral("length_required"),
-               QStringLiteral("Send the body with a Content-Length."));
-        return false;
-    }
-    if (contentLength > m_maxBodyBytes) {
-        reject(413, QStringLiteral("payload_too_large"),
-               QStringLiteral("The body is larger than %1 bytes.").arg(m_maxBodyBytes));
-        return false;
-    }
-    m_bodyRemaining = contentLength;
-    m_state = contentLength > 0 ? State::Body : State::Headers;
-    return true;
+    admit(m_frames.read(bytes));
+    if (m_frames.refused())
+        refuseFrames();
 }
 
-// A lingering close, as nginx does it: the answer goes out, then the sending side is shut down
-// (the client sees the answer end) while whatever the client still sends is read and dropped,
-// until it closes or kLinger has passed. Closing at once would answer a client that is still
-// sending its body (as most HTTP libraries do before they read) with a reset, which can destroy
-// the 413 before the client reads it.
-void ConnectionGuard::reject(int status, const QString &code, const QString &message)
+void ConnectionGuard::admit(const QByteArray &bytes)
 {
-    m_state = State::Rejected;
+    // Synchronously, Qt parses and handles a request here, which may close the connection.
+    if (!bytes.isEmpty() && m_phase != Phase::Closed)
+        m_socket->admit(bytes);
+}
+
+void ConnectionGuard::onPeerFinished()
+{
+    m_peerFinished = true;
+    m_readable.setEnabled(false); // the end of stream stays readable: no more wake-ups
+    switch (m_phase) {
+    case Phase::Http: emit inputFinished(m_socket); break; // answered, then closed
+    case Phase::WebSocket: close(); break;
+    case Phase::Closing:
+        if (bytesToWrite() == 0)
+            closeNow();
+        break;
+    case Phase::Refusing: // the refusal is answered, then the connection closes
+    case Phase::Closed: break;
+    }
+}
+
+void ConnectionGuard::refuse(const ApiError &error)
+{
+    m_phase = Phase::Refusing;
     m_headersSince.reset();
-    m_rejectedAt = Clock::now();
-    ApiResponse answer = ApiResponse::error(ApiError{status, code, message, {}});
-    answer.closeConnection = true;
-    m_socket->readAll();
-    m_socket->write(answer.serialize(m_commonHeaders));
-    m_socket->flush();
-    finishAnswerOfRefusal();
+    m_refusal = error;
+    deliverRefusal();
 }
 
-void ConnectionGuard::finishAnswerOfRefusal()
+void ConnectionGuard::requestHandled()
 {
-    if (m_answerSent || m_socket->bytesToWrite() > 0)
-        return; // the rest of the answer is still in Qt's buffer: bytesWritten comes back here
-    m_answerSent = true;
-    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    if (m_readingPaused &&
+        m_socket->bytesAvailable() <= (m_limits.maxHeaderBytes + m_limits.maxBodyBytes) / 2) {
+        m_readingPaused = false;
+        m_readable.setEnabled(!m_peerFinished && m_phase != Phase::Closed);
+    }
+    deliverRefusal();
+}
+
+// The answers owed before the refusal belong to requests the parser has read: the refusal waits
+// until it has read them all, so that the HTTP server numbers it after them.
+void ConnectionGuard::deliverRefusal()
+{
+    if (m_phase != Phase::Refusing || !m_refusal || m_socket->bytesAvailable() > 0)
+        return;
+    const ApiError error = *std::exchange(m_refusal, std::nullopt);
+    emit refused(m_socket, error);
+}
+
+void ConnectionGuard::refuseFrames()
+{
+    write(ClientFrameReader::closeFrame(ClientFrameReader::kProtocolError, kUnmaskedReason));
+    close();
+}
+
+void ConnectionGuard::write(QByteArrayView bytes)
+{
+    if (m_phase == Phase::Closing || m_phase == Phase::Closed || bytes.isEmpty())
+        return; // a closing connection sends what was queued when it began to close, no more
+    m_output.append(bytes);
+    // Sent from the event loop, as QTcpSocket does: the answers written in one pass (pipelined
+    // requests) leave in one send().
+    m_writable.setEnabled(true);
+}
+
+void ConnectionGuard::close()
+{
+    if (m_phase == Phase::Closing || m_phase == Phase::Closed)
+        return;
+    m_phase = Phase::Closing;
+    m_closingSince = Clock::now();
+    m_headersSince.reset();
+    if (bytesToWrite() == 0)
+        afterSent();
+}
+
+void ConnectionGuard::onWritable()
+{
+    sendQueued();
+}
+
+void ConnectionGuard::sendQueued()
+{
+    while (bytesToWrite() > 0 && m_phase != Phase::Closed) {
+        const ssize_t sent =
+            ::send(m_fd, m_output.constData() + m_outputSent, size_t(bytesToWrite()), MSG_NOSIGNAL);
+        if (sent < 0 && errno == EINTR)
+            continue;
+        if (sent < 0) {
+            if (wouldBlock())
+                return; // the write notifier stays on
+            closeNow(); // the client is gone
+            return;
+        }
+        m_lastActivity = Clock::now();
+        m_outputSent += sent;
+        if (m_outputSent == m_output.size()) {
+            m_output.clear();
+            m_outputSent = 0;
+        } else if (m_outputSent > m_output.size() / 2) {
+            m_output.remove(0, m_outputSent);
+            m_outputSent = 0;
+        }
+        m_socket->reportWritten(sent); // may queue more
+    }
+    m_writable.setEnabled(false);
+    afterSent();
+}
+
+void ConnectionGuard::afterSent()
+{
+    if (m_phase != Phase::Closing || bytesToWrite() > 0)
+        return;
+    if (m_peerFinished)
+        return closeNow();
+    if (!m_sendingShutDown) {
+        // The client reads the end of our answer; what it still sends is read and dropped until
+        // it closes too, or kLinger has passed.
+        ::shutdown(m_fd, SHUT_WR);
+        m_sendingShutDown = true;
+        m_readable.setEnabled(true);
+    }
+}
+
+void ConnectionGuard::closeNow()
+{
+    if (m_phase == Phase::Closed)
+        return;
+    m_phase = Phase::Closed;
+    m_readable.setEnabled(false);
+    m_writable.setEnabled(false);
+    m_output.clear();
+    m_outputSent = 0;
+    ::close(m_fd);
+    m_fd = -1;
+    m_socket->finish();
 }
 
 } // namespace Nextup

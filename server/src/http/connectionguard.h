@@ -6,36 +6,57 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
-#include <QPair>
 #include <QPointer>
+#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTimer>
+
+#include "core/apierror.h"
+#include "http/requestreader.h"
+#include "http/websocketframes.h"
 
 class QTcpSocket;
 
 namespace Nextup {
 
 class ConnectionGuard;
+class GuardedSocket;
 
-// QtHttpServer 6.4.2 has no limits: it buffers any body, any header block, and keeps idle
-// connections forever. LimitedTcpServer gives every accepted socket a ConnectionGuard that sees
-// the bytes *before* the HTTP parser does and answers 431 / 411 / 413 / 408 and closes, so an
-// oversized body is refused from its Content-Length without being buffered.
+struct ConnectionLimits
+{
+    qint64 maxHeaderBytes = qint64(16) * 1024;
+    qint64 maxBodyBytes = qint64(64) * 1024;
+    std::chrono::milliseconds idleTimeout{60'000};
+    std::chrono::milliseconds headerTimeout{10'000};
+};
+
+// QtHttpServer 6.4.2 has no limits and a lenient parser: it buffers any body, any header block,
+// keeps idle connections forever, and reads whatever bytes arrive. LimitedTcpServer gives every
+// accepted connection a ConnectionGuard that owns its descriptor and lets the HTTP parser (and
+// later QWebSocket) see only bytes that passed the rules (requestreader.h, websocketframes.h),
+// through a GuardedSocket.
 //
-// The idle and header deadlines are timestamps that one sweep timer checks for every connection
-// a few times per timeout (so a deadline is met up to a quarter of it late): restarting a timer
-// of each connection on every read and write cost ~3% of the HTTP thread under load.
+// A refused request is answered by the HTTP server after the answers it still owes on that
+// connection (refused()), then the connection closes. A client that finished sending (FIN) is
+// answered too: the HTTP server closes once it owes nothing (inputFinished()).
+//
+// The idle and header deadlines are timestamps that one sweep timer checks for every connection a
+// few times per timeout (so a deadline is met up to a quarter of it late): restarting a timer of
+// each connection on every read and write cost ~3% of the HTTP thread under load.
 class LimitedTcpServer : public QTcpServer
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LimitedTcpServer)
 
 public:
-    using Headers = QList<QPair<QByteArray, QByteArray>>;
-    // commonHeaders: the ones every answer of the HTTP server carries (security headers, CORS),
-    // so the guard's own refusals carry them too.
-    LimitedTcpServer(qint64 maxHeaderBytes, qint64 maxBodyBytes, int idleTimeoutMs,
-                     int headerTimeoutMs, Headers commonHeaders, QObject *parent = nullptr);
+    explicit LimitedTcpServer(ConnectionLimits limits, QObject *parent = nullptr);
+
+signals:
+    // `socket` sent something the rules refuse: answer `error` after every answer owed before it,
+    // then close. Never emitted twice for one connection.
+    void refused(QTcpSocket *socket, const Nextup::ApiError &error);
+    // The client of `socket` has sent all it will: close once nothing more is owed to it.
+    void inputFinished(QTcpSocket *socket);
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -43,15 +64,16 @@ protected:
 private:
     void sweep();
 
-    qint64 m_maxHeaderBytes;
-    qint64 m_maxBodyBytes;
-    int m_idleTimeoutMs;
-    int m_headerTimeoutMs;
-    Headers m_commonHeaders;
+    ConnectionLimits m_limits;
     QList<QPointer<ConnectionGuard>> m_guards; // a closed connection's guard is gone: pruned
     QTimer m_sweep;
 };
 
+// One connection: its descriptor, read and written without blocking, and what passes to the
+// GuardedSocket Qt reads. Its phases: HTTP requests; WebSocket frames after an upgrade; a refusal
+// waiting for the answers owed before it; closing (what is queued goes out, then the sending side
+// is shut down while what the client still sends is read and dropped, as nginx's lingering close
+// does, so the client reads the last answer rather than a reset); closed.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -60,50 +82,72 @@ class ConnectionGuard : public QObject
 public:
     using Clock = std::chrono::steady_clock;
 
-    ConnectionGuard(QTcpSocket *socket, qint64 maxHeaderBytes, qint64 maxBodyBytes,
-                    std::chrono::milliseconds idleTimeout, std::chrono::milliseconds headerTimeout,
-                    const LimitedTcpServer::Headers &commonHeaders);
+    // Takes `descriptor` (a connected TCP socket); becomes `socket`'s child.
+    ConnectionGuard(int descriptor, GuardedSocket *socket, ConnectionLimits limits);
+    ~ConnectionGuard() override;
 
-    // Closes the connection when it has been idle too long, or answers 408 when its request
-    // headers have taken too long, or when a refused request's client has not finished sending
-    // within kLinger.
+    // Closes the connection when it has been idle too long, refuses with 408 a request whose
+    // headers take too long, and ends a closing connection whose client has not finished within
+    // kLinger.
     void checkDeadlines(Clock::time_point now);
 
-    // How long a refused request's connection goes on reading (and dropping) what its client
-    // still sends, so that the client gets to read the answer (see reject()).
+    // GuardedSocket's: what Qt writes, its close, and what is still queued.
+    void write(QByteArrayView bytes);
+    void close();
+    void abort() { closeNow(); }
+    qint64 bytesToWrite() const { return m_output.size() - m_outputSent; }
+    // HttpServer has handled a request: a refusal held back for it may go now.
+    void requestHandled();
+    bool peerFinished() const { return m_peerFinished; }
+
+    // How long a closing connection goes on reading (and dropping) what its client still sends.
     static constexpr std::chrono::milliseconds kLinger{5000};
 
+signals:
+    void refused(QTcpSocket *socket, const Nextup::ApiError &error);
+    void inputFinished(QTcpSocket *socket);
+
 private:
-    enum class State
+    enum class Phase
     {
-        Headers,
-        Body,
-        Passthrough,
-        Rejected
+        Http,
+        WebSocket,
+        Refusing,
+        Closing,
+        Closed
     };
 
-    void beforeParser();
-    void afterParser();
-    void scan(const QByteArray &bytes);
-    bool finishHeaders();
-    void reject(int status, const QString &code, const QString &message);
-    void finishAnswerOfRefusal();
+    void onReadable();
+    void onWritable();
+    void take(QByteArrayView bytes);
+    void takeHttp(QByteArrayView bytes);
+    void takeFrames(QByteArrayView bytes);
+    void admit(const QByteArray &bytes);
+    void onPeerFinished();
+    void refuse(const ApiError &error);
+    void refuseFrames();
+    void deliverRefusal();
+    void sendQueued();
+    void afterSent();
+    void closeNow();
 
-    QTcpSocket *m_socket;
-    LimitedTcpServer::Headers m_commonHeaders; // shared with the server's (implicitly shared)
-    qint64 m_maxHeaderBytes;
-    qint64 m_maxBodyBytes;
-    State m_state = State::Headers;
-    QByteArray m_header;
-    qint64 m_bodyRemaining = 0;
-    qint64 m_unconsumed = 0; // bytes already scanned that the parser left in the buffer
-    bool m_afterConnected = false;
-    std::chrono::milliseconds m_idleTimeout;
-    std::chrono::milliseconds m_headerTimeout;
+    GuardedSocket *m_socket;
+    int m_fd;
+    ConnectionLimits m_limits;
+    QSocketNotifier m_readable;
+    QSocketNotifier m_writable;
+    Phase m_phase = Phase::Http;
+    RequestReader m_requests;
+    ClientFrameReader m_frames;
+    std::optional<ApiError> m_refusal; // held until the parser has read every request before it
+    QByteArray m_output;
+    qsizetype m_outputSent = 0;
+    bool m_peerFinished = false;
+    bool m_sendingShutDown = false;
+    bool m_readingPaused = false; // the parser has enough unread requests
     Clock::time_point m_lastActivity = Clock::now();
     std::optional<Clock::time_point> m_headersSince; // first byte of unfinished request headers
-    Clock::time_point m_rejectedAt;
-    bool m_answerSent = false; // the refusal is written and the sending side shut down
+    Clock::time_point m_closingSince;
 };
 
 } // namespace Nextup

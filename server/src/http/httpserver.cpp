@@ -4,9 +4,12 @@
 #include <cctype>
 
 #include <QHttpServerRequest>
+#include <QScopeGuard>
 #include <QTcpSocket>
 
 #include "http/connectionguard.h"
+#include "http/guardedsocket.h"
+#include "http/requestscreen.h"
 #include "http/responder.h"
 
 namespace Nextup {
@@ -54,9 +57,12 @@ HttpServer::HttpServer(HttpLimits limits, QObject *parent)
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port)
 {
-    auto tcp = std::make_unique<LimitedTcpServer>(m_limits.maxHeaderBytes, m_limits.maxBodyBytes,
-                                                  m_limits.idleTimeoutMs, m_limits.headerTimeoutMs,
-                                                  commonHeaders());
+    auto tcp = std::make_unique<LimitedTcpServer>(
+        ConnectionLimits{m_limits.maxHeaderBytes, m_limits.maxBodyBytes,
+                         std::chrono::milliseconds(m_limits.idleTimeoutMs),
+                         std::chrono::milliseconds(m_limits.headerTimeoutMs)});
+    connect(tcp.get(), &LimitedTcpServer::refused, this, &HttpServer::refuse);
+    connect(tcp.get(), &LimitedTcpServer::inputFinished, this, &HttpServer::closeWhenAnswered);
     if (!tcp->listen(address, port)) {
         qWarning("Cannot listen on %s:%u: %s", qPrintable(address.toString()), port,
                  qPrintable(tcp->errorString()));
@@ -85,6 +91,11 @@ Responder HttpServer::open(QTcpSocket *socket, const QString &route, const QByte
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Whatever the answer, the guard may now send a refusal it held back for this request.
+    const auto handled = qScopeGuard([socket] {
+        if (auto *guarded = qobject_cast<GuardedSocket *>(socket))
+            guarded->requestHandled();
+    });
     ApiRequest apiRequest = toApiRequest(request);
     // A caller's request id is echoed back, so only a safe alphabet is taken over.
     apiRequest.requestId = apiRequest.header("x-request-id").left(64);
@@ -141,6 +152,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         }
         return true;
     }
+    if (const auto refusal = RequestScreen::check(apiRequest)) {
+        responder.send(*refusal);
+        return true;
+    }
     apiRequest.pathParams = match.params;
     match.route->handler(apiRequest, responder);
     return true;
@@ -151,6 +166,30 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
     // Reached only for a WebSocket upgrade that no one took.
     Q_UNUSED(request);
     open(socket, QStringLiteral("unmatched")).send(ApiError::notFound());
+}
+
+void HttpServer::refuse(QTcpSocket *socket, const ApiError &error)
+{
+    Responder responder = open(socket, QStringLiteral("unmatched"));
+    Connection &connection = m_connections[socket];
+    // A close asked for earlier in the pipeline comes first; the refusal is never written then.
+    if (!connection.closeAfterWrite) {
+        connection.closeAfterWrite = true;
+        connection.closeSlot = connection.nextSlot - 1;
+    }
+    responder.send(error);
+}
+
+void HttpServer::closeWhenAnswered(QTcpSocket *socket)
+{
+    auto *guarded = qobject_cast<GuardedSocket *>(socket);
+    if (!guarded || !guarded->inputFinished() || guarded->bytesAvailable() > 0 ||
+        guarded->state() != QAbstractSocket::ConnectedState)
+        return;
+    const auto it = m_connections.constFind(socket);
+    if (it != m_connections.cend() && (it->nextToWrite < it->nextSlot || !it->ready.empty()))
+        return; // answers still owed
+    socket->disconnectFromHost();
 }
 
 QList<QPair<QByteArray, QByteArray>> HttpServer::commonHeaders() const
@@ -205,6 +244,7 @@ void HttpServer::flush(QTcpSocket *socket, Connection &connection)
             return;
         }
     }
+    closeWhenAnswered(socket);
 }
 
 } // namespace Nextup

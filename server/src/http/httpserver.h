@@ -7,6 +7,7 @@
 #include <QAbstractHttpServer>
 #include <QHash>
 
+#include "core/apierror.h"
 #include "http/apiresponse.h"
 #include "http/router.h"
 
@@ -16,8 +17,8 @@ namespace Nextup {
 
 struct HttpLimits
 {
-    qint64 maxBodyBytes = 64 * 1024;
-    qint64 maxHeaderBytes = 16 * 1024;
+    qint64 maxBodyBytes = qint64(64) * 1024;
+    qint64 maxHeaderBytes = qint64(16) * 1024;
     int idleTimeoutMs = 60'000;
     int headerTimeoutMs = 10'000;
 };
@@ -49,6 +50,12 @@ public:
     // Used by Responder on the HTTP thread.
     void deliver(QTcpSocket *socket, quint64 slot, const QString &route, qint64 micros,
                  ApiResponse response);
+    // A request the connection guard refused: answered after every answer owed before it on
+    // `socket`, with Connection: close, and the connection closes after it.
+    void refuse(QTcpSocket *socket, const ApiError &error);
+    // Closes `socket` once its client has finished sending (FIN), the parser has read all it
+    // sent, and every answer owed is written.
+    void closeWhenAnswered(QTcpSocket *socket);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
