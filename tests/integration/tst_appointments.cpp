@@ -29,6 +29,10 @@ private slots:
     void noShowsExpireOnce();
     void appointmentStatsPerService();
     void closedDatesThroughTheApi();
+    void listDefaultsToTheBranchsToday_data();
+    void listDefaultsToTheBranchsToday();
+    void listRefusesBadRanges_data();
+    void listRefusesBadRanges();
     void redisLossWhileBooked();
 
 private:
@@ -524,6 +528,62 @@ void TestAppointments::closedDatesThroughTheApi()
     QVERIFY(day.object().value(u"closed").toBool());
     const HttpReply refused = Flow::issue(http(), 1, {{"preferred_slot", at(wednesday, 10)}});
     FLOW_EXPECT_ERROR(refused, 409, "closed");
+}
+
+void TestAppointments::listDefaultsToTheBranchsToday_data()
+{
+    // 25 hours apart: at any instant at least one of them is not on UTC's date.
+    QTest::addColumn<QString>("zone");
+    QTest::newRow("UTC+14") << QStringLiteral("Pacific/Kiritimati");
+    QTest::newRow("UTC-11") << QStringLiteral("Pacific/Pago_Pago");
+    QTest::newRow("UTC") << QStringLiteral("UTC");
+}
+
+void TestAppointments::listDefaultsToTheBranchsToday()
+{
+    QFETCH(QString, zone);
+    const HttpReply branch = http().post(
+        QStringLiteral("/api/branches"),
+        {{"name", QStringLiteral("Zone %1").arg(zone)}, {"timezone", zone}}, staff().admin);
+    FLOW_EXPECT(branch, 201);
+    const qint64 branchId = branch.object().value(u"branch").toObject().value(u"id").toInteger();
+    const QDate before =
+        QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(zone.toUtf8())).date();
+    const HttpReply list = http().get(
+        QStringLiteral("/api/appointments?branch_id=%1").arg(branchId), staff().operator1);
+    const QDate after = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(zone.toUtf8())).date();
+    FLOW_EXPECT(list, 200);
+    const QDate from = QDate::fromString(list.object().value(u"from").toString(), Qt::ISODate);
+    QVERIFY2(from == before || from == after, qPrintable(from.toString(Qt::ISODate)));
+    QCOMPARE(list.object().value(u"to").toString(), from.toString(Qt::ISODate));
+}
+
+void TestAppointments::listRefusesBadRanges_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("field");
+    const QString monday = nextMonday().toString(Qt::ISODate);
+    QTest::newRow("to before from")
+        << QStringLiteral("from=%1&to=%2")
+               .arg(monday, nextMonday().addDays(-1).toString(Qt::ISODate))
+        << QStringLiteral("to");
+    QTest::newRow("32 days") << QStringLiteral("from=%1&to=%2")
+                                    .arg(monday, nextMonday().addDays(32).toString(Qt::ISODate))
+                             << QStringLiteral("to");
+    QTest::newRow("not a date") << QStringLiteral("date=2026-02-30") << QStringLiteral("date");
+    QTest::newRow("bad branch") << QStringLiteral("branch_id=x") << QStringLiteral("branch_id");
+}
+
+void TestAppointments::listRefusesBadRanges()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, field);
+    const HttpReply list =
+        http().get(QStringLiteral("/api/appointments?") + query, staff().operator1);
+    FLOW_EXPECT(list, 400);
+    const QJsonObject error = list.object().value(u"error").toObject();
+    QCOMPARE(error.value(u"code").toString(), u"validation_failed");
+    QVERIFY2(error.value(u"details").toObject().contains(field), list.body.constData());
 }
 
 void TestAppointments::redisLossWhileBooked()

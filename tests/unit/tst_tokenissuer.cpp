@@ -97,28 +97,21 @@ QString TestTokenIssuer::numbersOf(const QList<Result<QByteArray>> &results)
 
 void TestTokenIssuer::refusedRequests_data()
 {
-    // slotHours: the preferred slot from now, 0 for a walk-in.
     QTest::addColumn<int>("serviceId");
-    QTest::addColumn<int>("slotHours");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
 
-    QTest::newRow("unknown service") << 99 << 0 << 404 << "not_found";
-    QTest::newRow("inactive service") << 4 << 0 << 409 << "service_closed";
-    QTest::newRow("slot in the past") << 1 << -1 << 400 << "validation_failed";
-    QTest::newRow("slot on another day") << 1 << 48 << 400 << "validation_failed";
+    QTest::newRow("unknown service") << 99 << 404 << "not_found";
+    QTest::newRow("inactive service") << 4 << 409 << "service_closed";
 }
 
 void TestTokenIssuer::refusedRequests()
 {
     QFETCH(int, serviceId);
-    QFETCH(int, slotHours);
     QFETCH(int, status);
     QFETCH(QString, code);
 
-    TokenIssuer::Request refused = request(serviceId);
-    if (slotHours != 0)
-        refused.preferredSlot = QDateTime::currentDateTimeUtc().addSecs(qint64(slotHours) * 3600);
+    const TokenIssuer::Request refused = request(serviceId);
     const QStringList before = m_queue->state();
     const auto results = issue({refused});
     QCOMPARE(results.size(), 1);

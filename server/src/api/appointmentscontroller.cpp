@@ -172,12 +172,8 @@ void AppointmentsController::list(const Call &call)
           std::pair{QStringLiteral("to"), to}})
         if (value && !value->isValid())
             return call.responder.send(badDate(name));
-    const QDate today = QDate::currentDate();
-    const QDate first = date.value_or(from.value_or(today));
-    const QDate last = date.value_or(to.value_or(first));
-    if (last < first || first.daysTo(last) > 31)
-        return call.responder.send(ApiError::validation(
-            QJsonObject{{QStringLiteral("to"), QStringLiteral("From 0 to 31 days after from.")}}));
+    if (date) // a single day: from and to are that day
+        from = to = date;
     const auto branchId = idParameter(call.request, QStringLiteral("branch_id"));
     const auto serviceId = idParameter(call.request, QStringLiteral("service_id"));
     if (!branchId || !serviceId)
@@ -185,8 +181,8 @@ void AppointmentsController::list(const Call &call)
             QJsonObject{{branchId ? QStringLiteral("service_id") : QStringLiteral("branch_id"),
                          QStringLiteral("Must be a positive id.")}}));
     Handler::run(m_api, call.responder,
-                 [this, first, last, branch = *branchId, service = *serviceId](WorkerContext &ctx) {
-                     return m_desk.list(ctx, first, last, branch, service);
+                 [this, from, to, branch = *branchId, service = *serviceId](WorkerContext &ctx) {
+                     return m_desk.list(ctx, from, to, branch, service);
                  });
 }
 

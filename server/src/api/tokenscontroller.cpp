@@ -100,7 +100,7 @@ void TokensController::create(const Call &call)
         if (containsNul(issue.customerInfo))
             check.fail(Key::CustomerInfo, QStringLiteral("Must not contain NUL characters."));
     }
-    issue.preferredSlot = check.timestamp(Key::PreferredSlot, false).value_or(QDateTime());
+    const QDateTime slot = check.timestamp(Key::PreferredSlot, false).value_or(QDateTime());
     issue.priority = int(check.integer(Key::Priority, false, 0, 9).value_or(0));
     if (issue.priority > 0 && !call.caller.mayIssuePriority())
         check.fail(Key::Priority, QStringLiteral("Only staff and kiosks may set a priority."));
@@ -108,8 +108,8 @@ void TokensController::create(const Call &call)
         return call.responder.send(check.error());
     // Anonymous callers and customers are rate-limited per address; staff and kiosks are not.
     const bool limited = issue.caller.isAnonymous() || issue.caller.role == Roles::User;
-    if (issue.preferredSlot.isValid())
-        return book(call, issue, limited);
+    if (slot.isValid())
+        return book(call, issue, slot, limited);
     m_batcher.submit(
         {issue, limited ? Handler::rateLimitKey(m_api, call.request, "rl:tokens") : QByteArray(),
          call.responder});
@@ -117,10 +117,11 @@ void TokensController::create(const Call &call)
 
 // A token with a time is an appointment: booked in one transaction of its own (capacity, number)
 // instead of joining a batch of walk-ins, and not in the live line until check-in.
-void TokensController::book(const Call &call, const TokenIssuer::Request &issue, bool limited)
+void TokensController::book(const Call &call, const TokenIssuer::Request &issue,
+                            const QDateTime &slot, bool limited)
 {
-    AppointmentDesk::Booking booking{issue.serviceId, issue.preferredSlot, issue.customerInfo,
-                                     issue.priority, issue.caller};
+    AppointmentDesk::Booking booking{issue.serviceId, slot, issue.customerInfo, issue.priority,
+                                     issue.caller};
     m_api.pool.submit(call.responder, [this, request = call.request, booking,
                                        limited](WorkerContext &ctx) {
         if (limited) {

@@ -21,7 +21,8 @@ public:
 
 private:
     void create(const Call &call);
-    void book(const Call &call, const TokenIssuer::Request &issue, bool limited);
+    void book(const Call &call, const TokenIssuer::Request &issue, const QDateTime &slot,
+              bool limited);
     void status(const Call &call);
     void cancel(const Call &call);
     void history(const Call &call);

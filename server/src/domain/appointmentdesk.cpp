@@ -139,8 +139,7 @@ Result<QJsonObject> AppointmentDesk::book(WorkerContext &ctx, const Booking &boo
     created.priority = token->priority;
     created.createdAt = token->createdAt;
     created.preferredSlot = token->preferredSlot;
-    created.statusUrl = QStringLiteral("/api/tokens/%1/status?secret=%2")
-                            .arg(QString::number(token->id), created.secret);
+    created.statusUrl = TokenSecrets::statusUrl(token->id, created.secret);
     QJsonObject json = created.toJson();
     const QJsonObject window = windowJson(service->calendar.checkInWindow(booking.slot));
     for (auto it = window.begin(); it != window.end(); ++it)
@@ -306,22 +305,39 @@ Result<int> AppointmentDesk::expireNoShows(WorkerContext &ctx) const
     return int(expired.size());
 }
 
-Result<QJsonObject> AppointmentDesk::list(WorkerContext &ctx, const QDate &from, const QDate &to,
-                                          int branchId, int serviceId) const
+Result<QJsonObject> AppointmentDesk::list(WorkerContext &ctx, std::optional<QDate> from,
+                                          std::optional<QDate> to, int branchId,
+                                          int serviceId) const
 {
+    if (!from) {
+        // The branch's today, not the server's: a branch may be hours ahead of it.
+        auto today = ctx.db().exec(
+            QStringLiteral("SELECT (now() AT TIME ZONE coalesce((SELECT timezone FROM branches "
+                           "WHERE id = ? OR ? = 0 ORDER BY id LIMIT 1), 'UTC'))::date"),
+            {branchId, branchId});
+        if (!today.ok())
+            return today.error();
+        today->next();
+        from = today->value(0).toDate();
+    }
+    if (!to)
+        to = from;
+    if (*to < *from || from->daysTo(*to) > kMaxListDays)
+        return ApiError::validation(
+            QJsonObject{{QStringLiteral("to"), QStringLiteral("From 0 to 31 days after from.")}});
     auto rows = ctx.db().exec(
         TokenRecord::selectSql() +
             QStringLiteral("WHERE t.preferred_slot IS NOT NULL AND t.business_date BETWEEN ? AND ? "
                            "AND (? = 0 OR s.branch_id = ?) AND (? = 0 OR t.service_id = ?) "
                            "ORDER BY t.preferred_slot, t.id LIMIT 2000"),
-        {from, to, branchId, branchId, serviceId, serviceId});
+        {*from, *to, branchId, branchId, serviceId, serviceId});
     if (!rows.ok())
         return rows.error();
     QJsonArray items;
     while (rows->next())
         items.append(TokenRecord::fromRow(*rows).toJson(true));
-    return QJsonObject{{QStringLiteral("from"), from.toString(Qt::ISODate)},
-                       {QStringLiteral("to"), to.toString(Qt::ISODate)},
+    return QJsonObject{{QStringLiteral("from"), from->toString(Qt::ISODate)},
+                       {QStringLiteral("to"), to->toString(Qt::ISODate)},
                        {QStringLiteral("items"), items}};
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QDateTime>
 #include <QJsonObject>
 
@@ -45,9 +47,12 @@ public:
     Result<QJsonObject> timeOf(WorkerContext &ctx, qint64 tokenId) const;
     // Booked tokens whose check-in window has closed become `expired`; how many did.
     Result<int> expireNoShows(WorkerContext &ctx) const;
-    // GET /api/appointments: a day's appointments of a branch or service, in slot order.
-    Result<QJsonObject> list(WorkerContext &ctx, const QDate &from, const QDate &to, int branchId,
-                             int serviceId) const;
+    // GET /api/appointments: the appointments of a branch or service from `from` to `to` (at
+    // most kMaxListDays apart), in slot order. Without `from`, today in the branch's time zone (the
+    // first branch's when branchId is 0); without `to`, the day of `from`.
+    static constexpr int kMaxListDays = 31;
+    Result<QJsonObject> list(WorkerContext &ctx, std::optional<QDate> from, std::optional<QDate> to,
+                             int branchId, int serviceId) const;
 
 private:
     Outcome admit(WorkerContext &ctx, qint64 tokenId, const QByteArray &secret,

@@ -42,26 +42,18 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
         return ApiError::conflict(QStringLiteral("service_closed"),
                                   QStringLiteral("Service %1 is not taking tokens.").arg(svc.name));
     const QDate today = Nextup::businessDate(now, svc.timezone);
-    if (request.preferredSlot.isValid()) {
-        if (request.preferredSlot <= now ||
-            Nextup::businessDate(request.preferredSlot, svc.timezone) != today)
-            return ApiError::validation(QJsonObject{
-                {QStringLiteral("preferred_slot"), QStringLiteral("Must be a time later today.")}});
-    }
     Accepted accepted;
     accepted.service = svc;
     accepted.day = today;
     accepted.secret = SecureRandom::token(24);
     accepted.entry.serviceId = svc.id;
     accepted.entry.priority = request.priority;
-    accepted.entry.arrivalMs =
-        (request.preferredSlot.isValid() ? request.preferredSlot : now).toMSecsSinceEpoch();
+    accepted.entry.arrivalMs = now.toMSecsSinceEpoch();
     TokenRepository::TokenInsert &row = accepted.row;
     row.serviceId = svc.id;
     row.businessDate = today.toString(Qt::ISODate);
     row.priority = request.priority;
     row.customerInfo = request.customerInfo;
-    row.preferredSlot = request.preferredSlot;
     row.createdBy = request.caller.userId;
     row.secretHash = SecureRandom::sha256Hex(accepted.secret);
     return accepted;
@@ -273,8 +265,7 @@ QList<Result<QByteArray>> TokenIssuer::issueMany(const IssuePorts &at,
                                          token.priority,
                                          token.createdAt,
                                          token.preferredSlot,
-                                         QStringLiteral("/api/tokens/%1/status?secret=%2")
-                                             .arg(QString::number(token.id), secret)};
+                                         TokenSecrets::statusUrl(token.id, secret)};
         JsonText answer;
         JsonTextIo io{answer};
         Wire::CreatedToken::members(created, io);

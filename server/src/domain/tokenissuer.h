@@ -39,7 +39,6 @@ public:
     {
         int serviceId = 0;
         QJsonObject customerInfo;
-        QDateTime preferredSlot; // invalid = walk-in
         int priority = 0;
         Principal caller;
     };

@@ -19,4 +19,9 @@ Result<TokenSecrets::Verdict> TokenSecrets::verify(Database &db, qint64 tokenId,
     return Verdict::Matches;
 }
 
+QString TokenSecrets::statusUrl(qint64 tokenId, const QString &secret)
+{
+    return QStringLiteral("/api/tokens/%1/status?secret=%2").arg(QString::number(tokenId), secret);
+}
+
 } // namespace Nextup

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QString>
 
 #include "core/apierror.h"
 
@@ -24,6 +25,9 @@ enum class Verdict
 
 // A database failure is the error; otherwise the verdict.
 Result<Verdict> verify(Database &db, qint64 tokenId, QByteArrayView secret);
+
+// The status route with the secret, as a new token's answer gives it to its customer.
+QString statusUrl(qint64 tokenId, const QString &secret);
 
 } // namespace TokenSecrets
 
