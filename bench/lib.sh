@@ -43,11 +43,13 @@ free_port() {
     die "no free TCP port found"
 }
 
-build() {
+# Builds the named targets in $BUILD_DIR (the ci preset's folder, or any other as RelWithDebInfo),
+# unless NEXTUP_BENCH_SKIP_BUILD=1 says they are built already.
+build_targets() {
     if [[ ${NEXTUP_BENCH_SKIP_BUILD:-0} == 1 ]]; then
         step "Using the binaries in $BUILD_DIR (NEXTUP_BENCH_SKIP_BUILD=1)"
     else
-        step "Building nextup-server and nextup-loadgen in $BUILD_DIR"
+        step "Building $* in $BUILD_DIR"
         export CCACHE_BASEDIR=$ROOT
         if [[ $BUILD_DIR == "$ROOT/build/ci" ]]; then
             (cd "$ROOT" && cmake --preset ci >/dev/null)
@@ -55,8 +57,12 @@ build() {
             cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
                 -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
         fi
-        cmake --build "$BUILD_DIR" --target nextup-server nextup-loadgen -j2 >/dev/null
+        cmake --build "$BUILD_DIR" --target "$@" -j2 >/dev/null
     fi
+}
+
+build() {
+    build_targets nextup-server nextup-loadgen
     [[ -x $SERVER_BIN && -x $LOADGEN ]] || die "missing $SERVER_BIN or $LOADGEN"
     [[ -n $PGBENCH ]] || die "pgbench not found (apt-get install postgresql-15)"
     command -v redis-benchmark >/dev/null || die "redis-benchmark not found (apt-get install redis-tools)"
@@ -112,8 +118,9 @@ resume_postgres() {
     PG_PAUSED=0
 }
 
+# On a free port, or on $1 (Redis restarted empty where the server expects it).
 start_redis() {
-    REDIS_PORT=$(free_port)
+    REDIS_PORT=${1:-$(free_port)}
     step "Redis on 127.0.0.1:$REDIS_PORT (no persistence)"
     mkdir -p "$STATE/redis"
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
@@ -136,14 +143,22 @@ server_env() {
     export TOKEN_RATE_PER_MINUTE=100000000 AUTH_RATE_PER_MINUTE=100000
 }
 
-# Schema, seed, the extra counters and a long waiting line for call-next, and pgbench's table.
-prepare_database() {
-    step "Database: migrate, seed, $EXTRA_COUNTERS extra counters, $WAITING_TOKENS waiting tokens"
+# What every script starts from: Postgres and Redis of its own, the schema and the demo seed, and
+# the server's environment (on a free port, not started yet).
+start_seeded_stores() {
+    start_postgres
+    start_redis
+    step "Database: migrate, seed --demo"
     PSQL_DB=postgres psql_db -c "CREATE DATABASE nextup"
     SERVER_PORT=$(free_port)
     server_env
     "$SERVER_BIN" migrate >"$STATE/migrate.log" 2>&1 || die "migrate failed: $STATE/migrate.log"
     "$SERVER_BIN" seed --demo >"$STATE/seed.log" 2>&1 || die "seed failed: $STATE/seed.log"
+}
+
+# The extra counters and a long waiting line for call-next, and pgbench's table.
+prepare_database() {
+    step "Database: $EXTRA_COUNTERS extra counters, $WAITING_TOKENS waiting tokens"
     psql_db <<SQL
 SET TIME ZONE 'UTC';
 INSERT INTO counters (branch_id, name)

@@ -34,24 +34,6 @@ source "$ROOT/bench/lib.sh"
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-build_server() {
-    if [[ ${NEXTUP_BENCH_SKIP_BUILD:-0} == 1 ]]; then
-        step "Using $SERVER_BIN (NEXTUP_BENCH_SKIP_BUILD=1)"
-    else
-        step "Building nextup-server in $BUILD_DIR"
-        export CCACHE_BASEDIR=$ROOT
-        if [[ $BUILD_DIR == "$ROOT/build/ci" ]]; then
-            (cd "$ROOT" && cmake --preset ci >/dev/null)
-        else
-            cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-                -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
-        fi
-        cmake --build "$BUILD_DIR" --target nextup-server -j2 >/dev/null
-    fi
-    [[ -x $SERVER_BIN ]] || die "missing $SERVER_BIN"
-    command -v curl >/dev/null || die "curl not found (apt-get install curl)"
-}
-
 # VmRSS or VmHWM (peak) of the server, in MiB.
 server_memory() {
     awk -v field="$1:" '$1 == field { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status"
@@ -103,17 +85,11 @@ measure_logins() {
 }
 
 main() {
-    build_server
+    build_targets nextup-server
     STATE=$(mktemp -d /tmp/nextup-loginmem.XXXXXX)
     chmod 711 "$STATE"
     step "State in $STATE"
-    start_postgres
-    start_redis
-    PSQL_DB=postgres psql_db -c "CREATE DATABASE nextup"
-    SERVER_PORT=$(free_port)
-    server_env
-    "$SERVER_BIN" migrate >"$STATE/migrate.log" 2>&1 || die "migrate failed: $STATE/migrate.log"
-    "$SERVER_BIN" seed --demo >"$STATE/seed.log" 2>&1 || die "seed failed: $STATE/seed.log"
+    start_seeded_stores
     local bound
     for bound in $HASH_BOUNDS; do
         measure_logins "$bound"

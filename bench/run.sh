@@ -56,8 +56,7 @@ main() {
     STATE=$(mktemp -d /tmp/nextup-bench.XXXXXX)
     chmod 711 "$STATE" # the postgres user must reach its cluster inside
     step "State in $STATE"
-    start_postgres
-    start_redis
+    start_seeded_stores
     prepare_database
 
     measure_pgbench
