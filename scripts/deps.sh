@@ -25,6 +25,8 @@ PACKAGES=(
     curl jq chromium chromium-driver nodejs npm
     # house rules (scripts/lint.py) and the packaging files' checks (packaging/check-*.sh)
     clang-format clang-tidy python3 python3-yaml nginx-light openssl docker-compose
+    libfuzzer-14-dev # the fuzzers (scripts/fuzz.sh): clang 14 with its libFuzzer
+    gdb              # tests/chaos/crashpoint.sh stops the server at exact points and kills it
 )
 
 missing_packages() {

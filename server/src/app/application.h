@@ -50,7 +50,9 @@ public:
     quint16 port() const;
 
 private:
-    void checkQueue();
+    // Makes the live queue complete if Redis lost it; `rebuild` rebuilds it from Postgres even
+    // when it looks complete.
+    void checkQueue(bool rebuild = false);
 
     Config m_config;
     std::unique_ptr<WorkerPool> m_pool;

@@ -51,21 +51,30 @@ Outcome Database::ensureOpen()
     if (m_open)
         return Done{};
     drop();
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-    db.setHostName(m_endpoint.host);
-    db.setPort(m_endpoint.port);
-    db.setUserName(m_endpoint.user);
-    db.setPassword(m_endpoint.password);
-    db.setDatabaseName(m_endpoint.database);
-    db.setConnectOptions(QStringLiteral("connect_timeout=2") +
-                         (m_endpoint.options.isEmpty() ? QString() : u';' + m_endpoint.options));
-    if (!db.open()) {
-        qWarning("Postgres connection failed: %s", qPrintable(db.lastError().databaseText()));
+    bool opened = false;
+    {
+        // Scoped: removeDatabase() in drop() warns ("still in use") while a handle lives.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        db.setHostName(m_endpoint.host);
+        db.setPort(m_endpoint.port);
+        db.setUserName(m_endpoint.user);
+        db.setPassword(m_endpoint.password);
+        db.setDatabaseName(m_endpoint.database);
+        db.setConnectOptions(
+            QStringLiteral("connect_timeout=2") +
+            (m_endpoint.options.isEmpty() ? QString() : u';' + m_endpoint.options));
+        opened = db.open();
+        if (opened) {
+            QSqlQuery setup(db);
+            setup.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        } else {
+            qWarning("Postgres connection failed: %s", qPrintable(db.lastError().databaseText()));
+        }
+    }
+    if (!opened) {
         drop();
         return ApiError::postgresUnavailable();
     }
-    QSqlQuery setup(db);
-    setup.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
     m_open = true;
     return Done{};
 }
