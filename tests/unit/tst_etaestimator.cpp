@@ -453,10 +453,20 @@ void TestEtaEstimator::cacheReadsLittle()
     QCOMPARE(inputs.histories, 1);
     QCOMPARE(inputs.floors, 2);
 
-    eta.invalidate(2); // a counter of the branch changed
+    eta.invalidate(2); // a counter of the branch changed: played again once a second old
+    QCOMPARE(*eta.estimate(inputs, 1, 200, 2), 400);
+    QCOMPARE(inputs.floors, 2);
+    inputs.clock += EtaEstimator::kRefreshAfterChangeMs - 1;
+    eta.invalidate(1); // more changes within the second read nothing more
+    QCOMPARE(*eta.estimate(inputs, 1, 200, 2), 400); // 399.001 s: the kept floor
+    QCOMPARE(inputs.floors, 2);
+    inputs.clock += 1;
     QCOMPARE(*eta.estimate(inputs, 1, 200, 2), 400);
     QCOMPARE(inputs.floors, 3);
     QCOMPARE(inputs.histories, 1);
+    inputs.clock += 1000; // unchanged since: kept for the usual 5 s
+    QCOMPARE(*eta.estimate(inputs, 1, 200, 2), 399);
+    QCOMPARE(inputs.floors, 3);
 
     inputs.clock += 61000; // the history is a minute old
     QCOMPARE(*eta.estimate(inputs, 1, 200, 2), 400);

@@ -1,5 +1,9 @@
 #include "domain/etaestimator.h"
 
+#include <algorithm>
+
+#include <QScopeGuard>
+
 #include "domain/storedwaitinputs.h"
 
 namespace Nextup {
@@ -25,23 +29,34 @@ Result<int> EtaEstimator::estimate(WaitInputs &inputs, int serviceId, int config
     std::shared_ptr<const WaitHistory> history;
     std::shared_ptr<const WaitForecast> forecast;
     qint64 floorAt = 0;
+    int refreshingBranch = 0; // this thread plays the new floor of that branch
     {
         QMutexLocker lock(&m_mutex);
         const auto known = m_branchOf.constFind(serviceId);
         if (known != m_branchOf.cend()) {
-            const Branch branch = m_branches.value(*known);
+            Branch &branch = m_branches[*known];
             // A configured average other than the one kept: an admin changed it (perhaps on
             // another server instance).
             if (branch.history && now - branch.historyAtMs < m_historyCacheMs &&
                 branch.history->services.value(serviceId).configuredSeconds ==
                     configuredAverageSeconds)
                 history = branch.history;
-            if (history && branch.forecast && now - branch.floorAtMs < m_floorCacheMs) {
+            if (history && usable(branch, now)) {
                 forecast = branch.forecast;
                 floorAt = branch.floorAtMs;
+            } else if (history) {
+                branch.refreshing = true;
+                refreshingBranch = *known;
             }
         }
     }
+    // Whatever happens below, the branch is not left marked as being refreshed.
+    const auto refreshed = qScopeGuard([this, &refreshingBranch] {
+        if (refreshingBranch == 0)
+            return;
+        QMutexLocker lock(&m_mutex);
+        m_branches[refreshingBranch].refreshing = false;
+    });
     if (!forecast) {
         const bool historyRead = !history;
         if (!history) {
@@ -67,9 +82,20 @@ Result<int> EtaEstimator::estimate(WaitInputs &inputs, int serviceId, int config
         }
         branch.forecast = forecast;
         branch.floorAtMs = floorAt;
+        branch.changed = false;
     }
     return forecast->waitSeconds(serviceId, tokensAhead, now - floorAt, configuredAverageSeconds,
                                  placeMs > now);
+}
+
+bool EtaEstimator::usable(const Branch &branch, qint64 now) const
+{
+    if (!branch.forecast)
+        return false;
+    const qint64 age = now - branch.floorAtMs;
+    const bool fresh =
+        age < (branch.changed ? std::min(m_floorCacheMs, kRefreshAfterChangeMs) : m_floorCacheMs);
+    return fresh || branch.refreshing;
 }
 
 void EtaEstimator::invalidate(int serviceId)
@@ -77,7 +103,7 @@ void EtaEstimator::invalidate(int serviceId)
     QMutexLocker lock(&m_mutex);
     const auto known = m_branchOf.constFind(serviceId);
     if (known != m_branchOf.cend())
-        m_branches[*known].forecast.reset();
+        m_branches[*known].changed = true;
 }
 
 void EtaEstimator::invalidateAll()

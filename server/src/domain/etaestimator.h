@@ -37,14 +37,20 @@ public:
 // What it plays is kept per branch so that issuing a token costs no query most of the time: the
 // floor (counters, the line, appointments due) for 5 s, the history (counter times, walk-in and
 // show rates, configured averages) for a minute; reading them is two statements each. invalidate()
-// drops a branch's floor when a counter opened, paused or closed or a token finished (the
-// notices of queueports.h); invalidateAll() drops everything when an admin changed a service.
-// Every method may be called from any worker thread (the plays run outside the lock).
+// marks a branch's floor as changed when a counter opened, paused or closed or a token finished
+// (the notices of queueports.h): it is read and played again once it is kRefreshAfterChangeMs
+// old, not at every change (eight counters completing as fast as they can would otherwise replay
+// the whole floor at every call); invalidateAll() drops everything when an admin changed a
+// service. Every method may be called from any worker thread. The plays run outside the lock and
+// one thread at a time per branch: the others answer from the forecast before, when there is
+// one, instead of all replaying the same floor at once.
 class EtaEstimator
 {
     Q_DISABLE_COPY_MOVE(EtaEstimator)
 
 public:
+    static constexpr int kRefreshAfterChangeMs = 1000;
+
     explicit EtaEstimator(int floorCacheMs = 5000, int historyCacheMs = 60000);
     ~EtaEstimator();
 
@@ -67,7 +73,11 @@ private:
         qint64 historyAtMs = 0;
         std::shared_ptr<const WaitForecast> forecast; // of the floor read at floorAtMs
         qint64 floorAtMs = 0;
+        bool changed = false;    // since the floor was read (invalidate())
+        bool refreshing = false; // a thread is reading and playing a new floor
     };
+    // The kept forecast while it is fresh enough, or while another thread replaces it.
+    bool usable(const Branch &branch, qint64 now) const;
 
     int m_floorCacheMs;
     int m_historyCacheMs;

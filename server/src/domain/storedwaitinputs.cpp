@@ -57,12 +57,17 @@ const QString kCountersSql = QStringLiteral(
     "WHERE c.branch_id = ?");
 
 // The waiting tokens (booked = 0) and the appointments not checked in with their check-in
-// windows (booked = 1): the line as Postgres, the system of record, has it.
+// windows (booked = 1): the line as Postgres, the system of record, has it. Only the first 200
+// waiting of each service, in call order: the floor is played 64 times at every refresh, and a
+// token further back is promised what the play says of one joining behind them plus its share
+// per token (WaitForecast::waitSeconds); a line of 20,000 made every refresh cost seconds.
 const QString kLineSql = QStringLiteral(
-    "SELECT t.id, t.service_id, t.priority, (extract(epoch FROM t.arrival_at) * 1000)::bigint, "
-    "COALESCE(t.target_counter_id, 0), 0, 0, 0 FROM tokens t "
+    "SELECT id, service_id, priority, arrival_ms, target, 0, 0, 0 FROM (SELECT t.id, "
+    "t.service_id, t.priority, (extract(epoch FROM t.arrival_at) * 1000)::bigint AS arrival_ms, "
+    "COALESCE(t.target_counter_id, 0) AS target, row_number() OVER (PARTITION BY t.service_id "
+    "ORDER BY t.priority DESC, t.arrival_at, t.id) AS place FROM tokens t "
     "JOIN services s ON s.id = t.service_id WHERE s.branch_id = ? AND t.status = 'waiting' "
-    "AND t.business_date >= current_date - 1 "
+    "AND t.business_date >= current_date - 1) w WHERE place <= 200 "
     "UNION ALL SELECT t.id, t.service_id, t.priority, "
     "(extract(epoch FROM t.preferred_slot) * 1000)::bigint, 0, 1, "
     "(extract(epoch FROM t.preferred_slot - make_interval(mins => b.checkin_early_minutes)) "
