@@ -38,7 +38,6 @@ public:
     Result<WaitHistory> history(int serviceId) override;
     Result<WaitFloor> floor(int branchId) override;
 
-private:
     struct Call
     {
         int serviceId = 0;
@@ -46,13 +45,31 @@ private:
         qint64 joinedAt = 0; // greatest(arrival_at, created_at, checked_in_at)
         qint64 servingAt = -1;
         qint64 finishedAt = -1;
+        int daysAgo = 0; // a call of an earlier day (its times moved back that many days)
     };
+    // What an earlier day left in Postgres that the estimator reads: its calls and how many
+    // appointments came.
+    struct Earlier
+    {
+        QMap<int, QList<Call>> calls;
+        QHash<int, int> shown;
+        QHash<int, int> missed;
+    };
+    // This day's records as a day `daysAgo` days before another sees them.
+    Earlier asEarlier(int daysAgo) const;
+    // Adds an earlier day's records (before any of this day's).
+    void addEarlier(const Earlier &earlier);
+
+private:
     struct Booking
     {
         int serviceId = 0;
         qint64 slot = 0;
         bool settled = false; // checked in or expired
     };
+
+    // The counters' times away (StoredWaitInputs' kAwaySql).
+    void addAway(WaitHistory &history) const;
 
     const MemoryRecords &m_records;
     const qint64 &m_now;

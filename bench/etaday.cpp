@@ -28,6 +28,8 @@ QString nameOf(Estimator estimator)
     case Estimator::Naive: return QStringLiteral("naive");
     case Estimator::EvenRobust: return QStringLiteral("robust-even");
     case Estimator::Forecast: return QStringLiteral("forecast");
+    case Estimator::Oracle: return QStringLiteral("oracle");
+    case Estimator::OracleRecurring: return QStringLiteral("oracle-recur");
     }
     return {};
 }
@@ -40,8 +42,10 @@ namespace {
 class Day
 {
 public:
-    explicit Day(const EtaDayOptions &options);
+    // measured: promises are compared (the oracles are asked); earlier: the days before it.
+    Day(const EtaDayOptions &options, bool measured, const QList<DayLedger::Earlier> &earlier);
     EtaDayResult run();
+    const DayLedger &ledger() const { return m_ledger; }
 
 private:
     enum class State
@@ -51,6 +55,13 @@ private:
         Busy,
         Paused,
     };
+    // A break or closing the day drew for a counter, as the oracle knows it.
+    struct Planned
+    {
+        AwayNow away;
+        bool recurring = true; // a lunch or a closing, not a short pause
+        bool done = false;     // its moment came
+    };
     struct Operator
     {
         CounterSpec spec;
@@ -59,6 +70,14 @@ private:
         bool callPending = false;
         qint64 pendingPause = 0; // ms, once the current customer is done
         bool pendingClose = false;
+        // The schedule the oracle is told: the first opening, the breaks and closing to come,
+        // the end of the current break.
+        qint64 opensAt = 0;
+        bool opened = false;
+        QList<Planned> plan;
+        qint64 backAt = 0;
+        bool pendingRecurs = false; // the pending break is a lunch
+        bool pauseRecurs = false;   // the current one is
     };
     struct Tracked
     {
@@ -83,8 +102,13 @@ private:
     void issueWalkIn(int serviceId, int priority);
     void checkIn(int booking, int serviceId, qint64 slot);
     // The token joined now (issued or checked in) with these promises.
-    void promise(qint64 tokenId, bool appointment, int serviceId, int priority, int eta,
-                 int position);
+    void promise(qint64 tokenId, bool appointment, int serviceId, int priority, qint64 placeMs,
+                 int eta, int position);
+    // Plans a break (or the closing) of the counter at `when`.
+    void plan(Operator &op, qint64 when, qint64 length, bool closes, bool recurring = true);
+    // The oracle's promise: the floor now with every counter's schedule to come (recurring:
+    // only what recurs every day).
+    int oracleWait(int serviceId, int ahead, qint64 placeMs, bool recurringOnly);
     void wake(int serviceId);
 
     void openCounter(Operator &op);
@@ -92,13 +116,14 @@ private:
     void tryCall(Operator &op);
     void customerArrives(Operator &op, qint64 tokenId);
     void finishCustomer(Operator &op, bool completed);
-    void requestPause(Operator &op, qint64 duration);
+    void requestPause(Operator &op, qint64 duration, bool recurs = false);
     void requestClose(Operator &op);
 
     // Counts the answers the operators did not expect (allowedCode: one they do).
     bool expected(const Result<QJsonObject> &answer, const QString &allowedCode = {});
 
     EtaDayOptions m_options;
+    bool m_measured;
     qint64 m_doorsClose;
     qint64 m_now = kDayStart;
     quint64 m_seq = 0;
@@ -116,10 +141,12 @@ private:
     EtaDayResult m_result;
 };
 
-Day::Day(const EtaDayOptions &options)
-    : m_options(options), m_doorsClose(kDayStart + qint64(options.hours * kHour)),
-      m_rng(options.seed)
+Day::Day(const EtaDayOptions &options, bool measured, const QList<DayLedger::Earlier> &earlier)
+    : m_options(options), m_measured(measured),
+      m_doorsClose(kDayStart + qint64(options.hours * kHour)), m_rng(options.seed)
 {
+    for (const DayLedger::Earlier &day : earlier)
+        m_ledger.addEarlier(day);
     for (const ServiceSpec &s : kServices) {
         m_queue.records.addService(s.id, QString::fromLatin1(s.code));
         ServiceRecord &record = m_queue.records.services[s.id];
@@ -242,15 +269,19 @@ void Day::planCounters()
         Operator *o = &op;
         const CounterSpec &c = op.spec;
         const double opens = c.opensAt + (c.opensAt == 0 ? uniform(0, 8) / 60 : 0);
-        at(kDayStart + qint64(opens * kHour), [this, o] { openCounter(*o); });
+        op.opensAt = kDayStart + qint64(opens * kHour);
+        at(op.opensAt, [this, o] {
+            o->opened = true;
+            openCounter(*o);
+        });
         if (!m_options.breaks)
             continue;
         if (c.closesAt > 0 && c.closesAt < dayHours)
-            at(kDayStart + qint64(c.closesAt * kHour), [this, o] { requestClose(*o); });
+            plan(op, kDayStart + qint64(c.closesAt * kHour), 0, true);
         if (c.lunchAt >= 0 && c.lunchAt < dayHours) {
             const qint64 start = kDayStart + qint64((c.lunchAt + uniform(-10, 10) / 60) * kHour);
             const qint64 length = qint64((c.lunchMinutes + uniform(-5, 5)) * kMinute);
-            at(start, [this, o, length] { requestPause(*o, length); });
+            plan(op, start, length, false);
         }
         const double lastHour = c.closesAt > 0 ? std::min(c.closesAt, dayHours) : dayHours;
         const int pauses =
@@ -258,9 +289,48 @@ void Day::planCounters()
         for (int i = 0; i < pauses; ++i) {
             const double when = uniform(opens + 0.5, std::max(opens + 0.5, lastHour - 0.5));
             const qint64 length = qint64(uniform(5, 15) * kMinute);
-            at(kDayStart + qint64(when * kHour), [this, o, length] { requestPause(*o, length); });
+            plan(op, kDayStart + qint64(when * kHour), length, false, false);
         }
     }
+}
+
+void Day::plan(Operator &op, qint64 when, qint64 length, bool closes, bool recurring)
+{
+    op.plan.append({AwayNow{when, length / 1000.0, closes}, recurring});
+    Operator *o = &op;
+    at(when, [this, o, index = op.plan.size() - 1, length, closes] {
+        o->plan[index].done = true;
+        if (closes)
+            requestClose(*o);
+        else
+            requestPause(*o, length, o->plan.at(index).recurring);
+    });
+}
+
+int Day::oracleWait(int serviceId, int ahead, qint64 placeMs, bool recurringOnly)
+{
+    WaitFloor floor = *m_ledger.floor(1);
+    floor.awayComplete = !recurringOnly;
+    for (CounterNow &counter : floor.counters) {
+        const Operator &op = m_operators[counter.counterId];
+        if (!op.opened)
+            counter.opensAtMs = op.opensAt;
+        if (op.state == State::Paused && (op.pauseRecurs || !recurringOnly))
+            counter.backAtMs = op.backAt;
+        if (op.pendingClose)
+            counter.away.append({op.state == State::Paused ? op.backAt : m_now, 0, true});
+        if (op.pendingPause > 0 && (op.pendingRecurs || !recurringOnly))
+            counter.away.append({m_now, op.pendingPause / 1000.0, false});
+        for (const Planned &planned : op.plan) {
+            if (!planned.done && (planned.recurring || !recurringOnly))
+                counter.away.append(planned.away);
+        }
+    }
+    WaitHistory history = *m_ledger.history(serviceId);
+    history.away.clear(); // told, not learnt
+    const WaitForecast forecast = WaitModel::forecast(history, floor);
+    return forecast.waitSeconds(serviceId, ahead, 0, serviceSpec(serviceId).configuredSeconds,
+                                placeMs > m_now);
 }
 
 bool Day::expected(const Result<QJsonObject> &answer, const QString &allowedCode)
@@ -288,7 +358,7 @@ void Day::issueWalkIn(int serviceId, int priority)
     const QJsonObject answer = QJsonDocument::fromJson(*answers.constFirst()).object();
     m_ledger.walkInIssued(serviceId, priority);
     ++m_result.walkIns;
-    promise(answer.value(u"token_id").toInteger(), false, serviceId, priority,
+    promise(answer.value(u"token_id").toInteger(), false, serviceId, priority, m_now,
             answer.value(u"eta").toInt(), answer.value(u"position").toInt());
     wake(serviceId);
 }
@@ -303,15 +373,15 @@ void Day::checkIn(int booking, int serviceId, qint64 slot)
     const auto status = m_issuer.status(m_queue.issue(), id, MemoryRecords::secretOf(id), staff);
     if (!expected(status))
         return;
-    promise(id, true, serviceId, 0, status->value(u"eta").toInt(),
+    promise(id, true, serviceId, 0, slot, status->value(u"eta").toInt(),
             status->value(u"position").toInt());
     wake(serviceId);
 }
 
 // The forecast came from the server's own path; the other two are computed for the same
 // tokens ahead at the same moment.
-void Day::promise(qint64 tokenId, bool appointment, int serviceId, int priority, int eta,
-                  int position)
+void Day::promise(qint64 tokenId, bool appointment, int serviceId, int priority, qint64 placeMs,
+                  int eta, int position)
 {
     Tracked token;
     token.appointment = appointment;
@@ -330,6 +400,11 @@ void Day::promise(qint64 tokenId, bool appointment, int serviceId, int priority,
         WaitModel::counterSeconds(m_ledger.history(token.serviceId)->services[token.serviceId]);
     sample.predicted[int(Estimator::EvenRobust)] =
         WaitModel::evenWait(ahead, robust, m_ledger.openServing(token.serviceId));
+    if (m_measured) {
+        sample.predicted[int(Estimator::Oracle)] = oracleWait(serviceId, ahead, placeMs, false);
+        sample.predicted[int(Estimator::OracleRecurring)] =
+            oracleWait(serviceId, ahead, placeMs, true);
+    }
     m_tokens.insert(tokenId, token);
 }
 
@@ -413,16 +488,18 @@ void Day::finishCustomer(Operator &op, bool completed)
     } else if (op.pendingPause > 0) {
         const qint64 length = op.pendingPause;
         op.pendingPause = 0;
-        requestPause(op, length);
+        requestPause(op, length, op.pendingRecurs);
     } else {
         callSoon(op);
     }
 }
 
 // A break begins once the current customer is done.
-void Day::requestPause(Operator &op, qint64 duration)
+void Day::requestPause(Operator &op, qint64 duration, bool recurs)
 {
     if (op.state == State::Busy) {
+        if (duration > op.pendingPause)
+            op.pendingRecurs = recurs;
         op.pendingPause = std::max(op.pendingPause, duration);
         return;
     }
@@ -431,6 +508,8 @@ void Day::requestPause(Operator &op, qint64 duration)
     if (!expected(m_desk.pause(m_queue.desk(), op.spec.id, QStringLiteral("break"), op.who)))
         return;
     op.state = State::Paused;
+    op.backAt = m_now + duration;
+    op.pauseRecurs = recurs;
     Operator *o = &op;
     at(m_now + duration, [this, o] {
         if (o->pendingClose) {
@@ -459,7 +538,16 @@ void Day::requestClose(Operator &op)
 
 EtaDayResult runEtaDay(const EtaDayOptions &options)
 {
-    Day day(options);
+    // The earlier days, oldest first, each from a seed of its own (never a measured one).
+    QList<DayLedger::Earlier> earlier;
+    for (int daysAgo = options.earlierDays; daysAgo >= 1; --daysAgo) {
+        EtaDayOptions before = options;
+        before.seed = (options.seed << 16) + 0x9e37 + quint64(daysAgo);
+        Day day(before, false, {});
+        day.run();
+        earlier.append(day.ledger().asEarlier(daysAgo));
+    }
+    Day day(options, true, earlier);
     return day.run();
 }
 

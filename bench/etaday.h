@@ -22,8 +22,15 @@ enum class Estimator
                 // times (the configured average below 3) ÷ open counters serving the service
     EvenRobust, // ahead × WaitModel's robust counter time ÷ open counters serving the service
     Forecast,   // the server's EtaEstimator: the floor played forward (waitmodel.h)
+    // Not a server estimator, a floor for the others: WaitModel's play of the floor told the
+    // operators' whole schedule to come (breaks, pauses, openings, closings, as the day drew
+    // them), but not the customers' service times or who else comes.
+    Oracle,
+    // The same told only what recurs every day (openings, closings, lunch breaks), not the
+    // short pauses: the most that learning the schedule from earlier days could give.
+    OracleRecurring,
 };
-inline constexpr int kEstimators = 3;
+inline constexpr int kEstimators = 5;
 QString nameOf(Estimator estimator);
 
 struct EtaDayOptions
@@ -36,6 +43,10 @@ struct EtaDayOptions
     // Lunch breaks, short pauses and counters closing early (false: every counter works on
     // from its opening: what is left of the error is the customers' own randomness).
     bool breaks = true;
+    // Days the branch worked before the measured one (the same counters and staff schedule,
+    // other customers and pauses; not measured): their records are in the history the
+    // estimator reads, so it can learn the counters' usual breaks, openings and closings.
+    int earlierDays = 5;
 };
 
 // One promise and what came of it.

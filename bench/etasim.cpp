@@ -1,7 +1,8 @@
 // nextup-etasim: how far the promised ETA is from the real wait, over simulated bank days
 // (bench/etaday.h says what is simulated and what is the server's own code).
 //
-//   nextup-etasim [--seeds 1,2,3] [--hours 7.5] [--load 1] [--no-breaks] [--check] [--csv file]
+//   nextup-etasim [--seeds 1,2,3] [--hours 7.5] [--load 1] [--no-breaks] [--earlier-days 5]
+//                 [--check] [--csv file]
 //
 // Prints, for each seed and for all seeds together, a table per estimator: the walk-ins'
 // promise at issue against their wait to the first call (priority 0, as /api/stats'
@@ -102,7 +103,7 @@ void writeCsv(const QString &path, const QList<EtaSample> &samples)
 int usage()
 {
     std::fprintf(stderr, "usage: nextup-etasim [--seeds 1,2,3] [--hours 0..7.5] [--load 0..3] "
-                         "[--no-breaks] [--check] [--csv file]\n");
+                         "[--no-breaks] [--earlier-days 0..6] [--check] [--csv file]\n");
     return 2;
 }
 
@@ -133,6 +134,8 @@ int main(int argc, char *argv[])
             options.hours = args.at(++i).toDouble();
         else if (arg == u"--load" && valued)
             options.load = args.at(++i).toDouble();
+        else if (arg == u"--earlier-days" && valued)
+            options.earlierDays = args.at(++i).toInt();
         else if (arg == u"--no-breaks")
             options.breaks = false;
         else if (arg == u"--csv" && valued)
@@ -143,7 +146,7 @@ int main(int argc, char *argv[])
             return usage();
     }
     if (seeds.isEmpty() || options.hours <= 0 || options.hours > 7.5 || options.load <= 0 ||
-        options.load > 3)
+        options.load > 3 || options.earlierDays < 0 || options.earlierDays > 6)
         return usage();
 
     QList<EtaSample> all;

@@ -3,6 +3,7 @@
 // priority walk-ins, the floor played with the line's own rules, the answers without history
 // (what the estimator always said), and how often the cache reads its inputs. bench/etasim
 // measures the whole over simulated days; tst_tokenflow runs the SQL behind it.
+#include <algorithm>
 #include <cmath>
 
 #include <QTest>
@@ -15,6 +16,7 @@ using namespace Nextup;
 Q_DECLARE_METATYPE(Nextup::CounterNow)
 Q_DECLARE_METATYPE(Nextup::WaitingNow)
 Q_DECLARE_METATYPE(Nextup::BookedNow)
+Q_DECLARE_METATYPE(Nextup::AwayBefore)
 
 namespace {
 constexpr qint64 kNow = 1'900'000'000'000LL;
@@ -72,6 +74,23 @@ BookedNow booked(int serviceId, int slotMinutesFromNow)
 {
     const qint64 slot = kNow + slotMinutesFromNow * kMinute;
     return BookedNow{serviceId, 0, slot, slot - 30 * kMinute, slot + 15 * kMinute};
+}
+
+CounterNow counterOf(int id, const QList<int> &services)
+{
+    return counter(id, services);
+}
+
+// Counter 1 away on each of `days` (days ago) from `fromMinutes` after now for `minutes`.
+QList<AwayBefore> awayOn(const QList<int> &days, int fromMinutes, int minutes,
+                         AwayBefore::Kind kind = AwayBefore::Break, int counterId = 1)
+{
+    QList<AwayBefore> away;
+    for (int day : days) {
+        const qint64 from = kNow + fromMinutes * kMinute;
+        away.append({counterId, day, kind, from, from + minutes * kMinute});
+    }
+    return away;
 }
 
 // The standard normal's p-quantile (bisection: plenty for a test).
@@ -148,6 +167,10 @@ private slots:
     void aLongCustomerIsLikelyLonger();
     void theSameFloorForecastsTheSame();
     void tokensBeyondTheFloorAddTheirShare();
+    void usualAwayLearnt_data();
+    void usualAwayLearnt();
+    void usualAwayPlayed_data();
+    void usualAwayPlayed();
     void cacheReadsLittle();
 };
 
@@ -431,6 +454,141 @@ void TestEtaEstimator::tokensBeyondTheFloorAddTheirShare()
     const WaitFloor busy{kNow, {counter(1, {1})}, {waiting(1, 1, 10)}, {}};
     QCOMPARE(WaitModel::forecast(historyOf({service(1, 300)}), busy).waitSeconds(1, 1, 2500, 0),
              298);
+}
+
+void TestEtaEstimator::usualAwayLearnt_data()
+{
+    QTest::addColumn<QList<AwayBefore>>("away");
+    QTest::addColumn<int>("days");         // counter 1 worked on the earlier days
+    QTest::addColumn<bool>("workedToday"); // and today
+    QTest::addColumn<int>("usual");        // usual times away found
+    QTest::addColumn<int>("fromMinutes");  // the first one's: from now
+    QTest::addColumn<int>("minutes");      // its length
+    QTest::addColumn<bool>("takenToday");
+
+    // Lunch around now + 60 min on five days: starts 50..70, lengths 36..44 minutes.
+    QList<AwayBefore> lunch;
+    for (int day = 1; day <= 5; ++day)
+        lunch += awayOn({day}, 50 + 5 * (day - 1), 36 + 2 * (day - 1));
+    QTest::newRow("a lunch every day: the medians") << lunch << 5 << true << 1 << 60 << 40 << false;
+    QTest::newRow("taken today already")
+        << lunch + awayOn({0}, 55, 40) << 5 << true << 1 << 60 << 40 << true;
+    QTest::newRow("today's break at another time is not it")
+        << lunch + awayOn({0}, -120, 25) << 5 << true << 1 << 60 << 40 << false;
+    QTest::newRow("on one day of five: not usual")
+        << awayOn({3}, 60, 40) << 5 << true << 0 << 0 << 0 << false;
+    QTest::newRow("on two days of four: usual")
+        << awayOn({1, 3}, 60, 40) << 4 << true << 1 << 60 << 40 << false;
+    QTest::newRow("on two days of five: not usual")
+        << awayOn({1, 3}, 60, 40) << 5 << true << 0 << 0 << 0 << false;
+    QTest::newRow("on one day of one: not usual (two at least)")
+        << awayOn({1}, 60, 40) << 1 << true << 0 << 0 << 0 << false;
+    QTest::newRow("at different times: not one usual break")
+        << awayOn({1}, 60, 30) + awayOn({2}, 120, 30) + awayOn({3}, 180, 30) << 3 << true << 0 << 0
+        << 0 << false;
+    QTest::newRow("a late opening, not open yet today")
+        << awayOn({1, 2, 3}, -30, 90, AwayBefore::LateOpening) << 3 << false << 1 << -30 << 90
+        << false;
+    QTest::newRow("a late opening, opened today")
+        << awayOn({1, 2, 3}, -30, 90, AwayBefore::LateOpening) << 3 << true << 1 << -30 << 90
+        << true;
+    // Another counter's breaks say nothing of counter 1's.
+    QTest::newRow("another counter's")
+        << awayOn({1, 2, 3}, 60, 40, AwayBefore::Break, 2) << 3 << true << 0 << 0 << 0 << false;
+}
+
+void TestEtaEstimator::usualAwayLearnt()
+{
+    QFETCH(QList<AwayBefore>, away);
+    QFETCH(int, days);
+    QFETCH(bool, workedToday);
+    QFETCH(int, usual);
+    QFETCH(int, fromMinutes);
+    QFETCH(int, minutes);
+    QFETCH(bool, takenToday);
+
+    WaitHistory history = historyOf({service(1, 300)});
+    history.away = away;
+    history.counterDays.insert(1, days);
+    history.counterDays.insert(2, days);
+    if (workedToday)
+        history.workedToday.append(1);
+    QList<WaitModel::UsualAway> found = WaitModel::usualAway(history);
+    found.removeIf([](const WaitModel::UsualAway &a) { return a.counterId != 1; });
+    QCOMPARE(found.size(), usual);
+    if (usual == 0)
+        return;
+    QCOMPARE(found.first().counterId, 1);
+    QCOMPARE(found.first().fromMs, kNow + fromMinutes * kMinute);
+    QCOMPARE(found.first().seconds, minutes * 60.0);
+    QCOMPARE(found.first().takenToday, takenToday);
+}
+
+void TestEtaEstimator::usualAwayPlayed_data()
+{
+    // One counter of service 1 (300 s a customer, no samples: exact), three tokens waiting;
+    // the wait of a walk-in joining now (fourth in line). Counter 1 worked on 3 earlier days.
+    QTest::addColumn<CounterNow>("counter");
+    QTest::addColumn<QList<AwayBefore>>("away");
+    QTest::addColumn<int>("expected");
+    QTest::addColumn<bool>("second"); // a second free counter of service 1
+
+    const CounterNow open = counter(1, {1});
+    QTest::newRow("nothing usual") << open << QList<AwayBefore>{} << 900 << false;
+    // Free at 300 s, when its usual 40-minute break is due: back at 2700 s, then 300 s each.
+    QTest::newRow("its usual break ahead")
+        << open << awayOn({1, 2, 3}, 5, 40) << 2700 + 600 << false;
+    QTest::newRow("its usual break taken today")
+        << open << awayOn({1, 2, 3}, 5, 40) + awayOn({0}, 4, 40) << 900 << false;
+    QTest::newRow("its usual break over") << open << awayOn({1, 2, 3}, -60, 40) << 900 << false;
+    // On a break for 10 minutes now, its usual one of 40: back in 30 (15-minute breaks
+    // without it: back in 5).
+    const CounterNow paused = counter(1, {1}, Status::Paused, 0, kNow - 10 * kMinute);
+    QTest::newRow("paused, no usual break") << paused << QList<AwayBefore>{} << 300 + 900 << false;
+    QTest::newRow("paused in its usual break")
+        << paused << awayOn({1, 2, 3}, -10, 40) << 1800 + 900 << false;
+    // Closed: as if one counter served the line (900 s).
+    const CounterNow closed = counter(1, {1}, Status::Closed);
+    QTest::newRow("closed, no usual opening") << closed << QList<AwayBefore>{} << 900 << false;
+    // Opening in 5 minutes as usual while none is open: until then as if one counter served
+    // the line (as without history), then counter 1 too: the joiner at 600 s.
+    QTest::newRow("closed, opens later as usual, none open")
+        << closed << awayOn({1, 2, 3}, -90, 95, AwayBefore::LateOpening) << 600 << false;
+    // With counter 2 open, counter 1 opening in 5 minutes as usual takes the second token then.
+    QTest::newRow("closed, opens later as usual")
+        << closed << awayOn({1, 2, 3}, -90, 95, AwayBefore::LateOpening) << 600 << true;
+    QTest::newRow("closed, no usual opening, one other open")
+        << closed << QList<AwayBefore>{} << 900 << true;
+    // Closes in 5 minutes as usual, once its customer is done; a second free counter of the
+    // service: tokens 1 and 2 at once, 3 at 300 s at counter 2, the joiner at 600 s (else 300).
+    QTest::newRow("its usual closing, a second counter")
+        << open << awayOn({1, 2, 3}, 5, 60, AwayBefore::EarlyClosing) << 600 << true;
+    QTest::newRow("a second counter, nothing usual") << open << QList<AwayBefore>{} << 300 << true;
+    // The last counter of its service is not played closing.
+    QTest::newRow("the last counter's usual closing")
+        << open << awayOn({1, 2, 3}, 5, 60, AwayBefore::EarlyClosing) << 900 << false;
+}
+
+void TestEtaEstimator::usualAwayPlayed()
+{
+    QFETCH(CounterNow, counter);
+    QFETCH(QList<AwayBefore>, away);
+    QFETCH(int, expected);
+
+    WaitHistory history = historyOf({service(1, 300)});
+    history.away = away;
+    history.counterDays.insert(1, 3);
+    history.workedToday.append(1);
+    if (std::any_of(away.cbegin(), away.cend(),
+                    [](const AwayBefore &a) { return a.kind == AwayBefore::LateOpening; }))
+        history.workedToday.clear(); // it has not opened today
+    QFETCH(bool, second);
+    QList<CounterNow> counters{counter};
+    if (second)
+        counters.append(counterOf(2, {1}));
+    const WaitFloor floor{
+        kNow, counters, {waiting(1, 1, 60), waiting(2, 1, 50), waiting(3, 1, 40)}, {}};
+    QCOMPARE(WaitModel::forecast(history, floor).waitSeconds(1, 3, 0, 999), expected);
 }
 
 void TestEtaEstimator::cacheReadsLittle()

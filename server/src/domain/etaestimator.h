@@ -36,7 +36,9 @@ public:
 //
 // What it plays is kept per branch so that issuing a token costs no query most of the time: the
 // floor (counters, the line, appointments due) for 5 s, the history (counter times, walk-in and
-// show rates, configured averages) for a minute; reading them is two statements each. invalidate()
+// show rates, configured averages, the counters' times away on the last two weeks, from which
+// their usual breaks, openings and closings are learnt) for a minute; reading them is three
+// statements and two. invalidate()
 // marks a branch's floor as changed when a counter opened, paused or closed or a token finished
 // (the notices of queueports.h): it is read and played again once it is kRefreshAfterChangeMs
 // old, not at every change (eight counters completing as fast as they can would otherwise replay

@@ -144,6 +144,7 @@ void FloorPlay::play(Draws &draws, QList<double> &calledAt) const
                            : 0));
     }
     QList<bool> retired(m_desks.size(), false);
+    QList<qsizetype> nextAway(m_desks.size(), 0); // each desk's first break not yet due
     while (asked > 0) {
         qsizetype d = -1;
         for (qsizetype i = 0; i < m_desks.size(); ++i) {
@@ -153,6 +154,26 @@ void FloorPlay::play(Draws &draws, QList<double> &calledAt) const
         if (d < 0)
             return;
         const double now = freeAt.at(d);
+        const QList<Desk::Away> &away = m_desks.at(d).away;
+        if (nextAway.at(d) < away.size() && away.at(nextAway.at(d)).from <= now) {
+            // Free now with breaks due: the longest of them is taken, a closing closes.
+            double longest = 0;
+            for (; nextAway.at(d) < away.size() && away.at(nextAway.at(d)).from <= now;
+                 ++nextAway[d])
+                longest = std::max(longest, away.at(nextAway.at(d)).seconds);
+            if (!std::isfinite(longest)) {
+                retired[d] = true;
+                continue;
+            }
+            freeAt[d] = now + longest;
+            // Breaks that would begin during this one are not taken; a closing still is.
+            while (nextAway.at(d) < away.size() && away.at(nextAway.at(d)).from < freeAt.at(d) &&
+                   std::isfinite(away.at(nextAway.at(d)).seconds))
+                ++nextAway[d];
+            continue;
+        }
+        const double nextBreak =
+            nextAway.at(d) < away.size() ? away.at(nextAway.at(d)).from : never;
         qsizetype best = -1;
         double nextEnter = never;
         for (int queue : m_desks.at(d).queues) {
@@ -178,8 +199,8 @@ void FloorPlay::play(Draws &draws, QList<double> &calledAt) const
             }
             if (!entry.joiner)
                 freeAt[d] = now + draws.time(timeOf(entry.serviceId));
-        } else if (nextEnter < never) {
-            freeAt[d] = nextEnter;
+        } else if (std::min(nextEnter, nextBreak) < never) {
+            freeAt[d] = std::min(nextEnter, nextBreak); // idle until a token comes or a break
         } else {
             retired[d] = true;
         }

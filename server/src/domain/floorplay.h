@@ -44,6 +44,14 @@ public:
         double freeAt = 0;      // seconds after the floor (a break, its operator's pace)
         int currentService = 0; // or later, when a customer of this service is at it
         double currentElapsed = 0;
+        // Its breaks to come, by `from` (seconds after the floor; AwayNow says when one is
+        // taken); an infinite `seconds`: it closes.
+        struct Away
+        {
+            double from = 0;
+            double seconds = 0;
+        };
+        QList<Away> away;
     };
 
     explicit FloorPlay(QHash<int, WaitModel::CounterTime> times) : m_times(std::move(times)) {}

@@ -40,6 +40,54 @@ const QString kSamplesSql = QStringLiteral(
     "SELECT service_id, at_counter, handover FROM samples WHERE newest <= ? "
     "ORDER BY service_id, newest");
 
+// Each counter's times away on the last WaitModel::kAwayDays days (waitmodel.h, AwayBefore),
+// moved to today's date at the same local time, and one row (kind -1) for each day it called
+// anyone. A break: from a finish to the counter's next call, when a token of its services was
+// waiting halfway through (called later by any counter) or other counters called two of them
+// meanwhile (an open counter with nothing to do would have called one); a late opening: from the
+// day's first call of a token of its services to its own first call; an early closing (not today's:
+// the day is not over): from its last finish to the day's last call of a token of its services.
+// Each at least WaitModel::kMinAwaySeconds.
+const QString kAwaySql = QStringLiteral(
+    "WITH z AS (SELECT timezone AS tz, (now() AT TIME ZONE timezone)::date AS today "
+    "FROM branches WHERE id = ?), "
+    "calls AS (SELECT t.counter_id, t.service_id, t.called_at, t.finished_at, "
+    "(t.called_at AT TIME ZONE z.tz)::date AS day, lead(t.called_at) OVER w AS next_called, "
+    "greatest(t.arrival_at, t.created_at, t.checked_in_at) AS joined "
+    "FROM tokens t JOIN counters c ON c.id = t.counter_id CROSS JOIN z "
+    "WHERE c.branch_id = ? AND t.created_at > now() - make_interval(days => ? + 1) "
+    "AND t.called_at > now() - make_interval(days => ?) "
+    "WINDOW w AS (PARTITION BY t.counter_id, (t.called_at AT TIME ZONE z.tz)::date "
+    "ORDER BY t.called_at)), "
+    "days AS (SELECT counter_id, day, min(called_at) AS first_call, "
+    "max(coalesce(finished_at, called_at)) AS last_finish FROM calls GROUP BY counter_id, day), "
+    "served AS (SELECT d.counter_id, d.day, min(a.called_at) AS first_any, "
+    "max(a.called_at) AS last_any FROM days d "
+    "JOIN counter_services cs ON cs.counter_id = d.counter_id "
+    "JOIN calls a ON a.service_id = cs.service_id AND a.day = d.day GROUP BY d.counter_id, d.day), "
+    "away AS (SELECT g.counter_id, g.day, 0 AS kind, g.finished_at AS from_at, "
+    "g.next_called AS until_at FROM calls g "
+    "WHERE g.next_called - g.finished_at >= make_interval(secs => ?) AND (EXISTS (SELECT 1 "
+    "FROM calls a JOIN counter_services cs ON cs.service_id = a.service_id "
+    "AND cs.counter_id = g.counter_id WHERE a.day = g.day "
+    "AND a.joined <= g.finished_at + (g.next_called - g.finished_at) / 2 "
+    "AND a.called_at >= g.finished_at + (g.next_called - g.finished_at) / 2) "
+    "OR (SELECT count(*) FROM calls a JOIN counter_services cs ON cs.service_id = a.service_id "
+    "AND cs.counter_id = g.counter_id WHERE a.day = g.day AND a.counter_id <> g.counter_id "
+    "AND a.called_at >= g.finished_at AND a.called_at < g.next_called) >= 2) "
+    "UNION ALL SELECT d.counter_id, d.day, 1, s.first_any, d.first_call FROM days d "
+    "JOIN served s USING (counter_id, day) "
+    "WHERE d.first_call - s.first_any >= make_interval(secs => ?) "
+    "UNION ALL SELECT d.counter_id, d.day, 2, d.last_finish, s.last_any FROM days d "
+    "JOIN served s USING (counter_id, day) CROSS JOIN z WHERE d.day < z.today "
+    "AND s.last_any - d.last_finish >= make_interval(secs => ?) "
+    "UNION ALL SELECT counter_id, day, -1, NULL, NULL FROM days) "
+    "SELECT a.counter_id, z.today - a.day, a.kind, "
+    "(extract(epoch FROM (z.today + (a.from_at AT TIME ZONE z.tz)::time) AT TIME ZONE z.tz) "
+    "* 1000)::bigint, "
+    "(extract(epoch FROM (z.today + (a.until_at AT TIME ZONE z.tz)::time) AT TIME ZONE z.tz) "
+    "* 1000)::bigint FROM away a CROSS JOIN z ORDER BY 1, 2, 3, 4");
+
 // The branch's counters, each with the service of the token at it and when that was called,
 // and for a paused one when its last customer of the day finished (about when its break began:
 // counters keep no time of their status).
@@ -112,6 +160,25 @@ Result<WaitHistory> StoredWaitInputs::history(int serviceId)
         found->atCounterSeconds.append(samples->value(1).toDouble());
         if (!samples->value(2).isNull())
             found->handoverSeconds.append(samples->value(2).toDouble());
+    }
+    const double minAway = WaitModel::kMinAwaySeconds;
+    auto away = m_db.exec(kAwaySql, {history.branchId, history.branchId, WaitModel::kAwayDays,
+                                     WaitModel::kAwayDays, minAway, minAway, minAway});
+    if (!away.ok())
+        return away.error();
+    while (away->next()) {
+        const int counterId = away->value(0).toInt();
+        const int daysAgo = away->value(1).toInt();
+        const int kind = away->value(2).toInt();
+        if (kind < 0) {
+            if (daysAgo > 0)
+                ++history.counterDays[counterId];
+            else
+                history.workedToday.append(counterId);
+        } else {
+            history.away.append({counterId, daysAgo, AwayBefore::Kind(kind),
+                                 away->value(3).toLongLong(), away->value(4).toLongLong()});
+        }
     }
     return history;
 }

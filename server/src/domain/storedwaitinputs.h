@@ -6,7 +6,7 @@ namespace Nextup {
 
 class Database;
 
-// The estimator's inputs as Postgres holds them, read on one worker's connection: two
+// The estimator's inputs as Postgres holds them, read on one worker's connection: three
 // statements for a branch's history, two for its floor (EtaEstimator keeps both a while).
 class StoredWaitInputs final : public WaitInputs
 {

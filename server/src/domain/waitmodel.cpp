@@ -74,7 +74,7 @@ WaitModel::CounterTime WaitModel::counterTime(const ServiceHistory &service)
     return time;
 }
 
-WaitModel::Pace WaitModel::pace(const WaitHistory &history)
+WaitModel::Pace WaitModel::pace(const WaitHistory &history, bool longBreaksKnown)
 {
     QList<double> handovers;
     double busy = 0;
@@ -96,6 +96,8 @@ WaitModel::Pace WaitModel::pace(const WaitHistory &history)
     double away = 0;
     int breaks = 0;
     for (double s : std::as_const(handovers)) {
+        if (longBreaksKnown && s >= kMinAwaySeconds)
+            continue; // played as a usual time away
         if (s > limit) {
             away += s;
             ++breaks;
@@ -107,6 +109,125 @@ WaitModel::Pace WaitModel::pace(const WaitHistory &history)
     // At least half: a day of long breaks says little about the next hour's.
     pace.available = busy + away > 0 ? std::max(busy / (busy + away), 0.5) : 1;
     return pace;
+}
+
+namespace {
+template <typename T> T medianOf(QList<T> values)
+{
+    const auto middle = values.begin() + values.size() / 2;
+    std::nth_element(values.begin(), middle, values.end());
+    return *middle;
+}
+} // namespace
+
+QList<WaitModel::UsualAway> WaitModel::usualAway(const WaitHistory &history)
+{
+    // The earlier days' times away of each counter and kind, by start (ordered: the same
+    // groups on every run).
+    QMap<std::pair<int, int>, QList<AwayBefore>> kinds;
+    for (const AwayBefore &away : history.away) {
+        if (away.daysAgo > 0 && away.untilMs > away.fromMs)
+            kinds[{away.counterId, int(away.kind)}].append(away);
+    }
+    QList<UsualAway> usual;
+    for (auto it = kinds.begin(); it != kinds.end(); ++it) {
+        QList<AwayBefore> &list = *it;
+        std::stable_sort(list.begin(), list.end(), [](const AwayBefore &a, const AwayBefore &b) {
+            return a.fromMs < b.fromMs;
+        });
+        const int counterId = it.key().first;
+        const auto kind = AwayBefore::Kind(it.key().second);
+        const int needed =
+            std::max(2, int(std::ceil(kUsualShare * history.counterDays.value(counterId) - 1e-9)));
+        for (qsizetype first = 0; first < list.size();) {
+            // A group: the times away that overlap one another, one after the other.
+            qsizetype end = first + 1;
+            qint64 reach = list.at(first).untilMs;
+            while (end < list.size() && list.at(end).fromMs < reach)
+                reach = std::max(reach, list.at(end++).untilMs);
+            std::set<int> days;
+            QList<qint64> froms, untils;
+            QList<double> lengths;
+            for (qsizetype i = first; i < end; ++i) {
+                const AwayBefore &away = list.at(i);
+                days.insert(away.daysAgo);
+                froms.append(away.fromMs);
+                untils.append(away.untilMs);
+                lengths.append((away.untilMs - away.fromMs) / 1000.0);
+            }
+            if (int(days.size()) >= needed) {
+                UsualAway found{counterId, kind, medianOf(froms), medianOf(untils),
+                                medianOf(lengths)};
+                const qint64 from = list.at(first).fromMs;
+                found.takenToday = kind == AwayBefore::LateOpening
+                                       ? history.workedToday.contains(counterId)
+                                       : std::any_of(history.away.cbegin(), history.away.cend(),
+                                                     [&](const AwayBefore &today) {
+                                                         return today.daysAgo == 0 &&
+                                                                today.counterId == counterId &&
+                                                                today.kind == kind &&
+                                                                today.fromMs < reach &&
+                                                                today.untilMs > from;
+                                                     });
+                usual.append(found);
+            }
+            first = end;
+        }
+    }
+    return usual;
+}
+
+bool WaitModel::expectUsualAway(const WaitHistory &history, WaitFloor &floor)
+{
+    if (floor.awayComplete)
+        return false;
+    const QList<UsualAway> usual = usualAway(history);
+    const qint64 now = floor.atMs;
+    // Whether another counter than this one serves each of its services today (the last one
+    // is not played closing: a line nobody calls would be promised nothing).
+    const auto othersServe = [&floor](const CounterNow &counter) {
+        for (int serviceId : counter.serviceIds) {
+            if (std::none_of(floor.counters.cbegin(), floor.counters.cend(),
+                             [&](const CounterNow &other) {
+                                 return other.counterId != counter.counterId &&
+                                        (other.open || other.paused || other.opensAtMs > 0) &&
+                                        other.serviceIds.contains(serviceId);
+                             }))
+                return false;
+        }
+        return true;
+    };
+    for (CounterNow &counter : floor.counters) {
+        // Openings first: the breaks and closing of a counter that opens later are played too.
+        for (const UsualAway &away : usual) {
+            if (away.counterId == counter.counterId && away.kind == AwayBefore::LateOpening &&
+                !away.takenToday && !counter.open && !counter.paused && away.untilMs > now &&
+                counter.opensAtMs == 0)
+                counter.opensAtMs = away.untilMs;
+        }
+        if (!counter.open && !counter.paused && counter.opensAtMs == 0)
+            continue;
+        for (const UsualAway &away : usual) {
+            if (away.counterId != counter.counterId || away.takenToday)
+                continue;
+            if (away.kind == AwayBefore::EarlyClosing &&
+                now < away.fromMs + kLateBySeconds * 1000 && othersServe(counter)) {
+                counter.away.append({away.fromMs, 0, true});
+            } else if (away.kind == AwayBefore::Break && away.untilMs > now) {
+                const qint64 since = counter.pausedSinceMs > 0 ? counter.pausedSinceMs : now;
+                const qint64 length = qint64(away.seconds * 1000);
+                if (counter.paused && counter.backAtMs == 0 &&
+                    since >= away.fromMs - qint64(kLateBySeconds * 1000)) {
+                    // This pause is the usual break: back after its usual length.
+                    counter.backAtMs = std::max(since + length, now + length / 3);
+                } else {
+                    counter.away.append({away.fromMs, away.seconds, false});
+                }
+            }
+        }
+    }
+    return std::any_of(usual.cbegin(), usual.cend(),
+                       [](const UsualAway &away) { return away.kind == AwayBefore::Break; });
 }
 
 double WaitModel::CounterTime::left(double elapsed) const
@@ -152,13 +273,15 @@ int WaitModel::evenWait(int tokensAhead, double perTokenSeconds, int counters)
     return int(std::ceil(double(tokensAhead) * perTokenSeconds / qMax(1, counters)));
 }
 
-WaitForecast WaitModel::forecast(const WaitHistory &history, const WaitFloor &floor)
+WaitForecast WaitModel::forecast(const WaitHistory &history, const WaitFloor &now)
 {
-    const Pace branch = pace(history);
+    WaitFloor floor = now;
+    const Pace branch = pace(history, expectUsualAway(history, floor));
     QHash<int, CounterTime> times;
     for (const ServiceHistory &service : history.services) {
         CounterTime time = counterTime(service);
-        time.mean /= branch.available; // breaks to come, as many as lately
+        if (!floor.awayComplete)
+            time.mean /= branch.available; // breaks to come, as many as lately
         times.insert(service.serviceId, time);
     }
     FloorPlay play(times);
@@ -218,12 +341,26 @@ WaitForecast WaitModel::forecast(const WaitHistory &history, const WaitFloor &fl
 
     QHash<int, int> serving; // open or paused counters of each service
     for (const CounterNow &counter : floor.counters) {
-        if (!counter.open && !counter.paused)
+        const bool opens = !counter.open && !counter.paused && counter.opensAtMs > 0;
+        if (!counter.open && !counter.paused && !opens)
             continue;
         FloorPlay::Desk desk;
         desk.queues.append(-counter.counterId);
         desk.queues.append(counter.serviceIds);
-        if (counter.paused) {
+        for (const AwayNow &away : counter.away) {
+            desk.away.append({after(away.fromMs), away.closes
+                                                      ? std::numeric_limits<double>::infinity()
+                                                      : std::max(0.0, away.seconds)});
+        }
+        std::stable_sort(desk.away.begin(), desk.away.end(),
+                         [](const FloorPlay::Desk::Away &a, const FloorPlay::Desk::Away &b) {
+                             return a.from < b.from;
+                         });
+        if (opens) {
+            desk.freeAt = after(counter.opensAtMs) + branch.handover;
+        } else if (counter.paused && counter.backAtMs > 0) {
+            desk.freeAt = after(counter.backAtMs) + branch.handover;
+        } else if (counter.paused) {
             const qint64 since = counter.pausedSinceMs > 0 ? counter.pausedSinceMs : floor.atMs;
             desk.freeAt = std::max(branch.breakSeconds - (floor.atMs - since) / 1000.0,
                                    branch.breakSeconds / 3);
@@ -234,6 +371,8 @@ WaitForecast WaitModel::forecast(const WaitHistory &history, const WaitFloor &fl
             desk.freeAt = branch.handover; // a free counter calls at its operator's pace
         }
         play.add(desk);
+        if (opens)
+            continue; // until it opens, the line is as if one counter served it (below)
         for (int serviceId : counter.serviceIds)
             ++serving[serviceId];
     }
@@ -257,8 +396,11 @@ WaitForecast WaitModel::forecast(const WaitHistory &history, const WaitFloor &fl
         line.callAt = QList<double>(rank, kNever);
         line.joinerAt = kNever;
         const int servers = serving.value(it.key());
-        if (servers == 0)
-            play.add(FloorPlay::Desk{{it.key()}}); // as if one counter served it alone
+        if (servers == 0) {
+            FloorPlay::Desk alone; // as if one counter served it alone
+            alone.queues.append(it.key());
+            play.add(alone);
+        }
         line.counterSeconds = times.value(it.key(), CounterTime{kUnknownServiceSeconds}).mean;
         line.perToken = line.counterSeconds / qMax(1, servers);
     }

@@ -37,6 +37,14 @@ namespace Nextup {
 //   few), or after a third of that when its break is longer already; every counter time is
 //   stretched by the share of the time the counters were away on breaks lately (breaks to come);
 //   a free counter calls after its operators' usual hand-over. A closed counter is gone.
+// - Usual times away, learnt from the last two weeks (AwayBefore, usualAway()): a counter that
+//   on at least half of its days stopped calling for 20 minutes or more at about the same time
+//   while customers of its services waited (a lunch), opened late or closed early, is expected
+//   to do so today: its usual break is played from its usual start (once its customer is done)
+//   for its usual length unless today's history shows it taken, a paused counter in it comes
+//   back after that length, a closed counter that usually opens later opens then, and one that
+//   usually closes early closes (unless it is the last of a service). Breaks of 20 minutes or
+//   more then no longer stretch the counter times: only the shorter, unforeseeable ones do.
 // - Walk-ins with a priority go before everyone else: they are expected at the last hour's rate.
 //   Other walk-ins are expected at theirs, which matters only to a token whose place is later
 //   than now (an appointment checked in early: walk-ins who come before its slot go first).
@@ -65,11 +73,44 @@ struct ServiceHistory
     int appointmentsMissed = 0; // and those that expired
 };
 
-// The services of one branch.
+// A time a counter was away on one of the last days (StoredWaitInputs: the last
+// WaitModel::kAwayDays), moved to today's date at the same local time: it stopped calling for
+// at least WaitModel::kMinAwaySeconds while a customer waited for it (a break), it opened that
+// long after the branch's first call (a late opening), or it stopped that long before the
+// branch's last call (an early closing).
+struct AwayBefore
+{
+    enum Kind
+    {
+        Break,
+        LateOpening,
+        EarlyClosing,
+    };
+    int counterId = 0;
+    int daysAgo = 0; // 0: today
+    Kind kind = Break;
+    qint64 fromMs = 0; // today's date, epoch ms
+    qint64 untilMs = 0;
+};
+
+// The services of one branch, and its counters' times away on the last days.
 struct WaitHistory
 {
     int branchId = 0;
     QHash<int, ServiceHistory> services;
+    QList<AwayBefore> away;
+    QHash<int, int> counterDays; // counter -> the earlier days (not today) it called anyone
+    QList<int> workedToday;      // the counters that called someone today
+};
+
+// A time a counter is expected away: a break of `seconds` that begins at fromMs or, if a
+// customer is at the counter then, once that customer is done (and is not taken at all when it
+// falls inside another break); `closes`: the counter closes then for the rest of the day.
+struct AwayNow
+{
+    qint64 fromMs = 0;
+    double seconds = 0;
+    bool closes = false;
 };
 
 // One counter of the branch as it is now.
@@ -82,6 +123,10 @@ struct CounterNow
     qint64 pausedSinceMs = 0;  // about when (its last customer finished); 0: unknown
     int currentServiceId = 0;  // the service of its called or serving token; 0 = free
     qint64 currentSinceMs = 0; // when that token was called
+    // What is expected of it later (none: nothing known; see WaitFloor::awayComplete).
+    qint64 backAtMs = 0;  // paused: when it calls again (0: after the branch's usual break)
+    qint64 opensAtMs = 0; // closed: when it opens (0: not today)
+    QList<AwayNow> away;  // its breaks and closing to come, by fromMs
 };
 
 // A token waiting in the live line.
@@ -111,6 +156,9 @@ struct WaitFloor
     QList<CounterNow> counters;
     QList<WaitingNow> waiting;
     QList<BookedNow> booked;
+    // The counters' `away` lists hold every break to come (as bench/etasim's oracle knows
+    // them): no counter time is stretched for breaks the history saw.
+    bool awayComplete = false;
 };
 
 // The forecast of one floor: when the token with N ahead in each service's queue is called.
@@ -142,20 +190,24 @@ private:
 class WaitModel
 {
 public:
-    static constexpr int kMaxSamples = 40;           // newest counter times used
-    static constexpr int kMinSamples = 3;            // fewer: the configured average alone
-    static constexpr double kPriorSamples = 3;       // the configured average's weight
-    static constexpr double kCapFactor = 5;          // × median: a time at a counter counts as
-                                                     // no more (a counter left unfinished)
-    static constexpr double kOutlierFactor = 4;      // × median (and 2 min): a break, not a pace
-    static constexpr double kFloorShare = 0.25;      // of the configured average
-    static constexpr double kDefaultSpread = 0.6;    // sigma of log counter times, without data
-    static constexpr double kSpreadPrior = 8;        // its weight, as samples
-    static constexpr double kBreakSeconds = 15 * 60; // a break, without history
-    static constexpr double kMinBreakSeconds = 120;  // a shorter hand-over is no break
-    static constexpr double kDefaultShowRate = 0.9;  // appointments that come, without history
-    static constexpr double kShowPrior = 10;         // its weight, as appointments
-    static constexpr int kPlays = 64;                // of the floor, with times drawn at random
+    static constexpr int kMaxSamples = 40;             // newest counter times used
+    static constexpr int kMinSamples = 3;              // fewer: the configured average alone
+    static constexpr double kPriorSamples = 3;         // the configured average's weight
+    static constexpr double kCapFactor = 5;            // × median: a time at a counter counts as
+                                                       // no more (a counter left unfinished)
+    static constexpr double kOutlierFactor = 4;        // × median (and 2 min): a break, not a pace
+    static constexpr double kFloorShare = 0.25;        // of the configured average
+    static constexpr double kDefaultSpread = 0.6;      // sigma of log counter times, without data
+    static constexpr double kSpreadPrior = 8;          // its weight, as samples
+    static constexpr double kBreakSeconds = 15 * 60;   // a break, without history
+    static constexpr double kMinBreakSeconds = 120;    // a shorter hand-over is no break
+    static constexpr double kDefaultShowRate = 0.9;    // appointments that come, without history
+    static constexpr double kShowPrior = 10;           // its weight, as appointments
+    static constexpr int kPlays = 64;                  // of the floor, with times drawn at random
+    static constexpr int kAwayDays = 14;               // of history for the usual times away
+    static constexpr double kMinAwaySeconds = 20 * 60; // a shorter time away does not recur
+    static constexpr double kUsualShare = 0.5;         // of a counter's days: a usual time away
+    static constexpr double kLateBySeconds = 30 * 60;  // a usual closing this late: not today
     static constexpr double kUnknownServiceSeconds = 300; // a service the history lacks
 
     // A service's counter time per token: its robust mean in seconds, and the spread (sigma of
@@ -184,7 +236,30 @@ public:
         double breakSeconds = kBreakSeconds;
         double available = 1;
     };
-    static Pace pace(const WaitHistory &history);
+    // longBreaksKnown: breaks of kMinAwaySeconds or more are played as the counters' usual
+    // times away (usualAway()), so the share away counts only the shorter ones.
+    static Pace pace(const WaitHistory &history, bool longBreaksKnown = false);
+    // A counter's usual times away, learnt from the last days (AwayBefore): the times away of
+    // one kind that overlap form a group, and a group seen on at least kUsualShare of the
+    // days the counter worked (and on two) is usual. Its window is the medians of the days'
+    // starts and ends, its length the median length; takenToday when today's history already
+    // has one of them (a break taken, the counter opened).
+    struct UsualAway
+    {
+        int counterId = 0;
+        AwayBefore::Kind kind = AwayBefore::Break;
+        qint64 fromMs = 0;
+        qint64 untilMs = 0;
+        double seconds = 0;
+        bool takenToday = false;
+    };
+    static QList<UsualAway> usualAway(const WaitHistory &history);
+    // The floor with what the counters' usual times away say of them (unless the floor already
+    // has a complete schedule): a closed counter that usually opens later today opens then, a
+    // paused one in its usual break comes back after that break's usual length, and each
+    // usual break not taken yet today and the usual closing are played. False if nothing
+    // usual applied.
+    static bool expectUsualAway(const WaitHistory &history, WaitFloor &floor);
     // The share of the service's appointments that come.
     static double showRate(const ServiceHistory &service);
     // The chance that an appointment not checked in at `atMs` still joins the line: its show
