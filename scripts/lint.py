@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""House rules that check themselves (scripts/test.sh runs the format check; --tidy is run by hand):
+"""House rules that check themselves (scripts/test.sh runs both: lint.py --tidy):
 
 1. clang-format: every tracked C++ file matches .clang-format, include order included.
 2. clang-tidy: no finding of .clang-tidy's checks in the project's own code (server, common,
@@ -8,9 +8,10 @@
    and the contents of the file and of every project header it includes (from Ninja's deps): a
    file is checked again exactly when something it is built from changed.
 
-Usage: lint.py                 clang-format check only (seconds; scripts/test.sh runs this)
-       lint.py --tidy [build-dir]  and clang-tidy (build-dir default build/ci, built; a cold
-                               cache costs ~10 s of CPU per file, ~40 min for the whole tree)
+Usage: lint.py                 clang-format check only (seconds)
+       lint.py --tidy [build-dir]  and clang-tidy (scripts/test.sh runs this; build-dir default
+                               build/ci, built; a cold cache costs ~10 s of CPU per file,
+                               ~40 min for the whole tree)
        lint.py --fix-format    rewrites every file to .clang-format
 """
 import concurrent.futures

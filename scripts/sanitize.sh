@@ -2,7 +2,8 @@
 # Builds the `asan` preset (AddressSanitizer + UndefinedBehaviorSanitizer, Debug) and runs test
 # suites under it; the integration suites drive the sanitized nextup-server binary itself.
 #   scripts/sanitize.sh            # the subset CI runs (scripts/test.sh): every unit suite, the
-#                                  # token flow, auth and the server's commands
+#                                  # token flow, appointments, auth, the hardening suite (hostile
+#                                  # HTTP and WebSocket input) and the server's commands
 #   scripts/sanitize.sh --all      # every suite (before a release; ~3x the normal test time)
 # A finding fails the suite: UBSan halts on the first error, ASan on any bad access.
 set -euo pipefail
@@ -12,8 +13,9 @@ cd "$ROOT"
 export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
 
 # The subset: every unit suite (tests/unit) and the integration suites that drive the server's
-# busiest paths: the token flow, auth, and its commands (migrate, seed, create-admin).
-INTEGRATION='^(tst_tokenflow|tst_auth|tst_servercli)$'
+# busiest paths: the token flow, appointments, auth, hostile input (tst_hardening), and its
+# commands (migrate, seed, create-admin).
+INTEGRATION='^(tst_tokenflow|tst_appointments|tst_auth|tst_hardening|tst_servercli)$'
 
 cmake --preset asan >/dev/null
 if [[ ${1:-} == --all ]]; then
@@ -21,7 +23,8 @@ if [[ ${1:-} == --all ]]; then
     runs=("")
 else
     # tst_console_commandline carries the unit label too (it runs nextup-console --help).
-    cmake --build --preset asan --target nextup-server tests/unit/all tst_tokenflow tst_auth tst_servercli \
+    cmake --build --preset asan --target nextup-server tests/unit/all tst_tokenflow tst_appointments \
+        tst_auth tst_hardening tst_servercli \
         nextup-console tst_console_commandline
     runs=("-L unit" "-R $INTEGRATION")
 fi

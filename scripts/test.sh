@@ -38,8 +38,14 @@ echo "==> Running the tests"
 status=0
 ctest --preset ci -j2 --output-on-failure --timeout 600 --no-tests=error || status=$?
 
-echo "==> House rules: clang-format with include order (scripts/lint.py; --tidy adds clang-tidy)"
-python3 "$ROOT/scripts/lint.py" || status=1
+echo "==> Sanitizers: ASan + UBSan over the unit suites and five integration suites (scripts/sanitize.sh)"
+bash "$ROOT/scripts/sanitize.sh" || { echo "sanitize.sh found something" >&2; status=1; }
+
+echo "==> Fuzzers: every harness for 60 s, two at a time (scripts/fuzz.sh)"
+bash "$ROOT/scripts/fuzz.sh" || { echo "fuzz.sh found something" >&2; status=1; }
+
+echo "==> House rules: clang-format with include order, clang-tidy (scripts/lint.py)"
+python3 "$ROOT/scripts/lint.py" --tidy || status=1
 
 echo "==> Packaging files: compose and nginx (packaging/check-*.sh)"
 bash "$ROOT/packaging/check-compose.sh" >/dev/null || { echo "check-compose failed" >&2; status=1; }

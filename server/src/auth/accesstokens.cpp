@@ -1,5 +1,6 @@
 #include "auth/accesstokens.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QDateTime>
@@ -73,7 +74,9 @@ Result<Principal> AccessTokens::verifyFully(const QByteArray &token, const QDate
         return ApiError::unauthorized(QStringLiteral("Access token rejected: bad claims."));
     // A token with "nbf" (ours have none) is checked in full every time.
     if (!verified.payload.contains(Key::NotBefore)) {
-        const double exp = verified.payload.value(Key::Expires).toDouble();
+        // Any JSON number a signed token carries, bounded before it becomes seconds (qint64).
+        constexpr double kLatestExp = 253402300799; // 9999-12-31T23:59:59Z
+        const double exp = std::min(verified.payload.value(Key::Expires).toDouble(), kLatestExp);
         remember(token, {principal, qint64(std::ceil(exp)) + leewaySeconds},
                  now.toSecsSinceEpoch());
     }

@@ -38,7 +38,14 @@ BodyScan scan(const QByteArray &body)
         } else if (c == '\\') {
             result.escapedNul = result.escapedNul || QByteArrayView(body).sliced(i + 1).startsWith(
                                                          QByteArrayView("u0000"));
-            ++i; // the escaped character, which may be a quote
+            // The escaped character, which may be a quote, is skipped, but checked first: Qt's
+            // reader takes an unknown escape as the character itself (a backslash and a raw
+            // NUL is a NUL).
+            ++i;
+            if (i < body.size() && static_cast<unsigned char>(body.at(i)) < 0x20) {
+                result.rawControlAt = i;
+                return result;
+            }
         }
     }
     return result;
