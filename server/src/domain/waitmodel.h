@@ -266,8 +266,8 @@ public:
     // rate while the window has not opened, then falling as the window runs out (check-ins
     // spread evenly over the window).
     static double joinChance(const BookedNow &booked, double showRate, qint64 atMs);
-    // Plays the floor forward (see the top of this file).
-    static WaitForecast forecast(const WaitHistory &history, const WaitFloor &floor);
+    // Plays the floor read `now` forward (see the top of this file).
+    static WaitForecast forecast(const WaitHistory &history, const WaitFloor &now);
     // The plain line: tokensAhead × perTokenSeconds ÷ counters (at least one), rounded up.
     static int evenWait(int tokensAhead, double perTokenSeconds, int counters);
 };
