@@ -57,6 +57,12 @@ def ninja_deps(build):
     return deps
 
 
+def object_of(command):
+    """The object file a compile command writes (its -o argument), as Ninja names it."""
+    words = command.split()
+    return words[words.index("-o") + 1] if "-o" in words else ""
+
+
 def digest(parts):
     h = hashlib.sha256()
     for part in parts:
@@ -93,10 +99,13 @@ def check_tidy(build):
         rel = os.path.relpath(entry["file"], ROOT)
         if not rel.startswith(TIDY_DIRS) or "_autogen" in rel or "/.rcc/" in rel:
             continue
-        output = entry.get("output", "")
-        sources = sorted(set(deps.get(output, [])) | {entry["file"]})
         # Paths are keyed relative to the checkout, so a fresh clone elsewhere (CI) reuses them.
         command = entry.get("command", " ".join(entry.get("arguments", [])))
+        # CMake 3.25 writes no "output" member: the object is the compile command's -o.
+        output = entry.get("output") or object_of(command)
+        sources = sorted(set(deps.get(output, [])) | {entry["file"]})
+        if output not in deps:
+            sys.exit(f"lint.py: no Ninja deps for {rel} ({output}); build {build} first")
         key = digest([version, config, command.replace(ROOT, "<root>")]
                      + [os.path.relpath(s, ROOT) + "\n" for s in sources]
                      + [read(s) for s in sources])
