@@ -46,23 +46,6 @@ namespace {
 constexpr QChar kNul(u'\0');
 constexpr qint64 kMaxId = Nextup::CatalogFields::kMaxId;
 
-bool containsNul(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString().contains(kNul);
-    if (value.isArray()) {
-        const QJsonArray array = value.toArray();
-        return std::any_of(array.begin(), array.end(),
-                           [](const QJsonValue &item) { return containsNul(item); });
-    }
-    const QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key().contains(kNul) || containsNul(it.value()))
-            return true;
-    }
-    return false;
-}
-
 // A raw control character (below U+0020) where RFC 8259 §7 forbids one: inside a string, the
 // character after a backslash included (Qt 6.4's reader reads a backslash and a raw NUL as a
 // NUL, and any other unknown escape as the character itself).
@@ -225,8 +208,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
     if (error.error != QJsonParseError::NoError)
         return 0;
-    FUZZ_CHECK(!containsNul(document.isArray() ? QJsonValue(document.array())
-                                               : QJsonValue(document.object())));
+    FUZZ_CHECK(!Nextup::RequestScreen::containsNul(
+        document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object())));
     if (!document.isObject())
         return 0;
     checkFields(document.object());

@@ -15,27 +15,6 @@ namespace Key = Wire::Key;
 namespace {
 const int kMaxCustomerInfoBytes = 2048;
 
-// Postgres' jsonb cannot store U+0000. Refused here, before a token number is taken, so such a
-// request leaves no gap in the numbering.
-bool containsNul(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString().contains(QChar(u'\0'));
-    if (value.isArray()) {
-        const QJsonArray array = value.toArray();
-        for (const auto &item : array) {
-            if (containsNul(item))
-                return true;
-        }
-        return false;
-    }
-    const QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key().contains(QChar(u'\0')) || containsNul(it.value()))
-            return true;
-    }
-    return false;
-}
 } // namespace
 
 TokensController::TokensController(const ApiContext &api)
@@ -97,8 +76,6 @@ void TokensController::create(const Call &call)
             kMaxCustomerInfoBytes)
             check.fail(Key::CustomerInfo,
                        QStringLiteral("At most %1 bytes.").arg(kMaxCustomerInfoBytes));
-        if (containsNul(issue.customerInfo))
-            check.fail(Key::CustomerInfo, QStringLiteral("Must not contain NUL characters."));
     }
     const QDateTime slot = check.timestamp(Key::PreferredSlot, false).value_or(QDateTime());
     issue.priority = int(check.integer(Key::Priority, false, 0, 9).value_or(0));

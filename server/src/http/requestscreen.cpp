@@ -51,23 +51,6 @@ BodyScan scan(const QByteArray &body)
     return result;
 }
 
-bool containsNul(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString().contains(QChar(u'\0'));
-    if (value.isArray()) {
-        const QJsonArray array = value.toArray();
-        return std::any_of(array.begin(), array.end(),
-                           [](const QJsonValue &item) { return containsNul(item); });
-    }
-    const QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key().contains(QChar(u'\0')) || containsNul(it.value()))
-            return true;
-    }
-    return false;
-}
-
 // The top-level members whose name or value holds a NUL, each with the message.
 QJsonObject nulMembers(const QByteArray &body)
 {
@@ -75,7 +58,7 @@ QJsonObject nulMembers(const QByteArray &body)
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (!document.isObject()) {
         // An array, or JSON the reader refuses anyway (its own 400 names the offset).
-        if (document.isArray() && containsNul(document.array()))
+        if (document.isArray() && RequestScreen::containsNul(document.array()))
             problems.insert(kBodyField, kNulMessage);
         return problems;
     }
@@ -83,7 +66,7 @@ QJsonObject nulMembers(const QByteArray &body)
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key().contains(QChar(u'\0')))
             problems.insert(kBodyField, kNulMessage);
-        else if (containsNul(it.value()))
+        else if (RequestScreen::containsNul(it.value()))
             problems.insert(it.key(), kNulMessage);
     }
     return problems;
@@ -104,6 +87,23 @@ QJsonObject nulParameters(const QUrlQuery &query)
 } // namespace
 
 namespace RequestScreen {
+
+bool containsNul(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString().contains(QChar(u'\0'));
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        return std::any_of(array.begin(), array.end(),
+                           [](const QJsonValue &item) { return containsNul(item); });
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key().contains(QChar(u'\0')) || containsNul(it.value()))
+            return true;
+    }
+    return false;
+}
 
 std::optional<ApiError> check(const ApiRequest &request)
 {

@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include <QJsonValue>
+
 #include "core/apierror.h"
 #include "http/apirequest.h"
 
@@ -24,6 +26,9 @@ namespace RequestScreen {
 
 // nullopt when the request may go on to its handler; otherwise the refusal.
 std::optional<ApiError> check(const ApiRequest &request);
+
+// A NUL in a string or a member name anywhere in `value`.
+bool containsNul(const QJsonValue &value);
 
 } // namespace RequestScreen
 
