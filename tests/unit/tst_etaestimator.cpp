@@ -625,6 +625,9 @@ void TestEtaEstimator::cacheReadsLittle()
     inputs.clock += 1000; // unchanged since: kept for the usual 5 s
     QCOMPARE(*eta.estimate(inputs, 1, 200, 2), 399);
     QCOMPARE(inputs.floors, 3);
+    eta.invalidateNow(2); // an admin changed a counter's services: read at once
+    QCOMPARE(*eta.estimate(inputs, 1, 200, 2), 400);
+    QCOMPARE(inputs.floors, 4);
 
     inputs.clock += 61000; // the history is a minute old
     QCOMPARE(*eta.estimate(inputs, 1, 200, 2), 400);

@@ -232,10 +232,11 @@ Result<QJsonObject> CounterAdmin::change(WorkerContext &ctx, int id, const Count
 QJsonObject CounterAdmin::announce(WorkerContext &ctx, const QList<int> &servicesBefore,
                                    const CounterRecord &counter) const
 {
+    // An admin's change shows at once (not after the second the floor's churn waits).
     for (int serviceId : servicesBefore)
-        m_deps.eta.invalidate(serviceId);
+        m_deps.eta.invalidateNow(serviceId);
     for (int serviceId : counter.serviceIds)
-        m_deps.eta.invalidate(serviceId);
+        m_deps.eta.invalidateNow(serviceId);
     m_deps.events.publishCounter(ctx.redis(), counter);
     return QJsonObject{{Key::Counter, counter.toJson(Wire::Form::Row)}};
 }

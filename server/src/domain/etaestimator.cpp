@@ -106,6 +106,14 @@ void EtaEstimator::invalidate(int serviceId)
         m_branches[*known].changed = true;
 }
 
+void EtaEstimator::invalidateNow(int serviceId)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto known = m_branchOf.constFind(serviceId);
+    if (known != m_branchOf.cend())
+        m_branches[*known].forecast.reset();
+}
+
 void EtaEstimator::invalidateAll()
 {
     QMutexLocker lock(&m_mutex);

@@ -45,7 +45,8 @@ public:
 // the whole floor at every call); invalidateAll() drops everything when an admin changed a
 // service. Every method may be called from any worker thread. The plays run outside the lock and
 // one thread at a time per branch: the others answer from the forecast before, when there is
-// one, instead of all replaying the same floor at once.
+// one, instead of all replaying the same floor at once. invalidateNow() drops the floor at once
+// (an admin changed a counter's services).
 class EtaEstimator
 {
     Q_DISABLE_COPY_MOVE(EtaEstimator)
@@ -66,6 +67,9 @@ public:
     Result<int> estimate(WaitInputs &inputs, int serviceId, int configuredAverageSeconds,
                          int tokensAhead, qint64 placeMs = 0);
     void invalidate(int serviceId);
+    // The branch's floor is read and played again at the next estimate: an admin changed which
+    // counters serve the service.
+    void invalidateNow(int serviceId);
     void invalidateAll();
 
 private:
