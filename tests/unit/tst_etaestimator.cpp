@@ -171,6 +171,7 @@ private slots:
     void usualAwayLearnt();
     void usualAwayPlayed_data();
     void usualAwayPlayed();
+    void aUsualBreakBeginsWhenItWasDecided();
     void cacheReadsLittle();
 };
 
@@ -589,6 +590,34 @@ void TestEtaEstimator::usualAwayPlayed()
     const WaitFloor floor{
         kNow, counters, {waiting(1, 1, 60), waiting(2, 1, 50), waiting(3, 1, 40)}, {}};
     QCOMPARE(WaitModel::forecast(history, floor).waitSeconds(1, 3, 0, 999), expected);
+}
+
+void TestEtaEstimator::aUsualBreakBeginsWhenItWasDecided()
+{
+    // Counter 1's usual 40-minute break starts 6 minutes from now: that is when its last
+    // customer left on earlier days. The operator decided on the break while that customer was
+    // served: half a 300 s service earlier (exact times, no samples), at 210 s. So the token
+    // called now is the last before the break, and the next one waits for the break's end
+    // (300 + 2400 s), not for the first customer (300 s, as a break played from 360 s gave).
+    WaitHistory history = historyOf({service(1, 300)});
+    history.away = awayOn({1, 2, 3}, 6, 40);
+    history.counterDays.insert(1, 3);
+    history.workedToday.append(1);
+    const CounterNow free = counter(1, {1});
+    QCOMPARE(WaitModel::residualSeconds(history, free), 150.0);
+    const WaitFloor floor{kNow, {free}, {waiting(1, 1, 60), waiting(2, 1, 50)}, {}};
+    QCOMPARE(WaitModel::forecast(history, floor).waitSeconds(1, 1, 0, 999), 2700);
+    // Measured times: a lognormal's customer found at the counter still takes mean × e^(σ²) / 2.
+    ServiceHistory measured = service(2, 300);
+    for (double seconds : {200, 250, 300, 350, 400, 450, 300, 280})
+        measured.atCounterSeconds.append(seconds);
+    history.services.insert(2, measured);
+    const WaitModel::CounterTime time = WaitModel::counterTime(measured);
+    QVERIFY(time.measured);
+    QCOMPARE(WaitModel::residualSeconds(history, counter(1, {2})),
+             time.mean * std::exp(time.spread * time.spread) / 2);
+    QCOMPARE(WaitModel::residualSeconds(history, counter(1, {1, 2})),
+             (150 + time.mean * std::exp(time.spread * time.spread) / 2) / 2);
 }
 
 void TestEtaEstimator::cacheReadsLittle()

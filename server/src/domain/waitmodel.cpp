@@ -221,13 +221,33 @@ bool WaitModel::expectUsualAway(const WaitHistory &history, WaitFloor &floor)
                     // This pause is the usual break: back after its usual length.
                     counter.backAtMs = std::max(since + length, now + length / 3);
                 } else {
-                    counter.away.append({away.fromMs, away.seconds, false});
+                    // The start learnt is when the counter's last customer before the break
+                    // left; the operator had decided to stop while that customer was served,
+                    // and the play stops calling at the start it is given.
+                    const qint64 decidedAt =
+                        away.fromMs - qint64(residualSeconds(history, counter) * 1000);
+                    counter.away.append({decidedAt, away.seconds, false});
                 }
             }
         }
     }
     return std::any_of(usual.cbegin(), usual.cend(),
                        [](const UsualAway &away) { return away.kind == AwayBefore::Break; });
+}
+
+double WaitModel::residualSeconds(const WaitHistory &history, const CounterNow &counter)
+{
+    if (counter.serviceIds.isEmpty())
+        return 0;
+    // A customer found at a counter at a random moment still takes E[X²] / 2E[X] (the longer
+    // services are more likely to be the one found): mean × e^(σ²) / 2 for a lognormal X,
+    // half the mean when every customer takes exactly the mean (no samples yet).
+    double sum = 0;
+    for (int serviceId : counter.serviceIds) {
+        const CounterTime time = counterTime(history.services.value(serviceId));
+        sum += time.mean * (time.measured ? std::exp(time.spread * time.spread) : 1.0) / 2;
+    }
+    return sum / double(counter.serviceIds.size());
 }
 
 double WaitModel::CounterTime::left(double elapsed) const

@@ -40,11 +40,13 @@ namespace Nextup {
 // - Usual times away, learnt from the last two weeks (AwayBefore, usualAway()): a counter that
 //   on at least half of its days stopped calling for 20 minutes or more at about the same time
 //   while customers of its services waited (a lunch), opened late or closed early, is expected
-//   to do so today: its usual break is played from its usual start (once its customer is done)
-//   for its usual length unless today's history shows it taken, a paused counter in it comes
-//   back after that length, a closed counter that usually opens later opens then, and one that
-//   usually closes early closes (unless it is the last of a service). Breaks of 20 minutes or
-//   more then no longer stretch the counter times: only the shorter, unforeseeable ones do.
+//   to do so today: its usual break is played from its usual start, less the time a customer
+//   found at the counter still takes (the start seen is the last customer leaving; the operator
+//   decided earlier), once its customer is done, for its usual length unless today's history shows
+//   it taken, a paused counter in it comes back after that length, a closed counter that usually
+//   opens later opens then, and one that usually closes early closes (unless it is the last of a
+//   service). Breaks of 20 minutes or more then no longer stretch the counter times: only the
+//   shorter, unforeseeable ones do.
 // - Walk-ins with a priority go before everyone else: they are expected at the last hour's rate.
 //   Other walk-ins are expected at theirs, which matters only to a token whose place is later
 //   than now (an appointment checked in early: walk-ins who come before its slot go first).
@@ -260,6 +262,10 @@ public:
     // usual break not taken yet today and the usual closing are played. False if nothing
     // usual applied.
     static bool expectUsualAway(const WaitHistory &history, WaitFloor &floor);
+    // How long a customer found at one of the counter's services is still served, on average
+    // over its services: what separates an operator's decision to take a break from the last
+    // customer's leaving, which is all the history shows of it.
+    static double residualSeconds(const WaitHistory &history, const CounterNow &counter);
     // The share of the service's appointments that come.
     static double showRate(const ServiceHistory &service);
     // The chance that an appointment not checked in at `atMs` still joins the line: its show
