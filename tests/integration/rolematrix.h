@@ -49,9 +49,9 @@ inline constexpr RouteCase kRoutes[] = {
     {"POST", "/api/tokens/{token}/reschedule", R"({"preferred_slot":"{later_slot}"})",
      "appointment", 200, "ffaaa"},
     {"GET", "/api/appointments", nullptr, "", 200, "uffaa"},
-    {"GET", "/api/branches/1/booking", nullptr, "", 200, "ufffa"},
+    {"GET", "/api/branches/1/booking", nullptr, "", 200, "uffaa"},
     {"PUT", "/api/branches/1/booking", R"({"booking_horizon_days":14})", "", 200, "ufffa"},
-    {"GET", "/api/services/1/booking", nullptr, "", 200, "ufffa"},
+    {"GET", "/api/services/1/booking", nullptr, "", 200, "uffaa"},
     {"PUT", "/api/services/1/booking", R"({"slot_minutes":15})", "", 200, "ufffa"},
     // Counters (counter 1; the operator is operator1)
     {"GET", "/api/counters", nullptr, "", 200, "aaaaa"},

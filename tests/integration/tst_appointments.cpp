@@ -382,6 +382,36 @@ void TestAppointments::earlyAndLateArrivalsInLine()
     const HttpReply lateIn = checkIn(late);
     FLOW_EXPECT(lateIn, 200);
     QCOMPARE(lateIn.object().value(u"position").toInt(), 1);
+    // The token says when it checked in; a walk-in has no such time.
+    const QJsonObject lateToken = Flow::tokenOf(lateIn);
+    const QDateTime checkedIn =
+        QDateTime::fromString(lateToken.value(u"checked_in_at").toString(), Qt::ISODateWithMs);
+    QVERIFY2(checkedIn.isValid() &&
+                 qAbs(checkedIn.secsTo(QDateTime::currentDateTimeUtc())) < 60,
+             qPrintable(lateToken.value(u"checked_in_at").toString()));
+    const qint64 walkInId = walkIn.object().value(u"token_id").toInteger();
+    {
+        const HttpReply shown =
+            http().get(QStringLiteral("/api/tokens/%1").arg(walkInId), staff().admin);
+        FLOW_EXPECT(shown, 200);
+        QVERIFY(Flow::tokenOf(shown).value(u"checked_in_at").isNull());
+    }
+    // The public line marks the appointments with their booked time, in calling order.
+    const HttpReply queues = http().get(QStringLiteral("/api/queues"));
+    FLOW_EXPECT(queues, 200);
+    QJsonArray line;
+    for (const QJsonValue service : queues.object().value(u"services").toArray())
+        if (service.toObject().value(u"id").toInt() == 1)
+            line = service.toObject().value(u"tokens").toArray();
+    QCOMPARE(line.size(), 3);
+    QCOMPARE(line.at(0).toObject().value(u"id").toInteger(), late.id);
+    QCOMPARE(line.at(0).toObject().value(u"preferred_slot").toString(),
+             lateToken.value(u"preferred_slot").toString());
+    QVERIFY(!line.at(0).toObject().value(u"preferred_slot").toString().isEmpty());
+    QCOMPARE(line.at(1).toObject().value(u"id").toInteger(), walkInId);
+    QVERIFY(line.at(1).toObject().value(u"preferred_slot").isNull());
+    QCOMPARE(line.at(2).toObject().value(u"id").toInteger(), early.id);
+    QVERIFY(line.at(2).toObject().value(u"preferred_slot").isString());
     QCOMPARE(drainCounterOne(),
              (QList<qint64>{late.id, walkIn.object().value(u"token_id").toInteger(), early.id}));
     // No wait is negative: the early one was called before its slot (its wait counts from the

@@ -131,6 +131,7 @@ Token fullToken()
     t.customerInfo = QJsonObject{{QStringLiteral("name"), QStringLiteral("Ada")}};
     t.businessDate = QStringLiteral("2026-11-25");
     t.preferredSlot = at("2026-11-25T09:00:00.000Z");
+    t.checkedInAt = at("2026-11-25T08:52:10.250Z");
     t.arrivalAt = at("2026-11-25T09:00:00.000Z");
     t.createdAt = at("2026-11-25T08:30:00.123Z");
     t.calledAt = at("2026-11-25T09:30:00.123Z");
@@ -183,7 +184,9 @@ QueueToken queueToken(qint64 id, int serviceId, int targetCounterId)
                       serviceId,
                       int(id % 10),
                       at("2026-11-25T09:00:00.000Z").addMSecs(id),
-                      targetCounterId};
+                      targetCounterId,
+                      // Odd ids are appointments: their place is their slot.
+                      id % 2 ? at("2026-11-25T09:00:00.000Z").addMSecs(id) : QDateTime()};
 }
 
 } // namespace
@@ -269,7 +272,8 @@ void TestWire::recordRoundTrip_data()
     QTest::newRow("token: defaults") << QVariant::fromValue(Token{});
     Token waiting = fullToken();
     waiting.status = QStringLiteral("waiting");
-    waiting.preferredSlot = waiting.calledAt = waiting.servingAt = waiting.finishedAt = {};
+    waiting.preferredSlot = waiting.checkedInAt = waiting.calledAt = waiting.servingAt =
+        waiting.finishedAt = {};
     waiting.counterId = waiting.targetCounterId = waiting.operatorId = 0;
     waiting.counterName.clear();
     QTest::newRow("token: waiting, nulls") << QVariant::fromValue(waiting);
@@ -372,8 +376,8 @@ void TestWire::recordReadsTheDocumentedForm_data()
         "id": 123456789012, "token_number": "D007", "number": 7, "service_id": 1,
         "service_code": "D", "service_name": "Deposits", "status": "serving", "priority": 5,
         "customer_info": {"name": "Ada"}, "business_date": "2026-11-25",
-        "preferred_slot": "2026-11-25T09:00:00.000Z", "arrival_at": "2026-11-25T09:00:00.000Z",
-        "created_at": "2026-11-25T08:30:00.123Z", "called_at": "2026-11-25T09:30:00.123Z",
+        "preferred_slot": "2026-11-25T09:00:00.000Z", "checked_in_at": "2026-11-25T08:52:10.250Z",
+        "arrival_at": "2026-11-25T09:00:00.000Z", "created_at": "2026-11-25T08:30:00.123Z", "called_at": "2026-11-25T09:30:00.123Z",
         "serving_at": "2026-11-25T09:31:02.500Z", "finished_at": "2026-11-25T09:40:00.999Z",
         "counter_id": 2, "counter_name": "Counter 2", "target_counter_id": 2, "operator_id": 3,
         "recall_count": 1, "eta": 420})")
@@ -506,7 +510,9 @@ void TestWire::missingMembersKeepTheirDefaults()
     QVERIFY(service.active);
     QCOMPARE(service.waiting, 1);
     QCOMPARE(service.tokens.size(), 1);
-    QVERIFY(service.tokens.first() == queueToken(9, 3, 0));
+    QueueToken walkIn = queueToken(9, 3, 0);
+    walkIn.preferredSlot = {}; // not sent: none
+    QVERIFY(service.tokens.first() == walkIn);
     QCOMPARE(snapshot.counters.size(), 1);
     const Counter &counter = snapshot.counters.first();
     QVERIFY(counter.hasStatus(CounterStatus::Open));

@@ -7,19 +7,6 @@ namespace Nextup {
 namespace Key = Wire::Key;
 
 namespace {
-// docs/api.md "Appointments": the check-in window, the booking settings of a branch and a service.
-const QLatin1StringView kCheckInOpensAt{"check_in_opens_at"};
-const QLatin1StringView kCheckInClosesAt{"check_in_closes_at"};
-const QLatin1StringView kCheckedInAt{"checked_in_at"};
-const QLatin1StringView kOpeningHours{"opening_hours"};
-const QLatin1StringView kClosedDates{"closed_dates"};
-const QLatin1StringView kDate{"date"};
-const QLatin1StringView kHorizonDays{"booking_horizon_days"};
-const QLatin1StringView kCheckInEarly{"checkin_early_minutes"};
-const QLatin1StringView kCheckInLate{"checkin_late_minutes"};
-const QLatin1StringView kSlotMinutes{"slot_minutes"};
-const QLatin1StringView kSlotCapacity{"slot_capacity"};
-const QLatin1StringView kCapacity{"capacity"};
 const std::array<const char *, 7> kDayKeys{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 const QString kMidnight = QStringLiteral("24:00");
 
@@ -142,12 +129,13 @@ StatsReport StatsReport::fromJson(const QJsonObject &json)
 
 CheckInWindow CheckInWindow::fromJson(const QJsonObject &json)
 {
-    return {parseTime(json.value(kCheckInOpensAt)), parseTime(json.value(kCheckInClosesAt))};
+    return {parseTime(json.value(Key::CheckInOpensAt)),
+            parseTime(json.value(Key::CheckInClosesAt))};
 }
 
 Appointment Appointment::fromJson(const QJsonObject &json)
 {
-    return {TokenInfo::fromJson(json), parseTime(json.value(kCheckedInAt))};
+    return {TokenInfo::fromJson(json), parseTime(json.value(Key::CheckedInAt))};
 }
 
 QUrlQuery AppointmentFilter::toQuery() const
@@ -182,7 +170,7 @@ BranchBooking BranchBooking::fromJson(const QJsonObject &json)
     BranchBooking b;
     b.branchId = json.value(Key::BranchId).toInt();
     b.timezone = json.value(Key::Timezone).toString();
-    const QJsonObject hours = json.value(kOpeningHours).toObject();
+    const QJsonObject hours = json.value(Key::OpeningHours).toObject();
     for (int day = 1; day <= 7; ++day) {
         for (const QJsonValue item : hours.value(dayKey(day)).toArray()) {
             const QJsonArray pair = item.toArray();
@@ -191,15 +179,16 @@ BranchBooking BranchBooking::fromJson(const QJsonObject &json)
                               close == kMidnight ? QTime() : QTime::fromString(close, u"HH:mm")});
         }
     }
-    for (const QJsonValue item : json.value(kClosedDates).toArray()) {
+    for (const QJsonValue item : json.value(Key::ClosedDates).toArray()) {
         // Items are {date, reason}; a plain "YYYY-MM-DD" is read too.
-        const QJsonObject entry = item.isObject() ? item.toObject() : QJsonObject{{kDate, item}};
-        b.closedDates.append({QDate::fromString(entry.value(kDate).toString(), Qt::ISODate),
+        const QJsonObject entry =
+            item.isObject() ? item.toObject() : QJsonObject{{Key::Date, item}};
+        b.closedDates.append({QDate::fromString(entry.value(Key::Date).toString(), Qt::ISODate),
                               entry.value(Key::Reason).toString()});
     }
-    b.horizonDays = json.value(kHorizonDays).toInt(b.horizonDays);
-    b.checkInEarlyMinutes = json.value(kCheckInEarly).toInt(b.checkInEarlyMinutes);
-    b.checkInLateMinutes = json.value(kCheckInLate).toInt(b.checkInLateMinutes);
+    b.horizonDays = json.value(Key::BookingHorizonDays).toInt(b.horizonDays);
+    b.checkInEarlyMinutes = json.value(Key::CheckinEarlyMinutes).toInt(b.checkInEarlyMinutes);
+    b.checkInLateMinutes = json.value(Key::CheckinLateMinutes).toInt(b.checkInLateMinutes);
     return b;
 }
 
@@ -215,12 +204,12 @@ QJsonObject BranchBooking::toJson() const
     QJsonArray closed;
     for (const ClosedDate &day : closedDates)
         closed.append(
-            QJsonObject{{kDate, day.date.toString(Qt::ISODate)}, {Key::Reason, day.reason}});
-    return QJsonObject{{kOpeningHours, hours},
-                       {kClosedDates, closed},
-                       {kHorizonDays, horizonDays},
-                       {kCheckInEarly, checkInEarlyMinutes},
-                       {kCheckInLate, checkInLateMinutes}};
+            QJsonObject{{Key::Date, day.date.toString(Qt::ISODate)}, {Key::Reason, day.reason}});
+    return QJsonObject{{Key::OpeningHours, hours},
+                       {Key::ClosedDates, closed},
+                       {Key::BookingHorizonDays, horizonDays},
+                       {Key::CheckinEarlyMinutes, checkInEarlyMinutes},
+                       {Key::CheckinLateMinutes, checkInLateMinutes}};
 }
 
 std::optional<QList<OpeningRange>> BranchBooking::parseRanges(const QString &text)
@@ -260,17 +249,18 @@ ServiceBooking ServiceBooking::fromJson(const QJsonObject &json)
 {
     ServiceBooking b;
     b.serviceId = json.value(Key::ServiceId).toInt();
-    b.slotMinutes = json.value(kSlotMinutes).toInt(b.slotMinutes);
-    const QJsonValue places = json.value(kSlotCapacity);
+    b.slotMinutes = json.value(Key::SlotMinutes).toInt(b.slotMinutes);
+    const QJsonValue places = json.value(Key::SlotCapacity);
     b.slotCapacity = places.isDouble() ? std::optional<int>(places.toInt()) : std::nullopt;
-    b.capacity = json.value(kCapacity).toInt();
+    b.capacity = json.value(Key::Capacity).toInt();
     return b;
 }
 
 QJsonObject ServiceBooking::toJson() const
 {
-    return QJsonObject{{kSlotMinutes, slotMinutes},
-                       {kSlotCapacity, slotCapacity ? QJsonValue(*slotCapacity) : QJsonValue()}};
+    return QJsonObject{
+        {Key::SlotMinutes, slotMinutes},
+        {Key::SlotCapacity, slotCapacity ? QJsonValue(*slotCapacity) : QJsonValue()}};
 }
 
 } // namespace Nextup

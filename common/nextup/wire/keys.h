@@ -38,6 +38,29 @@ inline constexpr QLatin1StringView CounterName{"counter_name"};
 inline constexpr QLatin1StringView TargetCounterId{"target_counter_id"};
 inline constexpr QLatin1StringView RecallCount{"recall_count"};
 
+// Appointments (docs/api.md "Appointments"): a token's check-in, its window, the booking
+// settings of a branch and a service, and a day's slots (GET /api/services/:id/slots).
+inline constexpr QLatin1StringView CheckedInAt{"checked_in_at"};
+inline constexpr QLatin1StringView CheckInOpensAt{"check_in_opens_at"};
+inline constexpr QLatin1StringView CheckInClosesAt{"check_in_closes_at"};
+inline constexpr QLatin1StringView OpeningHours{"opening_hours"};
+inline constexpr QLatin1StringView ClosedDates{"closed_dates"};
+inline constexpr QLatin1StringView BookingHorizonDays{"booking_horizon_days"};
+inline constexpr QLatin1StringView CheckinEarlyMinutes{"checkin_early_minutes"};
+inline constexpr QLatin1StringView CheckinLateMinutes{"checkin_late_minutes"};
+inline constexpr QLatin1StringView SlotMinutes{"slot_minutes"};
+inline constexpr QLatin1StringView SlotCapacity{"slot_capacity"};
+inline constexpr QLatin1StringView Capacity{"capacity"};
+inline constexpr QLatin1StringView Date{"date"};
+inline constexpr QLatin1StringView Closed{"closed"};
+inline constexpr QLatin1StringView FirstDate{"first_date"};
+inline constexpr QLatin1StringView LastDate{"last_date"};
+inline constexpr QLatin1StringView Slots{"slots"};
+inline constexpr QLatin1StringView Start{"start"};
+inline constexpr QLatin1StringView End{"end"};
+inline constexpr QLatin1StringView Booked{"booked"};
+inline constexpr QLatin1StringView PlacesLeft{"places_left"};
+
 // POST /api/tokens and GET /api/tokens/:id/status answers.
 inline constexpr QLatin1StringView TokenId{"token_id"};
 inline constexpr QLatin1StringView Position{"position"};

@@ -67,7 +67,8 @@ struct Token
     int targetCounterId = 0; // a transfer sent it to this counter, which alone calls it
     int operatorId = 0;
     int recallCount = 0;
-    int eta = 0; // seconds
+    int eta = 0;           // seconds
+    QDateTime checkedInAt; // an appointment's arrival (POST /api/tokens/:id/check-in)
 
     static Token fromJson(const QJsonObject &json);
     // Without customerInfo for anyone but staff.
@@ -201,6 +202,7 @@ struct QueueToken
     int priority = 0;  // 0..9, higher first
     QDateTime arrivalAt;
     int targetCounterId = 0; // transferred to that counter only; 0 = anyone serving the service
+    QDateTime preferredSlot; // an appointment's booked time (its place: arrivalAt is the same)
 
     // serviceId: the service whose list holds it, unless the token says otherwise.
     static QueueToken fromJson(const QJsonObject &json, int serviceId);
@@ -294,6 +296,7 @@ void Token::members(Self &token, Io &io, bool withCustomerInfo, bool withOperato
     io(Key::Priority, token.priority);
     io(Key::BusinessDate, token.businessDate);
     io(Key::PreferredSlot, token.preferredSlot, Empty::Null);
+    io(Key::CheckedInAt, token.checkedInAt, Empty::Null);
     io(Key::ArrivalAt, token.arrivalAt);
     io(Key::CreatedAt, token.createdAt);
     io(Key::CalledAt, token.calledAt, Empty::Null);
@@ -391,6 +394,7 @@ void QueueToken::members(Self &token, Io &io, bool withServiceId)
     io(Key::Priority, token.priority);
     io(Key::ArrivalAt, token.arrivalAt);
     io(Key::TargetCounterId, token.targetCounterId, Empty::Null);
+    io(Key::PreferredSlot, token.preferredSlot, Empty::Null);
 }
 
 template <typename Self, typename Io> void QueueUpdate::members(Self &update, Io &io)

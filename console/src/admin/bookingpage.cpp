@@ -17,15 +17,16 @@
 #include "admin/serviceslotsbox.h"
 #include "nextup/client/apiclient.h"
 #include "nextup/client/tokenjobs.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup::Console {
 
 namespace {
-const QString kOpeningHours = QStringLiteral("opening_hours");
-const QString kClosedDates = QStringLiteral("closed_dates");
-const QString kHorizon = QStringLiteral("booking_horizon_days");
-const QString kEarly = QStringLiteral("checkin_early_minutes");
-const QString kLate = QStringLiteral("checkin_late_minutes");
+const QString kOpeningHours = Wire::Key::OpeningHours;
+const QString kClosedDates = Wire::Key::ClosedDates;
+const QString kHorizon = Wire::Key::BookingHorizonDays;
+const QString kEarly = Wire::Key::CheckinEarlyMinutes;
+const QString kLate = Wire::Key::CheckinLateMinutes;
 
 QSpinBox *makeSpin(int max, const QString &suffix, QWidget *parent)
 {

@@ -11,6 +11,7 @@
 
 #include "nextup/client/apiclient.h"
 #include "nextup/client/tokenjobs.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup::Console {
 
@@ -23,8 +24,8 @@ enum Column
 };
 constexpr int kServiceIdRole = Qt::UserRole + 1;
 constexpr int kFromCounters = -1; // the places spin box's special value
-const QString kSlotMinutes = QStringLiteral("slot_minutes");
-const QString kSlotCapacity = QStringLiteral("slot_capacity");
+const QString kSlotMinutes = Wire::Key::SlotMinutes;
+const QString kSlotCapacity = Wire::Key::SlotCapacity;
 } // namespace
 
 ServiceSlotsBox::ServiceSlotsBox(ApiClient *api, QWidget *parent)

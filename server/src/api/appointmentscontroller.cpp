@@ -42,7 +42,7 @@ Result<BranchBooking> branchBookingInput(const QJsonObject &body)
 {
     JsonValidator check(body);
     BranchBooking input;
-    const QString hoursField = QStringLiteral("opening_hours");
+    const QString hoursField = Key::OpeningHours;
     if (check.has(hoursField)) {
         auto hours = OpeningHours::fromJson(body.value(hoursField), hoursField);
         if (hours.ok())
@@ -50,15 +50,15 @@ Result<BranchBooking> branchBookingInput(const QJsonObject &body)
         else
             check.fail(hoursField, hours.error().details.toObject().value(hoursField).toString());
     }
-    const QString closedField = QStringLiteral("closed_dates");
+    const QString closedField = Key::ClosedDates;
     if (check.has(closedField)) {
         QList<std::pair<QDate, QString>> days;
         const QJsonValue value = body.value(closedField);
         for (const QJsonValue item : value.toArray()) {
             const QJsonObject entry =
-                item.isObject() ? item.toObject() : QJsonObject{{QStringLiteral("date"), item}};
-            const QDate day = QDate::fromString(entry.value(u"date").toString(), Qt::ISODate);
-            const QString reason = entry.value(u"reason").toString();
+                item.isObject() ? item.toObject() : QJsonObject{{Key::Date, item}};
+            const QDate day = QDate::fromString(entry.value(Key::Date).toString(), Qt::ISODate);
+            const QString reason = entry.value(Key::Reason).toString();
             if (!day.isValid() || reason.size() > 200 || reason.contains(QChar(0))) {
                 check.fail(closedField,
                            QStringLiteral("A list of dates (YYYY-MM-DD) or of "
@@ -73,13 +73,13 @@ Result<BranchBooking> branchBookingInput(const QJsonObject &body)
             check.fail(closedField, QStringLiteral("At most 1000 dates."));
         input.closedDates = days;
     }
-    const auto whole = [&](const char *field, int max) -> std::optional<int> {
-        const auto value = check.integer(QLatin1String(field), false, 0, max);
+    const auto whole = [&](QLatin1StringView field, int max) -> std::optional<int> {
+        const auto value = check.integer(field, false, 0, max);
         return value ? std::optional<int>(int(*value)) : std::nullopt;
     };
-    input.horizonDays = whole("booking_horizon_days", 366);
-    input.checkInEarlyMinutes = whole("checkin_early_minutes", 1440);
-    input.checkInLateMinutes = whole("checkin_late_minutes", 1440);
+    input.horizonDays = whole(Key::BookingHorizonDays, 366);
+    input.checkInEarlyMinutes = whole(Key::CheckinEarlyMinutes, 1440);
+    input.checkInLateMinutes = whole(Key::CheckinLateMinutes, 1440);
     if (!check.ok())
         return check.error();
     return input;
@@ -90,9 +90,9 @@ Result<ServiceBooking> serviceBookingInput(const QJsonObject &body)
 {
     JsonValidator check(body);
     ServiceBooking input;
-    if (const auto minutes = check.integer(QStringLiteral("slot_minutes"), false, 5, 240))
+    if (const auto minutes = check.integer(Key::SlotMinutes, false, 5, 240))
         input.slotMinutes = int(*minutes);
-    const QString capacity = QStringLiteral("slot_capacity");
+    const QString capacity = Key::SlotCapacity;
     if (body.contains(capacity) && body.value(capacity).isNull())
         input.slotCapacity = std::optional<int>();
     else if (const auto places = check.integer(capacity, false, 0, 1000))
@@ -112,9 +112,9 @@ const QList<Route<AppointmentsController>> &AppointmentsController::routes()
         {"POST", "/api/tokens/:id/reschedule", Access::Anyone, &C::reschedule, Body::Json,
          Ids::Token},
         {"GET", "/api/appointments", Access::Staff, &C::list},
-        {"GET", "/api/branches/:id/booking", Access::Admin, &C::branchBooking},
+        {"GET", "/api/branches/:id/booking", Access::Staff, &C::branchBooking},
         {"PUT", "/api/branches/:id/booking", Access::Admin, &C::setBranchBooking, Body::Json},
-        {"GET", "/api/services/:id/booking", Access::Admin, &C::serviceBooking},
+        {"GET", "/api/services/:id/booking", Access::Staff, &C::serviceBooking},
         {"PUT", "/api/services/:id/booking", Access::Admin, &C::setServiceBooking, Body::Json},
     };
     return table;
@@ -124,9 +124,9 @@ const QList<Route<AppointmentsController>> &AppointmentsController::routes()
 // places_left}]}: the bookable slots of a date (default today in the branch's zone).
 void AppointmentsController::availability(const Call &call)
 {
-    const auto date = dateParameter(call.request, QStringLiteral("date"));
+    const auto date = dateParameter(call.request, Key::Date);
     if (date && !date->isValid())
-        return call.responder.send(badDate(QStringLiteral("date")));
+        return call.responder.send(badDate(Key::Date));
     Handler::run(m_api, call.responder,
                  [id = call.rowId(), date = date.value_or(QDate())](WorkerContext &ctx) {
                      return AppointmentBook::slotsOf(ctx.db(), id, date,
@@ -164,22 +164,21 @@ void AppointmentsController::reschedule(const Call &call)
 // ?branch_id=, ?service_id=.
 void AppointmentsController::list(const Call &call)
 {
-    const auto date = dateParameter(call.request, QStringLiteral("date"));
-    auto from = dateParameter(call.request, QStringLiteral("from"));
-    auto to = dateParameter(call.request, QStringLiteral("to"));
+    const auto date = dateParameter(call.request, Key::Date);
+    auto from = dateParameter(call.request, Key::From);
+    auto to = dateParameter(call.request, Key::To);
     for (const auto &[name, value] :
-         {std::pair{QStringLiteral("date"), date}, std::pair{QStringLiteral("from"), from},
-          std::pair{QStringLiteral("to"), to}})
+         {std::pair{Key::Date, date}, std::pair{Key::From, from}, std::pair{Key::To, to}})
         if (value && !value->isValid())
             return call.responder.send(badDate(name));
     if (date) // a single day: from and to are that day
         from = to = date;
-    const auto branchId = idParameter(call.request, QStringLiteral("branch_id"));
-    const auto serviceId = idParameter(call.request, QStringLiteral("service_id"));
+    const auto branchId = idParameter(call.request, Key::BranchId);
+    const auto serviceId = idParameter(call.request, Key::ServiceId);
     if (!branchId || !serviceId)
-        return call.responder.send(ApiError::validation(
-            QJsonObject{{branchId ? QStringLiteral("service_id") : QStringLiteral("branch_id"),
-                         QStringLiteral("Must be a positive id.")}}));
+        return call.responder.send(
+            ApiError::validation(QJsonObject{{branchId ? Key::ServiceId : Key::BranchId,
+                                              QStringLiteral("Must be a positive id.")}}));
     Handler::run(m_api, call.responder,
                  [this, from, to, branch = *branchId, service = *serviceId](WorkerContext &ctx) {
                      return m_desk.list(ctx, from, to, branch, service);

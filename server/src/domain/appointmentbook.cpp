@@ -5,14 +5,17 @@
 
 #include "domain/auditlog.h"
 #include "nextup/wire/isotime.h"
+#include "nextup/wire/keys.h"
 #include "store/database.h"
 
 namespace Nextup {
 
+namespace Key = Wire::Key;
+
 namespace {
 // pg_advisory_xact_lock(kBookingLock, service_id): one booking of a service at a time.
 const int kBookingLock = 0x4e58424b; // "NXBK"
-const QString kPreferredSlot = QStringLiteral("preferred_slot");
+const QString kPreferredSlot = Key::PreferredSlot;
 
 Result<QHash<QDateTime, int>> bookedBetween(Database &db, int serviceId, const QDateTime &from,
                                             const QDateTime &to, qint64 exceptToken)
@@ -51,7 +54,7 @@ Result<ServiceCalendar> AppointmentBook::calendarOf(Database &db, int serviceId)
     rules.timezone = rows->value(5).toString().toUtf8();
     const QJsonObject hours = QJsonDocument::fromJson(rows->value(6).toString().toUtf8()).object();
     // Written only through the admin route, which validates it; a broken one means closed.
-    const auto parsed = OpeningHours::fromJson(hours, QStringLiteral("opening_hours"));
+    const auto parsed = OpeningHours::fromJson(hours, Key::OpeningHours);
     rules.hours = parsed.ok() ? *parsed : OpeningHours();
     rules.horizonDays = rows->value(7).toInt();
     rules.checkInEarlyMinutes = rows->value(8).toInt();
@@ -86,7 +89,7 @@ Result<QJsonObject> AppointmentBook::slotsOf(Database &db, int serviceId, QDate 
         date = calendar.firstDate(now);
     if (date < calendar.firstDate(now) || date > calendar.lastDate(now))
         return ApiError::validation(QJsonObject{
-            {QStringLiteral("date"),
+            {Key::Date,
              QStringLiteral("Must be a date from %1 to %2 (the branch books %3 days ahead).")
                  .arg(calendar.firstDate(now).toString(Qt::ISODate),
                       calendar.lastDate(now).toString(Qt::ISODate))
@@ -104,23 +107,22 @@ Result<QJsonObject> AppointmentBook::slotsOf(Database &db, int serviceId, QDate 
         if (slot.start <= now)
             continue;
         const int taken = booked.value(slot.start);
-        list.append(
-            QJsonObject{{QStringLiteral("start"), Wire::isoTime(slot.start)},
-                        {QStringLiteral("end"), Wire::isoTime(slot.end)},
-                        {QStringLiteral("capacity"), service->capacity},
-                        {QStringLiteral("booked"), taken},
-                        {QStringLiteral("places_left"), qMax(0, service->capacity - taken)}});
+        list.append(QJsonObject{{Key::Start, Wire::isoTime(slot.start)},
+                                {Key::End, Wire::isoTime(slot.end)},
+                                {Key::Capacity, service->capacity},
+                                {Key::Booked, taken},
+                                {Key::PlacesLeft, qMax(0, service->capacity - taken)}});
     }
     return QJsonObject{
-        {QStringLiteral("service_id"), serviceId},
-        {QStringLiteral("date"), date.toString(Qt::ISODate)},
-        {QStringLiteral("timezone"), QString::fromUtf8(calendar.rules().timezone)},
-        {QStringLiteral("slot_minutes"), calendar.slotMinutes()},
-        {QStringLiteral("closed"), daySlots.isEmpty()},
+        {Key::ServiceId, serviceId},
+        {Key::Date, date.toString(Qt::ISODate)},
+        {Key::Timezone, QString::fromUtf8(calendar.rules().timezone)},
+        {Key::SlotMinutes, calendar.slotMinutes()},
+        {Key::Closed, daySlots.isEmpty()},
         // The days a picker may offer: the first is today (or tomorrow once today is over).
-        {QStringLiteral("first_date"), calendar.firstDate(now).toString(Qt::ISODate)},
-        {QStringLiteral("last_date"), calendar.lastDate(now).toString(Qt::ISODate)},
-        {QStringLiteral("slots"), list},
+        {Key::FirstDate, calendar.firstDate(now).toString(Qt::ISODate)},
+        {Key::LastDate, calendar.lastDate(now).toString(Qt::ISODate)},
+        {Key::Slots, list},
     };
 }
 
@@ -174,16 +176,15 @@ Result<QJsonObject> AppointmentBook::branchBooking(Database &db, int branchId)
     if (!rows->next())
         return ApiError::notFound(QStringLiteral("Branch %1 does not exist.").arg(branchId));
     const QJsonObject hours = QJsonDocument::fromJson(rows->value(1).toString().toUtf8()).object();
-    const auto parsed = OpeningHours::fromJson(hours, QStringLiteral("opening_hours"));
+    const auto parsed = OpeningHours::fromJson(hours, Key::OpeningHours);
     return QJsonObject{
-        {QStringLiteral("branch_id"), branchId},
-        {QStringLiteral("timezone"), rows->value(0).toString()},
-        {QStringLiteral("opening_hours"), parsed.ok() ? parsed->toJson() : hours},
-        {QStringLiteral("closed_dates"),
-         QJsonDocument::fromJson(rows->value(5).toString().toUtf8()).array()},
-        {QStringLiteral("booking_horizon_days"), rows->value(2).toInt()},
-        {QStringLiteral("checkin_early_minutes"), rows->value(3).toInt()},
-        {QStringLiteral("checkin_late_minutes"), rows->value(4).toInt()},
+        {Key::BranchId, branchId},
+        {Key::Timezone, rows->value(0).toString()},
+        {Key::OpeningHours, parsed.ok() ? parsed->toJson() : hours},
+        {Key::ClosedDates, QJsonDocument::fromJson(rows->value(5).toString().toUtf8()).array()},
+        {Key::BookingHorizonDays, rows->value(2).toInt()},
+        {Key::CheckinEarlyMinutes, rows->value(3).toInt()},
+        {Key::CheckinLateMinutes, rows->value(4).toInt()},
     };
 }
 
@@ -249,11 +250,10 @@ Result<QJsonObject> AppointmentBook::serviceBooking(Database &db, int serviceId)
     rows->next();
     const QVariant adminSet = rows->value(0);
     return QJsonObject{
-        {QStringLiteral("service_id"), serviceId},
-        {QStringLiteral("slot_minutes"), service->calendar.slotMinutes()},
-        {QStringLiteral("slot_capacity"),
-         adminSet.isNull() ? QJsonValue() : QJsonValue(adminSet.toInt())},
-        {QStringLiteral("capacity"), service->capacity},
+        {Key::ServiceId, serviceId},
+        {Key::SlotMinutes, service->calendar.slotMinutes()},
+        {Key::SlotCapacity, adminSet.isNull() ? QJsonValue() : QJsonValue(adminSet.toInt())},
+        {Key::Capacity, service->capacity},
     };
 }
 

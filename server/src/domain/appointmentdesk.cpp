@@ -13,10 +13,13 @@
 #include "nextup/tokennumber.h"
 #include "nextup/wire/enums.h"
 #include "nextup/wire/isotime.h"
+#include "nextup/wire/keys.h"
 #include "nextup/wire/records.h"
 #include "store/database.h"
 
 namespace Nextup {
+
+namespace Key = Wire::Key;
 
 namespace {
 const QString kBooked = Wire::toString(Wire::TokenStatus::Booked);
@@ -34,8 +37,8 @@ ApiError notBooked(const TokenRecord &token, const QString &action)
 
 QJsonObject windowJson(const Slot &window)
 {
-    return QJsonObject{{QStringLiteral("check_in_opens_at"), Wire::isoTime(window.start)},
-                       {QStringLiteral("check_in_closes_at"), Wire::isoTime(window.end)}};
+    return QJsonObject{{Key::CheckInOpensAt, Wire::isoTime(window.start)},
+                       {Key::CheckInClosesAt, Wire::isoTime(window.end)}};
 }
 
 Result<ServiceCalendar> activeCalendar(Database &db, int serviceId)
@@ -76,7 +79,7 @@ Outcome AppointmentDesk::admit(WorkerContext &ctx, qint64 tokenId, const QByteAr
 QJsonObject AppointmentDesk::answer(const TokenRecord &token, const QJsonObject &window,
                                     bool staff) const
 {
-    QJsonObject json{{QStringLiteral("token"), token.toJson(staff)}};
+    QJsonObject json{{Key::Token, token.toJson(staff)}};
     for (auto it = window.begin(); it != window.end(); ++it)
         json.insert(it.key(), it.value());
     return json;
@@ -195,7 +198,7 @@ Result<QJsonObject> AppointmentDesk::checkIn(WorkerContext &ctx, qint64 tokenId,
     QJsonObject json = answer(waiting, windowJson(window), caller.isStaff());
     // The place in line, 1 = next (the engine counts those ahead).
     if (auto ahead = m_deps.engine.position(ctx.redis(), entry); ahead.ok() && *ahead >= 0)
-        json.insert(QStringLiteral("position"), *ahead + 1);
+        json.insert(Key::Position, *ahead + 1);
     return json;
 }
 
@@ -268,7 +271,7 @@ Result<QJsonObject> AppointmentDesk::timeOf(WorkerContext &ctx, qint64 tokenId) 
     if (!service.ok())
         return service.error();
     QJsonObject json = windowJson(service->calendar.checkInWindow(token->preferredSlot));
-    json.insert(QStringLiteral("preferred_slot"), Wire::isoTime(token->preferredSlot));
+    json.insert(Key::PreferredSlot, Wire::isoTime(token->preferredSlot));
     return json;
 }
 
@@ -324,7 +327,7 @@ Result<QJsonObject> AppointmentDesk::list(WorkerContext &ctx, std::optional<QDat
         to = from;
     if (*to < *from || from->daysTo(*to) > kMaxListDays)
         return ApiError::validation(
-            QJsonObject{{QStringLiteral("to"), QStringLiteral("From 0 to 31 days after from.")}});
+            QJsonObject{{Key::To, QStringLiteral("From 0 to 31 days after from.")}});
     auto rows = ctx.db().exec(
         TokenRecord::selectSql() +
             QStringLiteral("WHERE t.preferred_slot IS NOT NULL AND t.business_date BETWEEN ? AND ? "
@@ -336,9 +339,9 @@ Result<QJsonObject> AppointmentDesk::list(WorkerContext &ctx, std::optional<QDat
     QJsonArray items;
     while (rows->next())
         items.append(TokenRecord::fromRow(*rows).toJson(true));
-    return QJsonObject{{QStringLiteral("from"), from->toString(Qt::ISODate)},
-                       {QStringLiteral("to"), to->toString(Qt::ISODate)},
-                       {QStringLiteral("items"), items}};
+    return QJsonObject{{Key::From, from->toString(Qt::ISODate)},
+                       {Key::To, to->toString(Qt::ISODate)},
+                       {Key::Items, items}};
 }
 
 } // namespace Nextup

@@ -119,7 +119,7 @@ Result<Wire::QueueSnapshot> view(const QueueDeps &deps, WorkerContext &ctx, bool
     for (const TokenRecord &token : std::as_const(waiting))
         waitingByService[token.serviceId].append({token.id, token.tokenNumber, token.serviceId,
                                                   token.priority, token.arrivalAt,
-                                                  token.targetCounterId});
+                                                  token.targetCounterId, token.preferredSlot});
     Wire::QueueSnapshot snapshot;
     snapshot.seq = *seq;
     snapshot.at = QDateTime::currentDateTimeUtc();

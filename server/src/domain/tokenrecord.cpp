@@ -22,7 +22,7 @@ QString TokenRecord::selectSqlFrom(const QString &tokensSource)
                "t.arrival_at, t.created_at, t.called_at, t.serving_at, t.finished_at, "
                "t.counter_id, c.name, t.target_counter_id, t.operator_id, t.recall_count, "
                "t.eta_seconds, "
-               "(extract(epoch FROM t.arrival_at) * 1000)::bigint "
+               "(extract(epoch FROM t.arrival_at) * 1000)::bigint, t.checked_in_at "
                "FROM %1 t JOIN services s ON s.id = t.service_id "
                "LEFT JOIN counters c ON c.id = t.counter_id ")
         .arg(tokensSource);
@@ -54,6 +54,7 @@ TokenRecord TokenRecord::fromRow(const Rows &q)
     t.recallCount = q.value(20).toInt();
     t.eta = q.value(21).toInt();
     t.arrivalMs = q.value(22).toLongLong();
+    t.checkedInAt = utcTime(q.value(23));
     return t;
 }
 
