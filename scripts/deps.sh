@@ -27,6 +27,10 @@ PACKAGES=(
     clang-format clang-tidy python3 python3-yaml nginx-light openssl docker-compose
     libfuzzer-14-dev # the fuzzers (scripts/fuzz.sh): clang 14 with its libFuzzer
     gdb              # tests/chaos/crashpoint.sh stops the server at exact points and kills it
+    # the lobby: printing (a private CUPS with the CUPS-PDF queue, pdftotext), QR decoding of
+    # printed tickets, offline voices for every language the board speaks
+    cups printer-driver-cups-pdf poppler-utils libzxing-dev
+    qt6-speech-speechd-plugin speech-dispatcher-espeak-ng
 )
 
 missing_packages() {

@@ -111,6 +111,7 @@ sendAtOnce(const std::function<QNetworkReply *(QNetworkAccessManager &, int)> &s
         if (reply->isFinished()) {
             answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             answer.body = reply->readAll();
+            answer.headers = reply->rawHeaderPairs();
             answer.json = QJsonDocument::fromJson(answer.body);
         }
         answers.append(answer);
@@ -133,7 +134,7 @@ QList<int> concurrentGets(const QUrl &baseUrl, const QString &path, int count, i
 
 QList<HttpReply> concurrentPosts(const QUrl &baseUrl, const QString &path,
                                  const QList<QJsonObject> &bodies, const QString &bearer,
-                                 int timeoutMs)
+                                 int timeoutMs, const HttpHeaders &headers)
 {
     const QUrl url(baseUrl.toString(QUrl::StripTrailingSlash) + path);
     return sendAtOnce(
@@ -143,6 +144,8 @@ QList<HttpReply> concurrentPosts(const QUrl &baseUrl, const QString &path,
                               QByteArrayLiteral("application/json"));
             if (!bearer.isEmpty())
                 request.setRawHeader("Authorization", "Bearer " + bearer.toUtf8());
+            for (const auto &[name, value] : headers)
+                request.setRawHeader(name, value);
             return manager.post(request,
                                 QJsonDocument(bodies.at(i)).toJson(QJsonDocument::Compact));
         },
@@ -248,8 +251,19 @@ bool Cluster::reset()
             "UPDATE branches SET opening_hours = DEFAULT, booking_horizon_days = DEFAULT, "
             "checkin_early_minutes = DEFAULT, checkin_late_minutes = DEFAULT; "
             "UPDATE services SET slot_minutes = DEFAULT, slot_capacity = NULL; "
+            "DELETE FROM idempotency_keys; "
             "COMMIT"));
     return cleaned && m_services.flushRedis();
+}
+
+bool Cluster::restartServer()
+{
+    m_http.reset();
+    if (m_server) {
+        m_server->dumpIfFailed();
+        m_server.reset();
+    }
+    return startServer();
 }
 
 bool Cluster::startServer()

@@ -47,7 +47,7 @@ QList<int> concurrentGets(const QUrl &baseUrl, const QString &path, int count,
 // request order (status 0 = no answer).
 QList<HttpReply> concurrentPosts(const QUrl &baseUrl, const QString &path,
                                  const QList<QJsonObject> &bodies, const QString &bearer = {},
-                                 int timeoutMs = 20000);
+                                 int timeoutMs = 20000, const HttpHeaders &headers = {});
 
 // The access tokens of the seed's demo users. They stay valid across servers that share the
 // test JWT secret and a database cloned from the same template (same user ids).
@@ -80,6 +80,9 @@ public:
     // Stops the current server, flushes Redis, clones the template into a new database and
     // starts a server on it with the same environment. false (with a qWarning) on failure.
     bool restart();
+    // A new server process (on a new port) over the same database and Redis: what a client
+    // retrying across a server's restart meets.
+    bool restartServer();
     // Cheaper than restart() (no new database, no new process); restarts when the server is down.
     bool reset();
     // Changes with every restart() and reset(): lets a test tell whether its data is still there.

@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QTest>
 
+#include "auth/idempotencyseal.h"
 #include "auth/passwordhasher.h"
 #include "auth/securerandom.h"
 
@@ -35,6 +36,11 @@ private slots:
     void sha256Hex();
     void constantTimeEquals_data();
     void constantTimeEquals();
+    // IdempotencySeal: what the server keeps of an Idempotency-Key.
+    void sealOpensOnlyWithItsKey();
+    void lookupPerCallerAndKey_data();
+    void lookupPerCallerAndKey();
+    void requestDigestTellsRequestsApart();
 
 private:
     QString m_hash; // of Password
@@ -230,6 +236,66 @@ void TestPassword::constantTimeEquals()
     QFETCH(bool, equal);
     QCOMPARE(SecureRandom::constantTimeEquals(a, b), equal);
     QCOMPARE(SecureRandom::constantTimeEquals(b, a), equal);
+}
+
+void TestPassword::sealOpensOnlyWithItsKey()
+{
+    const IdempotencySeal seal("user:7", "key-1");
+    const QByteArray answer = R"(201\napplication/json\n{"secret":"s3cr3t"})";
+    const QByteArray sealed = seal.seal(answer);
+    QVERIFY(!sealed.contains("s3cr3t"));
+    QCOMPARE(seal.open(sealed), std::optional<QByteArray>(answer));
+    QVERIFY(seal.seal(answer) != sealed); // a fresh nonce each time
+    // Another caller's or another key's seal cannot open it; neither can a changed text.
+    QCOMPARE(IdempotencySeal("user:8", "key-1").open(sealed), std::nullopt);
+    QCOMPARE(IdempotencySeal("user:7", "key-2").open(sealed), std::nullopt);
+    QByteArray bytes = QByteArray::fromBase64(sealed);
+    bytes[bytes.size() - 1] = char(bytes.at(bytes.size() - 1) ^ 1);
+    QCOMPARE(seal.open(bytes.toBase64()), std::nullopt);
+    QCOMPARE(seal.open("c2hvcnQ="), std::nullopt);
+    QCOMPARE(seal.open(seal.seal({})), std::optional<QByteArray>(QByteArray()));
+}
+
+void TestPassword::lookupPerCallerAndKey_data()
+{
+    QTest::addColumn<QByteArray>("scopeA");
+    QTest::addColumn<QByteArray>("keyA");
+    QTest::addColumn<QByteArray>("scopeB");
+    QTest::addColumn<QByteArray>("keyB");
+    QTest::addColumn<bool>("same");
+    QTest::newRow("the same caller and key") << QByteArray("user:7") << QByteArray("k")
+                                             << QByteArray("user:7") << QByteArray("k") << true;
+    QTest::newRow("another caller") << QByteArray("user:7") << QByteArray("k")
+                                    << QByteArray("user:8") << QByteArray("k") << false;
+    QTest::newRow("another key") << QByteArray("user:7") << QByteArray("k") << QByteArray("user:7")
+                                 << QByteArray("K") << false;
+    // The parts are length-prefixed: moving a character between them is another key.
+    QTest::newRow("a character moved") << QByteArray("user:7") << QByteArray("1k")
+                                       << QByteArray("user:71") << QByteArray("k") << false;
+}
+
+void TestPassword::lookupPerCallerAndKey()
+{
+    QFETCH(QByteArray, scopeA);
+    QFETCH(QByteArray, keyA);
+    QFETCH(QByteArray, scopeB);
+    QFETCH(QByteArray, keyB);
+    QFETCH(bool, same);
+    const QByteArray a = IdempotencySeal(scopeA, keyA).lookup();
+    QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$"))
+                .match(QString::fromLatin1(a))
+                .hasMatch());
+    QCOMPARE(a == IdempotencySeal(scopeB, keyB).lookup(), same);
+}
+
+void TestPassword::requestDigestTellsRequestsApart()
+{
+    const QByteArray base = IdempotencySeal::requestDigest("POST", "/api/tokens", "{}");
+    QCOMPARE(IdempotencySeal::requestDigest("POST", "/api/tokens", "{}"), base);
+    QVERIFY(IdempotencySeal::requestDigest("PUT", "/api/tokens", "{}") != base);
+    QVERIFY(IdempotencySeal::requestDigest("POST", "/api/tokens/", "{}") != base);
+    QVERIFY(IdempotencySeal::requestDigest("POST", "/api/tokens", "{ }") != base);
+    QVERIFY(IdempotencySeal::requestDigest("POST", "/api/tokens{}", "") != base);
 }
 
 QTEST_GUILESS_MAIN(TestPassword)

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include "api/idempotencygate.h"
 #include "auth/accesstokens.h"
 
 namespace Nextup {
@@ -100,6 +101,19 @@ const char *nameOf(Access access)
     case Access::Admin: return "admin";
     }
     return "admin";
+}
+
+void handle(const ApiContext &api, bool honoursKey, const Call &call,
+            std::function<void(const Call &)> handler)
+{
+    if (honoursKey && !call.request.header("idempotency-key").isEmpty())
+        return IdempotencyGate::run(api, call, std::move(handler));
+    handler(call);
+}
+
+bool honoursKey(const char *method, const char *path)
+{
+    return IdempotencyGate::honours(method, path);
 }
 
 std::optional<Call> admit(const ApiContext &api, Access access, Body body, Ids ids,

@@ -78,19 +78,28 @@ const char *nameOf(Access access);
 std::optional<Call> admit(const ApiContext &api, Access access, Body body, Ids ids,
                           const ApiRequest &request, const Responder &responder);
 
+// Calls handler(call); through IdempotencyGate when `honoursKey` and the request has an
+// Idempotency-Key (see honoursKey()).
+void handle(const ApiContext &api, bool honoursKey, const Call &call,
+            std::function<void(const Call &)> handler);
+// Whether a route honours Idempotency-Key: IdempotencyGate::honours().
+bool honoursKey(const char *method, const char *path);
+
 // Registers `Controller::routes()` with `router`, each behind admit(). The controller and the
 // context must outlive the router.
 template <typename Controller>
 void install(Router &router, const ApiContext &api, Controller &controller)
 {
     for (const Route<Controller> &route : Controller::routes()) {
-        router.add(
-            route.method, QString::fromLatin1(route.path),
-            [&api, &controller, route](const ApiRequest &request, const Responder &responder) {
-                if (const auto call =
-                        admit(api, route.access, route.body, route.ids, request, responder))
-                    route.handler(controller, *call);
-            });
+        router.add(route.method, QString::fromLatin1(route.path),
+                   [&api, &controller, route, once = honoursKey(route.method, route.path)](
+                       const ApiRequest &request, const Responder &responder) {
+                       if (const auto call =
+                               admit(api, route.access, route.body, route.ids, request, responder))
+                           handle(api, once, *call, [&controller, &route](const Call &admitted) {
+                               route.handler(controller, admitted);
+                           });
+                   });
     }
 }
 

@@ -18,6 +18,14 @@ Responder::Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QStri
     m_state->started.start();
 }
 
+Responder Responder::diverting(std::function<void(ApiResponse)> to)
+{
+    Responder responder;
+    responder.m_state = std::make_shared<State>();
+    responder.m_state->divert = std::move(to);
+    return responder;
+}
+
 void Responder::send(ApiResponse response) const
 {
     if (m_state && !m_state->sent.exchange(true))
@@ -32,6 +40,8 @@ Responder::State::~State()
 
 void Responder::State::deliver(ApiResponse response)
 {
+    if (divert)
+        return divert(std::move(response));
     // Only the HTTP thread touches sockets; the QPointers are read there.
     HttpServer *target = server.data();
     if (!target)

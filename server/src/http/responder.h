@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include <QElapsedTimer>
@@ -25,6 +26,10 @@ public:
     Responder(HttpServer *server, QTcpSocket *socket, quint64 slot, QString route,
               QByteArray requestId);
 
+    // A handle whose answer goes to `to` (once, on the thread that sends it) instead of a
+    // socket; dropped unanswered, it sends `to` a 500 like any other.
+    static Responder diverting(std::function<void(ApiResponse)> to);
+
     void send(ApiResponse response) const;
     void send(const ApiError &error) const { send(ApiResponse::error(error)); }
     bool isValid() const { return m_state != nullptr; }
@@ -38,6 +43,7 @@ private:
         QString route;
         QByteArray requestId;
         QElapsedTimer started;
+        std::function<void(ApiResponse)> divert;
         std::atomic_bool sent{false};
         ~State();
         void deliver(ApiResponse response);
