@@ -14,6 +14,8 @@ Rectangle {
     readonly property real gap: unit * 2
 
     color: Theme.background
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Now Serving board")
     LayoutMirroring.enabled: controller.rightToLeft
     LayoutMirroring.childrenInherit: true
 

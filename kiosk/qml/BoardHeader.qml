@@ -12,6 +12,8 @@ Rectangle {
     signal settingsRequested()
 
     color: Theme.panel
+    Accessible.role: Accessible.Grouping
+    Accessible.name: branchText.text
 
     Timer {
         interval: 1000
@@ -34,6 +36,7 @@ Rectangle {
         spacing: header.unit * 0.2
 
         Text {
+            id: branchText
             objectName: "branchName"
             width: parent.width
             text: header.controller.branchName.length > 0 ? header.controller.branchName
@@ -56,10 +59,15 @@ Rectangle {
     }
 
     MouseArea {
+        objectName: "settingsHold"
         anchors.fill: branch
         enabled: !header.controller.settingsLocked
         pressAndHoldInterval: 3000
         onPressAndHold: header.settingsRequested()
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("Settings")
+        Accessible.description: qsTr("Hold the branch name for three seconds to open the settings.")
+        Accessible.onPressAction: header.settingsRequested()
     }
 
     StatusMarks {

@@ -10,6 +10,8 @@ Rectangle {
     readonly property string caption: controller.announcer.caption
 
     color: Theme.panel
+    Accessible.role: Accessible.StaticText
+    Accessible.name: captionText.text
 
     Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top }

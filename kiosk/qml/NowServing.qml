@@ -11,6 +11,10 @@ Rectangle {
     property real flash: 0 // 0..1, driven by the animation below
 
     radius: unit * 1.6
+    Accessible.role: Accessible.Grouping
+    Accessible.name: controller.hasCurrent
+                     ? qsTr("Now serving: token %1, %2").arg(controller.currentToken).arg(controller.currentCounter)
+                     : waitingText.text
     color: Qt.tint(Theme.panelRaised, Qt.rgba(1, 0.82, 0.4, flash * 0.95))
     border.color: Theme.accent
     border.width: Math.max(2, unit * 0.35)
@@ -65,12 +69,13 @@ Rectangle {
     }
 
     Text {
+        id: waitingText
         objectName: "waitingForCall"
         visible: !panel.controller.hasCurrent
         anchors { centerIn: parent; }
         width: parent.width - panel.unit * 6
-        text: panel.controller.hasData ? qsTr("Please wait for your number to be called")
-                                       : qsTr("Connecting to the queue…")
+        text: panel.controller.hasData || panel.controller.showingSaved
+              ? qsTr("Please wait for your number to be called") : qsTr("Connecting to the queue…")
         color: Theme.muted
         font.pixelSize: panel.unit * 4
         wrapMode: Text.WordWrap
@@ -84,6 +89,7 @@ Rectangle {
         spacing: panel.unit * 2 // LayoutMirroring puts the arrow first in Arabic too
 
         Text { // an arrow that points the way the text reads
+            Accessible.ignored: true // decoration: the panel's name says where to go
             anchors.verticalCenter: parent.verticalCenter
             text: LayoutMirroring.enabled ? "\u2190" : "\u2192"
             color: panel.accentInk

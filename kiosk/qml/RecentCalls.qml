@@ -11,6 +11,8 @@ Rectangle {
 
     radius: unit * 1.6
     color: Theme.panel
+    Accessible.role: Accessible.Grouping
+    Accessible.name: title.text
 
     Text {
         id: title
@@ -34,6 +36,8 @@ Rectangle {
         }
         clip: true
         interactive: false
+        Accessible.role: Accessible.List
+        Accessible.name: title.text
         model: panel.controller.history
         readonly property real rowHeight: height / panel.rows
 
@@ -44,6 +48,8 @@ Rectangle {
             required property string counterName
             width: ListView.view.width
             height: ListView.view.rowHeight
+            Accessible.role: Accessible.ListItem
+            Accessible.name: qsTr("Token %1, %2").arg(row.tokenNumber).arg(counterText.text)
             // Fades in once, when created. (ListView's add/displaced transitions stop half way
             // when calls come in quick succession and leave rows faded or out of place.)
             opacity: 0
@@ -66,6 +72,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignLeft
             }
             Text {
+                id: counterText
                 objectName: "historyCounter_" + row.index
                 anchors { right: parent.right; verticalCenter: parent.verticalCenter }
                 width: parent.width * 0.55

@@ -12,6 +12,8 @@ Rectangle {
 
     radius: unit * 1.6
     color: Theme.panel
+    Accessible.role: Accessible.List
+    Accessible.name: qsTr("Services")
 
     Item {
         id: heading
@@ -53,6 +55,10 @@ Rectangle {
                 required property var modelData
                 width: parent.width
                 height: panel.rowHeight
+                Accessible.role: Accessible.ListItem
+                Accessible.name: qsTr("%1 (%2): %3 waiting, wait %4")
+                                 .arg(row.modelData.name).arg(row.modelData.code).arg(row.modelData.waiting)
+                                 .arg(etaText.text)
 
                 Rectangle {
                     id: badge
@@ -91,6 +97,7 @@ Rectangle {
                     font.bold: true
                 }
                 Text {
+                    id: etaText
                     objectName: "eta_" + row.modelData.code
                     anchors { right: parent.right; verticalCenter: parent.verticalCenter }
                     text: Theme.etaText(row.modelData.eta, row.modelData.waiting)

@@ -17,21 +17,41 @@ Rectangle {
     objectName: "settingsPanel"
     visible: false
     color: "#E60C1726"
+    Accessible.role: Accessible.Dialog
+    Accessible.name: qsTr("Settings")
 
-    MouseArea { anchors.fill: parent; onClicked: idle.restart() } // swallow touches behind it
+    MouseArea { // swallows touches behind the panel; not a control of its own
+        anchors.fill: parent
+        onClicked: idle.restart()
+        Accessible.ignored: true
+    }
 
     Timer { id: idle; interval: 60000; onTriggered: root.close() }
 
+    // A touch key that screen readers and keyboards reach too: named (its text unless told
+    // otherwise), a button, checkable when it is a toggle, pressed by Return or Space.
     component Button: Rectangle {
         id: button
         property alias text: label.text
+        property string accessibleName: text
+        property bool checkable: false
         property bool selected: false
         signal clicked()
+        function activate() { idle.restart(); button.clicked() }
         width: root.unit * 16
         height: root.unit * 8
         radius: root.unit
         color: selected ? Theme.accent : Theme.panelRaised
-        border.color: Theme.line
+        border.color: activeFocus ? Theme.flash : Theme.line
+        border.width: activeFocus ? Math.max(2, root.unit * 0.4) : 1
+        activeFocusOnTab: true
+        Keys.onReturnPressed: activate()
+        Keys.onSpacePressed: activate()
+        Accessible.role: Accessible.Button
+        Accessible.name: accessibleName
+        Accessible.checkable: checkable
+        Accessible.checked: selected
+        Accessible.onPressAction: activate()
         Text {
             id: label
             anchors.centerIn: parent
@@ -39,7 +59,7 @@ Rectangle {
             font.pixelSize: root.unit * 3
             font.bold: true
         }
-        MouseArea { anchors.fill: parent; onClicked: { idle.restart(); button.clicked() } }
+        MouseArea { anchors.fill: parent; onClicked: button.activate() }
     }
 
     Rectangle { // a card behind whichever column shows
@@ -68,6 +88,8 @@ Rectangle {
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
             text: "\u25CF".repeat(root.entered.length) || " "
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("Digits entered: %1").arg(root.entered.length)
             color: Theme.accent
             font.pixelSize: root.unit * 4
         }
@@ -82,6 +104,8 @@ Rectangle {
                     required property string modelData
                     width: root.unit * 10
                     text: modelData
+                    accessibleName: modelData === "\u2190" ? qsTr("Delete the last digit")
+                                  : modelData === "OK" ? qsTr("Confirm the PIN") : modelData
                     onClicked: {
                         if (modelData === "\u2190") {
                             root.entered = root.entered.slice(0, -1)
@@ -116,6 +140,7 @@ Rectangle {
                 delegate: Button {
                     required property var modelData
                     text: modelData[1]
+                    checkable: true
                     selected: root.controller.language === modelData[0]
                     onClicked: root.controller.applySettings(modelData[0], root.controller.voiceEnabled,
                                                              root.controller.chimeEnabled)
@@ -128,6 +153,7 @@ Rectangle {
             Button {
                 width: root.unit * 24
                 text: qsTr("Voice")
+                checkable: true
                 selected: root.controller.voiceEnabled
                 onClicked: root.controller.applySettings(root.controller.language, !root.controller.voiceEnabled,
                                                          root.controller.chimeEnabled)
@@ -135,6 +161,7 @@ Rectangle {
             Button {
                 width: root.unit * 24
                 text: qsTr("Chime")
+                checkable: true
                 selected: root.controller.chimeEnabled
                 onClicked: root.controller.applySettings(root.controller.language, root.controller.voiceEnabled,
                                                          !root.controller.chimeEnabled)

@@ -2,7 +2,8 @@ import QtQuick
 import Nextup.Kiosk
 
 // Discreet marks: "Reconnecting" while the board may be behind the server (it keeps showing the
-// last state meanwhile), "Voice off" when announcements cannot be spoken.
+// last state meanwhile), "Last updated 10:42" while it shows the state saved on disk before a
+// restart (no live data yet), "Voice off" when announcements cannot be spoken.
 Row {
     id: marks
 
@@ -15,6 +16,8 @@ Row {
         id: mark
         property alias text: label.text
         property color tint: Theme.muted
+        Accessible.role: Accessible.StaticText
+        Accessible.name: label.text
         height: marks.unit * 3.6
         width: label.implicitWidth + dot.width + marks.unit * 3.4
         radius: height / 2
@@ -39,12 +42,34 @@ Row {
     Mark {
         id: reconnecting
         objectName: "reconnectingMark"
-        visible: marks.controller.stale
+        visible: marks.controller.stale && !marks.controller.showingSaved
         tint: Theme.warning
         text: marks.controller.hasData ? qsTr("Reconnecting…") : qsTr("Connecting…")
 
         SequentialAnimation on opacity {
             running: reconnecting.visible
+            loops: Animation.Infinite
+            NumberAnimation { to: 0.65; duration: 900; easing.type: Easing.InOutSine }
+            NumberAnimation { to: 1.0; duration: 900; easing.type: Easing.InOutSine }
+        }
+    }
+
+    Mark {
+        id: lastUpdated
+        objectName: "lastUpdatedMark"
+        visible: marks.controller.showingSaved
+        tint: Theme.warning
+        // The time the saved state was last live: today's as 10:42, an older one with its date.
+        text: {
+            const saved = marks.controller.savedAt
+            const today = saved.toDateString() === new Date().toDateString()
+            const time = saved.toLocaleString(Qt.locale(marks.controller.language),
+                                              today ? "HH:mm" : "d MMM HH:mm")
+            return qsTr("Last updated %1").arg(Theme.latinDigits(time))
+        }
+
+        SequentialAnimation on opacity {
+            running: lastUpdated.visible
             loops: Animation.Infinite
             NumberAnimation { to: 0.65; duration: 900; easing.type: Easing.InOutSine }
             NumberAnimation { to: 1.0; duration: 900; easing.type: Easing.InOutSine }

@@ -17,7 +17,6 @@ namespace Nextup::Kiosk {
 
 namespace {
 constexpr int PauseBetweenMs = 600;
-constexpr int VoiceTimeoutMs = 15'000; // an engine that never says it finished
 } // namespace
 
 Announcer::Announcer(QObject *parent) : QObject(parent)
@@ -63,6 +62,80 @@ void Announcer::setupChime()
     m_chime->setVolume(0.8);
 }
 
+QStringList Announcer::preferredEngines(const QStringList &installed)
+{
+    // speechd: espeak-ng voices for ~100 languages; flite: English only.
+    static const QStringList preferred = {QStringLiteral("speechd"), QStringLiteral("flite")};
+    QStringList out;
+    for (const QString &engine : preferred) {
+        if (installed.contains(engine))
+            out << engine;
+    }
+    for (const QString &engine : installed) {
+        if (!out.contains(engine))
+            out << engine;
+    }
+    return out;
+}
+
+std::optional<QLocale> Announcer::pickLocale(const QList<QLocale> &offered, const QString &language)
+{
+    const QLocale main(language); // "es" -> es_ES, "ar" -> ar_EG, "en" -> en_US
+    std::optional<QLocale> sameLanguage;
+    for (const QLocale &locale : offered) {
+        if (locale.language() != main.language())
+            continue;
+        if (locale.territory() == main.territory())
+            return locale;
+        if (!sameLanguage)
+            sameLanguage = locale;
+    }
+    return sameLanguage;
+}
+
+int Announcer::voiceTimeoutMs(const QString &text)
+{
+    // Spelled tokens are read slowly: ~8 characters a second, and 3 s for the engine to start.
+    return std::min<int>(VoiceTimeoutMaxMs, 3000 + int(text.size()) * 125);
+}
+
+QString Announcer::engineName() const
+{
+    return m_tts ? m_tts->engine() : QString();
+}
+
+QString Announcer::voiceName() const
+{
+    return m_tts ? m_tts->voice().name() : QString();
+}
+
+QLocale Announcer::voiceLocale() const
+{
+    return m_tts ? m_tts->voice().locale() : QLocale::c();
+}
+
+std::unique_ptr<QTextToSpeech> Announcer::openEngine(const QString &engine, QString *reason) const
+{
+    if (m_stuckEngines.contains(engine)) {
+        *reason = QStringLiteral("%1 stopped answering earlier").arg(engine);
+        return nullptr;
+    }
+    auto tts = std::make_unique<QTextToSpeech>(engine);
+    if (tts->state() == QTextToSpeech::Error) {
+        *reason = QStringLiteral("%1 failed: %2").arg(engine, tts->errorString());
+        return nullptr;
+    }
+    const std::optional<QLocale> locale = pickLocale(tts->availableLocales(), m_settings.language);
+    if (!locale) {
+        *reason =
+            QStringLiteral("%1 has no %2 voice")
+                .arg(engine, QLocale::languageToString(QLocale(m_settings.language).language()));
+        return nullptr;
+    }
+    tts->setLocale(*locale);
+    return tts;
+}
+
 void Announcer::setupVoice()
 {
     m_tts.reset();
@@ -80,17 +153,24 @@ void Announcer::setupVoice()
     if (!engine.isEmpty() && !engines.contains(engine))
         return turnVoiceOff(QStringLiteral("no speech engine \"%1\" (installed: %2)")
                                 .arg(engine, engines.join(u", ")));
-    auto tts = std::make_unique<QTextToSpeech>(engine.isEmpty() ? engines.first() : engine);
-    if (tts->state() == QTextToSpeech::Error)
-        return turnVoiceOff(QStringLiteral("speech engine failed: %1").arg(tts->errorString()));
-    const QLocale::Language wanted = QLocale(m_settings.language).language();
-    const QList<QLocale> locales = tts->availableLocales();
-    const auto match = std::find_if(locales.cbegin(), locales.cend(),
-                                    [wanted](const QLocale &l) { return l.language() == wanted; });
-    if (match == locales.cend())
-        return turnVoiceOff(QStringLiteral("engine %1 has no %2 voice")
-                                .arg(tts->engine(), QLocale::languageToString(wanted)));
-    tts->setLocale(*match);
+    const QStringList candidates =
+        engine.isEmpty() ? preferredEngines(engines) : QStringList{engine};
+    QStringList reasons;
+    std::unique_ptr<QTextToSpeech> tts;
+    for (const QString &candidate : candidates) {
+        QString reason;
+        tts = openEngine(candidate, &reason);
+        if (tts)
+            break;
+        reasons << reason;
+    }
+    if (!tts)
+        return turnVoiceOff(reasons.join(QStringLiteral("; ")));
+    if (!reasons.isEmpty() || m_loggedVoice != tts->engine() + tts->voice().name())
+        qCInfo(lcAnnouncer).noquote()
+            << "voice:" << tts->engine() << tts->voice().name() << tts->locale().name()
+            << (reasons.isEmpty() ? QString() : QStringLiteral("(%1)").arg(reasons.join(u"; ")));
+    m_loggedVoice = tts->engine() + tts->voice().name();
     connect(tts.get(), &QTextToSpeech::stateChanged, this, [this](QTextToSpeech::State state) {
         if (m_phase == Phase::Voice &&
             (state == QTextToSpeech::Ready || state == QTextToSpeech::Error))
@@ -167,7 +247,7 @@ void Announcer::onStep()
 {
     switch (m_phase) {
     case Phase::Chime: return speak();
-    case Phase::Voice: return done(); // the engine never said it finished
+    case Phase::Voice: return voiceStuck();
     case Phase::Pause: return next();
     case Phase::Idle: return;
     }
@@ -178,8 +258,24 @@ void Announcer::speak()
     if (!m_tts || !m_settings.voice)
         return done();
     m_phase = Phase::Voice;
-    m_step.start(VoiceTimeoutMs);
+    m_step.start(voiceTimeoutMs(m_current.spoken));
     m_tts->say(m_current.spoken);
+}
+
+// The engine never said it finished. speech-dispatcher without a working audio output keeps
+// "speaking" for ever: stop it and turn the voice off, so the mark shows and later calls do not
+// each wait for the timeout.
+void Announcer::voiceStuck()
+{
+    if (m_tts) {
+        const QString engine = m_tts->engine();
+        m_tts->stop();
+        m_stuckEngines << engine;
+        turnVoiceOff(QStringLiteral("%1 did not finish speaking (no audio output?)").arg(engine));
+        emit voiceStateChanged();
+    }
+    if (m_phase == Phase::Voice)
+        done();
 }
 
 void Announcer::done()

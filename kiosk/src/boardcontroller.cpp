@@ -4,6 +4,7 @@
 
 #include "announcementtext.h"
 #include "announcer.h"
+#include "boardstate.h"
 #include "nextup/client/apiclient.h"
 #include "nextup/client/authjobs.h"
 #include "nextup/client/queuejobs.h"
@@ -15,6 +16,8 @@ namespace Nextup::Kiosk {
 
 namespace {
 constexpr int LoginRetryMs = 15'000;
+constexpr int SaveThrottleMs = 1000;
+constexpr int SaveRefreshMs = 60'000;
 
 // A token event's data is the public token (server README, event reference), which the client
 // library already reads.
@@ -43,10 +46,21 @@ BoardController::BoardController(const KioskConfig &config, QObject *parent)
     m_loginRetry.setSingleShot(true);
     m_loginRetry.setInterval(LoginRetryMs);
     connect(&m_loginRetry, &QTimer::timeout, this, &BoardController::login);
+    m_statePath = config.statePath.isEmpty()    ? BoardState::defaultPath()
+                  : config.statePath == u"none" ? QString()
+                                                : config.statePath;
+    m_saveThrottle.setSingleShot(true);
+    m_saveThrottle.setInterval(SaveThrottleMs);
+    connect(&m_saveThrottle, &QTimer::timeout, this, &BoardController::saveState);
+    m_saveRefresh.setInterval(SaveRefreshMs);
+    connect(&m_saveRefresh, &QTimer::timeout, this, &BoardController::scheduleSave);
     configureAnnouncer();
 }
 
-BoardController::~BoardController() = default;
+BoardController::~BoardController()
+{
+    flushState();
+}
 
 void BoardController::setQueueTiming(const QueueClient::Timing &timing)
 {
@@ -55,6 +69,7 @@ void BoardController::setQueueTiming(const QueueClient::Timing &timing)
 
 void BoardController::start()
 {
+    restoreState();
     if (!m_config.isPublic())
         login();
     m_queue->start();
@@ -177,6 +192,7 @@ void BoardController::makeCurrent(const Call &call, bool announce)
     m_history->remove(call.tokenId);
     m_current = call;
     emit currentChanged();
+    scheduleSave();
     if (!announce)
         return;
     ++m_callSerial;
@@ -212,8 +228,14 @@ void BoardController::onResynced()
     if (!m_hasData) {
         m_hasData = true;
         emit hasDataChanged();
+        m_saveRefresh.start();
     }
     rebuildServices();
+    if (m_showingSaved) {
+        m_showingSaved = false;
+        emit savedStateChanged();
+    }
+    scheduleSave();
 }
 
 void BoardController::fetchServiceBranches()
@@ -229,6 +251,8 @@ void BoardController::fetchServiceBranches()
 
 void BoardController::rebuildServices()
 {
+    if (!m_hasData) // the client has nothing yet: keep what the saved state shows
+        return;
     QVariantList services;
     for (const ServiceQueue &service : m_queue->services()) {
         if (!showsService(service.id))
@@ -243,6 +267,82 @@ void BoardController::rebuildServices()
         return;
     m_services = services;
     emit servicesChanged();
+    scheduleSave();
+}
+
+// The server and the filters: a state saved for another board is not this board's.
+QString BoardController::stateScope() const
+{
+    auto ids = [](const QList<int> &list) {
+        QStringList out;
+        for (int id : list)
+            out << QString::number(id);
+        return out.join(u',');
+    };
+    return QStringLiteral("%1 branch=%2 services=%3 counters=%4")
+        .arg(m_config.serverUrl.toString(QUrl::RemoveUserInfo))
+        .arg(m_config.branchId)
+        .arg(ids(m_config.serviceIds), ids(m_config.counterIds));
+}
+
+void BoardController::restoreState()
+{
+    if (m_statePath.isEmpty() || m_hasData)
+        return;
+    QString error;
+    const std::optional<BoardState> state = BoardState::load(m_statePath, stateScope(), &error);
+    if (!state) {
+        qCInfo(lcBoard).noquote() << "starting without a saved state:" << error;
+        return;
+    }
+    qCInfo(lcBoard).noquote() << "showing the state saved at"
+                              << state->savedAt.toLocalTime().toString(Qt::ISODate)
+                              << "until the server answers";
+    m_history->clear();
+    for (auto call = state->history.crbegin(); call != state->history.crend(); ++call)
+        if (shows(*call))
+            m_history->push(*call);
+    m_current = shows(state->current) ? state->current : Call{};
+    m_services = state->services;
+    m_savedAt = state->savedAt;
+    m_showingSaved = true;
+    emit currentChanged();
+    emit servicesChanged();
+    emit savedStateChanged();
+}
+
+// Only a live board writes: what a stale board shows is already on disk, with its time.
+void BoardController::scheduleSave()
+{
+    if (m_statePath.isEmpty() || !m_hasData || m_saveThrottle.isActive())
+        return;
+    m_saveThrottle.start();
+}
+
+void BoardController::flushState()
+{
+    if (m_saveThrottle.isActive()) {
+        m_saveThrottle.stop();
+        saveState();
+    }
+}
+
+void BoardController::saveState()
+{
+    if (m_statePath.isEmpty() || !m_hasData || isStale())
+        return;
+    BoardState state;
+    state.savedAt = QDateTime::currentDateTimeUtc();
+    state.scope = stateScope();
+    state.current = m_current;
+    state.history = m_history->calls();
+    state.services = m_services;
+    QString error;
+    if (!state.save(m_statePath, &error)) {
+        qCWarning(lcBoard).noquote() << "state not saved:" << error;
+        return;
+    }
+    emit stateSaved();
 }
 
 } // namespace Nextup::Kiosk

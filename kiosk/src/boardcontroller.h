@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -21,9 +22,11 @@ class Announcer;
 // Everything the board shows, as properties for QML: the current call, the calls before it,
 // waiting counts and ETAs per service, and whether the picture may be behind the server. It owns
 // the client (ApiClient + QueueClient in public room "global", logged in as the kiosk device
-// account when one is configured) and the Announcer. The board never goes blank: until the
-// first snapshot it says it is connecting, and afterwards a lost server only raises `stale`
-// while the last state stays on screen.
+// account when one is configured) and the Announcer. The board never goes blank: a lost server
+// only raises `stale` while the last state stays on screen, and that state is also kept on disk
+// (BoardState, at most once a second while live) so that a board started during an outage shows
+// it at once, as `showingSaved` with its `savedAt` time, until the first live snapshot. Only a
+// board with nothing saved says it is connecting.
 class BoardController : public QObject
 {
     Q_OBJECT
@@ -33,6 +36,8 @@ class BoardController : public QObject
     Q_PROPERTY(QString branchName READ branchName CONSTANT)
     Q_PROPERTY(bool stale READ isStale NOTIFY staleChanged)
     Q_PROPERTY(bool hasData READ hasData NOTIFY hasDataChanged)
+    Q_PROPERTY(bool showingSaved READ isShowingSaved NOTIFY savedStateChanged)
+    Q_PROPERTY(QDateTime savedAt READ savedAt NOTIFY savedStateChanged)
     Q_PROPERTY(bool hasCurrent READ hasCurrent NOTIFY currentChanged)
     Q_PROPERTY(QString currentToken READ currentToken NOTIFY currentChanged)
     Q_PROPERTY(QString currentCounter READ currentCounter NOTIFY currentChanged)
@@ -56,7 +61,17 @@ public:
 
     QString branchName() const { return m_config.branchName; }
     bool isStale() const;
+    // Live data arrived (the first snapshot after start).
     bool hasData() const { return m_hasData; }
+    // The state on screen came from disk and no live data has replaced it yet.
+    bool isShowingSaved() const { return m_showingSaved; }
+    QDateTime savedAt() const { return m_savedAt; }
+    // Where the state is kept; empty when it is not (state file "none").
+    QString statePath() const { return m_statePath; }
+    // Writes the state now when a throttled save is pending (tests, and the destructor).
+    void flushState();
+    // The server and filters this board's saved state belongs to (BoardState::scope).
+    QString stateScope() const;
     bool hasCurrent() const { return m_current.isValid(); }
     QString currentToken() const { return m_current.tokenNumber; }
     QString currentCounter() const;
@@ -88,6 +103,9 @@ public:
 signals:
     void staleChanged();
     void hasDataChanged();
+    void savedStateChanged();
+    // The state file was written (tests wait for it).
+    void stateSaved();
     void currentChanged();
     // A new call (or a recall) reached the board: QML flashes it.
     void called();
@@ -107,6 +125,9 @@ private:
     bool showsService(int serviceId) const;
     void makeCurrent(const Call &call, bool announce);
     void configureAnnouncer();
+    void restoreState();
+    void scheduleSave();
+    void saveState();
 
     KioskConfig m_config;
     ApiClient *m_api;
@@ -117,8 +138,13 @@ private:
     QVariantList m_services;
     QHash<int, int> m_serviceBranch; // service id -> branch id (GET /api/services)
     QTimer m_loginRetry;
+    QString m_statePath;
+    QTimer m_saveThrottle; // at most one write a second
+    QTimer m_saveRefresh;  // keeps savedAt recent on a quiet but live board
+    QDateTime m_savedAt;
     int m_callSerial = 0;
     bool m_hasData = false;
+    bool m_showingSaved = false;
 };
 
 } // namespace Nextup::Kiosk

@@ -18,6 +18,7 @@ constexpr auto KeyServices = "board/services";
 constexpr auto KeyCounters = "board/counters";
 constexpr auto KeyHistory = "board/history";
 constexpr auto KeyFullScreen = "board/fullscreen";
+constexpr auto KeyStateFile = "board/state_file";
 constexpr auto KeyLanguage = "voice/language";
 constexpr auto KeyVoice = "voice/enabled";
 constexpr auto KeyChime = "voice/chime";
@@ -163,6 +164,7 @@ bool KioskConfig::loadFile(const QString &path, QString *error)
     if (s.contains(KeyLanguage) && !setLanguage(stringValue(s, KeyLanguage), &language, error))
         return fail(*error);
     speechEngine = s.value(KeyEngine, speechEngine).toString();
+    statePath = s.value(KeyStateFile, statePath).toString();
     pin = s.value(KeyPin, pin).toString();
     if (!readSpokenNames(s, &spokenNames))
         return fail(QStringLiteral("spoken_names keys must be counter ids"));
@@ -208,6 +210,8 @@ void KioskConfig::addOptions(QCommandLineParser &parser)
         {"engine", "Qt TextToSpeech engine (e.g. flite), or none.", "name"},
         {"pin", "PIN of the on-screen settings panel.", "pin"},
         {"windowed", "Run in a window instead of full screen."},
+        {"state-file", "Keep the last state here for an offline start (none: do not keep it).",
+         "file"},
     });
 }
 
@@ -260,6 +264,8 @@ bool KioskConfig::applyArguments(const QCommandLineParser &p, QString *error)
         pin = p.value("pin");
     if (p.isSet("windowed"))
         fullScreen = false;
+    if (p.isSet("state-file"))
+        statePath = p.value("state-file");
     return true;
 }
 

@@ -36,6 +36,9 @@ struct KioskConfig
 
     QString pin; // the on-screen settings panel opens only with it; empty: no panel
     bool fullScreen = true;
+    // Where the board keeps its last state for an offline start (empty: BoardState::defaultPath(),
+    // in the cache location; "none": nothing is kept).
+    QString statePath;
 
     // The file the settings panel writes back to (empty: the panel's changes last until exit).
     QString filePath;

@@ -1,5 +1,8 @@
 #include "kiosktest.h"
 
+#include <algorithm>
+
+#include <QAccessible>
 #include <QQmlEngine>
 #include <QQuickItem>
 
@@ -44,7 +47,87 @@ void collectClipped(QQuickItem *item, QStringList *out)
         collectClipped(child, out);
 }
 
+// The Accessible attached object of `item`, when QML gave it any Accessible property.
+QObject *accessibleOf(const QObject *item)
+{
+    if (!item)
+        return nullptr;
+    for (QObject *child : item->children()) {
+        if (child->inherits("QQuickAccessibleAttached"))
+            return child;
+    }
+    return nullptr;
+}
+
+bool isIgnored(const QObject *item)
+{
+    const QObject *accessible = accessibleOf(item);
+    return accessible && accessible->property("ignored").toBool();
+}
+
+// A name and a role a screen reader can announce. Qt Quick Controls name themselves after their
+// text.
+bool isNamed(const QObject *item)
+{
+    if (!item)
+        return false;
+    const QObject *accessible = accessibleOf(item);
+    if (accessible && !accessible->property("ignored").toBool() &&
+        !accessible->property("name").toString().trimmed().isEmpty() &&
+        accessible->property("role").toInt() != QAccessible::NoRole)
+        return true;
+    return item->inherits("QQuickAbstractButton") &&
+           !item->property("text").toString().trimmed().isEmpty();
+}
+
+bool isInteractive(const QQuickItem *item)
+{
+    static const char *const controls[] = {
+        "QQuickMouseArea", "QQuickAbstractButton", "QQuickComboBox",
+        "QQuickSlider",    "QQuickRangeSlider",    "QQuickSpinBox",
+        "QQuickDial",      "QQuickTextField",      "QQuickTextArea"};
+    for (const char *type : controls) {
+        if (item->inherits(type))
+            return true;
+    }
+    if ((item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit")) &&
+        !item->property("readOnly").toBool())
+        return true;
+    if (item->inherits("QQuickFlickable") && item->property("interactive").toBool())
+        return true;
+    const QObjectList children = item->children();
+    return std::any_of(children.cbegin(), children.cend(), [](const QObject *child) {
+        return child->inherits("QQuickPointerHandler");
+    });
+}
+
+void collectUnnamed(QQuickItem *item, QStringList *out)
+{
+    if (!item)
+        return;
+    if (isInteractive(item) && !isIgnored(item) && !isNamed(item) && !isNamed(item->parentItem())) {
+        auto describe = [](const QObject *object) {
+            if (!object)
+                return QStringLiteral("-");
+            return object->objectName().isEmpty()
+                       ? QString::fromLatin1(object->metaObject()->className())
+                       : object->objectName();
+        };
+        out->append(QStringLiteral("%1 (in %2)").arg(describe(item), describe(item->parentItem())));
+    }
+    const QList<QQuickItem *> children = item->childItems();
+    for (QQuickItem *child : children)
+        collectUnnamed(child, out);
+}
+
 } // namespace
+
+QStringList unnamedControls(QQuickItem *root)
+{
+    QStringList out;
+    collectUnnamed(root, &out);
+    return out;
+}
 
 Board::Board(const Nextup::Kiosk::KioskConfig &config, QSize size)
     : m_localizer(std::make_unique<Nextup::Kiosk::Localizer>()),

@@ -47,6 +47,14 @@ private:
     bool m_loaded = false;
 };
 
+// Interactive items under `root` (MouseArea, TapHandler and other pointer handlers, Qt Quick
+// Controls buttons, text fields, combo boxes, sliders, interactive Flickables) that a screen reader
+// cannot name: neither the item nor the control it backs (its parent, for a MouseArea or a
+// handler filling a Rectangle) has an Accessible.name and an Accessible.role. Items marked
+// Accessible.ignored are input blockers, not controls. Hidden items count too: the settings
+// panel's keys exist before it opens. "objectName or class (parent's)" per offender.
+QStringList unnamedControls(QQuickItem *root);
+
 // Fast reconnects, so a server restart is noticed and repaired in about a second.
 Nextup::QueueClient::Timing fastTiming();
 

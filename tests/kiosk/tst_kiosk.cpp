@@ -30,7 +30,33 @@ Nextup::Kiosk::KioskConfig TestKiosk::config(const QString &language) const
     c.language = language;
     c.voice = false; // the voice has its own test; the others stay quiet
     c.chime = false;
+    c.statePath = freshStatePath();
     return c;
+}
+
+// libspeechd autospawns speech-dispatcher with its socket under XDG_RUNTIME_DIR and its settings
+// from XDG_CONFIG_HOME: a daemon of the test's own, which speaks into ALSA's null device (this
+// machine has no sound card; without a device that works the daemon hangs on its first
+// sentence) and quits three seconds after the last board.
+void TestKiosk::privateSpeechDispatcher(const QString &dir)
+{
+    QDir root(dir);
+    QVERIFY(root.mkpath(QStringLiteral("run")) &&
+            root.mkpath(QStringLiteral("config/speech-dispatcher")));
+    QFile::setPermissions(root.filePath(QStringLiteral("run")),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile system(QStringLiteral("/etc/speech-dispatcher/speechd.conf"));
+    QByteArray conf = system.open(QIODevice::ReadOnly) ? system.readAll() : QByteArray();
+    conf += "\nAudioOutputMethod \"alsa\"\nAudioALSADevice \"null\"\nTimeout 3\n";
+    QFile own(root.filePath(QStringLiteral("config/speech-dispatcher/speechd.conf")));
+    QVERIFY(own.open(QIODevice::WriteOnly) && own.write(conf) == conf.size());
+    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(root.filePath(QStringLiteral("run"))));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(root.filePath(QStringLiteral("config"))));
+}
+
+QString TestKiosk::freshStatePath() const
+{
+    return m_stateDir.filePath(QStringLiteral("board-%1.json").arg(++m_stateFiles));
 }
 
 QString TestKiosk::takeToken(int serviceId)
@@ -94,6 +120,11 @@ void TestKiosk::initTestCase()
 {
     // Offscreen has no GPU: the software scene graph renders and grabs the same pixels.
     QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    QVERIFY(m_runtimeDir.isValid());
+    QVERIFY(m_stateDir.isValid());
+    privateSpeechDispatcher(m_runtimeDir.path());
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(m_services.start());
     // Restarted in place: the board reconnects to the same address
     m_server = startSeededServer(m_services, QStringLiteral("t_kiosk"), {}, true);
@@ -256,7 +287,8 @@ void TestKiosk::appStarts()
     app.start(QStringLiteral(NEXTUP_KIOSK_BIN),
               {QStringLiteral("--server"), m_server->baseUrl().toString(), QStringLiteral("--user"),
                QStringLiteral("kiosk"), QStringLiteral("--windowed"), QStringLiteral("--no-voice"),
-               QStringLiteral("--no-chime"), QStringLiteral("--language"), QStringLiteral("ar")});
+               QStringLiteral("--no-chime"), QStringLiteral("--language"), QStringLiteral("ar"),
+               QStringLiteral("--state-file"), freshStatePath()});
     QVERIFY(app.waitForStarted());
     QString output;
     QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(app.readAll())).contains(u"signed in"),

@@ -140,7 +140,7 @@ void TestKiosk::voice_data()
     QTest::addColumn<bool>("mustBeOff"); // otherwise: on or off, depending on the machine
     QTest::newRow("no such engine") << "no-such-engine" << true;
     QTest::newRow("engine none") << "none" << true;
-    // flite, when installed: on a machine without audio it fails when it speaks and turns off.
+    // Per language: speechd (espeak-ng; here into the test's null audio device), else flite.
     QTest::newRow("default engine") << "" << false;
 }
 
