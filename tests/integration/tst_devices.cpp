@@ -185,7 +185,9 @@ void TestDevices::staffHearOfChanges()
         const HttpReply reply = heartbeat(report("disp-1", "ok"), staff().kiosk);
         FLOW_EXPECT(reply, 200);
     }
-    QVERIFY(socket->waitFor(deviceEvent("disp-1", "ok", true)));
+    const auto first = socket->waitFor(deviceEvent("disp-1", "ok", true));
+    QVERIFY(first);
+    QCOMPARE(first->value(u"seq").toInteger(-1), 0); // outside the installation's sequence
     const qsizetype seen = socket->events().size();
     {
         const HttpReply reply = heartbeat(report("disp-1", "ok"), staff().kiosk);
@@ -235,6 +237,13 @@ void TestDevices::onlyStaffJoinTheStaffRoom()
     QTest::qWait(300);
     for (const QJsonObject &event : socket.events())
         QVERIFY(event.value(u"event").toString() != u"device_status");
+    // Nor does a device event take a number of the installation's sequence: a public client
+    // following `global` sees no gap (and resyncs for nothing).
+    socket.send({{"type", "ping"}});
+    const auto pong = socket.waitFor(
+        [](const QJsonObject &frame) { return frame.value(u"type").toString() == u"pong"; });
+    QVERIFY(pong);
+    QCOMPARE(pong->value(u"seq").toInteger(), socket.helloSeq());
 }
 
 QTEST_GUILESS_MAIN(TestDevices)

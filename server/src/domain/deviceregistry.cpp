@@ -112,8 +112,8 @@ Result<int> DeviceRegistry::sweepSilent(WorkerContext &ctx) const
 
 void DeviceRegistry::announce(WorkerContext &ctx, const QJsonObject &device) const
 {
-    m_events.publish(ctx.redis(), Wire::toString(Wire::EventType::DeviceStatus),
-                     {Wire::roomName(Wire::RoomKind::Staff)}, device);
+    m_events.publishUnsequenced(ctx.redis(), Wire::toString(Wire::EventType::DeviceStatus),
+                                {Wire::roomName(Wire::RoomKind::Staff)}, device);
 }
 
 } // namespace Nextup
