@@ -85,14 +85,11 @@ void DevicesController::heartbeat(const Call &call)
 // [device]: every device, by name; ?branch_id= for one branch's.
 void DevicesController::list(const Call &call)
 {
-    bool ok = true;
-    const QString branch = call.request.queryValue(QString(Key::BranchId));
-    const int branchId = branch.isEmpty() ? 0 : branch.toInt(&ok);
-    if (!ok || branchId < 0)
-        return call.responder.send(ApiError::validation(
-            QJsonObject{{Key::BranchId, QStringLiteral("Must be a positive id.")}}));
-    Handler::run(m_api, call.responder, [this, branchId](WorkerContext &ctx) {
-        return m_registry.list(ctx.db(), branchId);
+    const Result<int> branchId = CatalogFields::idQueryOr400(call.request, Key::BranchId);
+    if (!branchId.ok())
+        return call.responder.send(branchId.error());
+    Handler::run(m_api, call.responder, [this, branch = *branchId](WorkerContext &ctx) {
+        return m_registry.list(ctx.db(), branch);
     });
 }
 
