@@ -54,6 +54,10 @@
             <source>Statistics</source>
             <translation>الإحصاءات</translation>
         </message>
+        <message>
+            <source>Devices</source>
+            <translation>الأجهزة</translation>
+        </message>
     </context>
     <context>
         <name>Nextup::Console::AppointmentsModel</name>
@@ -2089,6 +2093,118 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         <message>
             <source>at the counter for %1:%2</source>
             <translation>في الشباك منذ %1:%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::DevicesModel</name>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>الفرع</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>الطابعة</translation>
+        </message>
+        <message>
+            <source>Last report</source>
+            <translation>آخر بلاغ</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>الإصدار</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>لا يوجد</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>جاهزة</translation>
+        </message>
+        <message>
+            <source>Not reachable</source>
+            <translation>غير متصلة</translation>
+        </message>
+        <message>
+            <source>Out of paper</source>
+            <translation>نفد الورق</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>عطل</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Ticket dispenser</source>
+            <translation>موزع التذاكر</translation>
+        </message>
+        <message>
+            <source>Board</source>
+            <translation>شاشة العرض</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>متصل</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>غير متصل</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::DevicesPage</name>
+        <message>
+            <source>Lobby devices</source>
+            <translation>أجهزة الصالة</translation>
+        </message>
+        <message>
+            <source>Devices summary</source>
+            <translation>ملخص الأجهزة</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;تحديث</translation>
+        </message>
+        <message>
+            <source>No board or ticket dispenser has reported yet.</source>
+            <translation>لم تُبلغ أي شاشة أو موزع تذاكر بعد.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n device(s), all online and ready.</source>
+            <translation>
+                <numerusform>لا أجهزة.</numerusform>
+                <numerusform>جهاز واحد، متصل وجاهز.</numerusform>
+                <numerusform>جهازان، متصلان وجاهزان.</numerusform>
+                <numerusform>%n أجهزة، كلها متصلة وجاهزة.</numerusform>
+                <numerusform>%n جهازًا، كلها متصلة وجاهزة.</numerusform>
+                <numerusform>%n جهاز، كلها متصلة وجاهزة.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n device(s) need someone: offline, or a printer in trouble.</source>
+            <translation>
+                <numerusform>لا جهاز يحتاج إلى أحد.</numerusform>
+                <numerusform>جهاز واحد يحتاج إلى أحد: غير متصل أو طابعته متعطلة.</numerusform>
+                <numerusform>جهازان يحتاجان إلى أحد: غير متصلين أو طابعتهما متعطلة.</numerusform>
+                <numerusform>%n أجهزة تحتاج إلى أحد: غير متصلة أو طابعتها متعطلة.</numerusform>
+                <numerusform>%n جهازًا يحتاج إلى أحد: غير متصل أو طابعته متعطلة.</numerusform>
+                <numerusform>%n جهاز يحتاج إلى أحد: غير متصل أو طابعته متعطلة.</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

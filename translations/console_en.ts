@@ -54,6 +54,10 @@
             <source>Statistics</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Devices</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Nextup::Console::AppointmentsModel</name>
@@ -2028,6 +2032,110 @@ Neither option changes the saved settings. Qt's own options (-platform, -style,
         <message>
             <source>at the counter for %1:%2</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::DevicesModel</name>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not reachable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Out of paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ticket dispenser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Board</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Online</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::DevicesPage</name>
+        <message>
+            <source>Lobby devices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Devices summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No board or ticket dispenser has reported yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n device(s), all online and ready.</source>
+            <translation>
+                <numerusform>%n device, online and ready.</numerusform>
+                <numerusform>%n devices, all online and ready.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n device(s) need someone: offline, or a printer in trouble.</source>
+            <translation>
+                <numerusform>%n device needs someone: offline, or a printer in trouble.</numerusform>
+                <numerusform>%n devices need someone: offline, or a printer in trouble.</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

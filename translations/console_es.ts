@@ -54,6 +54,10 @@
             <source>Statistics</source>
             <translation>Estadísticas</translation>
         </message>
+        <message>
+            <source>Devices</source>
+            <translation>Dispositivos</translation>
+        </message>
     </context>
     <context>
         <name>Nextup::Console::AppointmentsModel</name>
@@ -2042,6 +2046,110 @@ las opciones propias de Qt (-platform, -style, -reverse, ...). Estado de salida:
         <message>
             <source>at the counter for %1:%2</source>
             <translation>en la ventanilla desde hace %1:%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::DevicesModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>Sucursal</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>Impresora</translation>
+        </message>
+        <message>
+            <source>Last report</source>
+            <translation>Último aviso</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Versión</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Ninguna</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>Lista</translation>
+        </message>
+        <message>
+            <source>Not reachable</source>
+            <translation>Sin conexión</translation>
+        </message>
+        <message>
+            <source>Out of paper</source>
+            <translation>Sin papel</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Ticket dispenser</source>
+            <translation>Expendedor de turnos</translation>
+        </message>
+        <message>
+            <source>Board</source>
+            <translation>Pantalla</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>En línea</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Sin conexión</translation>
+        </message>
+    </context>
+    <context>
+        <name>Nextup::Console::DevicesPage</name>
+        <message>
+            <source>Lobby devices</source>
+            <translation>Dispositivos de la sala</translation>
+        </message>
+        <message>
+            <source>Devices summary</source>
+            <translation>Resumen de dispositivos</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Actualizar</translation>
+        </message>
+        <message>
+            <source>No board or ticket dispenser has reported yet.</source>
+            <translation>Ninguna pantalla ni expendedor ha informado todavía.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n device(s), all online and ready.</source>
+            <translation>
+                <numerusform>%n dispositivo, en línea y listo.</numerusform>
+                <numerusform>%n dispositivos, todos en línea y listos.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n device(s) need someone: offline, or a printer in trouble.</source>
+            <translation>
+                <numerusform>%n dispositivo necesita atención: sin conexión o con la impresora en problemas.</numerusform>
+                <numerusform>%n dispositivos necesitan atención: sin conexión o con la impresora en problemas.</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

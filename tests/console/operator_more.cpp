@@ -226,5 +226,6 @@ void TestConsoleOperator::adminSeesAdminPages()
     QCOMPARE(tabs, (QStringList{QStringLiteral("Counter"), QStringLiteral("Appointments"),
                                 QStringLiteral("Services"), QStringLiteral("Counters"),
                                 QStringLiteral("Users"), QStringLiteral("Booking"),
-                                QStringLiteral("History"), QStringLiteral("Statistics")}));
+                                QStringLiteral("History"), QStringLiteral("Statistics"),
+                                QStringLiteral("Devices")}));
 }

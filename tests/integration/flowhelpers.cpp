@@ -252,6 +252,7 @@ bool Cluster::reset()
             "checkin_early_minutes = DEFAULT, checkin_late_minutes = DEFAULT; "
             "UPDATE services SET slot_minutes = DEFAULT, slot_capacity = NULL; "
             "DELETE FROM idempotency_keys; "
+            "DELETE FROM devices; "
             "COMMIT"));
     return cleaned && m_services.flushRedis();
 }

@@ -108,6 +108,10 @@ private slots:
     void roomsNeedAuthOrSecret();
     void rejectedTokenIsRefreshedForTheSocket();
 
+    // DeviceReporter (queueclient_devices.cpp).
+    void deviceReportsItself();
+    void deviceIdIsStable();
+
     // QueueClient recovery (tst_queueclient.cpp).
     void reconnectsAfterServerRestart();
     void silenceIsDetected();

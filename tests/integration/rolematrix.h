@@ -49,6 +49,10 @@ inline constexpr RouteCase kRoutes[] = {
     {"POST", "/api/tokens/{token}/reschedule", R"({"preferred_slot":"{later_slot}"})",
      "appointment", 200, "ffaaa"},
     {"GET", "/api/appointments", nullptr, "", 200, "uffaa"},
+    // Devices
+    {"POST", "/api/devices/heartbeat", R"({"id":"matrix-{n}","name":"Matrix","mode":"board"})", "",
+     200, "ufaaa"},
+    {"GET", "/api/devices", nullptr, "", 200, "ufffa"},
     {"GET", "/api/branches/1/booking", nullptr, "", 200, "uffaa"},
     {"PUT", "/api/branches/1/booking", R"({"booking_horizon_days":14})", "", 200, "ufffa"},
     {"GET", "/api/services/1/booking", nullptr, "", 200, "uffaa"},

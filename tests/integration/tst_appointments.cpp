@@ -386,8 +386,7 @@ void TestAppointments::earlyAndLateArrivalsInLine()
     const QJsonObject lateToken = Flow::tokenOf(lateIn);
     const QDateTime checkedIn =
         QDateTime::fromString(lateToken.value(u"checked_in_at").toString(), Qt::ISODateWithMs);
-    QVERIFY2(checkedIn.isValid() &&
-                 qAbs(checkedIn.secsTo(QDateTime::currentDateTimeUtc())) < 60,
+    QVERIFY2(checkedIn.isValid() && qAbs(checkedIn.secsTo(QDateTime::currentDateTimeUtc())) < 60,
              qPrintable(lateToken.value(u"checked_in_at").toString()));
     const qint64 walkInId = walkIn.object().value(u"token_id").toInteger();
     {

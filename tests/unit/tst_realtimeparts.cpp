@@ -443,6 +443,7 @@ void TestRealtimeParts::metricsText()
                    "nextup_ws_subscriptions{kind=\"service\"} 0\n"
                    "nextup_ws_subscriptions{kind=\"counter\"} 0\n"
                    "nextup_ws_subscriptions{kind=\"token\"} 1\n"
+                   "nextup_ws_subscriptions{kind=\"staff\"} 0\n"
                    "# TYPE nextup_ws_events_sent_total counter\n"
                    "nextup_ws_events_sent_total 10\n"
                    "# TYPE nextup_ws_dropped_slow_consumers_total counter\n"

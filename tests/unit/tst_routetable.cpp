@@ -23,6 +23,7 @@
 #include "api/authcontroller.h"
 #include "api/branchescontroller.h"
 #include "api/counterscontroller.h"
+#include "api/devicescontroller.h"
 #include "api/queuescontroller.h"
 #include "api/routetable.h"
 #include "api/servicescontroller.h"
@@ -68,6 +69,7 @@ QList<Entry> routeTable()
     collect<BranchesController>(table, "branches");
     collect<UsersController>(table, "users");
     collect<AppointmentsController>(table, "appointments");
+    collect<DevicesController>(table, "devices");
     collect<WebController>(table, "web");
     return table;
 }
@@ -256,6 +258,7 @@ void TestRouteTable::accessAgreesWithSecurity()
         case Access::Anyone: agrees = mentionsBearer && !bearerOnly; break;
         case Access::SignedIn:
         case Access::Staff:
+        case Access::KioskOrStaff:
         case Access::Admin: agrees = bearerOnly; break;
         }
         if (!agrees)

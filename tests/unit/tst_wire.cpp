@@ -38,7 +38,7 @@ const QStringList kEvents{"token_generated",   "token_called",      "token_recal
                           "token_served",      "token_completed",   "token_skipped",
                           "token_transferred", "token_cancelled",   "token_booked",
                           "token_checked_in",  "token_rescheduled", "token_expired",
-                          "queue_update",      "counter_status"};
+                          "queue_update",      "counter_status",    "device_status"};
 const QStringList kFrameTypes{"auth",         "subscribe", "unsubscribe",   "ping",
                               "hello",        "pong",      "authenticated", "subscribed",
                               "unsubscribed", "resync",    "error"};
@@ -179,12 +179,8 @@ Service fullService()
 
 QueueToken queueToken(qint64 id, int serviceId, int targetCounterId)
 {
-    return QueueToken{id,
-                      QStringLiteral("D%1").arg(id, 3, 10, QLatin1Char('0')),
-                      serviceId,
-                      int(id % 10),
-                      at("2026-11-25T09:00:00.000Z").addMSecs(id),
-                      targetCounterId,
+    return QueueToken{id, QStringLiteral("D%1").arg(id, 3, 10, QLatin1Char('0')), serviceId,
+                      int(id % 10), at("2026-11-25T09:00:00.000Z").addMSecs(id), targetCounterId,
                       // Odd ids are appointments: their place is their slot.
                       id % 2 ? at("2026-11-25T09:00:00.000Z").addMSecs(id) : QDateTime()};
 }

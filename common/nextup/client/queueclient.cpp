@@ -333,6 +333,10 @@ void QueueClient::onControlFrame(Wire::FrameType type, const QJsonObject &frame)
 
 void QueueClient::onEvent(const QueueEvent &event)
 {
+    if (event.seq == 0) { // outside the sequence (the staff room's): passed on as it comes
+        emit eventReceived(event.name, event.data, 0);
+        return;
+    }
     const QueueState::FeedResult result = m_state.feed(event);
     emitApplied(result.applied);
     if (m_state.hasGap()) {

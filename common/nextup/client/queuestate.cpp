@@ -20,7 +20,7 @@ std::optional<QueueEvent> QueueEvent::fromFrame(const QJsonObject &frame)
     QueueEvent event;
     event.name = frame.value(Key::Event).toString();
     event.seq = frame.value(Key::Seq).toInteger();
-    if (event.name.isEmpty() || event.seq <= 0)
+    if (event.name.isEmpty() || event.seq < 0 || !frame.value(Key::Seq).isDouble())
         return std::nullopt;
     event.room = frame.value(Key::Room).toString();
     event.at = parseTime(frame.value(Key::At));

@@ -18,7 +18,8 @@ struct QueueEvent
     QDateTime at;
     QJsonObject data;
 
-    // nullopt unless the frame is an event with a positive seq.
+    // nullopt unless the frame is an event with a seq: positive, or 0 for the events outside the
+    // installation's sequence (the staff room's), which no queue state depends on.
     static std::optional<QueueEvent> fromFrame(const QJsonObject &frame);
     std::optional<Wire::EventType> type() const { return Wire::fromString<Wire::EventType>(name); }
 };

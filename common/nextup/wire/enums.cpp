@@ -51,7 +51,7 @@ template <> struct Names<CounterStatus>
 
 template <> struct Names<EventType>
 {
-    static constexpr std::array<Entry<EventType>, 14> table{{
+    static constexpr std::array<Entry<EventType>, 15> table{{
         {EventType::TokenGenerated, QLatin1StringView("token_generated")},
         {EventType::TokenCalled, QLatin1StringView("token_called")},
         {EventType::TokenRecalled, QLatin1StringView("token_recalled")},
@@ -66,6 +66,7 @@ template <> struct Names<EventType>
         {EventType::TokenExpired, QLatin1StringView("token_expired")},
         {EventType::QueueUpdate, QLatin1StringView("queue_update")},
         {EventType::CounterStatus, QLatin1StringView("counter_status")},
+        {EventType::DeviceStatus, QLatin1StringView("device_status")},
     }};
 };
 
@@ -88,12 +89,13 @@ template <> struct Names<FrameType>
 
 template <> struct Names<RoomKind>
 {
-    static constexpr std::array<Entry<RoomKind>, 5> table{{
+    static constexpr std::array<Entry<RoomKind>, 6> table{{
         {RoomKind::Global, QLatin1StringView("global")},
         {RoomKind::Branch, QLatin1StringView("branch")},
         {RoomKind::Service, QLatin1StringView("service")},
         {RoomKind::Counter, QLatin1StringView("counter")},
         {RoomKind::Token, QLatin1StringView("token")},
+        {RoomKind::Staff, QLatin1StringView("staff")},
     }};
 };
 
@@ -148,7 +150,7 @@ NEXTUP_WIRE_ENUM(RoomKind)
 
 QString roomName(RoomKind kind, qint64 id)
 {
-    if (kind == RoomKind::Global)
+    if (kind == RoomKind::Global || kind == RoomKind::Staff)
         return toString(kind);
     return toString(kind) + u':' + QString::number(id);
 }

@@ -59,6 +59,7 @@ enum class EventType
     TokenExpired,
     QueueUpdate,
     CounterStatus,
+    DeviceStatus, // a lobby device came, went, or its printer changed (room `staff`)
 };
 
 // The `type` of a WebSocket frame that is not an event.
@@ -88,6 +89,7 @@ enum class RoomKind
     Service,
     Counter,
     Token,
+    Staff, // "staff": admins' and operators' own events (devices); no id
 };
 
 template <typename E>
@@ -102,7 +104,7 @@ template <WireEnum E> std::optional<E> fromString(QAnyStringView text);
 // Every value of E in declaration order.
 template <WireEnum E> QList<E> allValues();
 
-// "global" (the id is not used), "branch:3", "service:3", "counter:2", "token:77".
+// "global" and "staff" (the id is not used), "branch:3", "service:3", "counter:2", "token:77".
 QString roomName(RoomKind kind, qint64 id = 0);
 
 } // namespace Nextup::Wire

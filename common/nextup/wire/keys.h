@@ -61,6 +61,20 @@ inline constexpr QLatin1StringView End{"end"};
 inline constexpr QLatin1StringView Booked{"booked"};
 inline constexpr QLatin1StringView PlacesLeft{"places_left"};
 
+// Lobby devices (docs/api.md "Devices"): a report {id, name, branch_id, mode, version,
+// printer: {state, detail}} and the device as GET /api/devices and device_status show it.
+inline constexpr QLatin1StringView Device{"device"};
+inline constexpr QLatin1StringView Mode{"mode"};
+inline constexpr QLatin1StringView Version{"version"};
+inline constexpr QLatin1StringView Printer{"printer"};
+inline constexpr QLatin1StringView State{"state"};
+inline constexpr QLatin1StringView Detail{"detail"};
+inline constexpr QLatin1StringView PrinterState{"printer_state"};
+inline constexpr QLatin1StringView PrinterDetail{"printer_detail"};
+inline constexpr QLatin1StringView Online{"online"};
+inline constexpr QLatin1StringView FirstSeenAt{"first_seen_at"};
+inline constexpr QLatin1StringView LastSeenAt{"last_seen_at"};
+
 // POST /api/tokens and GET /api/tokens/:id/status answers.
 inline constexpr QLatin1StringView TokenId{"token_id"};
 inline constexpr QLatin1StringView Position{"position"};

@@ -6,6 +6,7 @@
 #include "admin/admincatalog.h"
 #include "admin/bookingpage.h"
 #include "admin/counterspage.h"
+#include "admin/devicespage.h"
 #include "admin/historypage.h"
 #include "admin/servicespage.h"
 #include "admin/statspage.h"
@@ -24,12 +25,14 @@ void addAdminPages(QTabWidget *tabs, ApiClient *api, QueueClient *queue)
     auto *booking = new BookingPage(api, catalog, tabs);
     auto *history = new TokenHistoryPage(api, catalog, tabs);
     auto *stats = new StatsPage(api, queue, tabs);
+    auto *devices = new DevicesPage(api, queue, catalog, tabs);
     services->setObjectName(QStringLiteral("servicesPage"));
     counters->setObjectName(QStringLiteral("countersPage"));
     users->setObjectName(QStringLiteral("usersPage"));
     booking->setObjectName(QStringLiteral("bookingPage"));
     history->setObjectName(QStringLiteral("historyPage"));
     stats->setObjectName(QStringLiteral("statsPage"));
+    devices->setObjectName(QStringLiteral("devicesPage"));
     // No mnemonics on the tabs: Ctrl+Tab and Ctrl+PgDown switch them, and the pages' own
     // Alt+letter shortcuts stay unambiguous.
     tabs->addTab(services, QCoreApplication::translate("Nextup::Console::AdminPages", "Services"));
@@ -38,9 +41,18 @@ void addAdminPages(QTabWidget *tabs, ApiClient *api, QueueClient *queue)
     tabs->addTab(booking, QCoreApplication::translate("Nextup::Console::AdminPages", "Booking"));
     tabs->addTab(history, QCoreApplication::translate("Nextup::Console::AdminPages", "History"));
     tabs->addTab(stats, QCoreApplication::translate("Nextup::Console::AdminPages", "Statistics"));
-    QObject::connect(api, &ApiClient::sessionChanged, catalog, [api, catalog] {
-        if (api->isLoggedIn())
+    tabs->addTab(devices, QCoreApplication::translate("Nextup::Console::AdminPages", "Devices"));
+    // The tab says how many devices need someone, so an alert is seen from any page.
+    QObject::connect(devices, &DevicesPage::alertsChanged, tabs, [tabs, devices](int alerts) {
+        const QString title = QCoreApplication::translate("Nextup::Console::AdminPages", "Devices");
+        tabs->setTabText(tabs->indexOf(devices),
+                         alerts > 0 ? QStringLiteral("%1 (%2)").arg(title).arg(alerts) : title);
+    });
+    QObject::connect(api, &ApiClient::sessionChanged, catalog, [api, catalog, devices] {
+        if (api->isLoggedIn()) {
             catalog->reload();
+            devices->reload();
+        }
     });
     if (api->isLoggedIn())
         catalog->reload();

@@ -279,8 +279,11 @@ void MainWindow::onSignedIn()
     m_probe->stop();
     m_restorePending = false;
     m_queue = std::make_unique<QueueClient>(m_api);
-    m_queue->setRooms(
-        {Wire::roomName(Wire::RoomKind::Global)}); // every event, in order: gaps are noticed
+    // Every event, in order (gaps are noticed); admins also hear of the lobby devices.
+    QStringList rooms{Wire::roomName(Wire::RoomKind::Global)};
+    if (m_api->user().hasRole(Wire::Role::Admin))
+        rooms.append(Wire::roomName(Wire::RoomKind::Staff));
+    m_queue->setRooms(rooms);
     connect(m_queue.get(), &QueueClient::staleChanged, this, &MainWindow::updateConnection);
     connect(m_queue.get(), &QueueClient::connectedChanged, this, &MainWindow::updateConnection);
     updateConnection();

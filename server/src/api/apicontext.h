@@ -27,6 +27,7 @@ struct ApiSettings
     int authRateLimitPerMinute = 20;
     int refreshTokenDays = 30;
     bool trustProxy = false;
+    int deviceOfflineSeconds = 90; // a lobby device silent this long is offline
 };
 
 // What every controller is built with (no singletons: a test builds exactly what it needs).

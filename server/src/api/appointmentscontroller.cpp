@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include "api/catalogfields.h"
 #include "api/jsonvalidator.h"
 #include "api/tokenscontroller.h"
 #include "domain/appointmentbook.h"
@@ -27,15 +28,6 @@ ApiError badDate(const QString &name)
 }
 
 // ?name=<id>: 0 when absent; nullopt when not a positive id.
-std::optional<int> idParameter(const ApiRequest &request, const QString &name)
-{
-    const QString text = request.queryValue(name);
-    if (text.isEmpty())
-        return 0;
-    bool ok = false;
-    const int id = text.toInt(&ok);
-    return ok && id > 0 ? std::optional<int>(id) : std::nullopt;
-}
 // {opening_hours?, closed_dates?: ["YYYY-MM-DD" | {date, reason?}], booking_horizon_days?,
 // checkin_early_minutes?, checkin_late_minutes?}
 Result<BranchBooking> branchBookingInput(const QJsonObject &body)
@@ -173,8 +165,8 @@ void AppointmentsController::list(const Call &call)
             return call.responder.send(badDate(name));
     if (date) // a single day: from and to are that day
         from = to = date;
-    const auto branchId = idParameter(call.request, Key::BranchId);
-    const auto serviceId = idParameter(call.request, Key::ServiceId);
+    const auto branchId = CatalogFields::idQuery(call.request, Key::BranchId);
+    const auto serviceId = CatalogFields::idQuery(call.request, Key::ServiceId);
     if (!branchId || !serviceId)
         return call.responder.send(
             ApiError::validation(QJsonObject{{branchId ? Key::ServiceId : Key::BranchId,

@@ -38,6 +38,23 @@ Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row,
     return ApiError::notFound(QStringLiteral("%1 %2 does not exist.").arg(what).arg(id));
 }
 
+std::optional<int> idQuery(const ApiRequest &request, const QString &name)
+{
+    const QString text = request.queryValue(name);
+    if (text.isEmpty())
+        return 0;
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    return ok && id > 0 && id <= kMaxId ? std::optional<int>(int(id)) : std::nullopt;
+}
+
+Result<int> idQueryOr400(const ApiRequest &request, const QString &name)
+{
+    if (const auto id = idQuery(request, name))
+        return *id;
+    return ApiError::validation(QJsonObject{{name, QStringLiteral("Must be a positive id.")}});
+}
+
 } // namespace CatalogFields
 
 } // namespace Nextup

@@ -8,6 +8,7 @@
 #include "api/jsonvalidator.h"
 #include "core/apierror.h"
 #include "core/principal.h"
+#include "http/apirequest.h"
 
 namespace Nextup {
 
@@ -28,6 +29,11 @@ std::optional<int> integer(JsonValidator &check, const QString &field, bool requ
 // `key` names the row in the answer ({"service": {...}}), `what` in the message.
 Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row,
                               QLatin1StringView key, const QString &what, int id);
+
+// A row id in the query (?branch_id=3): 0 when absent, nullopt when not a positive id.
+std::optional<int> idQuery(const ApiRequest &request, const QString &name);
+// idQuery() or its 400 (validation_failed, details naming the parameter).
+Result<int> idQueryOr400(const ApiRequest &request, const QString &name);
 
 } // namespace CatalogFields
 

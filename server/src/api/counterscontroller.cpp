@@ -63,20 +63,25 @@ const QList<Route<CountersController>> &CountersController::routes()
 }
 
 // [{id, name, branch_id, status, service_ids, operator_id, pause_reason, current_token,
-// queue_size}]; admins also see inactive counters with ?all=true.
+// queue_size}]; admins also see inactive counters with ?all=true; ?branch_id= for one branch's.
 void CountersController::list(const Call &call)
 {
     const bool all =
         call.caller.isAdmin() && call.request.queryValue(QStringLiteral("all")) == u"true";
-    Handler::run(m_api, call.responder, [this, all](WorkerContext &ctx) -> Result<QJsonArray> {
-        auto view = LiveQueues::view(m_api.deps, ctx, all);
-        if (!view.ok())
-            return view.error();
-        QJsonArray list;
-        for (const CounterRecord &counter : std::as_const(view->counters))
-            list.append(counter.toJson(Wire::Form::Live));
-        return list;
-    });
+    const Result<int> branchId = CatalogFields::idQueryOr400(call.request, Key::BranchId);
+    if (!branchId.ok())
+        return call.responder.send(branchId.error());
+    Handler::run(m_api, call.responder,
+                 [this, all, branch = *branchId](WorkerContext &ctx) -> Result<QJsonArray> {
+                     auto view = LiveQueues::view(m_api.deps, ctx, all);
+                     if (!view.ok())
+                         return view.error();
+                     QJsonArray list;
+                     for (const CounterRecord &counter : std::as_const(view->counters))
+                         if (branch == 0 || counter.branchId == branch)
+                             list.append(counter.toJson(Wire::Form::Live));
+                     return list;
+                 });
 }
 
 // {token} (call/recall/serve/complete/skip) or {counter} (open/close).

@@ -86,6 +86,7 @@ QStringList rolesOf(Access access)
     case Access::Anyone: return {};
     case Access::SignedIn: return {Roles::Admin, Roles::Operator, Roles::Kiosk, Roles::User};
     case Access::Staff: return {Roles::Admin, Roles::Operator};
+    case Access::KioskOrStaff: return {Roles::Admin, Roles::Operator, Roles::Kiosk};
     case Access::Admin: return {Roles::Admin};
     }
     return {Roles::Admin}; // a value the switch does not name admits the fewest: fail closed
@@ -98,6 +99,7 @@ const char *nameOf(Access access)
     case Access::Anyone: return "anyone";
     case Access::SignedIn: return "signed-in";
     case Access::Staff: return "staff";
+    case Access::KioskOrStaff: return "kiosk-or-staff";
     case Access::Admin: return "admin";
     }
     return "admin";

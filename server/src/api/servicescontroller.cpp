@@ -49,20 +49,25 @@ const QList<Route<ServicesController>> &ServicesController::routes()
 }
 
 // [{id, branch_id, code, name, avg_service_seconds, target_wait_seconds, active, waiting, eta}];
-// admins also see inactive services with ?all=true.
+// admins also see inactive services with ?all=true; ?branch_id= for one branch's.
 void ServicesController::list(const Call &call)
 {
     const bool all =
         call.caller.isAdmin() && call.request.queryValue(QStringLiteral("all")) == u"true";
-    Handler::run(m_api, call.responder, [this, all](WorkerContext &ctx) -> Result<QJsonArray> {
-        auto services = LiveQueues::servicesWithQueues(m_api.deps, ctx, all);
-        if (!services.ok())
-            return services.error();
-        QJsonArray list;
-        for (const ServiceRecord &service : std::as_const(*services))
-            list.append(service.toJson(Wire::Form::Live));
-        return list;
-    });
+    const Result<int> branchId = CatalogFields::idQueryOr400(call.request, Key::BranchId);
+    if (!branchId.ok())
+        return call.responder.send(branchId.error());
+    Handler::run(m_api, call.responder,
+                 [this, all, branch = *branchId](WorkerContext &ctx) -> Result<QJsonArray> {
+                     auto services = LiveQueues::servicesWithQueues(m_api.deps, ctx, all);
+                     if (!services.ok())
+                         return services.error();
+                     QJsonArray list;
+                     for (const ServiceRecord &service : std::as_const(*services))
+                         if (branch == 0 || service.branchId == branch)
+                             list.append(service.toJson(Wire::Form::Live));
+                     return list;
+                 });
 }
 
 // {service}: {id, branch_id, code, name, avg_service_seconds, target_wait_seconds, active}.

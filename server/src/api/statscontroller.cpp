@@ -1,8 +1,8 @@
 #include "api/statscontroller.h"
 
-#include "domain/catalogrecords.h"
+#include "api/catalogfields.h"
 #include "domain/stats.h"
-#include "nextup/businessday.h"
+#include "nextup/wire/keys.h"
 
 namespace Nextup {
 
@@ -15,7 +15,7 @@ const QList<Route<StatsController>> &StatsController::routes()
 }
 
 // {from, to, totals, per_service, per_counter, per_hour, eta_accuracy}; ?from=&to= are dates,
-// default today in the (first) branch's time zone.
+// default each branch's own today (in its time zone); ?branch_id= for one branch.
 void StatsController::stats(const Call &call)
 {
     const QString fromText = call.request.queryValue(QStringLiteral("from"));
@@ -29,19 +29,15 @@ void StatsController::stats(const Call &call)
         problems.insert(QStringLiteral("to"), QStringLiteral("A date YYYY-MM-DD."));
     if (from.isValid() && to.isValid() && from > to)
         problems.insert(QStringLiteral("to"), QStringLiteral("Must not be before from."));
+    const auto branchId = CatalogFields::idQuery(call.request, Wire::Key::BranchId);
+    if (!branchId)
+        problems.insert(Wire::Key::BranchId, QStringLiteral("Must be a positive id."));
     if (!problems.isEmpty())
         return call.responder.send(ApiError::validation(problems));
-    Handler::run(m_api, call.responder, [from, to](WorkerContext &ctx) -> Result<QJsonObject> {
-        auto branches = Catalog::branches(ctx.db());
-        if (!branches.ok())
-            return branches.error();
-        const QByteArray zone =
-            branches->isEmpty() ? QByteArray("UTC") : branches->first().timezone.toUtf8();
-        const QDate today = Nextup::businessDate(QDateTime::currentDateTimeUtc(), zone);
-        const QDate start = from.isValid() ? from : (to.isValid() ? to : today);
-        const QDate end = to.isValid() ? to : (from.isValid() ? qMax(from, today) : today);
-        return Stats::compute(ctx.db(), start, end);
-    });
+    Handler::run(m_api, call.responder,
+                 [scope = Stats::Scope{from, to, *branchId}](WorkerContext &ctx) {
+                     return Stats::compute(ctx.db(), scope);
+                 });
 }
 
 } // namespace Nextup

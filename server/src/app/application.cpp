@@ -7,6 +7,7 @@
 #include "api/authcontroller.h"
 #include "api/branchescontroller.h"
 #include "api/counterscontroller.h"
+#include "api/devicescontroller.h"
 #include "api/queuescontroller.h"
 #include "api/routetable.h"
 #include "api/servicescontroller.h"
@@ -14,10 +15,12 @@
 #include "api/systemcontroller.h"
 #include "api/tokenscontroller.h"
 #include "api/userscontroller.h"
-#include "app/noshowsweep.h"
+#include "app/periodicsweep.h"
 #include "auth/accesstokens.h"
 #include "auth/passwordhasher.h"
 #include "core/metrics.h"
+#include "domain/appointmentdesk.h"
+#include "domain/deviceregistry.h"
 #include "domain/etaestimator.h"
 #include "domain/eventpublisher.h"
 #include "http/httpserver.h"
@@ -48,7 +51,8 @@ Application::Application(Config config, QObject *parent)
                                m_config.tokenRateLimitPerMinute,
                                m_config.authRateLimitPerMinute,
                                m_config.refreshTokenDays,
-                               m_config.trustProxy};
+                               m_config.trustProxy,
+                               m_config.deviceOfflineSeconds};
     m_api = std::make_unique<ApiContext>(ApiContext{settings, *m_pool, *m_tokens, *m_rateLimiter,
                                                     QueueDeps{*m_engine, *m_eta, *m_events}});
     m_http = std::make_unique<HttpServer>(m_config.limits);
@@ -69,6 +73,7 @@ Application::Application(Config config, QObject *parent)
     m_system = std::make_unique<SystemController>(*m_api, *m_metrics);
     m_branches = std::make_unique<BranchesController>(*m_api);
     m_users = std::make_unique<UsersController>(*m_api);
+    m_devices = std::make_unique<DevicesController>(*m_api);
     m_appointments = std::make_unique<AppointmentsController>(*m_api);
     m_web = std::make_unique<WebController>(*m_api);
     Router &router = m_http->router();
@@ -81,6 +86,7 @@ Application::Application(Config config, QObject *parent)
     RouteTable::install(router, *m_api, *m_system);
     RouteTable::install(router, *m_api, *m_branches);
     RouteTable::install(router, *m_api, *m_users);
+    RouteTable::install(router, *m_api, *m_devices);
     RouteTable::install(router, *m_api, *m_appointments);
     RouteTable::install(router, *m_api, *m_web);
 
@@ -92,8 +98,23 @@ Application::Application(Config config, QObject *parent)
     connect(m_subscriber.get(), &EventSubscriber::resubscribed, m_hub.get(),
             &WebSocketHub::requestResync);
     m_queueUpdates = std::make_unique<QueueUpdates>(m_api->deps, *m_pool);
-    m_noShows = std::make_unique<NoShowSweep>(m_api->deps, *m_pool,
-                                              m_config.appointmentSweepSeconds * 1000);
+    m_noShows = std::make_unique<PeriodicSweep>(
+        *m_pool, m_config.appointmentSweepSeconds * 1000,
+        [desk = AppointmentDesk(m_api->deps)](WorkerContext &ctx) {
+            const Result<int> expired = desk.expireNoShows(ctx);
+            if (!expired.ok())
+                qWarning("No-show sweep failed: %s", qPrintable(expired.error().code));
+            else if (*expired > 0)
+                qInfo("%d appointment(s) expired without check-in", *expired);
+        });
+    // A silent device is announced within a third of the offline time.
+    m_silentDevices = std::make_unique<PeriodicSweep>(
+        *m_pool, m_config.deviceOfflineSeconds * 1000 / 3,
+        [devices = DeviceRegistry(*m_events, m_config.deviceOfflineSeconds)](WorkerContext &ctx) {
+            const Result<int> silent = devices.sweepSilent(ctx);
+            if (!silent.ok())
+                qWarning("Device sweep failed: %s", qPrintable(silent.error().code));
+        });
     m_events->setChangeHook([updates = m_queueUpdates.get()](const QList<int> &services) {
         updates->markDirty(services);
     });

@@ -50,6 +50,8 @@ const Option kOptions[] = {
      "Drop a WebSocket client silent for this long (default 45000; above the ping interval)."},
     {"appointment-sweep", "APPOINTMENT_SWEEP_SECONDS", "appointments/sweep_seconds",
      "How often booked tokens past their check-in window become no-shows (default 60)."},
+    {"device-offline", "DEVICE_OFFLINE_SECONDS", "devices/offline_seconds",
+     "A lobby device silent this long is offline (default 90; devices report every 30)."},
 };
 
 const QStringList kCommands = {QStringLiteral("serve"), QStringLiteral("migrate"),
@@ -242,8 +244,9 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
     const auto heartbeat = positiveInt("ws-heartbeat", config.hubLimits.heartbeatMs, 100);
     const auto deadAfter = positiveInt("ws-dead-after", config.hubLimits.deadAfterMs, 100);
     const auto sweep = positiveInt("appointment-sweep", config.appointmentSweepSeconds, 1);
+    const auto deviceOffline = positiveInt("device-offline", config.deviceOfflineSeconds, 3);
     if (!workers || !hashes || !maxBody || !idle || !headerTimeout || !tokenRate || !authRate ||
-        !heartbeat || !deadAfter || !sweep)
+        !heartbeat || !deadAfter || !sweep || !deviceOffline)
         return ApiError::badRequest(
             QStringLiteral("A numeric setting is invalid.\n%1").arg(usage()));
     // Pongs answer the previous ping, so a shorter limit would drop every healthy client.
@@ -260,6 +263,7 @@ Result<Config> Config::load(const QStringList &arguments, const QProcessEnvironm
     config.hubLimits.heartbeatMs = *heartbeat;
     config.hubLimits.deadAfterMs = *deadAfter;
     config.appointmentSweepSeconds = *sweep;
+    config.deviceOfflineSeconds = *deviceOffline;
 
     config.corsOrigin = value("cors-origin").toUtf8();
     config.trustProxy = toBool(value("trust-proxy"));

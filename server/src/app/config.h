@@ -46,6 +46,7 @@ struct Config
     int tokenRateLimitPerMinute = 120;
     int authRateLimitPerMinute = 20;  // failed logins and registrations per client address
     int appointmentSweepSeconds = 60; // how often booked tokens past their window expire
+    int deviceOfflineSeconds = 90;    // a lobby device silent this long is offline
 
     static Result<Config> load(const QStringList &arguments, const QProcessEnvironment &env);
     static QString usage();

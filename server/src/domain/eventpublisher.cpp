@@ -37,6 +37,23 @@ void EventPublisher::publish(RedisConnection &redis, const QString &event, const
         {Envelope{rooms, QJsonDocument(data).toJson(QJsonDocument::Compact), changedServices}});
 }
 
+void EventPublisher::publishUnsequenced(RedisConnection &redis, const QString &event,
+                                        const QStringList &rooms, const QJsonObject &data) const
+{
+    QByteArray envelope = '{' + member(Key::Event);
+    JsonText::appendString(envelope, event);
+    envelope += ',' + member(Key::Rooms) + JsonText::stringArray(rooms) + ',' + member(Key::Seq) +
+                "0," + member(Key::At);
+    JsonText::appendString(envelope, isoTimeOfMsecs(QDateTime::currentMSecsSinceEpoch()));
+    envelope += ',' + member(Key::Data) + QJsonDocument(data).toJson(QJsonDocument::Compact) + '}';
+    redis.sendDeferred({{"PUBLISH", m_channel, envelope}},
+                       [event](const QList<RedisReply> &replies) {
+                           if (!replies.isEmpty() && replies.first().isError())
+                               qWarning("Event %s not published: %s", qPrintable(event),
+                                        replies.first().string.constData());
+                       });
+}
+
 void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
                                 const QList<Envelope> &envelopes) const
 {

@@ -35,6 +35,11 @@ public:
     // token's own room; and to the room of the service it left when a transfer changed it.
     void publishToken(RedisConnection &redis, const QString &event, const TokenRecord &token,
                       int branchId, int counterId = 0, int previousServiceId = 0) const;
+    // An event outside the installation's sequence (seq 0): for rooms that `global` does not
+    // see (staff), whose events must not open a gap in every public client's seq. No client
+    // can tell that one was lost; they refetch what such events describe after a reconnect.
+    void publishUnsequenced(RedisConnection &redis, const QString &event, const QStringList &rooms,
+                            const QJsonObject &data) const;
     // counter_status with the counter's row, to global and its branch's and its own room.
     void publishCounter(RedisConnection &redis, const Wire::Counter &counter) const;
     // The same event for many new tokens, in one script run (consecutive seqs); branchIds[i] is

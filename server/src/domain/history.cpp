@@ -61,6 +61,11 @@ Result<Filter> Filter::fromQuery(const QUrlQuery &query)
         if (!ok)
             problems.insert(QStringLiteral("service_id"), QStringLiteral("A positive integer."));
     }
+    if (const QString id = value("branch_id"); !id.isEmpty()) {
+        filter.branchId = positiveInt(id, 1, 2147483647, &ok);
+        if (!ok)
+            problems.insert(QStringLiteral("branch_id"), QStringLiteral("A positive integer."));
+    }
     if (const QString id = value("counter_id"); !id.isEmpty()) {
         filter.counterId = positiveInt(id, 1, 2147483647, &ok);
         if (!ok)
@@ -116,6 +121,8 @@ Result<QJsonObject> search(Database &db, const Filter &filter)
         add(QStringLiteral("t.service_id = ?"), filter.serviceId);
     if (filter.counterId)
         add(QStringLiteral("t.counter_id = ?"), filter.counterId);
+    if (filter.branchId)
+        add(QStringLiteral("s.branch_id = ?"), filter.branchId);
     if (!filter.status.isEmpty())
         add(QStringLiteral("t.status = ?"), filter.status);
     if (filter.number)

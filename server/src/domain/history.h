@@ -19,6 +19,7 @@ struct Filter
     QDateTime fromTime, toTime; // or exact instants
     int serviceId = 0;
     int counterId = 0;
+    int branchId = 0; // of the service the token is in now
     QString status;
     QString serviceCode; // from a number like "D007"
     qint64 number = 0;

@@ -24,9 +24,22 @@ const QString kBase = QStringLiteral(
     "greatest(t.arrival_at, t.created_at, t.checked_in_at))) END AS wait_s, "
     "CASE WHEN t.status = 'completed' THEN extract(epoch FROM t.finished_at - t.serving_at) END AS "
     "service_s "
-    "FROM tokens t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = "
-    "t.counter_id "
-    "WHERE t.business_date BETWEEN ?::date AND ?::date) ");
+    "FROM tokens t JOIN services s ON s.id = t.service_id JOIN branches br ON br.id = s.branch_id "
+    "LEFT JOIN counters c ON c.id = t.counter_id "
+    "WHERE (?::int = 0 OR s.branch_id = ?::int) AND t.business_date BETWEEN "
+    "coalesce(?::date, ?::date, (now() AT TIME ZONE br.timezone)::date) AND "
+    "coalesce(?::date, greatest(?::date, (now() AT TIME ZONE br.timezone)::date))) ");
+
+// kBase's parameters.
+QVariantList baseParameters(const Scope &scope)
+{
+    const auto date = [](const QDate &day) {
+        return day.isValid() ? QVariant(day.toString(Qt::ISODate))
+                             : QVariant(QMetaType::fromType<QString>());
+    };
+    return {scope.branchId, scope.branchId, date(scope.from),
+            date(scope.to), date(scope.to), date(scope.from)};
+}
 
 QJsonValue seconds(const QVariant &value)
 {
@@ -64,9 +77,25 @@ QJsonObject block(const Rows &q, int at)
 }
 } // namespace
 
-Result<QJsonObject> compute(Database &db, QDate from, QDate to)
+Result<QJsonObject> compute(Database &db, const Scope &scope)
 {
-    const QVariantList range{from.toString(Qt::ISODate), to.toString(Qt::ISODate)};
+    const QVariantList range = baseParameters(scope);
+    // The dates covered, for the answer: with each branch's own today, from the earliest to the
+    // latest of them.
+    auto days = db.exec(
+        QStringLiteral(
+            "SELECT min(coalesce(?::date, ?::date, (now() AT TIME ZONE timezone)::date)), "
+            "max(coalesce(?::date, greatest(?::date, (now() AT TIME ZONE "
+            "timezone)::date))) FROM branches WHERE ?::int = 0 OR id = ?::int"),
+        {range.at(2), range.at(3), range.at(4), range.at(5), scope.branchId, scope.branchId});
+    if (!days.ok())
+        return days.error();
+    days->next();
+    const QDate today = QDate::currentDate();
+    const QDate from = days->value(0).isNull() ? scope.from.isValid() ? scope.from : today
+                                               : days->value(0).toDate();
+    const QDate to =
+        days->value(1).isNull() ? scope.to.isValid() ? scope.to : from : days->value(1).toDate();
     auto groups = db.exec(
         kBase +
             QStringLiteral(

@@ -164,6 +164,12 @@ FrameError unknownRoom(const QString &room)
                    room.left(maxEchoedRoomChars));
 }
 
+FrameError staffRoomRefused(const QString &room)
+{
+    return refusal(QStringLiteral("forbidden"), QStringLiteral("This room is staff's alone."),
+                   room);
+}
+
 FrameError tokenRoomRefused(const QString &code, const QString &room)
 {
     return refusal(code, QStringLiteral("A token room needs that token's secret."), room);

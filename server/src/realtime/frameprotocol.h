@@ -85,6 +85,8 @@ FrameError rateLimited();
 FrameError unauthorized(const QString &message);
 FrameError tooManyRooms(int maxRooms, const QString &room = {});
 FrameError unknownRoom(const QString &room);
+// The staff room asked for by anyone but staff (forbidden).
+FrameError staffRoomRefused(const QString &room);
 // A token room refused after its secret was checked: code is forbidden, not_found, or the code of
 // the error that stopped the check.
 FrameError tokenRoomRefused(const QString &code, const QString &room);

@@ -35,7 +35,10 @@ SubscribePlan RoomAccess::plan(const QStringList &requested, const Principal &pr
             break;
         }
         if (!room->allows(principal)) {
-            plan.needSecret.append(*room);
+            if (room->opensWithSecret())
+                plan.needSecret.append(*room);
+            else
+                plan.refusals.append(FrameProtocol::staffRoomRefused(room->name()));
             continue;
         }
         plan.join.append(room->name());

@@ -10,9 +10,10 @@
 namespace Nextup {
 
 // A room name of the WebSocket protocol: global, branch:<id>, service:<id>, counter:<id>,
-// token:<id>. Public rooms (global, branch, service, counter: what lobby boards and the display
-// above a counter follow) need no login and carry token numbers and counts only, never personal
-// data; a token room needs that token's status secret (or a staff access token).
+// token:<id>, staff. Public rooms (global, branch, service, counter: what lobby boards and the
+// display above a counter follow) need no login and carry token numbers and counts only, never
+// personal data; a token room needs that token's status secret (or a staff access token); the
+// staff room (the lobby devices' state) is staff's alone.
 struct Room
 {
     using Kind = Wire::RoomKind;
@@ -22,8 +23,10 @@ struct Room
     static std::optional<Room> parse(const QString &name);
     QString name() const;
     QString kindName() const;
-    bool isPublic() const { return kind != Kind::Token; }
-    // Whether the principal may join without a secret: public rooms, and token rooms for staff.
+    bool isPublic() const { return kind != Kind::Token && kind != Kind::Staff; }
+    // Whether a secret can open it: a token room's.
+    bool opensWithSecret() const { return kind == Kind::Token; }
+    // Whether the principal may join without a secret: public rooms, and the others for staff.
     bool allows(const Principal &principal) const { return isPublic() || principal.isStaff(); }
     // More specific rooms win when one event reaches a client through several rooms.
     int specificity() const { return int(kind); }

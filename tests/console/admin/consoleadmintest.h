@@ -48,6 +48,9 @@ private slots:
     void bookingHoursRefusedBeforeSending();
     void serviceSlotsRoundTrip();
 
+    // tst_console_admin_devices.cpp (before the screenshots, which show its devices)
+    void devicesLive();
+
     // tst_console_admin_stats.cpp
     void statsMatchApi_data();
     void statsMatchApi();

@@ -43,7 +43,7 @@ void TestConsoleAdmin::initTestCase()
     QSignalSpy loggedIn(login, &ApiJob::succeeded);
     QVERIFY(loggedIn.wait(10000));
     m_queue = std::make_unique<QueueClient>(m_api.get());
-    m_queue->setRooms({QStringLiteral("global")});
+    m_queue->setRooms({QStringLiteral("global"), QStringLiteral("staff")});
     m_queue->start();
 
     m_tabs = std::make_unique<QTabWidget>();
@@ -51,7 +51,7 @@ void TestConsoleAdmin::initTestCase()
     m_tabs->resize(1280, 720);
     m_tabs->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_tabs.get()));
-    QCOMPARE(m_tabs->count(), 6);
+    QCOMPARE(m_tabs->count(), 7);
 }
 
 // Today: tokens of every service (one with a customer text CSV must quote), some served, one

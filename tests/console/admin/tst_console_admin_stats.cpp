@@ -22,6 +22,7 @@
 #include "admin/adminwidgets.h"
 #include "admin/bookingpage.h"
 #include "admin/counterspage.h"
+#include "admin/devicespage.h"
 #include "admin/historymodels.h"
 #include "admin/historypage.h"
 #include "admin/servicespage.h"
@@ -338,6 +339,11 @@ void TestConsoleAdmin::screenshots()
     counters->selectId(1);
     QCOMPARE(counters->currentId(), 1);
     QVERIFY(save(&tabs, QStringLiteral("counters") + suffix));
+    // The lobby devices (reported by devicesLive(), which runs before).
+    auto *devices = tabs.findChild<DevicesPage *>();
+    tabs.setCurrentWidget(devices);
+    QTRY_VERIFY_WITH_TIMEOUT(devices->model()->rowCount() >= 2, 10000);
+    QVERIFY(save(&tabs, QStringLiteral("devices") + suffix));
     auto *users = tabs.findChild<UsersPage *>();
     tabs.setCurrentWidget(users);
     QTRY_VERIFY_WITH_TIMEOUT(users->model()->rowCount() >= 4, 10000);
