@@ -7,11 +7,13 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
+#include <QSysInfo>
 
 #include "boardcontroller.h"
 #include "kioskconfig.h"
 #include "kioskqml.h"
 #include "localizer.h"
+#include "nextup/client/devicereporter.h"
 
 Q_IMPORT_QML_PLUGIN(Nextup_KioskPlugin)
 
@@ -66,5 +68,15 @@ int main(int argc, char *argv[])
     if (engine.rootObjects().isEmpty())
         return 1;
     board.start();
+    // A board signed in with a kiosk account tells the server it is there (the console's
+    // Devices page); a public one has no account to report with.
+    std::unique_ptr<Nextup::DeviceReporter> reporter;
+    if (!config.isPublic())
+        reporter = std::make_unique<Nextup::DeviceReporter>(
+            board.api(), Nextup::DeviceReporter::Identity{
+                             Nextup::DeviceReporter::stableId(QStringLiteral("board"),
+                                                              QStringLiteral("board")),
+                             QSysInfo::machineHostName(), config.branchId,
+                             QStringLiteral("board"), QStringLiteral(NEXTUP_VERSION)});
     return app.exec();
 }

@@ -47,6 +47,11 @@ QString describe(const HttpReply &reply)
         .arg(QString::fromUtf8(reply.body.left(600)));
 }
 
+QJsonObject errorDetails(const HttpReply &reply)
+{
+    return reply.object().value(u"error").toObject().value(u"details").toObject();
+}
+
 QJsonObject tokenOf(const HttpReply &reply)
 {
     const QJsonObject object = reply.object();

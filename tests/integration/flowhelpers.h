@@ -27,6 +27,8 @@ QString tokenNumber(const QString &code, int number);
 QString describe(const HttpReply &reply);
 // `{token: {...}}` answers unwrapped; the object itself when it has no `token` member.
 QJsonObject tokenOf(const HttpReply &reply);
+// `error.details` of the API's error shape ({} when there is none).
+QJsonObject errorDetails(const HttpReply &reply);
 
 // POST /api/tokens {service_id, ...extra}.
 HttpReply issue(HttpClient &http, int serviceId, const QJsonObject &extra = {},

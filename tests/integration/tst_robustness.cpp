@@ -9,12 +9,7 @@
 
 #include "robustnesstest.h"
 
-namespace {
-QJsonObject errorDetails(const HttpReply &reply)
-{
-    return reply.object().value(u"error").toObject().value(u"details").toObject();
-}
-} // namespace
+using Flow::errorDetails;
 
 void TestRobustness::initTestCase()
 {

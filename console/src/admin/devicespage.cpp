@@ -206,13 +206,14 @@ void DevicesPage::showSummary()
 {
     const int total = m_model->rowCount();
     const int alerts = m_model->alerts();
+    QString text;
     if (total == 0)
-        m_summary->setText(tr("No board or ticket dispenser has reported yet."));
+        text = tr("No board or ticket dispenser has reported yet.");
     else if (alerts == 0)
-        m_summary->setText(tr("%n device(s), all online and ready.", nullptr, total));
+        text = tr("%n device(s), all online and ready.", nullptr, total);
     else
-        m_summary->setText(
-            tr("%n device(s) need someone: offline, or a printer in trouble.", nullptr, alerts));
+        text = tr("%n device(s) need someone: offline, or a printer in trouble.", nullptr, alerts);
+    m_summary->setText(text);
     emit alertsChanged(alerts);
 }
 
