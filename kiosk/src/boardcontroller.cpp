@@ -1,5 +1,7 @@
 #include "boardcontroller.h"
 
+#include <ranges>
+
 #include <QLoggingCategory>
 
 #include "announcementtext.h"
@@ -299,9 +301,10 @@ void BoardController::restoreState()
                               << state->savedAt.toLocalTime().toString(Qt::ISODate)
                               << "until the server answers";
     m_history->clear();
-    for (auto call = state->history.crbegin(); call != state->history.crend(); ++call)
-        if (shows(*call))
-            m_history->push(*call);
+    // Oldest first: each push puts the call on top.
+    for (const Call &call : std::views::reverse(state->history))
+        if (shows(call))
+            m_history->push(call);
     m_current = shows(state->current) ? state->current : Call{};
     m_services = state->services;
     m_savedAt = state->savedAt;

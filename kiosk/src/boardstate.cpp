@@ -96,12 +96,12 @@ std::optional<BoardState> BoardState::load(const QString &path, const QString &s
         return std::nullopt;
     }
     state.current = callFromJson(json.value(u"current").toObject());
-    for (const QJsonValue &value : json.value(u"history").toArray()) {
+    for (const QJsonValue value : json.value(u"history").toArray()) {
         const Call call = callFromJson(value.toObject());
         if (call.isValid() && !call.tokenNumber.isEmpty())
             state.history.append(call);
     }
-    for (const QJsonValue &value : json.value(u"services").toArray()) {
+    for (const QJsonValue value : json.value(u"services").toArray()) {
         if (const auto service = serviceFromJson(value))
             state.services.append(*service);
     }

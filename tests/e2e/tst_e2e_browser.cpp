@@ -1,8 +1,9 @@
 // Runs the browser end-to-end tests (booking.e2e.mjs for walk-in tokens, appointments.e2e.mjs for
-// booked times: playwright-core driving Debian's headless Chromium) against a real nextup-server
-// with its own Postgres and Redis. Skipped, with a message that CTest turns into SKIP, when node,
-// Chromium or tests/e2e/node_modules is missing; scripts/test.sh runs `npm ci` first, so CI always
-// runs it.
+// booked times, offline.e2e.mjs for the manifest, the service worker with the network cut and the
+// focus ring's contrast: playwright-core driving Debian's headless Chromium) against a real
+// nextup-server with its own Postgres and Redis. Skipped, with a message that CTest turns into
+// SKIP, when node, Chromium or tests/e2e/node_modules is missing; scripts/test.sh runs `npm ci`
+// first, so CI always runs it.
 #include <memory>
 
 #include <QDir>
@@ -47,6 +48,7 @@ private slots:
     void cleanup();
     void bookingPage();
     void appointments();
+    void offlineAndFocus();
 
 private:
     void runScenario(const QString &script);
@@ -100,6 +102,11 @@ void TestE2eBrowser::bookingPage()
 void TestE2eBrowser::appointments()
 {
     runScenario(QStringLiteral("appointments.e2e.mjs"));
+}
+
+void TestE2eBrowser::offlineAndFocus()
+{
+    runScenario(QStringLiteral("offline.e2e.mjs"));
 }
 
 // What a script asks with a line "@@<command>" (support.mjs askHarness), answered "done" or

@@ -3,8 +3,13 @@
 // code (the right picture for the right secret, refused otherwise, rate-limited, never logged).
 #include <memory>
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -13,6 +18,7 @@
 #include "serverprocess.h"
 #include "testservices.h"
 #include "web/qrsvg.h"
+#include "web/webassets.h"
 
 namespace {
 struct Issued
@@ -58,6 +64,9 @@ private slots:
     void assets_data();
     void assets();
     void unversionedAssetsAreCachedBriefly();
+    void manifestLinksVersionedIcons();
+    void serviceWorkerKeepsEveryFile();
+    void serviceWorkerChangesWithAnyFile();
     void unknownFiles_data();
     void unknownFiles();
     void qrCodeEncodesTheStatusLink();
@@ -169,6 +178,10 @@ void TestWebPage::assets_data()
     QTest::newRow("slots") << "slots.js" << js << QByteArray("/slots");
     QTest::newRow("appointment") << "appointment.js" << js << QByteArray("/check-in");
     QTest::newRow("icon") << "icon.svg" << QByteArray("image/svg+xml") << QByteArray("<svg");
+    QTest::newRow("touch icon") << "icon-192.png" << QByteArray("image/png")
+                                << QByteArray("\x89PNG\r\n");
+    QTest::newRow("manifest") << "manifest.webmanifest" << QByteArray("application/manifest+json")
+                              << QByteArray("\"start_url\"");
 }
 
 // Fetched through the page's own (versioned) links: the right type, cached for a year.
@@ -197,6 +210,83 @@ void TestWebPage::unversionedAssetsAreCachedBriefly()
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.header("Cache-Control"), QByteArray("public, max-age=300"));
     }
+}
+
+// The web app manifest as browsers read it: JSON, installable, its icons by versioned links.
+void TestWebPage::manifestLinksVersionedIcons()
+{
+    const HttpReply reply = http().get(QStringLiteral("/web/manifest.webmanifest"));
+    QCOMPARE(reply.status, 200);
+    QJsonParseError error;
+    const QJsonObject manifest = QJsonDocument::fromJson(reply.body, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(manifest.value(u"start_url").toString(), QStringLiteral("/"));
+    QCOMPARE(manifest.value(u"display").toString(), QStringLiteral("standalone"));
+    QStringList sizes;
+    for (const QJsonValue icon : manifest.value(u"icons").toArray()) {
+        const QString src = icon.toObject().value(u"src").toString();
+        QVERIFY2(src.contains(QRegularExpression(QStringLiteral(R"(\?v=[0-9a-f]{12}$)"))),
+                 qPrintable(src));
+        const HttpReply file = http().get(src);
+        QCOMPARE(file.status, 200);
+        QCOMPARE(file.header("Cache-Control"), QByteArray("public, max-age=31536000, immutable"));
+        sizes.append(icon.toObject().value(u"sizes").toString());
+    }
+    QVERIFY2(sizes.contains(u"192x192") && sizes.contains(u"512x512"), qPrintable(sizes.join(',')));
+}
+
+// /web/sw.js: JavaScript, revalidated on every check, allowed to control the whole site, and
+// holding the versioned link of every file the page and the manifest link.
+void TestWebPage::serviceWorkerKeepsEveryFile()
+{
+    const HttpReply reply = http().get(QStringLiteral("/web/sw.js"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.header("Content-Type"), QByteArray("text/javascript; charset=utf-8"));
+    QCOMPARE(reply.header("Cache-Control"), QByteArray("no-cache"));
+    QCOMPARE(reply.header("Service-Worker-Allowed"), QByteArray("/"));
+    QVERIFY(reply.header("Content-Security-Policy").contains("connect-src 'self'"));
+    QVERIFY2(reply.body.contains(QByteArray("const VERSION = '")) &&
+                 !reply.body.contains("@version@") && !reply.body.contains("@assets@"),
+             "the server fills in the version and the files");
+    static const QRegularExpression link(QStringLiteral(R"re("(/web/[^"]+\?v=[0-9a-f]{12})")re"));
+    int links = 0;
+    for (const QString &from : {QStringLiteral("/"), QStringLiteral("/web/manifest.webmanifest")}) {
+        const QString body = QString::fromUtf8(http().get(from).body);
+        for (auto it = link.globalMatch(body); it.hasNext(); ++links) {
+            const QString url = it.next().captured(1);
+            QVERIFY2(reply.body.contains("'" + url.toUtf8() + "'"), qPrintable(url));
+        }
+    }
+    QVERIFY(links >= 12);
+}
+
+// A release that changes any file changes the worker's bytes (so browsers install it) and its
+// cache name (so it fetches the new files and deletes the old cache).
+void TestWebPage::serviceWorkerChangesWithAnyFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&](const QString &name, const QByteArray &body) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(body) == body.size();
+    };
+    QFile source(QStringLiteral(":/web/sw.js"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QVERIFY(write(QStringLiteral("sw.js"), source.readAll()));
+    QVERIFY(write(QStringLiteral("index.html"), "<script src=\"/web/app.js\"></script>"));
+    QVERIFY(write(QStringLiteral("app.js"), "'use strict'; // release 1"));
+    const Nextup::WebAssets first(dir.path());
+    QVERIFY(write(QStringLiteral("app.js"), "'use strict'; // release 2"));
+    const Nextup::WebAssets second(dir.path());
+    QVERIFY(first.worker() && second.worker());
+    QVERIFY(first.shellVersion() != second.shellVersion());
+    QVERIFY(first.worker()->body.contains("const VERSION = '" + first.shellVersion() + "'"));
+    QVERIFY(second.worker()->body.contains("const VERSION = '" + second.shellVersion() + "'"));
+    QVERIFY(
+        second.worker()->body.contains("'/web/app.js?v=" + second.find("app.js")->version + "'"));
+    QVERIFY(first.worker()->body != second.worker()->body);
+    // The same files give the same worker: no update without a release.
+    QCOMPARE(Nextup::WebAssets(dir.path()).worker()->body, second.worker()->body);
 }
 
 void TestWebPage::unknownFiles_data()

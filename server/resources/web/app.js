@@ -307,7 +307,20 @@ window.NextupApp = (function () {
         // The browser knows first: say "offline" at once, and look again when it is back.
         window.addEventListener('offline', () => setOnline(false));
         window.addEventListener('online', () => { if (!$('book-view').hidden) loadServices(); });
+        if (navigator.onLine === false)
+            setOnline(false);
         route();
+        registerWorker();
+    }
+
+    // The service worker keeps the page and its files for a start without a network (browsers
+    // allow it on https and on localhost only); the page works the same without it.
+    function registerWorker() {
+        if (!('serviceWorker' in navigator))
+            return;
+        navigator.serviceWorker.register('/web/sw.js', { scope: '/', updateViaCache: 'none' })
+            .then(() => { document.body.dataset.worker = 'registered'; })
+            .catch(() => { document.body.dataset.worker = 'failed'; });
     }
 
     document.addEventListener('DOMContentLoaded', start);

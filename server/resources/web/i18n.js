@@ -33,6 +33,7 @@ window.NextupI18n = (function () {
             'ticket.new': 'Take a new token',
             'ticket.updated': 'Updated {time}',
             'ticket.live': 'Live',
+            'ticket.stale': 'Not up to date. Last known: {time}',
             'state.waiting': 'Please wait — we will call you',
             'state.next': 'You are next',
             'state.waitingDetail': 'Keep this page open. It updates by itself.',
@@ -161,6 +162,7 @@ window.NextupI18n = (function () {
             'ticket.new': 'Pedir otro turno',
             'ticket.updated': 'Actualizado a las {time}',
             'ticket.live': 'En vivo',
+            'ticket.stale': 'Sin actualizar. Último dato: {time}',
             'state.waiting': 'Espere — le llamaremos',
             'state.next': 'Usted es el siguiente',
             'state.waitingDetail': 'Mantenga esta página abierta. Se actualiza sola.',
@@ -289,6 +291,7 @@ window.NextupI18n = (function () {
             'ticket.new': 'احصل على رقم جديد',
             'ticket.updated': 'آخر تحديث {time}',
             'ticket.live': 'مباشر',
+            'ticket.stale': 'غير محدَّث. آخر معلومة: {time}',
             'state.waiting': 'يرجى الانتظار — سننادي رقمك',
             'state.next': 'أنت التالي',
             'state.waitingDetail': 'أبقِ هذه الصفحة مفتوحة، فهي تتحدّث تلقائيًا.',
@@ -430,6 +433,14 @@ window.NextupI18n = (function () {
         return new Intl.DateTimeFormat(current, { hour: 'numeric', minute: '2-digit', second: '2-digit' }).format(date);
     }
 
+    // The time of a past moment: "10:42:13", with the date when it was not today.
+    function stamp(date) {
+        const today = new Date();
+        if (date.toDateString() === today.toDateString())
+            return time(date);
+        return format({ day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(date);
+    }
+
     // `key.one`, `key.two`... as the language's plural rules pick for n, else `key.other`.
     function plural(key, n, params) {
         const category = new Intl.PluralRules(current).select(n);
@@ -533,7 +544,7 @@ window.NextupI18n = (function () {
     }
 
     return {
-        pick, t, plural, number, eta, time, clock, dateTime, span, day, relative, otherZone, hourOf, apply, set,
+        pick, t, plural, number, eta, time, stamp, clock, dateTime, span, day, relative, otherZone, hourOf, apply, set,
         get lang() { return current; }, languages: Object.keys(STRINGS),
     };
 })();

@@ -239,11 +239,16 @@ window.NextupLive = (function () {
         }
 
         start() {
+            // Back online: ask at once rather than at the next poll (the socket, if started,
+            // reconnects by itself).
+            this.onOnline = () => this.refresh(0);
+            window.addEventListener('online', this.onOnline);
             this.refresh(0);
         }
 
         stop() {
             this.stopped = true;
+            window.removeEventListener('online', this.onOnline);
             this.socket.stop();
             clearTimeout(this.pollTimer);
             clearTimeout(this.refreshTimer);

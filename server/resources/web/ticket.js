@@ -10,6 +10,36 @@ window.NextupTicket = (function () {
     const $ = (id) => document.getElementById(id);
     const ACTIVE = new Set(['waiting', 'called', 'serving']);
     const KEPT = new Set(['waiting', 'booked']); // the customer may still cancel these
+    const STALE_AFTER_MS = 3000; // a state kept from an earlier visit, not yet confirmed by now
+
+    // The last state the server gave of each token shown here (a few, newest first), its time
+    // and the QR picture, in localStorage: a page opened without a network (the service worker
+    // serves it) shows it at once, marked as not up to date, until the server answers again.
+    // The secret stays in 'nextup.token' and the link only.
+    const Store = {
+        KEY: 'nextup.tickets',
+        MAX: 5,
+        read() {
+            try { return JSON.parse(localStorage.getItem(this.KEY)) || {}; } catch (e) { return {}; }
+        },
+        write(all) {
+            try { localStorage.setItem(this.KEY, JSON.stringify(all)); } catch (e) { /* private mode, full */ }
+        },
+        get(id) { return this.read()[id] || null; },
+        put(id, record) {
+            const all = this.read();
+            all[id] = Object.assign({}, all[id], record);
+            const ids = Object.keys(all).sort((a, b) => (all[b].at || 0) - (all[a].at || 0));
+            for (const old of ids.slice(this.MAX))
+                delete all[old];
+            this.write(all);
+        },
+        remove(id) {
+            const all = this.read();
+            delete all[id];
+            this.write(all);
+        },
+    };
 
     // A chime made with WebAudio (no sound file to fetch) and a vibration. Browsers allow sound
     // only after the user touched the page, so unlock() runs from a click.
@@ -62,6 +92,9 @@ window.NextupTicket = (function () {
     let lastSpoken = '';  // what the live region said last, as a key
     let onLeave = null;
     let appointment = null; // NextupAppointment.Appointment, made by wire()
+    let knownAt = 0;        // when the server last confirmed what is shown (ms since the epoch)
+    let stale = false;      // what is shown may no longer be true: kept from before, or offline
+    let staleTimer = null;
 
     function counterName(status) {
         return status.counter_name || t('counter.some');
@@ -101,6 +134,15 @@ window.NextupTicket = (function () {
                 merged[key] = current[key];
         }
         current = merged;
+        knownAt = Date.now();
+        stale = false;
+        clearTimeout(staleTimer);
+        if (token) {
+            const kept = Object.assign({}, merged);
+            delete kept.secret;
+            delete kept.customer_info;
+            Store.put(token.id, { at: knownAt, status: kept });
+        }
         if (next.preferred_slot)
             appointment.learn({ preferred_slot: next.preferred_slot });
         render();
@@ -153,7 +195,12 @@ window.NextupTicket = (function () {
         $('sound').hidden = !ACTIVE.has(s.status);
         $('qr-box').hidden = !ACTIVE.has(s.status) && !booked;
         $('t-qr').alt = t('qr.alt', { number: s.token_number || '' });
-        $('t-updated').textContent = t('ticket.updated', { time: I18n.time(new Date()) });
+        const at = new Date(knownAt || Date.now());
+        $('t-updated').textContent = t('ticket.updated', { time: I18n.stamp(at) });
+        $('t-updated').parentElement.hidden = stale; // the notice says it
+        $('t-stale').hidden = !stale;
+        $('t-stale-text').textContent = stale ? t('ticket.stale', { time: I18n.stamp(at) }) : '';
+        $('ticket-view').dataset.stale = String(stale);
         document.title = text.headline + ' · ' + (s.token_number || '') + ' · Nextup';
         $('ticket-view').dataset.status = s.status;
         $('ticket-view').dataset.position = String(s.position ?? '');
@@ -165,8 +212,31 @@ window.NextupTicket = (function () {
         element.textContent = t(key);
     }
 
+    // The state kept from an earlier visit of token `id`, shown as not up to date; false if none.
+    function restore(id) {
+        const saved = Store.get(id);
+        if (!saved || !saved.status)
+            return false;
+        current = saved.status;
+        knownAt = saved.at || 0;
+        return true;
+    }
+
+    function markStale() {
+        clearTimeout(staleTimer);
+        if (!current || stale)
+            return;
+        stale = true;
+        render();
+    }
+
     function showInvalid() {
         current = null;
+        stale = false;
+        $('t-stale').hidden = true;
+        delete $('ticket-view').dataset.stale;
+        if (token)
+            Store.remove(token.id);
         appointment.render({ status: 'invalid' });
         $('t-number').textContent = '—';
         $('t-service').textContent = '';
@@ -191,23 +261,38 @@ window.NextupTicket = (function () {
         } catch (e) { /* private mode */ }
     }
 
+    function showQr(blob) {
+        if (qrUrl)
+            URL.revokeObjectURL(qrUrl);
+        qrUrl = URL.createObjectURL(blob);
+        $('t-qr').src = qrUrl;
+        $('qr-box').dataset.loaded = 'true';
+    }
+
+    // The QR picture, kept with the token's state so that it shows offline too.
     async function loadQr() {
+        const id = token.id;
         try {
-            const response = await Live.api('GET', '/api/tokens/' + token.id + '/qr.svg',
+            const response = await Live.api('GET', '/api/tokens/' + id + '/qr.svg',
                                              { secret: token.secret, raw: true });
-            const blob = await response.blob();
-            if (qrUrl)
-                URL.revokeObjectURL(qrUrl);
-            qrUrl = URL.createObjectURL(blob);
-            $('t-qr').src = qrUrl;
-            $('qr-box').dataset.loaded = 'true';
+            const svg = await response.text();
+            if (!token || token.id !== id)
+                return;
+            showQr(new Blob([svg], { type: 'image/svg+xml' }));
+            Store.put(id, { qr: svg });
         } catch (e) {
-            $('qr-box').dataset.loaded = 'false'; // the ticket works without it
+            const saved = token && token.id === id ? Store.get(id) : null;
+            if (saved && saved.qr)
+                showQr(new Blob([saved.qr], { type: 'image/svg+xml' }));
+            else
+                $('qr-box').dataset.loaded = 'false'; // the ticket works without it
         }
     }
 
     function setConnection(state) {
         document.body.dataset.connection = state.live ? 'live' : state.reachable ? 'polling' : 'offline';
+        if (!state.live && !state.reachable)
+            markStale(); // the next answer of the server makes it live again
         window.NextupApp.setOnline(state.live || state.reachable);
         $('t-live').dataset.live = String(state.live);
         $('t-live').title = state.live ? t('ticket.live') : '';
@@ -221,6 +306,8 @@ window.NextupTicket = (function () {
         token = { id, secret };
         alerts = 0;
         lastSpoken = '';
+        knownAt = 0;
+        stale = false;
         appointment.show(id, first, booking);
         $('ticket-view').dataset.tokenId = String(id);
         $('ticket-view').dataset.alerts = '0';
@@ -229,10 +316,19 @@ window.NextupTicket = (function () {
         $('t-qr').removeAttribute('src');
         $('t-status').classList.remove('flash');
         delete $('qr-box').dataset.loaded;
-        if (first)
+        if (first) {
             update(first);
-        else
+        } else if (restore(id)) {
+            // Shown as it was; marked not up to date at once when offline, else unless the
+            // server confirms it quickly.
+            render();
+            if (navigator.onLine === false)
+                markStale();
+            else
+                staleTimer = setTimeout(markStale, STALE_AFTER_MS);
+        } else {
             $('t-headline').textContent = '…';
+        }
         syncSoundButton();
         loadQr();
         follower = new Live.TokenFollower(id, secret, {
@@ -244,6 +340,7 @@ window.NextupTicket = (function () {
     }
 
     function hide() {
+        clearTimeout(staleTimer);
         if (appointment)
             appointment.hide();
         if (follower)
@@ -308,6 +405,8 @@ window.NextupTicket = (function () {
         $('cancel').addEventListener('click', cancel);
         $('t-status').addEventListener('animationend', () => $('t-status').classList.remove('flash'));
         $('new-token').addEventListener('click', () => {
+            if (token)
+                Store.remove(token.id);
             forget();
             hide();
             onLeave();

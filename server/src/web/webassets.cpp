@@ -6,6 +6,14 @@
 
 namespace Nextup {
 
+namespace {
+// What sw.js holds in place of the values only the server knows (valid JavaScript either way).
+const QByteArray kWorkerVersionMark = "'@version@'";
+const QByteArray kWorkerAssetsMark = "['@assets@']";
+// The files that link others, leaves first: the page links the manifest, which links the icons.
+const char *const kLinkingFiles[] = {"manifest.webmanifest", "index.html"};
+} // namespace
+
 WebAssets::WebAssets(const QString &root)
 {
     QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
@@ -18,13 +26,12 @@ WebAssets::WebAssets(const QString &root)
         if (asset.contentType.isEmpty() || !file.open(QIODevice::ReadOnly))
             continue;
         asset.body = file.readAll();
-        asset.version =
-            QCryptographicHash::hash(asset.body, QCryptographicHash::Sha256).toHex().left(12);
+        asset.version = hashOf(asset.body);
         m_assets.insert(name, asset);
     }
-    const auto page = m_assets.find(QStringLiteral("index.html"));
-    if (page != m_assets.end())
-        versionLinks(*page);
+    for (const char *name : kLinkingFiles)
+        versionLinks(QString::fromLatin1(name));
+    completeWorker();
 }
 
 const WebAssets::Asset *WebAssets::find(const QString &name) const
@@ -48,17 +55,49 @@ QByteArray WebAssets::contentTypeFor(const QString &name)
     return dot < 0 ? QByteArray() : types.value(name.mid(dot + 1).toLower());
 }
 
-// Rewrites every quoted "/web/<name>" of the page to "/web/<name>?v=<version>".
-void WebAssets::versionLinks(Asset &page) const
+QByteArray WebAssets::hashOf(const QByteArray &bytes)
 {
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(12);
+}
+
+// Rewrites every quoted "/web/<name>" of file `name` to "/web/<name>?v=<version>".
+void WebAssets::versionLinks(const QString &name)
+{
+    const auto file = m_assets.find(name);
+    if (file == m_assets.end())
+        return;
     for (auto it = m_assets.cbegin(); it != m_assets.cend(); ++it) {
-        if (&*it == &page)
+        if (it == file)
             continue;
         const QByteArray link = "\"/web/" + it.key().toUtf8() + '"';
         const QByteArray versioned = "\"/web/" + it.key().toUtf8() + "?v=" + it->version + '"';
-        page.body.replace(link, versioned);
+        file->body.replace(link, versioned);
     }
-    page.version = QCryptographicHash::hash(page.body, QCryptographicHash::Sha256).toHex().left(12);
+    file->version = hashOf(file->body);
+}
+
+// Fills in sw.js: the shell version (a hash of every other file's version) and the versioned
+// link of every file the page may need offline. The page itself ("/") is the worker's own entry.
+void WebAssets::completeWorker()
+{
+    const auto worker = m_assets.find(workerName());
+    QList<QString> names = m_assets.keys();
+    names.sort();
+    QByteArray versions;
+    QByteArrayList links;
+    for (const QString &name : std::as_const(names)) {
+        if (name == workerName())
+            continue;
+        versions += name.toUtf8() + ' ' + m_assets.value(name).version + '\n';
+        if (name != u"index.html")
+            links.append("'/web/" + name.toUtf8() + "?v=" + m_assets.value(name).version + '\'');
+    }
+    m_shellVersion = hashOf(versions);
+    if (worker == m_assets.end())
+        return;
+    worker->body.replace(kWorkerVersionMark, '\'' + m_shellVersion + '\'');
+    worker->body.replace(kWorkerAssetsMark, "[\n    " + links.join(",\n    ") + ",\n]");
+    worker->version = hashOf(worker->body);
 }
 
 } // namespace Nextup

@@ -48,8 +48,8 @@ const QList<Route<WebController>> &WebController::routes()
 QByteArray WebController::pageSecurityPolicy()
 {
     return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
-           "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
-           "frame-ancestors 'none'";
+           "connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; "
+           "form-action 'self'; frame-ancestors 'none'";
 }
 
 std::optional<QByteArray> WebController::publicOrigin(const ApiRequest &request, bool trustProxy)
@@ -79,15 +79,24 @@ void WebController::page(const Call &call) const
     call.responder.send(std::move(response));
 }
 
-// One file of the page; 404 (JSON error) for anything else.
+// One file of the page (the service worker too, see below); 404 (JSON error) for anything else.
 void WebController::asset(const Call &call) const
 {
     const QString name = call.request.pathParams.value(QStringLiteral("file"));
     const WebAssets::Asset *asset = name == u"index.html" ? nullptr : m_assets.find(name);
     if (!asset)
         return call.responder.send(ApiError::notFound(QStringLiteral("No such file.")));
-    const bool current = call.request.queryValue(QStringLiteral("v")).toLatin1() == asset->version;
     ApiResponse response = ApiResponse::raw(asset->body, asset->contentType);
+    if (name == WebAssets::workerName()) {
+        // The service worker: always revalidated (its bytes change with every release, at one
+        // URL), allowed to control the whole site although it lives in /web/, and limited to
+        // fetching from this origin.
+        response.withHeader("Cache-Control", "no-cache")
+            .withHeader("Service-Worker-Allowed", "/")
+            .withHeader("Content-Security-Policy", "default-src 'none'; connect-src 'self'");
+        return call.responder.send(std::move(response));
+    }
+    const bool current = call.request.queryValue(QStringLiteral("v")).toLatin1() == asset->version;
     response.withHeader("Cache-Control", current ? kImmutable : kShortCache);
     if (asset->contentType.startsWith("image/svg"))
         response.withHeader("Content-Security-Policy",

@@ -9,7 +9,8 @@ namespace Nextup {
 
 // The customer booking page and what only it needs:
 //   GET /                       the page (index.html), never cached without revalidation
-//   GET /web/:file              its scripts, styles and pictures from the Qt resource :/web/
+//   GET /web/:file              its scripts, styles, pictures and web app manifest from the Qt
+//                               resource :/web/, and its service worker (/web/sw.js, scope /)
 //   GET /api/tokens/:id/qr.svg  a QR code of the token's live status link, for the holder of the
 //                               token's secret (X-Token-Secret header only: never in a URL, so
 //                               never in an access log)
