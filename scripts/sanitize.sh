@@ -22,10 +22,11 @@ if [[ ${1:-} == --all ]]; then
     cmake --build --preset asan
     runs=("")
 else
-    # tst_console_commandline carries the unit label too (it runs nextup-console --help).
+    # tst_console_commandline carries the unit label too (it runs nextup-console --help), and so
+    # do the ticket printing suites (a fake printer on loopback, device files).
     cmake --build --preset asan --target nextup-server tests/unit/all tst_tokenflow tst_appointments \
         tst_auth tst_hardening tst_servercli \
-        nextup-console tst_console_commandline
+        nextup-console tst_console_commandline tst_ticket_escpos tst_ticket_trouble
     runs=("-L unit" "-R $INTEGRATION")
 fi
 

@@ -1,6 +1,6 @@
 #include "boardcontroller.h"
 
-#include <ranges>
+#include <algorithm>
 
 #include <QLoggingCategory>
 
@@ -302,9 +302,10 @@ void BoardController::restoreState()
                               << "until the server answers";
     m_history->clear();
     // Oldest first: each push puts the call on top.
-    for (const Call &call : std::views::reverse(state->history))
+    std::for_each(state->history.crbegin(), state->history.crend(), [this](const Call &call) {
         if (shows(call))
             m_history->push(call);
+    });
     m_current = shows(state->current) ? state->current : Call{};
     m_services = state->services;
     m_savedAt = state->savedAt;

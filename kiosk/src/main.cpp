@@ -73,10 +73,10 @@ int main(int argc, char *argv[])
     std::unique_ptr<Nextup::DeviceReporter> reporter;
     if (!config.isPublic())
         reporter = std::make_unique<Nextup::DeviceReporter>(
-            board.api(), Nextup::DeviceReporter::Identity{
-                             Nextup::DeviceReporter::stableId(QStringLiteral("board"),
-                                                              QStringLiteral("board")),
-                             QSysInfo::machineHostName(), config.branchId,
-                             QStringLiteral("board"), QStringLiteral(NEXTUP_VERSION)});
+            board.api(),
+            Nextup::DeviceReporter::Identity{
+                Nextup::DeviceReporter::stableId(QStringLiteral("board"), QStringLiteral("board")),
+                QSysInfo::machineHostName(), config.branchId, QStringLiteral("board"),
+                QStringLiteral(NEXTUP_VERSION)});
     return app.exec();
 }
