@@ -22,6 +22,32 @@ QByteArray member(QLatin1StringView key)
 {
     return '"' + QByteArray(key.data(), key.size()) + "\":";
 }
+
+QByteArray quoted(const QString &text)
+{
+    QByteArray out;
+    JsonText::appendString(out, text);
+    return out;
+}
+
+QByteArray quotedNow()
+{
+    return quoted(isoTimeOfMsecs(QDateTime::currentMSecsSinceEpoch()));
+}
+
+// An event's envelope {"event","rooms","seq","at","data"} as the text before the seq's value and
+// the text after it (name and at already quoted, data compact JSON).
+std::pair<QByteArray, QByteArray> envelopeAround(const QByteArray &name, const QByteArray &at,
+                                                 const QStringList &rooms, const QByteArray &data)
+{
+    static const QByteArray eventKey = '{' + member(Key::Event);
+    static const QByteArray roomsKey = ',' + member(Key::Rooms);
+    static const QByteArray seqKey = ',' + member(Key::Seq);
+    static const QByteArray atKey = ',' + member(Key::At);
+    static const QByteArray dataKey = ',' + member(Key::Data);
+    return {eventKey + name + roomsKey + JsonText::stringArray(rooms) + seqKey,
+            atKey + at + dataKey + data + '}'};
+}
 } // namespace
 
 EventPublisher::EventPublisher(const QueueEngine &engine, QByteArray channel)
@@ -40,13 +66,9 @@ void EventPublisher::publish(RedisConnection &redis, const QString &event, const
 void EventPublisher::publishUnsequenced(RedisConnection &redis, const QString &event,
                                         const QStringList &rooms, const QJsonObject &data) const
 {
-    QByteArray envelope = '{' + member(Key::Event);
-    JsonText::appendString(envelope, event);
-    envelope += ',' + member(Key::Rooms) + JsonText::stringArray(rooms) + ',' + member(Key::Seq) +
-                "0," + member(Key::At);
-    JsonText::appendString(envelope, isoTimeOfMsecs(QDateTime::currentMSecsSinceEpoch()));
-    envelope += ',' + member(Key::Data) + QJsonDocument(data).toJson(QJsonDocument::Compact) + '}';
-    redis.sendDeferred({{"PUBLISH", m_channel, envelope}},
+    const auto [head, tail] = envelopeAround(quoted(event), quotedNow(), rooms,
+                                             QJsonDocument(data).toJson(QJsonDocument::Compact));
+    redis.sendDeferred({{"PUBLISH", m_channel, head + '0' + tail}},
                        [event](const QList<RedisReply> &replies) {
                            if (!replies.isEmpty() && replies.first().isError())
                                qWarning("Event %s not published: %s", qPrintable(event),
@@ -59,21 +81,15 @@ void EventPublisher::publishAll(RedisConnection &redis, const QString &event,
 {
     if (envelopes.isEmpty())
         return;
-    QByteArray name;
-    JsonText::appendString(name, event);
-    QByteArray at;
-    JsonText::appendString(at, isoTimeOfMsecs(QDateTime::currentMSecsSinceEpoch()));
-    static const QByteArray eventKey = '{' + member(Key::Event);
-    static const QByteArray roomsKey = ',' + member(Key::Rooms);
-    static const QByteArray seqKey = ',' + member(Key::Seq);
-    static const QByteArray atKey = ',' + member(Key::At);
-    static const QByteArray dataKey = ',' + member(Key::Data);
+    const QByteArray name = quoted(event);
+    const QByteArray at = quotedNow();
     QList<QByteArray> args{m_channel};
     args.reserve(1 + 2 * envelopes.size());
     for (const Envelope &envelope : envelopes) {
-        // The envelope is split around `seq`, which the script fills in.
-        args.append(eventKey + name + roomsKey + JsonText::stringArray(envelope.rooms) + seqKey);
-        args.append(atKey + at + dataKey + envelope.data + '}');
+        // The script fills in the seq between the two parts.
+        auto [head, tail] = envelopeAround(name, at, envelope.rooms, envelope.data);
+        args.append(std::move(head));
+        args.append(std::move(tail));
     }
     // Nobody waits for the seq: the command is written now (so Redis runs it before anything
     // this thread sends next) and the reply is read later, only to report a failure (or to load
