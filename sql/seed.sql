@@ -64,3 +64,7 @@ FROM inserted WHERE status = 'skipped'
 UNION ALL
 SELECT id, 'cancelled', 'waiting', 'cancelled', service_id, NULL, NULL, finished_at
 FROM inserted WHERE status = 'cancelled';
+
+-- The demo's operators and kiosk work at the Main Branch (docs/api.md "Branches and roles").
+UPDATE users SET branch_id = (SELECT min(id) FROM branches)
+ WHERE role IN ('operator', 'kiosk') AND branch_id IS NULL;

@@ -27,6 +27,10 @@
             <source>Customer</source>
             <translation>عميل</translation>
         </message>
+        <message>
+            <source>Branch administrator</source>
+            <translation>مدير الفرع</translation>
+        </message>
     </context>
     <context>
         <name>Nextup::Console::AdminPages</name>

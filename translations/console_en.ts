@@ -27,6 +27,10 @@
             <source>Customer</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Branch administrator</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Nextup::Console::AdminPages</name>

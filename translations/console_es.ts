@@ -27,6 +27,10 @@
             <source>Customer</source>
             <translation>Cliente</translation>
         </message>
+        <message>
+            <source>Branch administrator</source>
+            <translation>Administrador de sucursal</translation>
+        </message>
     </context>
     <context>
         <name>Nextup::Console::AdminPages</name>

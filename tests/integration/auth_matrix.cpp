@@ -1,9 +1,10 @@
-// The role matrix: every route of docs/api.md for each of anonymous, user, kiosk, operator and
-// admin, on a seeded database of its own. An allowed call must do its work (the route's success
-// status, so a missing route or a wrong body cannot pass as "allowed"); a refused one must answer
-// 401 or 403 in the one error shape. Before each row, the state the route needs is set up (a
-// waiting token, counter 1 opened by operator1 with a token called...), for the refused rows too,
-// so a refusal is the role check's and not a side effect of the state.
+// The role matrix: every route of docs/api.md for each of anonymous, user, kiosk, operator, admin
+// and a branch admin of branch 1, on a seeded database of its own. An allowed call must do its work
+// (the route's success status, so a missing route or a wrong body cannot pass as "allowed"); a
+// refused one must answer 401, 403 or 404 (another branch's object) in the one error shape. Before
+// each row, the state the route needs is set up (a waiting token, counter 1 opened by operator1
+// with a token called...), for the refused rows too, so a refusal is the role check's and not a
+// side effect of the state.
 
 #include <algorithm>
 #include <iterator>
@@ -214,6 +215,13 @@ bool Fixture::prepare(const QString &setup, QHash<QString, QString> &vars)
                        {QStringLiteral("name"), QStringLiteral("Spare desk ") + n},
                        {QStringLiteral("service_ids"), QJsonArray{3}}},
                       QStringLiteral("counter"), vars);
+    if (setup == u"branchuser")
+        return create(QStringLiteral("/api/users"),
+                      {{QStringLiteral("username"), QStringLiteral("desk") + n},
+                       {QStringLiteral("password"), QStringLiteral("spare-pass-1")},
+                       {QStringLiteral("role"), QStringLiteral("operator")},
+                       {QStringLiteral("branch_id"), 1}},
+                      QStringLiteral("user"), vars);
     if (setup == u"user")
         return create(QStringLiteral("/api/users"),
                       {{QStringLiteral("username"), QStringLiteral("spare") + n},
@@ -249,11 +257,22 @@ bool TestAuth::startMatrixServer()
                    {QStringLiteral("password"), QStringLiteral("matrix-pass-1")}});
     if (customer.status != 201)
         return false;
+    const QString admin = http.login(QStringLiteral("admin"), QStringLiteral("admin123"));
+    const HttpReply branchAdmin =
+        http.post(QStringLiteral("/api/users"),
+                  {{QStringLiteral("username"), QStringLiteral("matrixbranch")},
+                   {QStringLiteral("password"), QStringLiteral("matrix-pass-1")},
+                   {QStringLiteral("role"), QStringLiteral("branch_admin")},
+                   {QStringLiteral("branch_id"), 1}},
+                  admin);
+    if (branchAdmin.status != 201)
+        return false;
     m_matrixTokens = {QString(),
                       http.login(QStringLiteral("matrixuser"), QStringLiteral("matrix-pass-1")),
                       http.login(QStringLiteral("kiosk"), QStringLiteral("kiosk123")),
                       http.login(QStringLiteral("operator1"), QStringLiteral("operator123")),
-                      http.login(QStringLiteral("admin"), QStringLiteral("admin123"))};
+                      admin,
+                      http.login(QStringLiteral("matrixbranch"), QStringLiteral("matrix-pass-1"))};
     return std::all_of(m_matrixTokens.cbegin() + 1, m_matrixTokens.cend(),
                        [](const QString &token) { return !token.isEmpty(); });
 }
@@ -305,6 +324,7 @@ void TestAuth::roleMatrix()
         break;
     case 'u': checkError(reply, 401, QStringLiteral("unauthorized"), context); break;
     case 'f': checkError(reply, 403, QStringLiteral("forbidden"), context); break;
+    case 'n': checkError(reply, 404, QStringLiteral("not_found"), context); break;
     default: QFAIL("bad who column");
     }
 }

@@ -93,7 +93,8 @@ private:
 
     std::unique_ptr<ServerProcess> m_matrixServer; // the role matrix, on its own seeded database
     std::unique_ptr<HttpClient> m_matrixHttp;
-    std::array<QString, 5> m_matrixTokens; // anonymous (empty), user, kiosk, operator1, admin
+    std::array<QString, 6> m_matrixTokens; // anonymous (empty), user, kiosk, operator1, admin,
+                                           // branch admin of branch 1
 };
 
 // Fails the calling test function (and returns from it) unless `reply` is that error.

@@ -259,6 +259,7 @@ void TestRouteTable::accessAgreesWithSecurity()
         case Access::SignedIn:
         case Access::Staff:
         case Access::KioskOrStaff:
+        case Access::Manager:
         case Access::Admin: agrees = bearerOnly; break;
         }
         if (!agrees)

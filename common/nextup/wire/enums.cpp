@@ -18,11 +18,12 @@ template <WireEnum E> struct Names;
 
 template <> struct Names<Role>
 {
-    static constexpr std::array<Entry<Role>, 4> table{{
+    static constexpr std::array<Entry<Role>, 5> table{{
         {Role::Admin, QLatin1StringView("admin")},
         {Role::Operator, QLatin1StringView("operator")},
         {Role::Kiosk, QLatin1StringView("kiosk")},
         {Role::User, QLatin1StringView("user")},
+        {Role::BranchAdmin, QLatin1StringView("branch_admin")},
     }};
 };
 

@@ -20,6 +20,7 @@ enum class Role
     Operator,
     Kiosk,
     User,
+    BranchAdmin, // an admin of one branch (the user's branch_id)
 };
 
 enum class TokenStatus

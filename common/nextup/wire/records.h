@@ -274,10 +274,13 @@ struct User
     QString role; // Role
     QString fullName;
     bool active = true;
+    int branchId = 0; // 0 (null on the wire): head office, every branch
 
     static User fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
     bool hasRole(Role value) const { return role == toString(value); }
+    // An admin or a branch admin (of branchId): manages the catalogue, users and devices.
+    bool isManager() const { return hasRole(Role::Admin) || hasRole(Role::BranchAdmin); }
     bool operator==(const User &) const = default;
 
     template <typename Self, typename Io> static void members(Self &user, Io &io);
@@ -420,6 +423,7 @@ template <typename Self, typename Io> void User::members(Self &user, Io &io)
     io(Key::Role, user.role);
     io(Key::FullName, user.fullName);
     io(Key::Active, user.active);
+    io(Key::BranchId, user.branchId, Empty::Null);
 }
 
 } // namespace Nextup::Wire

@@ -37,6 +37,8 @@ QString roleText(const QString &role)
         return QCoreApplication::translate("Nextup::Console::AdminModels", "Kiosk");
     case Wire::Role::User:
         return QCoreApplication::translate("Nextup::Console::AdminModels", "Customer");
+    case Wire::Role::BranchAdmin:
+        return QCoreApplication::translate("Nextup::Console::AdminModels", "Branch administrator");
     }
     return role;
 }

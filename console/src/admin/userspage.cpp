@@ -25,8 +25,11 @@ UsersPage::UsersPage(ApiClient *api, QWidget *parent)
     table()->setAccessibleName(tr("Users"));
     stretchColumn(table(), UsersModel::FullNameColumn);
     setFormTitles(tr("New user"), tr("Edit user"));
+    // A branch admin cannot make an admin (the server would refuse it): not offered.
+    const bool headOffice = api->user().hasRole(Wire::Role::Admin);
     for (const QString &role : userRoles())
-        m_role->addItem(roleText(role), role);
+        if (headOffice || role != Wire::toString(Wire::Role::Admin))
+            m_role->addItem(roleText(role), role);
     m_password->setEchoMode(QLineEdit::Password);
     addRow(tr("&Username:"), Key::Username, m_username);
     addRow(tr("&Full name:"), Key::FullName, m_fullName);
@@ -80,7 +83,7 @@ void UsersPage::loadForm(int row)
     if (row < 0) {
         m_username->clear();
         m_fullName->clear();
-        m_role->setCurrentIndex(int(userRoles().indexOf(Wire::toString(Wire::Role::Operator))));
+        m_role->setCurrentIndex(m_role->findData(Wire::toString(Wire::Role::Operator)));
         m_active->setChecked(true);
         m_password->setPlaceholderText(tr("Required for a new user"));
         return;

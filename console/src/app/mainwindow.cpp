@@ -265,7 +265,7 @@ void MainWindow::showWorkspace()
     m_workspace->addTab(m_operator, tr("Counter"));
     m_appointments = new AppointmentsPage(m_api, m_queue.get(), m_workspace);
     m_workspace->addTab(m_appointments, tr("Appointments"));
-    if (m_api->user().hasRole(Wire::Role::Admin))
+    if (m_api->user().isManager())
         addAdminPages(m_workspace, m_api, m_queue.get());
     m_stack->addWidget(m_workspace);
     m_stack->setCurrentWidget(m_workspace);
@@ -281,7 +281,7 @@ void MainWindow::onSignedIn()
     m_queue = std::make_unique<QueueClient>(m_api);
     // Every event, in order (gaps are noticed); admins also hear of the lobby devices.
     QStringList rooms{Wire::roomName(Wire::RoomKind::Global)};
-    if (m_api->user().hasRole(Wire::Role::Admin))
+    if (m_api->user().isManager())
         rooms.append(Wire::roomName(Wire::RoomKind::Staff));
     m_queue->setRooms(rooms);
     connect(m_queue.get(), &QueueClient::staleChanged, this, &MainWindow::updateConnection);

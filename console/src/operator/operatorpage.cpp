@@ -122,7 +122,7 @@ DeskState OperatorPage::deskState() const
     if (!c)
         return state;
     state.counterStatus = c->status;
-    state.mine = c->operatorId == m_api->user().id || m_api->user().hasRole(Wire::Role::Admin);
+    state.mine = c->operatorId == m_api->user().id || m_api->user().isManager();
     // The panel holds the newest of the live state and our own actions' answers (which may
     // arrive before the events that tell the same).
     if (const std::optional<TokenInfo> shown = m_work->token())

@@ -111,7 +111,7 @@ void SessionController::signIn(const QUrl &server, const QString &username, cons
 bool SessionController::roleAllowed()
 {
     const UserInfo user = m_api->user();
-    if (user.hasRole(Wire::Role::Admin) || user.hasRole(Wire::Role::Operator))
+    if (user.isManager() || user.hasRole(Wire::Role::Operator))
         return true;
     m_api->logout(); // ends the session on the server; the answer does not matter
     forgetRemembered();

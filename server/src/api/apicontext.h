@@ -5,6 +5,8 @@
 #include <QJsonObject>
 
 #include "core/principal.h"
+#include "core/workercontext.h"
+#include "domain/branchscope.h"
 #include "domain/livequeues.h"
 #include "http/apirequest.h"
 #include "http/responder.h"
@@ -52,6 +54,21 @@ void run(const ApiContext &api, const Responder &responder, Job job, int success
         return toResponse(job(ctx), successStatus);
     });
 }
+// Runs `job` on a worker thread when the caller reaches the object `scope` names (another
+// branch's object is 404, BranchScope); otherwise answers that refusal.
+template <typename Job>
+void runWithin(const ApiContext &api, const Responder &responder, BranchScope::Check scope, Job job,
+               int successStatus = 200)
+{
+    run(
+        api, responder,
+        [scope = std::move(scope), job = std::move(job)](WorkerContext &ctx) -> decltype(job(ctx)) {
+            if (auto reached = scope(ctx.db()); !reached.ok())
+                return reached.error();
+            return job(ctx);
+        },
+        successStatus);
+}
 // Runs job(ctx, input) on a worker thread when `input` parsed; otherwise answers its error (a
 // 400 before any work is queued).
 template <typename Input, typename Job>
@@ -62,6 +79,20 @@ void runParsed(const ApiContext &api, const Responder &responder, Result<Input> 
         return responder.send(input.error());
     run(
         api, responder,
+        [job = std::move(job), input = std::move(*input)](WorkerContext &ctx) {
+            return job(ctx, input);
+        },
+        successStatus);
+}
+// runParsed() for an object of a branch: runs only when the caller reaches it (runWithin).
+template <typename Input, typename Job>
+void runParsedWithin(const ApiContext &api, const Responder &responder, BranchScope::Check scope,
+                     Result<Input> input, Job job, int successStatus = 200)
+{
+    if (!input.ok())
+        return responder.send(input.error());
+    runWithin(
+        api, responder, std::move(scope),
         [job = std::move(job), input = std::move(*input)](WorkerContext &ctx) {
             return job(ctx, input);
         },

@@ -105,9 +105,9 @@ const QList<Route<AppointmentsController>> &AppointmentsController::routes()
          Ids::Token},
         {"GET", "/api/appointments", Access::Staff, &C::list},
         {"GET", "/api/branches/:id/booking", Access::Staff, &C::branchBooking},
-        {"PUT", "/api/branches/:id/booking", Access::Admin, &C::setBranchBooking, Body::Json},
+        {"PUT", "/api/branches/:id/booking", Access::Manager, &C::setBranchBooking, Body::Json},
         {"GET", "/api/services/:id/booking", Access::Staff, &C::serviceBooking},
-        {"PUT", "/api/services/:id/booking", Access::Admin, &C::setServiceBooking, Body::Json},
+        {"PUT", "/api/services/:id/booking", Access::Manager, &C::setServiceBooking, Body::Json},
     };
     return table;
 }
@@ -172,43 +172,48 @@ void AppointmentsController::list(const Call &call)
             ApiError::validation(QJsonObject{{branchId ? Key::ServiceId : Key::BranchId,
                                               QStringLiteral("Must be a positive id.")}}));
     Handler::run(m_api, call.responder,
-                 [this, from, to, branch = *branchId, service = *serviceId](WorkerContext &ctx) {
-                     return m_desk.list(ctx, from, to, branch, service);
-                 });
+                 [this, from, to, branch = call.caller.narrowed(*branchId), service = *serviceId](
+                     WorkerContext &ctx) { return m_desk.list(ctx, from, to, branch, service); });
 }
 
 // {branch_id, timezone, opening_hours, closed_dates, booking_horizon_days, checkin_*_minutes}
 void AppointmentsController::branchBooking(const Call &call)
 {
-    Handler::run(m_api, call.responder, [id = call.rowId()](WorkerContext &ctx) {
-        return AppointmentBook::branchBooking(ctx.db(), id);
-    });
+    Handler::runWithin(m_api, call.responder, {&BranchScope::branch, call.rowId(), call.caller},
+                       [id = call.rowId()](WorkerContext &ctx) {
+                           return AppointmentBook::branchBooking(ctx.db(), id);
+                       });
 }
 
 void AppointmentsController::setBranchBooking(const Call &call)
 {
-    Handler::runParsed(m_api, call.responder, branchBookingInput(call.body),
-                       [id = call.rowId(), actor = call.caller.userId](WorkerContext &ctx,
-                                                                       const BranchBooking &input) {
-                           return AppointmentBook::setBranchBooking(ctx.db(), id, input, actor);
-                       });
+    Handler::runParsedWithin(
+        m_api, call.responder, {&BranchScope::branch, call.rowId(), call.caller},
+        branchBookingInput(call.body),
+        [id = call.rowId(), actor = call.caller.userId](WorkerContext &ctx,
+                                                        const BranchBooking &input) {
+            return AppointmentBook::setBranchBooking(ctx.db(), id, input, actor);
+        });
 }
 
 // {service_id, slot_minutes, slot_capacity, capacity}
 void AppointmentsController::serviceBooking(const Call &call)
 {
-    Handler::run(m_api, call.responder, [id = call.rowId()](WorkerContext &ctx) {
-        return AppointmentBook::serviceBooking(ctx.db(), id);
-    });
+    Handler::runWithin(m_api, call.responder, {&BranchScope::service, call.rowId(), call.caller},
+                       [id = call.rowId()](WorkerContext &ctx) {
+                           return AppointmentBook::serviceBooking(ctx.db(), id);
+                       });
 }
 
 void AppointmentsController::setServiceBooking(const Call &call)
 {
-    Handler::runParsed(m_api, call.responder, serviceBookingInput(call.body),
-                       [id = call.rowId(), actor = call.caller.userId](
-                           WorkerContext &ctx, const ServiceBooking &input) {
-                           return AppointmentBook::setServiceBooking(ctx.db(), id, input, actor);
-                       });
+    Handler::runParsedWithin(
+        m_api, call.responder, {&BranchScope::service, call.rowId(), call.caller},
+        serviceBookingInput(call.body),
+        [id = call.rowId(), actor = call.caller.userId](WorkerContext &ctx,
+                                                        const ServiceBooking &input) {
+            return AppointmentBook::setServiceBooking(ctx.db(), id, input, actor);
+        });
 }
 
 } // namespace Nextup

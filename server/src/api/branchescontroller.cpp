@@ -29,28 +29,37 @@ const QList<Route<BranchesController>> &BranchesController::routes()
 {
     using C = BranchesController;
     static const QList<Route<C>> table = {
-        {"GET", "/api/branches", Access::Admin, &C::list},
+        {"GET", "/api/branches", Access::Manager, &C::list},
         {"POST", "/api/branches", Access::Admin, &C::create, Body::Json},
-        {"GET", "/api/branches/:id", Access::Admin, &C::get},
+        {"GET", "/api/branches/:id", Access::Manager, &C::get},
         {"PUT", "/api/branches/:id", Access::Admin, &C::update, Body::Json},
         {"DELETE", "/api/branches/:id", Access::Admin, &C::remove},
     };
     return table;
 }
 
-// [{id, name, timezone}]: every branch.
+// [{id, name, timezone}]: every branch; a branch admin's own only.
 void BranchesController::list(const Call &call)
 {
     Handler::run(m_api, call.responder,
-                 [this](WorkerContext &ctx) { return m_catalog.branches(ctx); });
+                 [this, caller = call.caller](WorkerContext &ctx) -> Result<QJsonArray> {
+                     auto all = m_catalog.branches(ctx);
+                     if (!all.ok() || caller.branchId == 0)
+                         return all;
+                     QJsonArray own;
+                     for (const QJsonValue &branch : std::as_const(*all))
+                         if (branch.toObject().value(Key::Id).toInt() == caller.branchId)
+                             own.append(branch);
+                     return own;
+                 });
 }
 
 // {branch}: {id, name, timezone}.
 void BranchesController::get(const Call &call)
 {
-    Handler::run(m_api, call.responder, [this, id = call.rowId()](WorkerContext &ctx) {
-        return m_catalog.branch(ctx, id);
-    });
+    Handler::runWithin(
+        m_api, call.responder, {&BranchScope::branch, call.rowId(), call.caller},
+        [this, id = call.rowId()](WorkerContext &ctx) { return m_catalog.branch(ctx, id); });
 }
 
 // 201 {branch}: {id, name, timezone}.

@@ -33,7 +33,7 @@ std::optional<int> integer(JsonValidator &check, const QString &field, bool requ
 Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row,
                               QLatin1StringView key, const QString &what, int id)
 {
-    if (!row.ok() || caller.isAdmin() || row->value(key).toObject().value(Key::Active).toBool())
+    if (!row.ok() || caller.isManager() || row->value(key).toObject().value(Key::Active).toBool())
         return row;
     return ApiError::notFound(QStringLiteral("%1 %2 does not exist.").arg(what).arg(id));
 }

@@ -8,6 +8,7 @@
 #include "api/jsonvalidator.h"
 #include "core/apierror.h"
 #include "core/principal.h"
+#include "domain/branchscope.h"
 #include "http/apirequest.h"
 
 namespace Nextup {
@@ -34,6 +35,16 @@ Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row,
 std::optional<int> idQuery(const ApiRequest &request, const QString &name);
 // idQuery() or its 400 (validation_failed, details naming the parameter).
 Result<int> idQueryOr400(const ApiRequest &request, const QString &name);
+
+// `input` unless it names a branch the caller does not manage (403, BranchScope::assignable).
+template <typename Input> Result<Input> inBranchOf(const Principal &caller, Result<Input> input)
+{
+    if (input.ok() && input->branchId) {
+        if (auto allowed = BranchScope::assignable(*input->branchId, caller); !allowed.ok())
+            return allowed.error();
+    }
+    return input;
+}
 
 } // namespace CatalogFields
 

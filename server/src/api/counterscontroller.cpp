@@ -28,6 +28,11 @@ Result<CounterInput> counterInput(const QJsonObject &body, bool creating)
 }
 } // namespace
 
+BranchScope::Check CountersController::scope(const Call &call)
+{
+    return {&BranchScope::counter, call.rowId(), call.caller};
+}
+
 CountersController::CountersController(const ApiContext &api)
     : m_api(api), m_desk(api.deps), m_admin(api.deps)
 {
@@ -55,24 +60,26 @@ const QList<Route<CountersController>> &CountersController::routes()
         {"POST", "/api/counters/:id/pause", Access::Staff, &C::pause, Body::Json},
         {"POST", "/api/counters/:id/transfer", Access::Staff, &C::transfer, Body::Json},
         {"GET", "/api/counters/:id", Access::Anyone, &C::get},
-        {"POST", "/api/counters", Access::Admin, &C::create, Body::Json},
-        {"PUT", "/api/counters/:id", Access::Admin, &C::update, Body::Json},
-        {"DELETE", "/api/counters/:id", Access::Admin, &C::remove},
+        {"POST", "/api/counters", Access::Manager, &C::create, Body::Json},
+        {"PUT", "/api/counters/:id", Access::Manager, &C::update, Body::Json},
+        {"DELETE", "/api/counters/:id", Access::Manager, &C::remove},
     };
     return table;
 }
 
 // [{id, name, branch_id, status, service_ids, operator_id, pause_reason, current_token,
-// queue_size}]; admins also see inactive counters with ?all=true; ?branch_id= for one branch's.
+// queue_size}]; admins also see inactive counters with ?all=true; ?branch_id= for one branch's
+// (a caller bound to a branch sees its own only).
 void CountersController::list(const Call &call)
 {
     const bool all =
-        call.caller.isAdmin() && call.request.queryValue(QStringLiteral("all")) == u"true";
+        call.caller.isManager() && call.request.queryValue(QStringLiteral("all")) == u"true";
     const Result<int> branchId = CatalogFields::idQueryOr400(call.request, Key::BranchId);
     if (!branchId.ok())
         return call.responder.send(branchId.error());
     Handler::run(m_api, call.responder,
-                 [this, all, branch = *branchId](WorkerContext &ctx) -> Result<QJsonArray> {
+                 [this, all, branch = call.caller.narrowed(*branchId)](
+                     WorkerContext &ctx) -> Result<QJsonArray> {
                      auto view = LiveQueues::view(m_api.deps, ctx, all);
                      if (!view.ok())
                          return view.error();
@@ -87,10 +94,10 @@ void CountersController::list(const Call &call)
 // {token} (call/recall/serve/complete/skip) or {counter} (open/close).
 void CountersController::act(const Call &call, Action action)
 {
-    Handler::run(m_api, call.responder,
-                 [this, action, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
-                     return (m_desk.*action)(ctx, id, caller);
-                 });
+    Handler::runWithin(m_api, call.responder, scope(call),
+                       [this, action, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                           return (m_desk.*action)(ctx, id, caller);
+                       });
 }
 
 // {counter} paused with a reason.
@@ -100,10 +107,10 @@ void CountersController::pause(const Call &call)
     const QString reason = check.string(Key::Reason, false, 0, 200).value_or(QString());
     if (!check.ok())
         return call.responder.send(check.error());
-    Handler::run(m_api, call.responder,
-                 [this, id = call.rowId(), reason, caller = call.caller](WorkerContext &ctx) {
-                     return m_desk.pause(ctx, id, reason, caller);
-                 });
+    Handler::runWithin(m_api, call.responder, scope(call),
+                       [this, id = call.rowId(), reason, caller = call.caller](WorkerContext &ctx) {
+                           return m_desk.pause(ctx, id, reason, caller);
+                       });
 }
 
 // {token} back in line for another service or counter, keeping its arrival time.
@@ -120,28 +127,30 @@ void CountersController::transfer(const Call &call)
         check.fail(Key::ServiceId, QStringLiteral("Give exactly one of service_id or counter_id."));
     if (!check.ok())
         return call.responder.send(check.error());
-    Handler::run(m_api, call.responder,
-                 [this, id = call.rowId(), target, caller = call.caller](WorkerContext &ctx) {
-                     return m_desk.transfer(ctx, id, target, caller);
-                 });
+    Handler::runWithin(m_api, call.responder, scope(call),
+                       [this, id = call.rowId(), target, caller = call.caller](WorkerContext &ctx) {
+                           return m_desk.transfer(ctx, id, target, caller);
+                       });
 }
 
 // {counter}: {id, branch_id, name, status, operator_id, pause_reason, active, service_ids}.
 // Anyone may read an active counter; an inactive one only an admin.
 void CountersController::get(const Call &call)
 {
-    Handler::run(m_api, call.responder,
-                 [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
-                     return CatalogFields::visibleTo(caller, m_admin.counter(ctx, id), Key::Counter,
-                                                     QStringLiteral("Counter"), id);
-                 });
+    Handler::runWithin(m_api, call.responder, scope(call),
+                       [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                           return CatalogFields::visibleTo(caller, m_admin.counter(ctx, id),
+                                                           Key::Counter, QStringLiteral("Counter"),
+                                                           id);
+                       });
 }
 
 // 201 {counter}; 409 already_exists when the branch has a counter of that name.
 void CountersController::create(const Call &call)
 {
     Handler::runParsed(
-        m_api, call.responder, counterInput(call.body, true),
+        m_api, call.responder,
+        CatalogFields::inBranchOf(call.caller, counterInput(call.body, true)),
         [this, caller = call.caller](WorkerContext &ctx, const CounterInput &input) {
             return m_admin.create(ctx, input, caller);
         },
@@ -151,20 +160,21 @@ void CountersController::create(const Call &call)
 // {counter} after a partial update.
 void CountersController::update(const Call &call)
 {
-    Handler::runParsed(m_api, call.responder, counterInput(call.body, false),
-                       [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx,
-                                                                       const CounterInput &input) {
-                           return m_admin.update(ctx, id, input, caller);
-                       });
+    Handler::runParsedWithin(m_api, call.responder, scope(call),
+                             CatalogFields::inBranchOf(call.caller, counterInput(call.body, false)),
+                             [this, id = call.rowId(),
+                              caller = call.caller](WorkerContext &ctx, const CounterInput &input) {
+                                 return m_admin.update(ctx, id, input, caller);
+                             });
 }
 
 // {counter} now active: false; 409 invalid_state while it is open or has a token at it.
 void CountersController::remove(const Call &call)
 {
-    Handler::run(m_api, call.responder,
-                 [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
-                     return m_admin.deactivate(ctx, id, caller);
-                 });
+    Handler::runWithin(m_api, call.responder, scope(call),
+                       [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                           return m_admin.deactivate(ctx, id, caller);
+                       });
 }
 
 } // namespace Nextup

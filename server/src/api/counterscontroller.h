@@ -16,6 +16,7 @@ public:
     static const QList<Route<CountersController>> &routes();
 
 private:
+    static BranchScope::Check scope(const Call &call); // the counter of call's :id
     using Action = Result<QJsonObject> (CounterDesk::*)(WorkerContext &, int,
                                                         const Principal &) const;
     // The route handler of a desk action that takes no body: call, recall, serve, complete,

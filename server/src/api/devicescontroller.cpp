@@ -61,17 +61,23 @@ const QList<Route<DevicesController>> &DevicesController::routes()
     using C = DevicesController;
     static const QList<Route<C>> table = {
         {"POST", "/api/devices/heartbeat", Access::KioskOrStaff, &C::heartbeat, Body::Json},
-        {"GET", "/api/devices", Access::Admin, &C::list},
+        {"GET", "/api/devices", Access::Manager, &C::list},
     };
     return table;
 }
 
-// {device}: the device after its report.
+// {device}: the device after its report. A device signed in with an account of a branch is of
+// that branch (it may leave branch_id out; another branch is 403).
 void DevicesController::heartbeat(const Call &call)
 {
     auto input = reportInput(call.body);
-    if (input.ok())
+    if (input.ok()) {
         input->userId = call.caller.userId;
+        if (input->branchId == 0)
+            input->branchId = call.caller.branchId;
+        if (auto own = BranchScope::assignable(input->branchId, call.caller); !own.ok())
+            return call.responder.send(own.error());
+    }
     Handler::runParsed(
         m_api, call.responder, std::move(input),
         [this](WorkerContext &ctx, const DeviceReport &report) -> Result<QJsonObject> {
@@ -82,15 +88,16 @@ void DevicesController::heartbeat(const Call &call)
         });
 }
 
-// [device]: every device, by name; ?branch_id= for one branch's.
+// [device]: every device, by name; ?branch_id= for one branch's (a branch admin's own only).
 void DevicesController::list(const Call &call)
 {
     const Result<int> branchId = CatalogFields::idQueryOr400(call.request, Key::BranchId);
     if (!branchId.ok())
         return call.responder.send(branchId.error());
-    Handler::run(m_api, call.responder, [this, branch = *branchId](WorkerContext &ctx) {
-        return m_registry.list(ctx.db(), branch);
-    });
+    Handler::run(m_api, call.responder,
+                 [this, branch = call.caller.narrowed(*branchId)](WorkerContext &ctx) {
+                     return m_registry.list(ctx.db(), branch);
+                 });
 }
 
 } // namespace Nextup

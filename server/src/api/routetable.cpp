@@ -84,9 +84,12 @@ QStringList rolesOf(Access access)
     switch (access) {
     case Access::Public:
     case Access::Anyone: return {};
-    case Access::SignedIn: return {Roles::Admin, Roles::Operator, Roles::Kiosk, Roles::User};
-    case Access::Staff: return {Roles::Admin, Roles::Operator};
-    case Access::KioskOrStaff: return {Roles::Admin, Roles::Operator, Roles::Kiosk};
+    case Access::SignedIn:
+        return {Roles::Admin, Roles::BranchAdmin, Roles::Operator, Roles::Kiosk, Roles::User};
+    case Access::Staff: return {Roles::Admin, Roles::BranchAdmin, Roles::Operator};
+    case Access::KioskOrStaff:
+        return {Roles::Admin, Roles::BranchAdmin, Roles::Operator, Roles::Kiosk};
+    case Access::Manager: return {Roles::Admin, Roles::BranchAdmin};
     case Access::Admin: return {Roles::Admin};
     }
     return {Roles::Admin}; // a value the switch does not name admits the fewest: fail closed
@@ -100,6 +103,7 @@ const char *nameOf(Access access)
     case Access::SignedIn: return "signed-in";
     case Access::Staff: return "staff";
     case Access::KioskOrStaff: return "kiosk-or-staff";
+    case Access::Manager: return "manager";
     case Access::Admin: return "admin";
     }
     return "admin";

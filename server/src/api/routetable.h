@@ -20,10 +20,11 @@ enum class Access
 {
     Public,       // the caller is not looked at: not even a bad Bearer is refused (login, files)
     Anyone,       // anonymous or any role; a Bearer that is sent must verify (401 otherwise)
-    SignedIn,     // any role (admin, operator, kiosk, user): anonymous is 401
-    Staff,        // admin or operator: anonymous is 401, another role 403
-    KioskOrStaff, // a kiosk account, admin or operator: anonymous is 401, a customer 403
-    Admin,        // admin only: anonymous is 401, another role 403
+    SignedIn,     // any role: anonymous is 401
+    Staff,        // admin, branch admin or operator: anonymous is 401, another role 403
+    KioskOrStaff, // a kiosk account or staff: anonymous is 401, a customer 403
+    Manager,      // admin or branch admin (its own branch only): anonymous 401, another role 403
+    Admin,        // admin only (head office): anonymous is 401, another role 403
 };
 
 // Whether the dispatcher reads the body for the handler.

@@ -35,30 +35,37 @@ Result<ServiceInput> serviceInput(const QJsonObject &body, bool creating)
 }
 } // namespace
 
+BranchScope::Check ServicesController::scope(const Call &call)
+{
+    return {&BranchScope::service, call.rowId(), call.caller};
+}
+
 const QList<Route<ServicesController>> &ServicesController::routes()
 {
     using C = ServicesController;
     static const QList<Route<C>> table = {
         {"GET", "/api/services", Access::Anyone, &C::list},
         {"GET", "/api/services/:id", Access::Anyone, &C::get},
-        {"POST", "/api/services", Access::Admin, &C::create, Body::Json},
-        {"PUT", "/api/services/:id", Access::Admin, &C::update, Body::Json},
-        {"DELETE", "/api/services/:id", Access::Admin, &C::remove},
+        {"POST", "/api/services", Access::Manager, &C::create, Body::Json},
+        {"PUT", "/api/services/:id", Access::Manager, &C::update, Body::Json},
+        {"DELETE", "/api/services/:id", Access::Manager, &C::remove},
     };
     return table;
 }
 
 // [{id, branch_id, code, name, avg_service_seconds, target_wait_seconds, active, waiting, eta}];
-// admins also see inactive services with ?all=true; ?branch_id= for one branch's.
+// admins also see inactive services with ?all=true; ?branch_id= for one branch's (a caller bound
+// to a branch sees its own only).
 void ServicesController::list(const Call &call)
 {
     const bool all =
-        call.caller.isAdmin() && call.request.queryValue(QStringLiteral("all")) == u"true";
+        call.caller.isManager() && call.request.queryValue(QStringLiteral("all")) == u"true";
     const Result<int> branchId = CatalogFields::idQueryOr400(call.request, Key::BranchId);
     if (!branchId.ok())
         return call.responder.send(branchId.error());
     Handler::run(m_api, call.responder,
-                 [this, all, branch = *branchId](WorkerContext &ctx) -> Result<QJsonArray> {
+                 [this, all, branch = call.caller.narrowed(*branchId)](
+                     WorkerContext &ctx) -> Result<QJsonArray> {
                      auto services = LiveQueues::servicesWithQueues(m_api.deps, ctx, all);
                      if (!services.ok())
                          return services.error();
@@ -74,18 +81,20 @@ void ServicesController::list(const Call &call)
 // Anyone may read an active service; an inactive one only an admin.
 void ServicesController::get(const Call &call)
 {
-    Handler::run(m_api, call.responder,
-                 [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
-                     return CatalogFields::visibleTo(caller, m_catalog.service(ctx, id),
-                                                     Key::Service, QStringLiteral("Service"), id);
-                 });
+    Handler::runWithin(m_api, call.responder, scope(call),
+                       [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                           return CatalogFields::visibleTo(caller, m_catalog.service(ctx, id),
+                                                           Key::Service, QStringLiteral("Service"),
+                                                           id);
+                       });
 }
 
 // 201 {service}; 409 already_exists when the branch has the code.
 void ServicesController::create(const Call &call)
 {
     Handler::runParsed(
-        m_api, call.responder, serviceInput(call.body, true),
+        m_api, call.responder,
+        CatalogFields::inBranchOf(call.caller, serviceInput(call.body, true)),
         [this, caller = call.caller](WorkerContext &ctx, const ServiceInput &input) {
             return m_catalog.createService(ctx, input, caller);
         },
@@ -95,20 +104,21 @@ void ServicesController::create(const Call &call)
 // {service} after a partial update.
 void ServicesController::update(const Call &call)
 {
-    Handler::runParsed(m_api, call.responder, serviceInput(call.body, false),
-                       [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx,
-                                                                       const ServiceInput &input) {
-                           return m_catalog.updateService(ctx, id, input, caller);
-                       });
+    Handler::runParsedWithin(m_api, call.responder, scope(call),
+                             CatalogFields::inBranchOf(call.caller, serviceInput(call.body, false)),
+                             [this, id = call.rowId(),
+                              caller = call.caller](WorkerContext &ctx, const ServiceInput &input) {
+                                 return m_catalog.updateService(ctx, id, input, caller);
+                             });
 }
 
 // {service} now active: false; 409 invalid_state while tokens of it are waiting or called.
 void ServicesController::remove(const Call &call)
 {
-    Handler::run(m_api, call.responder,
-                 [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
-                     return m_catalog.deactivateService(ctx, id, caller);
-                 });
+    Handler::runWithin(m_api, call.responder, scope(call),
+                       [this, id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                           return m_catalog.deactivateService(ctx, id, caller);
+                       });
 }
 
 } // namespace Nextup

@@ -14,6 +14,7 @@ public:
     static const QList<Route<ServicesController>> &routes();
 
 private:
+    static BranchScope::Check scope(const Call &call); // the service of call's :id
     void list(const Call &call);
     void get(const Call &call);
     void create(const Call &call);

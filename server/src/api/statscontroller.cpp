@@ -35,9 +35,8 @@ void StatsController::stats(const Call &call)
     if (!problems.isEmpty())
         return call.responder.send(ApiError::validation(problems));
     Handler::run(m_api, call.responder,
-                 [scope = Stats::Scope{from, to, *branchId}](WorkerContext &ctx) {
-                     return Stats::compute(ctx.db(), scope);
-                 });
+                 [scope = Stats::Scope{from, to, call.caller.narrowed(*branchId)}](
+                     WorkerContext &ctx) { return Stats::compute(ctx.db(), scope); });
 }
 
 } // namespace Nextup

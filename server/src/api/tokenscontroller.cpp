@@ -45,6 +45,11 @@ const QList<Route<TokensController>> &TokensController::routes()
     return table;
 }
 
+BranchScope::Check TokensController::scope(const Call &call)
+{
+    return {&BranchScope::token, call.id, call.caller};
+}
+
 QByteArray TokensController::secretOf(const ApiRequest &request, const QJsonObject &body)
 {
     QByteArray secret = body.value(Key::Secret).toString().toUtf8();
@@ -101,6 +106,9 @@ void TokensController::book(const Call &call, const TokenIssuer::Request &issue,
                                      issue.caller};
     m_api.pool.submit(call.responder, [this, request = call.request, booking,
                                        limited](WorkerContext &ctx) {
+        if (auto reached = BranchScope::service(ctx.db(), booking.serviceId, booking.caller);
+            !reached.ok())
+            return toResponse(Result<QJsonObject>(reached.error()), 201);
         if (limited) {
             if (auto refused = Handler::rateLimited(m_api, ctx, request, "rl:tokens",
                                                     m_api.config.tokenRateLimitPerMinute))
@@ -113,25 +121,25 @@ void TokensController::book(const Call &call, const TokenIssuer::Request &issue,
 // {token_id, token_number, status, position, eta, ...}: the customer (with the secret) or staff.
 void TokensController::status(const Call &call)
 {
-    Handler::run(m_api, call.responder,
-                 [this, id = call.id, secret = secretOf(call.request),
-                  caller = call.caller](WorkerContext &ctx) -> Result<QJsonObject> {
-                     auto progress = m_issuer.status(ctx, id, secret, caller);
-                     if (!progress.ok())
-                         return progress;
-                     // A booked appointment's page shows its time and window, on any phone
-                     // (a walk-in's status costs no further query).
-                     const QString status = progress->value(Key::Status).toString();
-                     if (status != Wire::toString(Wire::TokenStatus::Booked) &&
-                         status != Wire::toString(Wire::TokenStatus::Expired))
-                         return progress;
-                     auto time = m_appointments.timeOf(ctx, id);
-                     if (!time.ok())
-                         return time.error();
-                     for (auto it = time->begin(); it != time->end(); ++it)
-                         progress->insert(it.key(), it.value());
-                     return progress;
-                 });
+    Handler::runWithin(m_api, call.responder, scope(call),
+                       [this, id = call.id, secret = secretOf(call.request),
+                        caller = call.caller](WorkerContext &ctx) -> Result<QJsonObject> {
+                           auto progress = m_issuer.status(ctx, id, secret, caller);
+                           if (!progress.ok())
+                               return progress;
+                           // A booked appointment's page shows its time and window, on any phone
+                           // (a walk-in's status costs no further query).
+                           const QString status = progress->value(Key::Status).toString();
+                           if (status != Wire::toString(Wire::TokenStatus::Booked) &&
+                               status != Wire::toString(Wire::TokenStatus::Expired))
+                               return progress;
+                           auto time = m_appointments.timeOf(ctx, id);
+                           if (!time.ok())
+                               return time.error();
+                           for (auto it = time->begin(); it != time->end(); ++it)
+                               progress->insert(it.key(), it.value());
+                           return progress;
+                       });
 }
 
 // {token}: a waiting token cancelled by its customer (secret) or by staff.
@@ -141,11 +149,12 @@ void TokensController::cancel(const Call &call)
     const auto reason = check.string(Key::Reason, false, 0, 500);
     if (!check.ok())
         return call.responder.send(check.error());
-    Handler::run(m_api, call.responder,
-                 [this, id = call.id, secret = secretOf(call.request, call.body),
-                  caller = call.caller, reason = reason.value_or(QString())](WorkerContext &ctx) {
-                     return m_issuer.cancel(ctx, id, secret, reason, caller);
-                 });
+    Handler::runWithin(m_api, call.responder, scope(call),
+                       [this, id = call.id, secret = secretOf(call.request, call.body),
+                        caller = call.caller,
+                        reason = reason.value_or(QString())](WorkerContext &ctx) {
+                           return m_issuer.cancel(ctx, id, secret, reason, caller);
+                       });
 }
 
 // {items, page, page_size, total}: filtered, paged history for staff.
@@ -154,6 +163,7 @@ void TokensController::history(const Call &call)
     auto filter = History::Filter::fromQuery(call.request.query);
     if (!filter.ok())
         return call.responder.send(filter.error());
+    filter->branchId = call.caller.narrowed(filter->branchId);
     Handler::run(m_api, call.responder, [filter = *filter](WorkerContext &ctx) {
         return History::search(ctx.db(), filter);
     });
@@ -162,8 +172,9 @@ void TokensController::history(const Call &call)
 // {token} with its events timeline.
 void TokensController::details(const Call &call)
 {
-    Handler::run(m_api, call.responder,
-                 [this, id = call.id](WorkerContext &ctx) { return m_issuer.details(ctx, id); });
+    Handler::runWithin(
+        m_api, call.responder, scope(call),
+        [this, id = call.id](WorkerContext &ctx) { return m_issuer.details(ctx, id); });
 }
 
 // {token} now called at the given counter, out of turn; the reason is kept in its history.
@@ -174,11 +185,14 @@ void TokensController::assign(const Call &call)
     const auto reason = check.string(Key::Reason, false, 0, 500);
     if (!check.ok())
         return call.responder.send(check.error());
-    Handler::run(m_api, call.responder,
-                 [this, id = call.id, counterId = int(*counterId),
-                  reason = reason.value_or(QString()), caller = call.caller](WorkerContext &ctx) {
-                     return m_desk.assign(ctx, id, counterId, reason, caller);
-                 });
+    Handler::runWithin(
+        m_api, call.responder, scope(call),
+        [this, id = call.id, counterId = int(*counterId), reason = reason.value_or(QString()),
+         caller = call.caller](WorkerContext &ctx) -> Result<QJsonObject> {
+            if (auto reached = BranchScope::counter(ctx.db(), counterId, caller); !reached.ok())
+                return reached.error();
+            return m_desk.assign(ctx, id, counterId, reason, caller);
+        });
 }
 
 } // namespace Nextup

@@ -20,6 +20,7 @@ public:
     QByteArray metricsText() const;
 
 private:
+    static BranchScope::Check scope(const Call &call); // the token of call's :id
     void create(const Call &call);
     void book(const Call &call, const TokenIssuer::Request &issue, const QDateTime &slot,
               bool limited);

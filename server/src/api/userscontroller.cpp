@@ -17,8 +17,8 @@ const int kMaxFullName = 200;
 const int kDefaultPageSize = 50;
 const int kMaxPageSize = 200;
 
-// {username, password, role, full_name?, active?}; the password is required on create only
-// (on update it resets the password).
+// {username, password, role, full_name?, active?, branch_id?}; the password is required on create
+// only (on update it resets the password).
 Result<UserInput> userInput(const QJsonObject &body, bool creating)
 {
     const QString username = Key::Username;
@@ -38,7 +38,12 @@ Result<UserInput> userInput(const QJsonObject &body, bool creating)
         check.fail(password, problems.value(password).toString());
     input.role = check.string(role, creating, 1, 16);
     if (input.role && !Roles::isValid(*input.role))
-        check.fail(role, QStringLiteral("One of admin, operator, kiosk, user."));
+        check.fail(role, QStringLiteral("One of admin, branch_admin, operator, kiosk, user."));
+    // null: head office (every branch)
+    if (body.contains(Key::BranchId) && body.value(Key::BranchId).isNull())
+        input.branchId = 0;
+    else if (auto branch = check.integer(Key::BranchId, false, 1, std::numeric_limits<int>::max()))
+        input.branchId = int(*branch);
     input.fullName = check.string(Key::FullName, false, 0, kMaxFullName);
     input.active = check.boolean(Key::Active, false);
     if (!check.ok())
@@ -62,31 +67,40 @@ int pageParam(const ApiRequest &request, const QString &name, int fallback, int 
 }
 } // namespace
 
+BranchScope::Check UsersController::scope(const Call &call)
+{
+    return {&BranchScope::user, call.rowId(), call.caller};
+}
+
 const QList<Route<UsersController>> &UsersController::routes()
 {
     using C = UsersController;
     static const QList<Route<C>> table = {
-        {"GET", "/api/users", Access::Admin, &C::list},
-        {"POST", "/api/users", Access::Admin, &C::create, Body::Json},
-        {"GET", "/api/users/:id", Access::Admin, &C::get},
-        {"PUT", "/api/users/:id", Access::Admin, &C::update, Body::Json},
-        {"DELETE", "/api/users/:id", Access::Admin, &C::remove},
+        {"GET", "/api/users", Access::Manager, &C::list},
+        {"POST", "/api/users", Access::Manager, &C::create, Body::Json},
+        {"GET", "/api/users/:id", Access::Manager, &C::get},
+        {"PUT", "/api/users/:id", Access::Manager, &C::update, Body::Json},
+        {"DELETE", "/api/users/:id", Access::Manager, &C::remove},
         {"GET", "/api/audit", Access::Admin, &C::audit},
     };
     return table;
 }
 
-// [{id, username, role, full_name, active}]: every account, inactive ones included.
+// [{id, username, role, full_name, active, branch_id}]: every account, inactive ones included;
+// a branch admin's branch only.
 void UsersController::list(const Call &call)
 {
-    Handler::run(m_api, call.responder, [](WorkerContext &ctx) { return UserAdmin::list(ctx); });
+    Handler::run(m_api, call.responder, [branch = call.caller.branchId](WorkerContext &ctx) {
+        return UserAdmin::list(ctx, branch);
+    });
 }
 
-// {user}: {id, username, role, full_name, active}.
+// {user}: {id, username, role, full_name, active, branch_id}.
 void UsersController::get(const Call &call)
 {
-    Handler::run(m_api, call.responder,
-                 [id = call.rowId()](WorkerContext &ctx) { return UserAdmin::user(ctx, id); });
+    Handler::runWithin(m_api, call.responder, scope(call), [id = call.rowId()](WorkerContext &ctx) {
+        return UserAdmin::user(ctx, id);
+    });
 }
 
 // 201 {user}; 409 already_exists when the username is taken (case-insensitively).
@@ -104,8 +118,8 @@ void UsersController::create(const Call &call)
 // an admin would demote or deactivate themself.
 void UsersController::update(const Call &call)
 {
-    Handler::runParsed(
-        m_api, call.responder, userInput(call.body, false),
+    Handler::runParsedWithin(
+        m_api, call.responder, scope(call), userInput(call.body, false),
         [id = call.rowId(), caller = call.caller](WorkerContext &ctx, const UserInput &input) {
             return UserAdmin::update(ctx, id, input, caller);
         });
@@ -114,10 +128,10 @@ void UsersController::update(const Call &call)
 // {user} now active: false (cannot log in); 409 invalid_state for the caller's own account.
 void UsersController::remove(const Call &call)
 {
-    Handler::run(m_api, call.responder,
-                 [id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
-                     return UserAdmin::deactivate(ctx, id, caller);
-                 });
+    Handler::runWithin(m_api, call.responder, scope(call),
+                       [id = call.rowId(), caller = call.caller](WorkerContext &ctx) {
+                           return UserAdmin::deactivate(ctx, id, caller);
+                       });
 }
 
 // {items:[{id, actor_id, actor, action, entity, entity_id, details, at}], page, page_size, total},

@@ -13,6 +13,7 @@ public:
     static const QList<Route<UsersController>> &routes();
 
 private:
+    static BranchScope::Check scope(const Call &call); // the user of call's :id
     void list(const Call &call);
     void get(const Call &call);
     void create(const Call &call);

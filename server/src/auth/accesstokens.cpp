@@ -21,14 +21,16 @@ AccessTokens::AccessTokens(QByteArray secret, int lifetimeSeconds)
 QByteArray AccessTokens::issue(const Principal &principal) const
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    return Nextup::Jwt::sign(QJsonObject{{Key::Subject, QString::number(principal.userId)},
-                                         {Key::Role, principal.role},
-                                         {Key::Name, principal.name},
-                                         {Key::Issuer, QLatin1String(issuer)},
-                                         {Key::Audience, QLatin1String(audience)},
-                                         {Key::IssuedAt, now},
-                                         {Key::Expires, now + m_lifetimeSeconds}},
-                             m_secret);
+    QJsonObject claims{{Key::Subject, QString::number(principal.userId)},
+                       {Key::Role, principal.role},
+                       {Key::Name, principal.name},
+                       {Key::Issuer, QLatin1String(issuer)},
+                       {Key::Audience, QLatin1String(audience)},
+                       {Key::IssuedAt, now},
+                       {Key::Expires, now + m_lifetimeSeconds}};
+    if (principal.branchId > 0)
+        claims.insert(Key::BranchId, principal.branchId);
+    return Nextup::Jwt::sign(claims, m_secret);
 }
 
 Result<Principal> AccessTokens::authenticate(const QByteArray &header) const
@@ -70,7 +72,9 @@ Result<Principal> AccessTokens::verifyFully(const QByteArray &token, const QDate
     principal.userId = verified.payload.value(Key::Subject).toString().toInt();
     principal.role = verified.payload.value(Key::Role).toString();
     principal.name = verified.payload.value(Key::Name).toString();
-    if (principal.userId <= 0 || !Roles::isValid(principal.role))
+    principal.branchId = verified.payload.value(Key::BranchId).toInt();
+    if (principal.userId <= 0 || !Roles::isValid(principal.role) || principal.branchId < 0 ||
+        (principal.isBranchAdmin() && principal.branchId == 0))
         return ApiError::unauthorized(QStringLiteral("Access token rejected: bad claims."));
     // A token with "nbf" (ours have none) is checked in full every time.
     if (!verified.payload.contains(Key::NotBefore)) {

@@ -6,6 +6,7 @@
 
 #include "auth/securerandom.h"
 #include "domain/appointmentbook.h"
+#include "domain/branchscope.h"
 #include "domain/eventpublisher.h"
 #include "domain/tokenrecord.h"
 #include "domain/tokenrepository.h"
@@ -70,6 +71,9 @@ Outcome AppointmentDesk::admit(WorkerContext &ctx, qint64 tokenId, const QByteAr
         return verdict.error();
     if (*verdict == TokenSecrets::Verdict::UnknownToken)
         return ApiError::notFound(QStringLiteral("Token %1 does not exist.").arg(tokenId));
+    // A kiosk or staff member of another branch: no such token for them.
+    if (auto reached = BranchScope::token(ctx.db(), tokenId, caller); !reached.ok())
+        return reached;
     // A lobby kiosk checks in whatever QR is scanned at it; staff check in from the console.
     if (caller.mayIssuePriority() || *verdict == TokenSecrets::Verdict::Matches)
         return Done{};

@@ -12,7 +12,7 @@ namespace Nextup {
 namespace {
 namespace Key = Wire::Key;
 
-const QString kUserColumns = QStringLiteral("id, username, role, full_name, active");
+const QString kUserColumns = QStringLiteral("id, username, role, full_name, active, branch_id");
 
 ApiError badCredentials()
 {
@@ -25,8 +25,9 @@ ApiError badCredentials()
 
 Wire::User userFromRow(const Rows &q, int offset)
 {
-    return {q.value(offset).toInt(), q.value(offset + 1).toString(), q.value(offset + 2).toString(),
-            q.value(offset + 3).toString(), q.value(offset + 4).toBool()};
+    return {q.value(offset).toInt(),        q.value(offset + 1).toString(),
+            q.value(offset + 2).toString(), q.value(offset + 3).toString(),
+            q.value(offset + 4).toBool(),   q.value(offset + 5).toInt()};
 }
 
 AuthService::AuthService(const AccessTokens &tokens, int refreshDays)
@@ -114,7 +115,7 @@ Result<AuthService::Session> AuthService::startSession(Database &db, const Wire:
                  m_refreshDays});
     if (!stored.ok())
         return stored.error();
-    Principal principal{user.id, user.role, user.username};
+    Principal principal{user.id, user.role, user.username, user.branchId};
     Session session;
     session.refreshToken = refreshToken;
     session.body = QJsonObject{{Key::AccessToken, QString::fromLatin1(m_tokens.issue(principal))},

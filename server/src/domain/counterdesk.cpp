@@ -64,7 +64,7 @@ std::optional<ApiError> CounterDesk::refusal(const std::optional<CounterRecord> 
         return ApiError::conflict(
             QStringLiteral("counter_not_open"),
             QStringLiteral("%1 is closed; open it first.").arg(counter->name));
-    if (!worker->isAdmin() && counter->operatorId != worker->userId)
+    if (!worker->isManager() && counter->operatorId != worker->userId)
         return ApiError::forbidden(
             QStringLiteral("%1 was opened by another operator.").arg(counter->name));
     return std::nullopt;
@@ -92,7 +92,7 @@ Result<QJsonObject> CounterDesk::open(const DeskPorts &at, int counterId,
     auto counter = loadCounter(at, counterId);
     if (!counter.ok())
         return counter.error();
-    if (counter->status != u"closed" && counter->operatorId != caller.userId && !caller.isAdmin())
+    if (counter->status != u"closed" && counter->operatorId != caller.userId && !caller.isManager())
         return ApiError::conflict(
             QStringLiteral("counter_busy"),
             QStringLiteral("%1 is already open for another operator.").arg(counter->name));

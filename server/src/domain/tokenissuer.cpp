@@ -34,7 +34,7 @@ Result<TokenIssuer::Accepted> TokenIssuer::accept(const Request &request,
                                                   const QDateTime &now) const
 {
     const auto found = services.constFind(request.serviceId);
-    if (found == services.cend())
+    if (found == services.cend() || !request.caller.reaches(found->branchId))
         return ApiError::notFound(
             QStringLiteral("Service %1 does not exist.").arg(request.serviceId));
     const ServiceRecord &svc = *found;

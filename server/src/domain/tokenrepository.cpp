@@ -176,7 +176,7 @@ Result<AtCounter> applyAtCounter(Database &db, int counterId, const Principal &c
             "AND t.status = ANY(?::text[]) FOR UPDATE OF t), ") +
         changeCtes(change) + QStringLiteral("SELECT c.*, u.* FROM c LEFT JOIN (") +
         TokenRecord::selectSqlFrom(QStringLiteral("upd")) + QStringLiteral(") u ON true");
-    QVariantList params{counterId, caller.isAdmin(), caller.userId,
+    QVariantList params{counterId, caller.isManager(), caller.userId,
                         statusArray(change.fromStatuses)};
     params += changeParams(change);
     auto query = db.exec(sql, params);

@@ -4,13 +4,15 @@
 #include "core/workercontext.h"
 #include "domain/adminsupport.h"
 #include "domain/authservice.h"
+#include "domain/branchscope.h"
 #include "store/database.h"
 
 namespace Nextup {
 
 namespace {
 const QString kUser = QStringLiteral("user"); // the audit log's entity
-const QString kUserSql = QStringLiteral("SELECT id, username, role, full_name, active FROM users ");
+const QString kUserSql =
+    QStringLiteral("SELECT id, username, role, full_name, active, branch_id FROM users ");
 const QString kUsernameTaken = QStringLiteral("That username is taken.");
 
 namespace Key = Wire::Key;
@@ -57,6 +59,35 @@ Outcome checkSelf(const UserRow &before, const UserRow &after, const Principal &
         return Admin::invalidState(QStringLiteral("You cannot deactivate your own account."));
     if (before.role == Roles::Admin && after.role != Roles::Admin)
         return Admin::invalidState(QStringLiteral("You cannot remove your own admin role."));
+    if (before.role != after.role || before.branchId != after.branchId)
+        return Admin::invalidState(QStringLiteral("You cannot change your own role or branch."));
+    return Done{};
+}
+
+// The role and branch a user may have, and what a branch admin may give.
+Outcome checkPlacement(Database &db, const UserRow &user, const Principal &caller)
+{
+    const QString field = Key::BranchId;
+    if (caller.branchId != 0) {
+        if (user.role == Roles::Admin)
+            return ApiError{403, QStringLiteral("forbidden"),
+                            QStringLiteral("A branch admin cannot make an admin."),
+                            QJsonObject{{Key::Role, QStringLiteral("Not yours to give.")}}};
+        if (auto own = BranchScope::assignable(user.branchId, caller); !own.ok())
+            return own;
+    }
+    if (user.branchId == 0) {
+        if (user.role == Roles::BranchAdmin)
+            return ApiError::validation(
+                QJsonObject{{field, QStringLiteral("A branch admin belongs to a branch.")}});
+        return Done{};
+    }
+    auto branch = db.exec(QStringLiteral("SELECT 1 FROM branches WHERE id = ?"), {user.branchId});
+    if (!branch.ok())
+        return branch.error();
+    if (!branch->next())
+        return ApiError::validation(
+            QJsonObject{{field, QStringLiteral("Branch %1 does not exist.").arg(user.branchId)}});
     return Done{};
 }
 
@@ -70,6 +101,7 @@ UserRow merged(const UserRow &before, const UserInput &input, bool passwordReset
     Admin::applyChange(input.role, after.role, Key::Role, changes);
     Admin::applyChange(input.fullName, after.fullName, Key::FullName, changes);
     Admin::applyChange(input.active, after.active, Key::Active, changes);
+    Admin::applyChange(input.branchId, after.branchId, Key::BranchId, changes);
     if (passwordReset)
         changes.insert(QStringLiteral("password_reset"), true);
     return after;
@@ -82,14 +114,18 @@ Result<UserRow> store(Database &db, const UserRow &before, const UserRow &after,
 {
     if (auto allowed = checkSelf(before, after, caller); !allowed.ok())
         return allowed.error();
+    if (auto placed = checkPlacement(db, after, caller); !placed.ok())
+        return placed.error();
     auto row = db.exec(
         QStringLiteral("UPDATE users SET username = ?, role = ?, full_name = COALESCE(?, ''), "
-                       "active = ?, password_hash = COALESCE(?, password_hash) WHERE id = ?"),
+                       "active = ?, password_hash = COALESCE(?, password_hash), branch_id = ? "
+                       "WHERE id = ?"),
         {after.username, after.role, after.fullName, after.active,
-         nullable(hash.value_or(QString())), after.id});
+         nullable(hash.value_or(QString())), nullableId(after.branchId), after.id});
     if (!row.ok())
         return Admin::alreadyTaken(row.error(), Key::Username, kUsernameTaken);
-    if (hash || !after.active) {
+    const bool scopeChanged = after.role != before.role || after.branchId != before.branchId;
+    if (hash || !after.active || scopeChanged) {
         if (auto ended = endSessions(db, after.id); !ended.ok())
             return ended.error();
     }
@@ -122,9 +158,10 @@ Result<QJsonObject> change(WorkerContext &ctx, int id, const UserInput &input,
 
 namespace UserAdmin {
 
-Result<QJsonArray> list(WorkerContext &ctx)
+Result<QJsonArray> list(WorkerContext &ctx, int branchId)
 {
-    auto rows = ctx.db().exec(kUserSql + QStringLiteral("ORDER BY id"));
+    auto rows = ctx.db().exec(kUserSql + QStringLiteral("WHERE ? = 0 OR branch_id = ? ORDER BY id"),
+                              {branchId, branchId});
     if (!rows.ok())
         return rows.error();
     QJsonArray out;
@@ -150,14 +187,21 @@ Result<QJsonObject> create(WorkerContext &ctx, const UserInput &input, const Pri
     const AuditEntry audit{caller.userId, QStringLiteral("user.create"), kUser, 0, {}};
     auto created =
         Admin::auditedTransaction<UserRow>(db, audit, [&](AuditEntry &entry) -> Result<UserRow> {
-            UserRow user{0, input.username.value_or(QString()), input.role.value_or(Roles::User),
-                         input.fullName.value_or(QString()), input.active.value_or(true)};
+            UserRow user{0,
+                         input.username.value_or(QString()),
+                         input.role.value_or(Roles::User),
+                         input.fullName.value_or(QString()),
+                         input.active.value_or(true),
+                         input.branchId.value_or(caller.branchId)};
+            if (auto placed = checkPlacement(db, user, caller); !placed.ok())
+                return placed.error();
             // COALESCE: a null QString (no full_name given) binds SQL NULL.
-            auto row = db.exec(
-                QStringLiteral(
-                    "INSERT INTO users (username, password_hash, role, full_name, active) "
-                    "VALUES (?, ?, ?, COALESCE(?, ''), ?) RETURNING id"),
-                {user.username, hash->value_or(QString()), user.role, user.fullName, user.active});
+            auto row =
+                db.exec(QStringLiteral(
+                            "INSERT INTO users (username, password_hash, role, full_name, active, "
+                            "branch_id) VALUES (?, ?, ?, COALESCE(?, ''), ?, ?) RETURNING id"),
+                        {user.username, hash->value_or(QString()), user.role, user.fullName,
+                         user.active, nullableId(user.branchId)});
             if (!row.ok())
                 return Admin::alreadyTaken(row.error(), Key::Username, kUsernameTaken);
             user.id = row->next() ? row->value(0).toInt() : 0;
