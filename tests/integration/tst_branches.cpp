@@ -5,6 +5,7 @@
 // at any hour.
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
 
@@ -23,6 +24,14 @@ private slots:
     void statsTodayIsEachBranchsOwn();
     void badBranchIdIs400_data();
     void badBranchIdIs400();
+    // Roles and scope: users of the east branch against the west branch's objects.
+    void foreignObjectsAreNotFound_data();
+    void foreignObjectsAreNotFound();
+    void listsAreNarrowedToTheCallersBranch_data();
+    void listsAreNarrowedToTheCallersBranch();
+    void writesStayInTheBranch();
+    void branchAdminWorksItsOwnBranch();
+    void branchAdminNeedsABranch();
 
 private:
     struct Site
@@ -52,7 +61,12 @@ private:
         return reply.status == 200 ? reply.object() : QJsonObject{};
     }
 
+    // A user of `branch` with `role`; its access token (empty on failure).
+    QString signedIn(const QString &role, int branch, int *userId = nullptr);
+
     Flow::Cluster m_cluster;
+    int m_westOperator = 0;
+    QHash<QString, QString> m_eastStaff; // "branch_admin", "operator", "kiosk" -> access token
     Site m_east;
     Site m_west;
     qint64 m_eastToken = 0;
@@ -83,12 +97,34 @@ TestBranches::Site TestBranches::addSite(const QString &name, const QString &zon
     return site;
 }
 
+QString TestBranches::signedIn(const QString &role, int branch, int *userId)
+{
+    static int unique = 0;
+    const QString name = QStringLiteral("scoped%1%2").arg(role).arg(++unique).remove(u'_');
+    const HttpReply created = http().post(
+        QStringLiteral("/api/users"),
+        {{"username", name}, {"password", "branch-pass-1"}, {"role", role}, {"branch_id", branch}},
+        admin());
+    if (created.status != 201) {
+        qWarning("create %s: %s", qPrintable(name), created.body.constData());
+        return {};
+    }
+    if (userId)
+        *userId = created.object().value(u"user").toObject().value(u"id").toInt();
+    return http().login(name, QStringLiteral("branch-pass-1"));
+}
+
 void TestBranches::initTestCase()
 {
     QVERIFY(m_cluster.start());
     m_east = addSite(QStringLiteral("Kiritimati"), QStringLiteral("Pacific/Kiritimati"), "KE");
     m_west = addSite(QStringLiteral("Honolulu"), QStringLiteral("Pacific/Honolulu"), "HW");
     QVERIFY(m_east.counter > 0 && m_west.counter > 0);
+    for (const char *role : {"branch_admin", "operator", "kiosk"}) {
+        m_eastStaff.insert(QLatin1String(role), signedIn(QLatin1String(role), m_east.branch));
+        QVERIFY2(!m_eastStaff.value(QLatin1String(role)).isEmpty(), role);
+    }
+    QVERIFY(!signedIn(QStringLiteral("operator"), m_west.branch, &m_westOperator).isEmpty());
     QCOMPARE(m_east.today(), m_west.today().addDays(1)); // always a day apart
     const HttpReply east = Flow::issue(http(), m_east.service);
     const HttpReply west = Flow::issue(http(), m_west.service);
@@ -200,6 +236,231 @@ void TestBranches::badBranchIdIs400()
         QCOMPARE(reply.errorCode(), QStringLiteral("validation_failed"));
         QVERIFY2(Flow::errorDetails(reply).contains(u"branch_id"), reply.body.constData());
     }
+}
+
+void TestBranches::foreignObjectsAreNotFound_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QJsonObject>("body");
+    const QString admin = QStringLiteral("branch_admin");
+    const QString ws = QString::number(m_west.service);
+    const QString wc = QString::number(m_west.counter);
+    const QString wb = QString::number(m_west.branch);
+    const QString wt = QString::number(m_westToken);
+    const auto row = [](const QString &role, const char *method, const QString &path,
+                        const QJsonObject &body = {}) {
+        QTest::addRow("%s %s %s", qPrintable(role), method, qPrintable(path))
+            << role << QByteArray(method) << path << body;
+    };
+    row(admin, "GET", "/api/services/" + ws);
+    row(admin, "PUT", "/api/services/" + ws, {{"name", "Taken over"}});
+    row(admin, "DELETE", "/api/services/" + ws);
+    row(admin, "GET", "/api/services/" + ws + "/booking");
+    row(admin, "PUT", "/api/services/" + ws + "/booking", {{"slot_minutes", 30}});
+    row(admin, "GET", "/api/counters/" + wc);
+    row(admin, "PUT", "/api/counters/" + wc, {{"name", "Taken over"}});
+    row(admin, "DELETE", "/api/counters/" + wc);
+    row(admin, "POST", "/api/counters/" + wc + "/open");
+    row(admin, "GET", "/api/branches/" + wb);
+    row(admin, "GET", "/api/branches/" + wb + "/booking");
+    row(admin, "PUT", "/api/branches/" + wb + "/booking", {{"booking_horizon_days", 3}});
+    row(admin, "GET", "/api/tokens/" + wt);
+    row(admin, "GET", "/api/tokens/" + wt + "/status");
+    row(admin, "POST", "/api/tokens/" + wt + "/cancel");
+    row(admin, "GET", "/api/users/" + QString::number(m_westOperator));
+    row(admin, "PUT", "/api/users/" + QString::number(m_westOperator), {{"full_name", "Mine"}});
+    row(admin, "DELETE", "/api/users/" + QString::number(m_westOperator));
+    row(QStringLiteral("operator"), "POST", "/api/counters/" + wc + "/open");
+    row(QStringLiteral("operator"), "POST", "/api/tokens/" + wt + "/assign",
+        {{"counter_id", m_west.counter}});
+    row(QStringLiteral("operator"), "POST", "/api/tokens/" + wt + "/cancel");
+    row(QStringLiteral("kiosk"), "POST", "/api/tokens", {{"service_id", m_west.service}});
+    row(QStringLiteral("kiosk"), "POST", "/api/tokens/" + wt + "/check-in");
+}
+
+// 404, the answer for an id that does not exist, and nothing of the west branch changes.
+void TestBranches::foreignObjectsAreNotFound()
+{
+    QFETCH(QString, role);
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QJsonObject, body);
+    HttpHeaders headers{{"Authorization", "Bearer " + m_eastStaff.value(role).toUtf8()},
+                        {"Content-Type", "application/json"}};
+    const HttpReply reply =
+        http().request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.errorCode(), QStringLiteral("not_found"));
+
+    const HttpReply token = http().get(QStringLiteral("/api/tokens/%1").arg(m_westToken), admin());
+    QCOMPARE(Flow::tokenOf(token).value(u"status").toString(), QStringLiteral("waiting"));
+    const HttpReply service =
+        http().get(QStringLiteral("/api/services/%1").arg(m_west.service), admin());
+    QCOMPARE(service.object().value(u"service").toObject().value(u"name").toString(),
+             QStringLiteral("Honolulu desk"));
+    QCOMPARE(service.object().value(u"service").toObject().value(u"active").toBool(), true);
+    const HttpReply counter =
+        http().get(QStringLiteral("/api/counters/%1").arg(m_west.counter), admin());
+    QCOMPARE(counter.object().value(u"counter").toObject().value(u"status").toString(),
+             QStringLiteral("closed"));
+    const HttpReply user = http().get(QStringLiteral("/api/users/%1").arg(m_westOperator), admin());
+    QCOMPARE(user.object().value(u"user").toObject().value(u"active").toBool(), true);
+}
+
+void TestBranches::listsAreNarrowedToTheCallersBranch_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("items"); // where the rows are: "" the array itself
+    QTest::addColumn<QString>("key");   // the field that names the branch, or "id" of a branch
+    QTest::newRow("services") << "/api/services"
+                              << ""
+                              << "branch_id";
+    QTest::newRow("counters") << "/api/counters"
+                              << ""
+                              << "branch_id";
+    QTest::newRow("users") << "/api/users"
+                           << ""
+                           << "branch_id";
+    QTest::newRow("branches") << "/api/branches"
+                              << ""
+                              << "id";
+    QTest::newRow("queues") << "/api/queues"
+                            << "services"
+                            << "branch_id";
+    const QString span =
+        QStringLiteral("?from=%1&to=%2")
+            .arg(m_west.today().toString(Qt::ISODate), m_east.today().toString(Qt::ISODate));
+    QTest::newRow("history") << "/api/tokens" + span << "items"
+                             << "service_id";
+    QTest::newRow("stats") << "/api/stats"
+                           << "per_service"
+                           << "service_id";
+}
+
+void TestBranches::listsAreNarrowedToTheCallersBranch()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, items);
+    QFETCH(QString, key);
+    const QString token = m_eastStaff.value(QStringLiteral("branch_admin"));
+    const auto rowsOf = [&](const HttpReply &reply) {
+        return items.isEmpty() ? reply.array() : reply.object().value(items).toArray();
+    };
+    // A service id stands for its branch where the rows name no branch.
+    const int own = key == u"service_id" ? m_east.service : m_east.branch;
+    const HttpReply mine = http().get(path, token);
+    QCOMPARE(mine.status, 200);
+    QVERIFY2(!rowsOf(mine).isEmpty(), mine.body.constData());
+    for (const QJsonValue row : rowsOf(mine))
+        QCOMPARE(row.toObject().value(key).toInt(), own);
+    if (path == u"/api/branches")
+        return; // the list of branches has no ?branch_id=
+    // Another branch asked for by name: filtered to nothing, not refused.
+    const QString other = QStringLiteral("branch_id=%1").arg(m_west.branch);
+    const HttpReply theirs = http().get(path + (path.contains(u'?') ? u'&' : u'?') + other, token);
+    QCOMPARE(theirs.status, 200);
+    QCOMPARE(rowsOf(theirs).size(), 0);
+}
+
+void TestBranches::writesStayInTheBranch()
+{
+    const QString token = m_eastStaff.value(QStringLiteral("branch_admin"));
+    const auto refused = [&](const QString &path, const QJsonObject &body, const char *field) {
+        const HttpReply reply = http().post(path, body, token);
+        QCOMPARE(reply.status, 403);
+        QCOMPARE(reply.errorCode(), QStringLiteral("forbidden"));
+        QVERIFY2(Flow::errorDetails(reply).contains(QLatin1String(field)), reply.body.constData());
+    };
+    refused(QStringLiteral("/api/services"),
+            {{"branch_id", m_west.branch}, {"code", "XW"}, {"name", "Sneaky"}}, "branch_id");
+    refused(QStringLiteral("/api/counters"),
+            {{"branch_id", m_west.branch},
+             {"name", "Sneaky"},
+             {"service_ids", QJsonArray{m_west.service}}},
+            "branch_id");
+    refused(QStringLiteral("/api/users"),
+            {{"username", "sneaky1"}, {"password", "branch-pass-1"}, {"role", "admin"}}, "role");
+    refused(QStringLiteral("/api/users"),
+            {{"username", "sneaky2"},
+             {"password", "branch-pass-1"},
+             {"role", "operator"},
+             {"branch_id", m_west.branch}},
+            "branch_id");
+    refused(QStringLiteral("/api/users"),
+            {{"username", "sneaky3"},
+             {"password", "branch-pass-1"},
+             {"role", "operator"},
+             {"branch_id", QJsonValue::Null}},
+            "branch_id");
+    const HttpReply users = http().get(QStringLiteral("/api/users"), admin());
+    for (const QJsonValue user : users.array())
+        QVERIFY(!user.toObject().value(u"username").toString().startsWith(u"sneaky"));
+    QCOMPARE(http()
+                 .get(QStringLiteral("/api/services?branch_id=%1").arg(m_west.branch), admin())
+                 .array()
+                 .size(),
+             1);
+
+    // A kiosk's device report is of its branch; another branch is refused.
+    const QString kiosk = m_eastStaff.value(QStringLiteral("kiosk"));
+    const HttpReply own =
+        http().post(QStringLiteral("/api/devices/heartbeat"),
+                    {{"id", "east-lobby"}, {"name", "Lobby"}, {"mode", "board"}}, kiosk);
+    QCOMPARE(own.status, 200);
+    QCOMPARE(own.object().value(u"device").toObject().value(u"branch_id").toInt(), m_east.branch);
+    const HttpReply foreign = http().post(
+        QStringLiteral("/api/devices/heartbeat"),
+        {{"id", "west-lobby"}, {"name", "Lobby"}, {"mode", "board"}, {"branch_id", m_west.branch}},
+        kiosk);
+    QCOMPARE(foreign.status, 403);
+}
+
+void TestBranches::branchAdminWorksItsOwnBranch()
+{
+    const QString token = m_eastStaff.value(QStringLiteral("branch_admin"));
+    // Its new users join its branch.
+    const HttpReply user = http().post(
+        QStringLiteral("/api/users"),
+        {{"username", "eastdesk"}, {"password", "branch-pass-1"}, {"role", "operator"}}, token);
+    QCOMPARE(user.status, 201);
+    QCOMPARE(user.object().value(u"user").toObject().value(u"branch_id").toInt(), m_east.branch);
+    // It runs its branch's counters, as an admin would.
+    const HttpReply counter = http().post(QStringLiteral("/api/counters"),
+                                          {{"branch_id", m_east.branch},
+                                           {"name", "East 2"},
+                                           {"service_ids", QJsonArray{m_east.service}}},
+                                          token);
+    QCOMPARE(counter.status, 201);
+    const int id = counter.object().value(u"counter").toObject().value(u"id").toInt();
+    const HttpReply open = http().post(QStringLiteral("/api/counters/%1/open").arg(id), {}, token);
+    QCOMPARE(open.status, 200);
+    const HttpReply close =
+        http().post(QStringLiteral("/api/counters/%1/close").arg(id), {}, token);
+    QCOMPARE(close.status, 200);
+    // The east operator's token carries its branch.
+    const HttpReply me =
+        http().get(QStringLiteral("/api/auth/me"), m_eastStaff.value(QStringLiteral("operator")));
+    QCOMPARE(me.object().value(u"user").toObject().value(u"branch_id").toInt(), m_east.branch);
+}
+
+void TestBranches::branchAdminNeedsABranch()
+{
+    const HttpReply none = http().post(
+        QStringLiteral("/api/users"),
+        {{"username", "lostadmin"}, {"password", "branch-pass-1"}, {"role", "branch_admin"}},
+        admin());
+    QCOMPARE(none.status, 400);
+    QVERIFY2(Flow::errorDetails(none).contains(u"branch_id"), none.body.constData());
+    const HttpReply missing = http().post(QStringLiteral("/api/users"),
+                                          {{"username", "lostadmin"},
+                                           {"password", "branch-pass-1"},
+                                           {"role", "operator"},
+                                           {"branch_id", 99999}},
+                                          admin());
+    QCOMPARE(missing.status, 400);
+    QVERIFY2(Flow::errorDetails(missing).contains(u"branch_id"), missing.body.constData());
 }
 
 QTEST_GUILESS_MAIN(TestBranches)

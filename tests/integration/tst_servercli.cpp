@@ -39,8 +39,13 @@ private slots:
     void settingsFromFiles();
     void healthcheck();
     void upgradeTurnsFutureSlotsIntoAppointments();
+    void upgradePutsStaffInTheFirstBranch();
 
 private:
+    // A new database migrated with the migrations before `firstLeftOut` only (an earlier release);
+    // the environment that migrates it (DATABASE_URL, NEXTUP_SQL_DIR of those migrations).
+    bool migrateBefore(const QString &database, const QString &firstLeftOut, QTemporaryDir &sql,
+                       QProcessEnvironment &env);
     Run run(const QStringList &arguments, const QProcessEnvironment &extra = {},
             const QByteArray &stdinText = {});
     QProcessEnvironment environmentFor(const QString &database) const;
@@ -267,26 +272,75 @@ void TestServerCli::healthcheck()
     QVERIFY(down.err.contains("nothing answers"));
 }
 
+bool TestServerCli::migrateBefore(const QString &database, const QString &firstLeftOut,
+                                  QTemporaryDir &sql, QProcessEnvironment &env)
+{
+    if (!m_services.createDatabase(database))
+        return false;
+    const QDir sqlDir(QStringLiteral(NEXTUP_SOURCE_SQL_DIR));
+    const QStringList migrations =
+        sqlDir.entryList({QStringLiteral("0*.sql")}, QDir::Files, QDir::Name);
+    if (!migrations.contains(firstLeftOut)) {
+        qWarning("no migration %s", qPrintable(firstLeftOut));
+        return false;
+    }
+    for (const QString &file : migrations) {
+        if (file < firstLeftOut && !QFile::copy(sqlDir.filePath(file), sql.filePath(file)))
+            return false;
+    }
+    env.insert(QStringLiteral("DATABASE_URL"), m_services.postgresUrl(database));
+    env.insert(QStringLiteral("NEXTUP_SQL_DIR"), sql.path());
+    return run({QStringLiteral("migrate")}, env).exitCode == 0;
+}
+
+void TestServerCli::upgradePutsStaffInTheFirstBranch()
+{
+    // An installation of the release before users had branches (migrations up to 0009), with
+    // two branches and staff of every role.
+    const QString database = QStringLiteral("upgrade_branches");
+    QTemporaryDir before;
+    QProcessEnvironment env;
+    QVERIFY(migrateBefore(database, QStringLiteral("0010_user_branches.sql"), before, env));
+    Flow::Sql sql(m_services.postgresUrl(database));
+    QVERIFY(sql.exec(QStringLiteral(
+        "INSERT INTO branches (name) VALUES ('Main'), ('North'); "
+        "INSERT INTO users (username, password_hash, role) VALUES "
+        "('boss', 'x', 'admin'), ('desk', 'x', 'operator'), ('lobby', 'x', 'kiosk'), "
+        "('jane', 'x', 'user')")));
+
+    env.insert(QStringLiteral("NEXTUP_SQL_DIR"), QStringLiteral(NEXTUP_SOURCE_SQL_DIR));
+    QCOMPARE(run({QStringLiteral("migrate")}, env).exitCode, 0);
+    const auto branchOf = [&](const char *username) {
+        return sql
+            .scalar(QStringLiteral("SELECT coalesce(branch_id, 0) FROM users WHERE "
+                                   "username = ?"),
+                    {QString::fromLatin1(username)})
+            .toInt();
+    };
+    const int main = sql.scalar(QStringLiteral("SELECT min(id) FROM branches")).toInt();
+    QVERIFY(main > 0);
+    QCOMPARE(branchOf("desk"), main);
+    QCOMPARE(branchOf("lobby"), main);
+    QCOMPARE(branchOf("boss"), 0); // head office
+    QCOMPARE(branchOf("jane"), 0); // a customer belongs to no branch
+    // The new role exists, and never without a branch.
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO users (username, password_hash, role, branch_id) "
+                                    "VALUES ('north', 'x', 'branch_admin', %1)")
+                         .arg(main + 1)));
+    QVERIFY(!sql.exec(QStringLiteral("INSERT INTO users (username, password_hash, role) "
+                                     "VALUES ('nobody', 'x', 'branch_admin')")));
+}
+
 QTEST_GUILESS_MAIN(TestServerCli)
 void TestServerCli::upgradeTurnsFutureSlotsIntoAppointments()
 {
     // A database of the release before appointments (migrations up to 0006) with tokens taken
     // the old way: preferred_slot was only a sort key of a waiting token.
     const QString database = QStringLiteral("upgrade");
-    QVERIFY(m_services.createDatabase(database));
-    QTemporaryDir before;
     const QDir sqlDir(QStringLiteral(NEXTUP_SOURCE_SQL_DIR));
-    const QStringList migrations =
-        sqlDir.entryList({QStringLiteral("0*.sql")}, QDir::Files, QDir::Name);
-    QVERIFY(migrations.contains(QStringLiteral("0007_appointments.sql")));
-    for (const QString &file : migrations) {
-        if (file < u"0007")
-            QVERIFY(QFile::copy(sqlDir.filePath(file), before.filePath(file)));
-    }
+    QTemporaryDir before;
     QProcessEnvironment env;
-    env.insert(QStringLiteral("DATABASE_URL"), m_services.postgresUrl(database));
-    env.insert(QStringLiteral("NEXTUP_SQL_DIR"), before.path());
-    QCOMPARE(run({QStringLiteral("migrate")}, env).exitCode, 0);
+    QVERIFY(migrateBefore(database, QStringLiteral("0007_appointments.sql"), before, env));
 
     Flow::Sql sql(m_services.postgresUrl(database));
     QVERIFY(sql.exec(

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "api/catalogfields.h"
 #include "api/jsonvalidator.h"
 #include "domain/auditlog.h"
 #include "domain/authservice.h"
@@ -87,12 +88,16 @@ const QList<Route<UsersController>> &UsersController::routes()
 }
 
 // [{id, username, role, full_name, active, branch_id}]: every account, inactive ones included;
-// a branch admin's branch only.
+// ?branch_id= for one branch's (a branch admin sees its own only).
 void UsersController::list(const Call &call)
 {
-    Handler::run(m_api, call.responder, [branch = call.caller.branchId](WorkerContext &ctx) {
-        return UserAdmin::list(ctx, branch);
-    });
+    const Result<int> branchId = CatalogFields::idQueryOr400(call.request, Key::BranchId);
+    if (!branchId.ok())
+        return call.responder.send(branchId.error());
+    Handler::run(m_api, call.responder,
+                 [branch = call.caller.narrowed(*branchId)](WorkerContext &ctx) {
+                     return UserAdmin::list(ctx, branch);
+                 });
 }
 
 // {user}: {id, username, role, full_name, active, branch_id}.
