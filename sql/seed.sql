@@ -68,3 +68,23 @@ FROM inserted WHERE status = 'cancelled';
 -- The demo's operators and kiosk work at the Main Branch (docs/api.md "Branches and roles").
 UPDATE users SET branch_id = (SELECT min(id) FROM branches)
  WHERE role IN ('operator', 'kiosk') AND branch_id IS NULL;
+
+-- Names in Spanish and Arabic (docs/api.md "Names in every language"), a code for deep links and
+-- an address for receipts.
+UPDATE branches SET code = 'main', address = '1 Market Street',
+       names = '{"es": "Sucursal principal", "ar": "الفرع الرئيسي"}'
+ WHERE name = 'Main Branch';
+UPDATE services SET names = n.names::jsonb, description = n.description,
+       descriptions = n.descriptions::jsonb
+  FROM (VALUES
+        ('D', '{"es": "Depósito", "ar": "إيداع"}', 'Pay money into an account',
+         '{"es": "Ingresar dinero en una cuenta", "ar": "إيداع المال في حساب"}'),
+        ('W', '{"es": "Retiro", "ar": "سحب"}', 'Take money out of an account',
+         '{"es": "Retirar dinero de una cuenta", "ar": "سحب المال من حساب"}'),
+        ('P', '{"es": "Libreta", "ar": "دفتر التوفير"}', 'Update or replace a passbook',
+         '{"es": "Actualizar o reponer una libreta", "ar": "تحديث دفتر التوفير أو استبداله"}'))
+       AS n(code, names, description, descriptions)
+ WHERE services.code = n.code;
+UPDATE counters SET names = jsonb_build_object('es', 'Ventanilla ' || right(name, 1),
+                                               'ar', 'الشباك ' || right(name, 1))
+ WHERE name LIKE 'Counter _';

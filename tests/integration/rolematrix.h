@@ -74,6 +74,7 @@ inline constexpr RouteCase kRoutes[] = {
      "uffaaa"},
     // Services, queues, stats
     {"GET", "/api/services", nullptr, "", 200, "aaaaaa"},
+    {"GET", "/api/directory", nullptr, "", 200, "aaaaaa"},
     {"GET", "/api/queues", nullptr, "", 200, "aaaaaa"},
     {"GET", "/api/stats", nullptr, "", 200, "uffaaa"},
     // Administration

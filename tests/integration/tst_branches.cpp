@@ -32,6 +32,13 @@ private slots:
     void writesStayInTheBranch();
     void branchAdminWorksItsOwnBranch();
     void branchAdminNeedsABranch();
+    // Names in every language, codes and the public directory.
+    void namesRoundTrip_data();
+    void namesRoundTrip();
+    void badNamesAre400_data();
+    void badNamesAre400();
+    void directoryIsPublic();
+    void branchCodesAreUnique();
 
 private:
     struct Site
@@ -47,6 +54,12 @@ private:
     };
     HttpClient &http() { return m_cluster.http(); }
     QString admin() const { return m_cluster.staff().admin; }
+    HttpReply put(const QString &path, const QJsonObject &body)
+    {
+        return http().request("PUT", path, QJsonDocument(body).toJson(),
+                              {{"Authorization", "Bearer " + admin().toUtf8()},
+                               {"Content-Type", "application/json"}});
+    }
     Site addSite(const QString &name, const QString &zone, const QString &code);
     static QSet<int> idsOf(const QJsonArray &rows, const char *key = "id")
     {
@@ -461,6 +474,122 @@ void TestBranches::branchAdminNeedsABranch()
                                           admin());
     QCOMPARE(missing.status, 400);
     QVERIFY2(Flow::errorDetails(missing).contains(u"branch_id"), missing.body.constData());
+}
+
+void TestBranches::namesRoundTrip_data()
+{
+    QTest::addColumn<QString>("path"); // the row to change
+    QTest::addColumn<QString>("key");  // its answer's member
+    QTest::addColumn<QString>("list"); // where it is listed for anyone
+    QTest::newRow("branch") << QStringLiteral("/api/branches/%1").arg(m_east.branch) << "branch"
+                            << "/api/directory";
+    QTest::newRow("service") << QStringLiteral("/api/services/%1").arg(m_east.service) << "service"
+                             << "/api/services";
+    QTest::newRow("counter") << QStringLiteral("/api/counters/%1").arg(m_east.counter) << "counter"
+                             << "/api/counters";
+}
+
+// Set, read back (the row, the public list, the audit log), replaced, cleared.
+void TestBranches::namesRoundTrip()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, key);
+    QFETCH(QString, list);
+    const QJsonObject names{{"es", "Oficina del este"}, {"ar", "المكتب الشرقي"}};
+    const HttpReply set = put(path, QJsonObject{{"names", names}});
+    QCOMPARE(set.status, 200);
+    QCOMPARE(set.object().value(key).toObject().value(u"names").toObject(), names);
+    const HttpReply read = http().get(path, admin());
+    QCOMPARE(read.object().value(key).toObject().value(u"names").toObject(), names);
+    const HttpReply listed = http().get(list);
+    QCOMPARE(listed.status, 200);
+    const QJsonArray rows =
+        listed.json.isArray() ? listed.array() : listed.object().value(u"branches").toArray();
+    const int id = read.object().value(key).toObject().value(u"id").toInt();
+    bool found = false;
+    for (const QJsonValue row : rows) {
+        if (row.toObject().value(u"id").toInt() == id) {
+            found = true;
+            QCOMPARE(row.toObject().value(u"names").toObject(), names);
+        }
+    }
+    QVERIFY2(found, listed.body.constData());
+    const HttpReply audit = http().get(QStringLiteral("/api/audit?page_size=1"), admin());
+    const QJsonObject last = audit.object().value(u"items").toArray().first().toObject();
+    QCOMPARE(last.value(u"details").toObject().value(u"names").toObject(), names);
+
+    // Another object replaces the whole map; {} clears it.
+    const QJsonObject spanish{{"es", "Solo español"}};
+    const HttpReply replaced = put(path, QJsonObject{{"names", spanish}});
+    QCOMPARE(replaced.object().value(key).toObject().value(u"names").toObject(), spanish);
+    const HttpReply cleared = put(path, QJsonObject{{"names", QJsonObject{}}});
+    QCOMPARE(cleared.object().value(key).toObject().value(u"names").toObject(), QJsonObject{});
+}
+
+void TestBranches::badNamesAre400_data()
+{
+    QTest::addColumn<QJsonValue>("names");
+    QTest::newRow("not an object") << QJsonValue(QStringLiteral("Depósito"));
+    QTest::newRow("an array") << QJsonValue(QJsonArray{QStringLiteral("es")});
+    QTest::newRow("not a language") << QJsonValue(QJsonObject{{"Spanish", "Depósito"}});
+    QTest::newRow("empty text") << QJsonValue(QJsonObject{{"es", "  "}});
+    QTest::newRow("not a text") << QJsonValue(QJsonObject{{"es", 7}});
+    QTest::newRow("too long") << QJsonValue(QJsonObject{{"es", QString(101, u'x')}});
+}
+
+void TestBranches::badNamesAre400()
+{
+    QFETCH(QJsonValue, names);
+    const QString path = QStringLiteral("/api/services/%1").arg(m_west.service);
+    const HttpReply reply = put(path, QJsonObject{{"name", "Renamed"}, {"names", names}});
+    QCOMPARE(reply.status, 400);
+    QVERIFY2(Flow::errorDetails(reply).contains(u"names"), reply.body.constData());
+    // Nothing changed: not even the valid name beside it.
+    QCOMPARE(http().get(path, admin()).object().value(u"service").toObject().value(u"name"),
+             QJsonValue(QStringLiteral("Honolulu desk")));
+}
+
+void TestBranches::directoryIsPublic()
+{
+    const HttpReply reply = http().get(QStringLiteral("/api/directory"));
+    QCOMPARE(reply.status, 200);
+    const QJsonArray branches = reply.object().value(u"branches").toArray();
+    QVERIFY(idsOf(branches).contains(m_east.branch) && idsOf(branches).contains(m_west.branch));
+    for (const QJsonValue branch : branches) {
+        const QJsonObject b = branch.toObject();
+        QVERIFY2(!b.value(u"code").toString().isEmpty(), reply.body.constData());
+        QVERIFY(b.contains(u"timezone") && b.contains(u"address") && b.contains(u"names"));
+    }
+    // The demo branch of the seed: its code, address and Arabic name.
+    const QJsonObject main = branches.first().toObject();
+    QCOMPARE(main.value(u"code").toString(), QStringLiteral("main"));
+    QVERIFY(!main.value(u"address").toString().isEmpty());
+    QVERIFY(!main.value(u"names").toObject().value(u"ar").toString().isEmpty());
+}
+
+void TestBranches::branchCodesAreUnique()
+{
+    // A branch made without a code gets B<id>.
+    const HttpReply plain = http().post(QStringLiteral("/api/branches"),
+                                        {{"name", "Plain"}, {"timezone", "UTC"}}, admin());
+    QCOMPARE(plain.status, 201);
+    const QJsonObject branch = plain.object().value(u"branch").toObject();
+    QCOMPARE(branch.value(u"code").toString(),
+             QStringLiteral("B%1").arg(branch.value(u"id").toInt()));
+    // Codes are unique whatever their case, on create and on update.
+    const HttpReply taken =
+        http().post(QStringLiteral("/api/branches"), {{"name", "Copy"}, {"code", "MAIN"}}, admin());
+    QCOMPARE(taken.status, 409);
+    QCOMPARE(taken.errorCode(), QStringLiteral("already_exists"));
+    QVERIFY2(Flow::errorDetails(taken).contains(u"code"), taken.body.constData());
+    const HttpReply renamed =
+        put(QStringLiteral("/api/branches/%1").arg(branch.value(u"id").toInt()),
+            QJsonObject{{"code", "Main"}});
+    QCOMPARE(renamed.status, 409);
+    const HttpReply bad = http().post(QStringLiteral("/api/branches"),
+                                      {{"name", "Bad"}, {"code", "no spaces"}}, admin());
+    QCOMPARE(bad.status, 400);
+    QVERIFY2(Flow::errorDetails(bad).contains(u"code"), bad.body.constData());
 }
 
 QTEST_GUILESS_MAIN(TestBranches)

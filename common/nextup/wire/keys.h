@@ -19,6 +19,12 @@ inline constexpr QLatin1StringView OperatorId{"operator_id"};
 inline constexpr QLatin1StringView Reason{"reason"};
 inline constexpr QLatin1StringView Eta{"eta"};
 inline constexpr QLatin1StringView Waiting{"waiting"};
+// Names in other languages (catalogue records: branches, services, counters).
+inline constexpr QLatin1StringView Names{"names"};
+inline constexpr QLatin1StringView Description{"description"};
+inline constexpr QLatin1StringView Descriptions{"descriptions"};
+inline constexpr QLatin1StringView Address{"address"};
+inline constexpr QLatin1StringView Branches{"branches"}; // GET /api/directory
 
 // A token (docs/api.md, "Tokens").
 inline constexpr QLatin1StringView TokenNumber{"token_number"};

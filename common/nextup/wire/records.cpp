@@ -38,6 +38,8 @@ template <typename T> QJsonValue toValue(const T &value)
         return array;
     } else if constexpr (std::is_same_v<T, std::optional<CurrentToken>>) {
         return value ? QJsonValue(value->toJson()) : QJsonValue();
+    } else if constexpr (std::is_same_v<T, Texts>) {
+        return textsJson(value);
     } else {
         return QJsonValue(value);
     }
@@ -64,6 +66,12 @@ template <typename T> void fromValue(const QJsonValue &value, T &field)
     } else if constexpr (std::is_same_v<T, std::optional<CurrentToken>>) {
         field = value.isObject() ? std::optional(CurrentToken::fromJson(value.toObject()))
                                  : std::nullopt;
+    } else if constexpr (std::is_same_v<T, Texts>) {
+        field.clear();
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            if (it.value().isString())
+                field.insert(it.key(), it.value().toString());
     } else {
         static_assert(dependentFalse<T>, "no JSON form for this member type");
     }
@@ -117,6 +125,20 @@ Record readNew(const QJsonObject &json, Options... options)
 }
 
 } // namespace
+
+QJsonObject textsJson(const Texts &texts)
+{
+    QJsonObject object;
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+QString inLanguage(const Texts &texts, const QString &fallback, const QString &language)
+{
+    const QString text = texts.value(language.section(u'_', 0, 0).section(u'-', 0, 0));
+    return text.isEmpty() ? fallback : text;
+}
 
 Token Token::fromJson(const QJsonObject &json)
 {

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QVariantMap>
 
@@ -41,6 +42,14 @@ enum class Form
     Row,
     Live,
 };
+
+// A text in several languages (docs/api.md "Names in every language"): a language code ("es",
+// "ar") -> the text in it, written as a JSON object. The record's plain member (name, description)
+// is the default, for every language the map lacks.
+using Texts = QMap<QString, QString>;
+// The text for `language` ("es", or "es_ES" read as "es"), else `fallback`.
+QString inLanguage(const Texts &texts, const QString &fallback, const QString &language);
+QJsonObject textsJson(const Texts &texts);
 
 // A token as staff see it (GET /api/tokens/:id, history items, counter actions); events and the
 // customer's own answers leave some members out (toJson()'s flags).
@@ -156,6 +165,7 @@ struct Counter
     int operatorId = 0;
     QString pauseReason;
     bool active = true;
+    Texts names; // the name in other languages
     // Form::Live only.
     std::optional<CurrentToken> currentToken;
     int queueSize = 0; // waiting tokens of the services it serves
@@ -182,6 +192,9 @@ struct Service
     int avgServiceSeconds = 300; // the server's estimate until tokens are served, and its default
     int targetWaitSeconds = 900;
     bool active = true;
+    Texts names; // the name in other languages
+    QString description;
+    Texts descriptions;
     // Form::Live only.
     int waiting = 0;
     int eta = 0; // seconds, for a token taken now
@@ -259,6 +272,9 @@ struct Branch
     int id = 0;
     QString name;
     QString timezone; // IANA, e.g. "Europe/Madrid": its business days and hours follow it
+    QString code;     // short and unique, for links (/?branch=<code>) and posters
+    QString address;
+    Texts names; // the name in other languages
 
     static Branch fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
@@ -366,6 +382,7 @@ template <typename Self, typename Io> void Counter::members(Self &counter, Io &i
     io(Key::OperatorId, counter.operatorId, Empty::Null);
     io(Key::PauseReason, counter.pauseReason, Empty::Null);
     io(Key::Active, counter.active);
+    io(Key::Names, counter.names);
     if (form == Form::Live) {
         io(Key::CurrentToken, counter.currentToken, Empty::Null);
         io(Key::QueueSize, counter.queueSize);
@@ -381,6 +398,9 @@ template <typename Self, typename Io> void Service::members(Self &service, Io &i
     io(Key::AvgServiceSeconds, service.avgServiceSeconds);
     io(Key::TargetWaitSeconds, service.targetWaitSeconds);
     io(Key::Active, service.active);
+    io(Key::Names, service.names);
+    io(Key::Description, service.description);
+    io(Key::Descriptions, service.descriptions);
     if (form == Form::Live) {
         io(Key::Waiting, service.waiting);
         io(Key::Eta, service.eta);
@@ -414,6 +434,9 @@ template <typename Self, typename Io> void Branch::members(Self &branch, Io &io)
     io(Key::Id, branch.id);
     io(Key::Name, branch.name);
     io(Key::Timezone, branch.timezone);
+    io(Key::Code, branch.code);
+    io(Key::Address, branch.address);
+    io(Key::Names, branch.names);
 }
 
 template <typename Self, typename Io> void User::members(Self &user, Io &io)

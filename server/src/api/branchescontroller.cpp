@@ -1,5 +1,7 @@
 #include "api/branchescontroller.h"
 
+#include <QRegularExpression>
+
 #include "api/catalogfields.h"
 #include "nextup/businessday.h"
 #include "nextup/wire/keys.h"
@@ -9,9 +11,11 @@ namespace Nextup {
 namespace Key = Wire::Key;
 
 namespace {
-// {name, timezone?}; a new branch's time zone defaults to UTC.
+// {name, timezone?, code?, address?, names?}; a new branch's time zone defaults to UTC, its code
+// to B<id>.
 Result<BranchInput> branchInput(const QJsonObject &body, bool creating)
 {
+    static const QRegularExpression codePattern(QStringLiteral("^[A-Za-z0-9_-]{1,32}$"));
     JsonValidator check(body);
     BranchInput input;
     input.name = CatalogFields::name(check, creating);
@@ -19,6 +23,11 @@ Result<BranchInput> branchInput(const QJsonObject &body, bool creating)
     input.timezone = check.string(zone, false, 1, 64);
     if (input.timezone && !Nextup::isValidTimeZone(input.timezone->toUtf8()))
         check.fail(zone, QStringLiteral("Must be an IANA time zone such as Europe/Paris."));
+    input.code = check.string(Key::Code, false, 1, 32);
+    if (input.code && !codePattern.match(*input.code).hasMatch())
+        check.fail(Key::Code, QStringLiteral("1 to 32 letters, digits, '-' or '_'."));
+    input.address = check.string(Key::Address, false, 0, 300);
+    input.names = CatalogFields::texts(check, Key::Names, 100);
     if (!check.ok())
         return check.error();
     return input;
@@ -29,6 +38,7 @@ const QList<Route<BranchesController>> &BranchesController::routes()
 {
     using C = BranchesController;
     static const QList<Route<C>> table = {
+        {"GET", "/api/directory", Access::Anyone, &C::directory},
         {"GET", "/api/branches", Access::Manager, &C::list},
         {"POST", "/api/branches", Access::Admin, &C::create, Body::Json},
         {"GET", "/api/branches/:id", Access::Manager, &C::get},
@@ -54,7 +64,19 @@ void BranchesController::list(const Call &call)
                  });
 }
 
-// {branch}: {id, name, timezone}.
+// {branches: [{id, code, name, names, address, timezone}]}: what a customer needs to choose a
+// branch (the booking page's chooser, a lobby board's header and clock), for anyone.
+void BranchesController::directory(const Call &call)
+{
+    Handler::run(m_api, call.responder, [this](WorkerContext &ctx) -> Result<QJsonObject> {
+        auto all = m_catalog.branches(ctx);
+        if (!all.ok())
+            return all.error();
+        return QJsonObject{{Key::Branches, *all}};
+    });
+}
+
+// {branch}: {id, name, timezone, code, address, names}.
 void BranchesController::get(const Call &call)
 {
     Handler::runWithin(

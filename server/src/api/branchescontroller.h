@@ -13,6 +13,7 @@ public:
     static const QList<Route<BranchesController>> &routes();
 
 private:
+    void directory(const Call &call);
     void list(const Call &call);
     void get(const Call &call);
     void create(const Call &call);

@@ -1,5 +1,7 @@
 #include "api/catalogfields.h"
 
+#include <QRegularExpression>
+
 #include "nextup/wire/keys.h"
 
 namespace Nextup {
@@ -28,6 +30,29 @@ std::optional<int> integer(JsonValidator &check, const QString &field, bool requ
 {
     const auto value = check.integer(field, required, min, max);
     return value ? std::optional<int>(int(*value)) : std::nullopt;
+}
+
+std::optional<Wire::Texts> texts(JsonValidator &check, const QString &field, int maxLength)
+{
+    static const QRegularExpression language(QStringLiteral("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"));
+    const QJsonValue value = check.body().value(field);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    bool good = value.isObject() && object.size() <= 20;
+    Wire::Texts given;
+    for (auto it = object.constBegin(); good && it != object.constEnd(); ++it) {
+        const QString text = it.value().toString().trimmed();
+        good = language.match(it.key()).hasMatch() && it.value().isString() && !text.isEmpty() &&
+               text.size() <= maxLength;
+        given.insert(it.key(), text);
+    }
+    if (good)
+        return given;
+    check.fail(field, QStringLiteral("An object of at most 20 languages, e.g. {\"es\": \"...\", "
+                                     "\"ar\": \"...\"}, each text 1 to %1 characters.")
+                          .arg(maxLength));
+    return std::nullopt;
 }
 
 Result<QJsonObject> visibleTo(const Principal &caller, Result<QJsonObject> row,

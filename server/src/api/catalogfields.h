@@ -10,6 +10,7 @@
 #include "core/principal.h"
 #include "domain/branchscope.h"
 #include "http/apirequest.h"
+#include "nextup/wire/records.h"
 
 namespace Nextup {
 
@@ -22,6 +23,9 @@ inline constexpr qint64 kMaxId = std::numeric_limits<int>::max();
 
 // A display name: 1 to 100 characters, not only spaces.
 std::optional<QString> name(JsonValidator &check, bool required);
+// Texts per language ({"es": "Depósito", "ar": "إيداع"}): keys are language codes ("es",
+// "pt-BR"), values 1 to maxLength characters; at most 20. The object replaces the stored one.
+std::optional<Wire::Texts> texts(JsonValidator &check, const QString &field, int maxLength);
 // An integer field within [min, max].
 std::optional<int> integer(JsonValidator &check, const QString &field, bool required, qint64 min,
                            qint64 max);

@@ -10,7 +10,7 @@ namespace Nextup {
 namespace Key = Wire::Key;
 
 namespace {
-// {branch_id, name, service_ids, active?}
+// {branch_id, name, service_ids, active?, names?}
 Result<CounterInput> counterInput(const QJsonObject &body, bool creating)
 {
     JsonValidator check(body);
@@ -22,6 +22,7 @@ Result<CounterInput> counterInput(const QJsonObject &body, bool creating)
     if (input.serviceIds && input.serviceIds->isEmpty())
         check.fail(Key::ServiceIds, QStringLiteral("A counter serves at least one service."));
     input.active = check.boolean(Key::Active, false);
+    input.names = CatalogFields::texts(check, Key::Names, 100);
     if (!check.ok())
         return check.error();
     return input;

@@ -12,7 +12,8 @@ namespace Key = Wire::Key;
 namespace {
 const int kMaxSeconds = 86400;
 
-// {branch_id, code, name, avg_service_seconds?, target_wait_seconds?, active?}
+// {branch_id, code, name, avg_service_seconds?, target_wait_seconds?, active?, names?,
+// description?, descriptions?}
 Result<ServiceInput> serviceInput(const QJsonObject &body, bool creating)
 {
     static const QRegularExpression codePattern(QStringLiteral("^[A-Z]{1,3}$"));
@@ -29,6 +30,9 @@ Result<ServiceInput> serviceInput(const QJsonObject &body, bool creating)
     input.targetWaitSeconds =
         CatalogFields::integer(check, Key::TargetWaitSeconds, false, 1, kMaxSeconds);
     input.active = check.boolean(Key::Active, false);
+    input.names = CatalogFields::texts(check, Key::Names, 100);
+    input.description = check.string(Key::Description, false, 0, 500);
+    input.descriptions = CatalogFields::texts(check, Key::Descriptions, 500);
     if (!check.ok())
         return check.error();
     return input;

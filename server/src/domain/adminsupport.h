@@ -8,6 +8,7 @@
 
 #include "core/apierror.h"
 #include "domain/auditlog.h"
+#include "nextup/wire/records.h"
 #include "store/database.h"
 
 namespace Nextup {
@@ -41,7 +42,10 @@ void applyChange(const std::optional<T> &given, T &stored, const QString &field,
     if (!given || *given == stored)
         return;
     stored = *given;
-    changes.insert(field, QJsonValue(stored));
+    if constexpr (std::is_same_v<T, Wire::Texts>)
+        changes.insert(field, Wire::textsJson(stored));
+    else
+        changes.insert(field, QJsonValue(stored));
 }
 
 // Locks the row until the transaction ends, so concurrent updates of it cannot interleave their

@@ -32,6 +32,23 @@ Result<BranchRecord> lockedBranch(Database &db, int id)
     });
 }
 
+// A branch code is unique whatever its case (links are typed by people).
+Outcome codeFree(Database &db, const std::optional<QString> &code, int exceptBranch)
+{
+    if (!code)
+        return Done{};
+    auto taken =
+        db.exec(QStringLiteral("SELECT 1 FROM branches WHERE lower(code) = lower(?) AND id <> ?"),
+                {*code, exceptBranch});
+    if (!taken.ok())
+        return taken.error();
+    if (!taken->next())
+        return Done{};
+    const QString message = QStringLiteral("Another branch has that code.");
+    return ApiError{409, QStringLiteral("already_exists"), message,
+                    QJsonObject{{Key::Code, message}}};
+}
+
 Result<ServiceRecord> loadService(Database &db, int id)
 {
     return Admin::existing(Catalog::service(db, id), QStringLiteral("Service"), id);
@@ -102,6 +119,9 @@ ServiceRecord merged(const ServiceRecord &before, const ServiceInput &input, QJs
     Admin::applyChange(input.targetWaitSeconds, after.targetWaitSeconds, Key::TargetWaitSeconds,
                        changes);
     Admin::applyChange(input.active, after.active, Key::Active, changes);
+    Admin::applyChange(input.names, after.names, Key::Names, changes);
+    Admin::applyChange(input.description, after.description, Key::Description, changes);
+    Admin::applyChange(input.descriptions, after.descriptions, Key::Descriptions, changes);
     return after;
 }
 
@@ -110,11 +130,14 @@ Result<ServiceRecord> store(Database &db, const ServiceRecord &before, const Ser
 {
     if (auto allowed = checkServiceChange(db, before, after); !allowed.ok())
         return allowed.error();
-    auto row = db.exec(
-        QStringLiteral("UPDATE services SET branch_id = ?, code = ?, name = ?, "
-                       "avg_service_seconds = ?, target_wait_seconds = ?, active = ? WHERE id = ?"),
-        {after.branchId, after.code, after.name, after.avgServiceSeconds, after.targetWaitSeconds,
-         after.active, after.id});
+    auto row =
+        db.exec(QStringLiteral("UPDATE services SET branch_id = ?, code = ?, name = ?, "
+                               "avg_service_seconds = ?, target_wait_seconds = ?, active = ?, "
+                               "names = ?::jsonb, description = COALESCE(?, ''), descriptions = "
+                               "?::jsonb WHERE id = ?"),
+                {after.branchId, after.code, after.name, after.avgServiceSeconds,
+                 after.targetWaitSeconds, after.active, Catalog::textsColumn(after.names),
+                 after.description, Catalog::textsColumn(after.descriptions), after.id});
     if (!row.ok())
         return Admin::alreadyTaken(row.error(), Key::Code,
                                    QStringLiteral("Another service of the branch has that code."));
@@ -148,17 +171,24 @@ Result<QJsonObject> CatalogAdmin::createBranch(WorkerContext &ctx, const BranchI
     const AuditEntry audit{caller.userId, QStringLiteral("branch.create"), kBranch, 0, {}};
     auto created = Admin::auditedTransaction<BranchRecord>(
         db, audit, [&](AuditEntry &entry) -> Result<BranchRecord> {
-            BranchRecord branch{0, input.name.value_or(QString()),
-                                input.timezone.value_or(QStringLiteral("UTC"))};
+            if (auto free = codeFree(db, input.code, 0); !free.ok())
+                return free.error();
+            // A null code is given one by the database (B<id>, sql/0011).
             auto row = db.exec(
-                QStringLiteral("INSERT INTO branches (name, timezone) VALUES (?, ?) RETURNING id"),
-                {branch.name, branch.timezone});
+                QStringLiteral("INSERT INTO branches (name, timezone, code, address, names) "
+                               "VALUES (?, ?, ?, COALESCE(?, ''), ?::jsonb) RETURNING id"),
+                {input.name.value_or(QString()), input.timezone.value_or(QStringLiteral("UTC")),
+                 input.code.value_or(QString()), input.address.value_or(QString()),
+                 Catalog::textsColumn(input.names.value_or(Wire::Texts()))});
             if (!row.ok())
                 return Admin::alreadyTaken(row.error(), Key::Name,
                                            QStringLiteral("A branch has that name."));
-            branch.id = row->next() ? row->value(0).toInt() : 0;
-            entry.entityId = branch.id;
-            entry.details = Admin::withoutId(branch.toJson());
+            const int id = row->next() ? row->value(0).toInt() : 0;
+            auto branch = Admin::existing(Catalog::branch(db, id), QStringLiteral("Branch"), id);
+            if (!branch.ok())
+                return branch;
+            entry.entityId = branch->id;
+            entry.details = Admin::withoutId(branch->toJson());
             return branch;
         });
     if (!created.ok())
@@ -178,11 +208,20 @@ Result<QJsonObject> CatalogAdmin::updateBranch(WorkerContext &ctx, int id, const
                 return branch;
             Admin::applyChange(input.name, branch->name, Key::Name, entry.details);
             Admin::applyChange(input.timezone, branch->timezone, Key::Timezone, entry.details);
+            Admin::applyChange(input.address, branch->address, Key::Address, entry.details);
+            Admin::applyChange(input.names, branch->names, Key::Names, entry.details);
+            if (input.code && input.code->compare(branch->code, Qt::CaseInsensitive) != 0) {
+                if (auto free = codeFree(db, input.code, id); !free.ok())
+                    return free.error();
+            }
+            Admin::applyChange(input.code, branch->code, Key::Code, entry.details);
             if (entry.details.isEmpty())
                 return branch;
             auto row =
-                db.exec(QStringLiteral("UPDATE branches SET name = ?, timezone = ? WHERE id = ?"),
-                        {branch->name, branch->timezone, id});
+                db.exec(QStringLiteral("UPDATE branches SET name = ?, timezone = ?, code = ?, "
+                                       "address = COALESCE(?, ''), names = ?::jsonb WHERE id = ?"),
+                        {branch->name, branch->timezone, branch->code, branch->address,
+                         Catalog::textsColumn(branch->names), id});
             if (!row.ok())
                 return Admin::alreadyTaken(row.error(), Key::Name,
                                            QStringLiteral("A branch has that name."));
@@ -244,14 +283,18 @@ Result<QJsonObject> CatalogAdmin::createService(WorkerContext &ctx, const Servic
             const int branchId = input.branchId.value_or(0);
             if (auto exists = branchExists(db, branchId); !exists.ok())
                 return exists.error();
-            auto row =
-                db.exec(QStringLiteral(
-                            "INSERT INTO services (branch_id, code, name, avg_service_seconds, "
-                            "target_wait_seconds, active) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                        {branchId, input.code.value_or(QString()), input.name.value_or(QString()),
-                         input.avgServiceSeconds.value_or(defaults.avgServiceSeconds),
-                         input.targetWaitSeconds.value_or(defaults.targetWaitSeconds),
-                         input.active.value_or(defaults.active)});
+            auto row = db.exec(
+                QStringLiteral(
+                    "INSERT INTO services (branch_id, code, name, avg_service_seconds, "
+                    "target_wait_seconds, active, names, description, descriptions) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, COALESCE(?, ''), ?::jsonb) RETURNING id"),
+                {branchId, input.code.value_or(QString()), input.name.value_or(QString()),
+                 input.avgServiceSeconds.value_or(defaults.avgServiceSeconds),
+                 input.targetWaitSeconds.value_or(defaults.targetWaitSeconds),
+                 input.active.value_or(defaults.active),
+                 Catalog::textsColumn(input.names.value_or(Wire::Texts())),
+                 input.description.value_or(QString()),
+                 Catalog::textsColumn(input.descriptions.value_or(Wire::Texts()))});
             if (!row.ok())
                 return Admin::alreadyTaken(
                     row.error(), Key::Code,

@@ -20,6 +20,9 @@ struct BranchInput
 {
     std::optional<QString> name;
     std::optional<QString> timezone;
+    std::optional<QString> code;
+    std::optional<QString> address;
+    std::optional<Wire::Texts> names;
 };
 
 struct ServiceInput
@@ -30,6 +33,9 @@ struct ServiceInput
     std::optional<int> avgServiceSeconds;
     std::optional<int> targetWaitSeconds;
     std::optional<bool> active;
+    std::optional<Wire::Texts> names;
+    std::optional<QString> description;
+    std::optional<Wire::Texts> descriptions;
 };
 
 // Admin changes to branches and services. Each change is one transaction together with its

@@ -1,6 +1,7 @@
 #include "domain/catalogrecords.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include "store/database.h"
 
@@ -9,11 +10,12 @@ namespace Nextup {
 namespace {
 const QString kServiceSql = QStringLiteral(
     "SELECT s.id, s.branch_id, s.code, s.name, s.avg_service_seconds, s.target_wait_seconds, "
-    "s.active, b.timezone FROM services s JOIN branches b ON b.id = s.branch_id ");
+    "s.active, b.timezone, s.names, s.description, s.descriptions "
+    "FROM services s JOIN branches b ON b.id = s.branch_id ");
 const QString kCounterSql = QStringLiteral(
     "SELECT c.id, c.branch_id, c.name, c.status, c.operator_id, c.pause_reason, c.active, "
     "COALESCE((SELECT string_agg(service_id::text, ',' ORDER BY service_id) FROM counter_services "
-    "WHERE counter_id = c.id), ''), cur.id, cur.status, cur.token_number, cur.service_id "
+    "WHERE counter_id = c.id), ''), cur.id, cur.status, cur.token_number, cur.service_id, c.names "
     "FROM counters c LEFT JOIN LATERAL (SELECT t.id, t.status, t.token_number, t.service_id "
     "FROM tokens t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving') "
     "ORDER BY t.called_at DESC LIMIT 1) cur ON true ");
@@ -29,7 +31,25 @@ ServiceRecord serviceFromRow(const Rows &q)
     s.targetWaitSeconds = q.value(5).toInt();
     s.active = q.value(6).toBool();
     s.timezone = q.value(7).toString().toUtf8();
+    s.names = Catalog::textsFrom(q.value(8));
+    s.description = q.value(9).toString();
+    s.descriptions = Catalog::textsFrom(q.value(10));
     return s;
+}
+
+const QString kBranchSql =
+    QStringLiteral("SELECT id, name, timezone, code, address, names FROM branches ");
+
+BranchRecord branchFromRow(const Rows &q)
+{
+    BranchRecord b;
+    b.id = q.value(0).toInt();
+    b.name = q.value(1).toString();
+    b.timezone = q.value(2).toString();
+    b.code = q.value(3).toString();
+    b.address = q.value(4).toString();
+    b.names = Catalog::textsFrom(q.value(5));
+    return b;
 }
 
 } // namespace
@@ -50,7 +70,23 @@ CounterRecord Catalog::counterFromRow(const Rows &q)
     if (const qint64 current = q.value(8).toLongLong(); current > 0)
         c.currentToken = Wire::CurrentToken{current, q.value(10).toString(), q.value(9).toString(),
                                             q.value(11).toInt()};
+    c.names = textsFrom(q.value(12));
     return c;
+}
+
+Wire::Texts Catalog::textsFrom(const QVariant &column)
+{
+    Wire::Texts texts;
+    const QJsonObject object = QJsonDocument::fromJson(column.toString().toUtf8()).object();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        texts.insert(it.key(), it.value().toString());
+    return texts;
+}
+
+QString Catalog::textsColumn(const Wire::Texts &texts)
+{
+    return QString::fromUtf8(
+        QJsonDocument(Wire::textsJson(texts)).toJson(QJsonDocument::Compact));
 }
 
 const QString &Catalog::counterSql()
@@ -117,20 +153,14 @@ Result<QList<CounterRecord>> counters(Database &db, bool includeInactive)
 
 Result<std::optional<BranchRecord>> branch(Database &db, int id)
 {
-    return firstOf(readAll<BranchRecord>(
-        db, QStringLiteral("SELECT id, name, timezone FROM branches WHERE id = ?"), {id},
-        [](const Rows &q) {
-            return BranchRecord{q.value(0).toInt(), q.value(1).toString(), q.value(2).toString()};
-        }));
+    return firstOf(readAll<BranchRecord>(db, kBranchSql + QStringLiteral("WHERE id = ?"), {id},
+                                         branchFromRow));
 }
 
 Result<QList<BranchRecord>> branches(Database &db)
 {
-    return readAll<BranchRecord>(
-        db, QStringLiteral("SELECT id, name, timezone FROM branches ORDER BY id"), {},
-        [](const Rows &q) {
-            return BranchRecord{q.value(0).toInt(), q.value(1).toString(), q.value(2).toString()};
-        });
+    return readAll<BranchRecord>(db, kBranchSql + QStringLiteral("ORDER BY id"), {},
+                                 branchFromRow);
 }
 
 Result<int> openCountersServing(Database &db, int serviceId)

@@ -28,10 +28,14 @@ class Rows;
 
 // Reads of the catalogue (branches, services, counters) that the queue flow needs.
 namespace Catalog {
+// A jsonb column of texts per language ({"es": "..."}) as read, and as bound (cast ?::jsonb).
+Wire::Texts textsFrom(const QVariant &column);
+QString textsColumn(const Wire::Texts &texts);
+
 // A counter row with its current token, for statements that read a counter along with their own
 // work: `counterSql()` + "WHERE c.id = ?" reads one; counterFromRow() reads its kCounterColumns.
 const QString &counterSql();
-inline constexpr int kCounterColumns = 12;
+inline constexpr int kCounterColumns = 13;
 CounterRecord counterFromRow(const Rows &q);
 
 Result<std::optional<ServiceRecord>> service(Database &db, int id);

@@ -114,6 +114,7 @@ CounterRecord merged(const CounterRecord &before, const CounterInput &input, QJs
     Admin::applyChange(input.branchId, after.branchId, Key::BranchId, changes);
     Admin::applyChange(input.name, after.name, Key::Name, changes);
     Admin::applyChange(input.active, after.active, Key::Active, changes);
+    Admin::applyChange(input.names, after.names, Key::Names, changes);
     if (input.serviceIds) {
         QList<int> wanted = *input.serviceIds;
         std::sort(wanted.begin(), wanted.end()); // as Catalog reads them
@@ -138,8 +139,9 @@ Result<CounterRecord> store(Database &db, const CounterRecord &before, const Cou
             return allowed.error();
     }
     auto row = db.exec(
-        QStringLiteral("UPDATE counters SET branch_id = ?, name = ?, active = ? WHERE id = ?"),
-        {after.branchId, after.name, after.active, after.id});
+        QStringLiteral("UPDATE counters SET branch_id = ?, name = ?, active = ?, names = ?::jsonb "
+                       "WHERE id = ?"),
+        {after.branchId, after.name, after.active, Catalog::textsColumn(after.names), after.id});
     if (!row.ok())
         return Admin::alreadyTaken(row.error(), Key::Name,
                                    QStringLiteral("Another counter of the branch has that name."));
@@ -171,9 +173,10 @@ Result<QJsonObject> CounterAdmin::create(WorkerContext &ctx, const CounterInput 
             if (auto placed = checkPlacement(db, branchId, serviceIds); !placed.ok())
                 return placed.error();
             auto row = db.exec(
-                QStringLiteral(
-                    "INSERT INTO counters (branch_id, name, active) VALUES (?, ?, ?) RETURNING id"),
-                {branchId, input.name.value_or(QString()), input.active.value_or(true)});
+                QStringLiteral("INSERT INTO counters (branch_id, name, active, names) "
+                               "VALUES (?, ?, ?, ?::jsonb) RETURNING id"),
+                {branchId, input.name.value_or(QString()), input.active.value_or(true),
+                 Catalog::textsColumn(input.names.value_or(Wire::Texts()))});
             if (!row.ok())
                 return Admin::alreadyTaken(
                     row.error(), Key::Name,

@@ -22,6 +22,7 @@ struct CounterInput
     std::optional<QString> name;
     std::optional<QList<int>> serviceIds;
     std::optional<bool> active;
+    std::optional<Wire::Texts> names;
 };
 
 // Admin changes to counters: which branch, name and services. A counter's services decide what

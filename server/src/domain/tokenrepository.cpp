@@ -167,7 +167,7 @@ Result<AtCounter> applyAtCounter(Database &db, int counterId, const Principal &c
     // one of fromStatuses. One round trip for a whole counter action.
     const QString sql =
         QStringLiteral("WITH c (id, branch_id, name, status, operator_id, pause_reason, active, "
-                       "services, cur_id, cur_status, cur_number, cur_service) AS (") +
+                       "services, cur_id, cur_status, cur_number, cur_service, names) AS (") +
         Catalog::counterSql() +
         QStringLiteral(
             "WHERE c.id = ?), "
