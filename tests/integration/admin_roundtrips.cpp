@@ -85,7 +85,10 @@ void TestAdmin::serviceRoundTrip()
                                {QStringLiteral("name"), QStringLiteral("Exchange")},
                                {QStringLiteral("avg_service_seconds"), 300},
                                {QStringLiteral("target_wait_seconds"), 900},
-                               {QStringLiteral("active"), true}};
+                               {QStringLiteral("active"), true},
+                               {QStringLiteral("names"), QJsonObject{}},
+                               {QStringLiteral("description"), QString()},
+                               {QStringLiteral("descriptions"), QJsonObject{}}};
     QCOMPARE(service, expected);
     HttpReply one = m_http->get(path("/api/services/%1", id), m_admin);
     QCOMPARE(one.status, 200);
@@ -229,14 +232,15 @@ void TestAdmin::userRoundTrip()
                                {QStringLiteral("username"), QStringLiteral("clerk1")},
                                {QStringLiteral("role"), QStringLiteral("operator")},
                                {QStringLiteral("full_name"), QStringLiteral("Clerk One")},
-                               {QStringLiteral("active"), true}};
+                               {QStringLiteral("active"), true},
+                               {QStringLiteral("branch_id"), QJsonValue::Null}};
     QCOMPARE(user, expected);
 
     const HttpReply list = m_http->get(QStringLiteral("/api/users"), m_admin);
     QCOMPARE(list.status, 200);
     QVERIFY(list.array().contains(expected));
     QVERIFY(!list.body.contains("password") && !list.body.contains("argon2"));
-    const QStringList keys{"active", "full_name", "id", "role", "username"};
+    const QStringList keys{"active", "branch_id", "full_name", "id", "role", "username"};
     for (const QJsonValue &row : list.array())
         QCOMPARE(row.toObject().keys(), keys);
 

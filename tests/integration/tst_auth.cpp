@@ -130,7 +130,8 @@ void TestAuth::loginAnswersSession()
     QCOMPARE(body.value(u"token_type").toString(), QStringLiteral("Bearer"));
     QCOMPARE(body.value(u"expires_in").toInt(), 900);
     const QJsonObject user = body.value(u"user").toObject();
-    QCOMPARE(keysOf(user), (QSet<QString>{"id", "username", "role", "full_name", "active"}));
+    QCOMPARE(keysOf(user),
+             (QSet<QString>{"id", "username", "role", "full_name", "active", "branch_id"}));
     QCOMPARE(user.value(u"id").toInt(), 2);
     QCOMPARE(user.value(u"username").toString(), QStringLiteral("operator1"));
     QCOMPARE(user.value(u"role").toString(), QStringLiteral("operator"));
@@ -299,7 +300,8 @@ void TestAuth::registerThenLogin()
                       {QStringLiteral("role"), QStringLiteral("admin")}});
     AUTH_EXPECT_STATUS(created, 201);
     const QJsonObject user = created.object().value(u"user").toObject();
-    QCOMPARE(keysOf(user), (QSet<QString>{"id", "username", "role", "full_name", "active"}));
+    QCOMPARE(keysOf(user),
+             (QSet<QString>{"id", "username", "role", "full_name", "active", "branch_id"}));
     QCOMPARE(user.value(u"role").toString(), QStringLiteral("user"));
     QCOMPARE(user.value(u"username").toString(), QStringLiteral("Customer.One"));
     QCOMPARE(user.value(u"full_name").toString(), QStringLiteral("Cu One"));

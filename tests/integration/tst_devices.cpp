@@ -98,7 +98,8 @@ void TestDevices::reportAndList()
     QCOMPARE(device.value(u"printer_state").toString(), u"ok");
     QCOMPARE(device.value(u"printer_detail").toString(), u"cover");
     QVERIFY(device.value(u"online").toBool());
-    // A board without a printer, reported by an operator's console session.
+    // A board without a printer, reported by an operator's console session: without a branch_id
+    // it is of the account's branch (operator1 works at branch 1); head office's is of none.
     QJsonObject board = report("board-1");
     board.insert("mode", "board");
     board.remove("branch_id");
@@ -107,6 +108,11 @@ void TestDevices::reportAndList()
         FLOW_EXPECT(reply, 200);
         QCOMPARE(reply.object().value(u"device").toObject().value(u"printer_state").toString(),
                  u"none");
+        QCOMPARE(reply.object().value(u"device").toObject().value(u"branch_id").toInt(), 1);
+    }
+    {
+        const HttpReply reply = heartbeat(board, staff().admin);
+        FLOW_EXPECT(reply, 200);
         QVERIFY(reply.object().value(u"device").toObject().value(u"branch_id").isNull());
     }
     const QJsonArray listed = devices();
@@ -149,7 +155,9 @@ void TestDevices::badReportsChangeNothing()
 {
     QFETCH(QJsonObject, body);
     QFETCH(QString, field);
-    const HttpReply reply = heartbeat(body, staff().kiosk);
+    // From head office, which may name any branch (a kiosk of branch 1 naming another is 403,
+    // tst_branches).
+    const HttpReply reply = heartbeat(body, staff().admin);
     FLOW_EXPECT_ERROR(reply, 400, "validation_failed");
     QVERIFY2(Flow::errorDetails(reply).contains(field), reply.body.constData());
     QCOMPARE(devices().size(), 0);
@@ -164,7 +172,7 @@ void TestDevices::listByBranch()
     QJsonObject elsewhere = report("disp-2");
     elsewhere.remove("branch_id");
     {
-        const HttpReply reply = heartbeat(elsewhere, staff().kiosk);
+        const HttpReply reply = heartbeat(elsewhere, staff().admin); // head office: no branch
         FLOW_EXPECT(reply, 200);
     }
     QCOMPARE(devices().size(), 2);

@@ -30,7 +30,7 @@ namespace {
 
 // The texts as DESIGN.md and docs/api.md spell them, in each enum's order; written here apart
 // from the tables they check.
-const QStringList kRoles{"admin", "operator", "kiosk", "user"};
+const QStringList kRoles{"admin", "operator", "kiosk", "user", "branch_admin"};
 const QStringList kTokenStatuses{"waiting", "called",    "serving", "completed",
                                  "skipped", "cancelled", "booked",  "expired"};
 const QStringList kCounterStatuses{"open", "paused", "closed"};
@@ -159,6 +159,7 @@ Counter fullCounter()
     c.active = false;
     c.currentToken = CurrentToken{41, QStringLiteral("D041"), QStringLiteral("called"), 1};
     c.queueSize = 4;
+    c.names = {{QStringLiteral("es"), QStringLiteral("Ventanilla 2")}};
     return c;
 }
 
@@ -174,6 +175,9 @@ Service fullService()
     s.active = false;
     s.waiting = 12;
     s.eta = 1500;
+    s.names = {{QStringLiteral("ar"), QStringLiteral("إيداع")}};
+    s.description = QStringLiteral("Money in");
+    s.descriptions = {{QStringLiteral("es"), QStringLiteral("Ingresos")}};
     return s;
 }
 
@@ -246,7 +250,7 @@ void TestWire::enumRefusesOtherText_data()
     QTest::newRow("NUL inside") << QStringLiteral("user") + QChar(0);
     QTest::newRow("a future status") << "on_hold";
     QTest::newRow("a future event") << "token_notified";
-    QTest::newRow("a role of DESIGN.md's next capabilities") << "branch_admin";
+    QTest::newRow("a role that does not exist") << "head_office";
     QTest::newRow("unicode look-alike") << QStringLiteral("kіosk"); // Cyrillic i
 }
 
@@ -341,9 +345,12 @@ void TestWire::recordRoundTrip_data()
         QueueUpdate{3, QStringLiteral("D"), QStringLiteral("Deposits"), 12, 1500});
 
     QTest::newRow("branch") << QVariant::fromValue(
-        Branch{1, QStringLiteral("Head office"), QStringLiteral("Europe/Madrid")});
+        Branch{1, QStringLiteral("Head office"), QStringLiteral("Europe/Madrid"),
+               QStringLiteral("hq"), QStringLiteral("Gran Vía 1"),
+               Texts{{QStringLiteral("ar"), QStringLiteral("المكتب الرئيسي")},
+                     {QStringLiteral("es"), QStringLiteral("Sede central")}}});
     QTest::newRow("user") << QVariant::fromValue(User{
-        3, QStringLiteral("op1"), QStringLiteral("operator"), QStringLiteral("Ana Ops"), false});
+        3, QStringLiteral("op1"), QStringLiteral("operator"), QStringLiteral("Ana Ops"), false, 2});
 }
 
 void TestWire::recordRoundTrip()
@@ -419,7 +426,8 @@ void TestWire::recordReadsTheDocumentedForm_data()
         "id": 2, "name": "Counter 2", "branch_id": 1, "status": "paused", "service_ids": [1, 3],
         "operator_id": 3, "pause_reason": "Lunch", "active": false,
         "current_token": {"id": 41, "token_number": "D041", "status": "called", "service_id": 1},
-        "queue_size": 4})") << QVariant::fromValue(fullCounter());
+        "queue_size": 4, "names": {"es": "Ventanilla 2"}})")
+                             << QVariant::fromValue(fullCounter());
     Counter closed;
     closed.id = 5;
     closed.branchId = 1;
@@ -428,12 +436,14 @@ void TestWire::recordReadsTheDocumentedForm_data()
     QTest::newRow("counter: nulls") << QByteArray(R"({
         "id": 5, "name": "Desk", "branch_id": 1, "status": "closed", "service_ids": [],
         "operator_id": null, "pause_reason": null, "active": true, "current_token": null,
-        "queue_size": 0})") << QVariant::fromValue(closed);
+        "queue_size": 0, "names": {}})")
+                                    << QVariant::fromValue(closed);
     // GET /api/services: [{id, branch_id, code, name, avg_service_seconds, target_wait_seconds,
     // active, waiting, eta}].
     QTest::newRow("service") << QByteArray(R"({
         "id": 3, "branch_id": 1, "code": "D", "name": "Deposits", "avg_service_seconds": 300,
-        "target_wait_seconds": 900, "active": false, "waiting": 12, "eta": 1500})")
+        "target_wait_seconds": 900, "active": false, "waiting": 12, "eta": 1500,
+        "names": {"ar": "إيداع"}, "description": "Money in", "descriptions": {"es": "Ingresos"}})")
                              << QVariant::fromValue(fullService());
     // The data of a queue_update event.
     QTest::newRow("queue update")
@@ -447,11 +457,14 @@ void TestWire::recordReadsTheDocumentedForm_data()
                           "active": false})")
         << QVariant::fromValue(User{3, QStringLiteral("op1"), QStringLiteral("operator"),
                                     QStringLiteral("Ana Ops"), false});
-    // "Administration": {name, timezone}.
+    // "Administration": {name, timezone, code, address, names}.
     QTest::newRow("branch")
-        << QByteArray(R"({"id": 1, "name": "Head office", "timezone": "Europe/Madrid"})")
+        << QByteArray(R"({"id": 1, "name": "Head office", "timezone": "Europe/Madrid",
+                          "code": "hq", "address": "Gran Vía 1", "names": {"es": "Sede central"}})")
         << QVariant::fromValue(
-               Branch{1, QStringLiteral("Head office"), QStringLiteral("Europe/Madrid")});
+               Branch{1, QStringLiteral("Head office"), QStringLiteral("Europe/Madrid"),
+                      QStringLiteral("hq"), QStringLiteral("Gran Vía 1"),
+                      Texts{{QStringLiteral("es"), QStringLiteral("Sede central")}}});
 }
 
 void TestWire::recordReadsTheDocumentedForm()
