@@ -29,7 +29,7 @@
 #include "appointments/appointmentsmodel.h"
 #include "appointments/appointmentspage.h"
 #include "appointments/checkindesk.h"
-#include "appointments/ticketcode.h"
+#include "nextup/client/ticketcode.h"
 #include "consoletest.h"
 #include "nextup/client/apiclient.h"
 #include "nextup/client/authjobs.h"

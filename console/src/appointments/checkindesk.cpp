@@ -2,7 +2,7 @@
 
 #include <QLocale>
 
-#include "appointments/ticketcode.h"
+#include "nextup/client/ticketcode.h"
 #include "nextup/client/apiclient.h"
 #include "nextup/client/tokenjobs.h"
 
