@@ -124,12 +124,19 @@ int main(int argc, char *argv[])
     load.connections = parser.value("load-connections").toInt();
     load.intervalMs = parser.value("load-interval-ms").toInt();
     load.durationSeconds = 3600; // stopped when the touches are done
+    // HttpLoad and its sockets are made, used and deleted on the load thread.
     QThread loadThread;
-    auto *httpLoad = new HttpLoad(load); // deleted on its thread when it ends
-    httpLoad->moveToThread(&loadThread);
-    QObject::connect(&loadThread, &QThread::finished, httpLoad, &QObject::deleteLater);
+    QObject loadHome;
+    loadHome.moveToThread(&loadThread);
     loadThread.start();
-    QMetaObject::invokeMethod(httpLoad, &HttpLoad::start, Qt::QueuedConnection);
+    HttpLoad *httpLoad = nullptr;
+    QMetaObject::invokeMethod(
+        &loadHome,
+        [&] {
+            httpLoad = new HttpLoad(load, &loadHome);
+            httpLoad->start();
+        },
+        Qt::BlockingQueuedConnection);
     QThread::msleep(1000); // the load settles first
 
     LatencyStats issuedStats;
@@ -160,15 +167,20 @@ int main(int argc, char *argv[])
         waitFor([&] { return dispenser.screen() == u"start"; }, 5000);
     }
     const double seconds = total.elapsed() / 1000.0;
-    qint64 loadSent = 0; // read on the load's own thread
+    qint64 loadSent = 0;
     QMetaObject::invokeMethod(
-        httpLoad, [&] { loadSent = httpLoad->requestsSent(); }, Qt::BlockingQueuedConnection);
+        &loadHome,
+        [&] {
+            loadSent = httpLoad->requestsSent();
+            delete httpLoad;
+        },
+        Qt::BlockingQueuedConnection);
     loadThread.quit();
     loadThread.wait();
 
     std::printf("dispenser: %d touches in %.1f s, %d failed; token load %.0f req/s from %d "
                 "connections\n",
-                touches, seconds, failures, (loadSent) / (seconds + 1.0), load.connections);
+                touches, seconds, failures, loadSent / (seconds + 1.0), load.connections);
     std::printf("touch -> token issued:       p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
                 issuedStats.percentileMs(50), issuedStats.percentileMs(99), issuedStats.maxMs());
     std::printf("touch -> ticket at printer:  p50 %.1f ms, p99 %.1f ms, max %.1f ms "
