@@ -18,6 +18,7 @@
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -128,6 +129,44 @@ private:
     bool m_loaded = false;
 };
 
+// A loopback hop in front of the server whose first two connections lose the answer: the
+// request reaches the server (which acts on it), then the connection to the client is cut before
+// the answer is relayed, as a flaky Wi-Fi would. Later connections pass both ways. (Two, because
+// Qt's network access resends a request once by itself when a kept-alive connection closes
+// before any answer; the second loss reaches the TokenIssuer.)
+class LosingProxy : public QObject
+{
+public:
+    explicit LosingProxy(quint16 serverPort) : m_serverPort(serverPort)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_server.nextPendingConnection()) {
+                const bool lose = m_connections++ < 2;
+                auto *upstream = new QTcpSocket(client);
+                upstream->connectToHost(QHostAddress::LocalHost, m_serverPort);
+                connect(client, &QTcpSocket::readyRead, upstream,
+                        [client, upstream] { upstream->write(client->readAll()); });
+                connect(upstream, &QTcpSocket::readyRead, client, [client, upstream, lose] {
+                    const QByteArray answer = upstream->readAll();
+                    if (lose)
+                        client->abort(); // the server answered; the client never hears it
+                    else
+                        client->write(answer);
+                });
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            }
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    quint16 port() const { return m_server.serverPort(); }
+    int connections() const { return m_connections; }
+
+private:
+    QTcpServer m_server;
+    quint16 m_serverPort;
+    int m_connections = 0;
+};
+
 QString shotDir(const char *area)
 {
     const QString dir = QStringLiteral(NEXTUP_SCREENSHOT_ROOT "/") + QLatin1String(area);
@@ -169,6 +208,9 @@ private slots:
 
     void touchIssuesAndPrintsOnce();
     void retryWithTheSameKeyCreatesNothing();
+    void lostAnswerIsRetriedWithTheSameKey();
+    void configAndExample();
+    void appStartsAsDispenser();
     void printerTroubleShowsNumberAndAlertsStaff();
     void scan_data();
     void scan();
@@ -397,6 +439,103 @@ void TestDispenser::retryWithTheSameKeyCreatesNothing()
     QVERIFY(issued.wait(5000));
     QVERIFY(issuer.lastKey() != key);
     QCOMPARE(tokenCount(), before + 2);
+}
+
+void TestDispenser::lostAnswerIsRetriedWithTheSameKey()
+{
+    // Signed in directly; the token request alone goes through the losing hop.
+    Nextup::ApiClient session(m_server->baseUrl());
+    session.login(QStringLiteral("kiosk"), QStringLiteral("kiosk123"));
+    QTRY_VERIFY(session.isLoggedIn());
+    LosingProxy proxy(quint16(m_server->baseUrl().port()));
+    QVERIFY(proxy.listen());
+    QUrl viaProxy = m_server->baseUrl();
+    viaProxy.setPort(proxy.port());
+    Nextup::ApiClient api(viaProxy);
+    api.setSession(session.accessToken(), session.refreshToken());
+    TokenIssuer issuer(&api);
+    issuer.setTiming(3000, 100);
+    QSignalSpy issued(&issuer, &TokenIssuer::issued);
+    const int before = tokenCount();
+    Nextup::NewToken token;
+    token.serviceId = 3;
+    token.priority = 2; // a kiosk's right: the session did travel with the retry
+    QVERIFY(issuer.issue(token));
+    QVERIFY(issued.wait(10000));
+    // The answers were lost, a retry of the issuer (same key) got the first one.
+    QVERIFY2(issuer.attempts() >= 2, qPrintable(QString::number(issuer.attempts())));
+    QVERIFY(proxy.connections() >= 3);
+    QCOMPARE(tokenCount(), before + 1); // and the server issued one token, not two
+    const auto created = issued.first().first().value<Nextup::CreatedToken>();
+    QCOMPARE(created.priority, 2);
+}
+
+void TestDispenser::configAndExample()
+{
+    KioskConfig example;
+    QString error;
+    QVERIFY2(example.loadFile(QStringLiteral(NEXTUP_DISPENSER_EXAMPLE), &error), qPrintable(error));
+    QVERIFY(example.isDispenser());
+    QVERIFY(example.priorityButton);
+    QCOMPARE(example.priorityClass, 5);
+    QCOMPARE(example.idleSeconds, 30);
+    QVERIFY(!example.printerUrl.isEmpty());
+    QCOMPARE(example.pin, QStringLiteral("2468"));
+    // Bad values stop the program with the key's name.
+    const QList<std::pair<QByteArray, QString>> bad{
+        {"[kiosk]\nmode=tv\n", QStringLiteral("mode")},
+        {"[dispenser]\nprinter=fax:123\n", QStringLiteral("dispenser/printer")},
+        {"[dispenser]\npriority=12\n", QStringLiteral("dispenser/priority")},
+        {"[dispenser]\nidle_seconds=1\n", QStringLiteral("dispenser/idle_seconds")},
+        {"[dispenser]\nservices=1,x\n", QStringLiteral("dispenser/services")},
+        {"[dispenser]\npriority_button=maybe\n", QStringLiteral("dispenser/priority_button")}};
+    for (const auto &[text, key] : bad) {
+        const QString path = m_dir.filePath(QStringLiteral("bad-%1.ini").arg(++m_files));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        file.close();
+        KioskConfig c;
+        QVERIFY2(!c.loadFile(path, &error), text.constData());
+        QVERIFY2(error.contains(key), qPrintable(error));
+    }
+}
+
+void TestDispenser::appStartsAsDispenser()
+{
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("NEXTUP_KIOSK_PASSWORD"), QStringLiteral("kiosk123"));
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::MergedChannels);
+    app.start(QStringLiteral(NEXTUP_KIOSK_BIN),
+              {QStringLiteral("--mode"), QStringLiteral("dispenser"), QStringLiteral("--server"),
+               m_server->baseUrl().toString(), QStringLiteral("--user"), QStringLiteral("kiosk"),
+               QStringLiteral("--branch"), QStringLiteral("1"), QStringLiteral("--printer"),
+               printerUrl(), QStringLiteral("--priority"), QStringLiteral("4"),
+               QStringLiteral("--windowed"), QStringLiteral("--language"), QStringLiteral("es"),
+               QStringLiteral("--state-file"), QStringLiteral("none")});
+    QVERIFY(app.waitForStarted());
+    QString output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(app.readAll())).contains(u"signed in"),
+                             10000);
+    QTest::qWait(500);
+    output += QString::fromUtf8(app.readAll());
+    QCOMPARE(app.state(), QProcess::Running);
+    app.terminate();
+    QVERIFY(app.waitForFinished(5000));
+    output += QString::fromUtf8(app.readAll());
+    QVERIFY2(!output.contains(u"qrc:") && !output.contains(u".qml"), qPrintable(output));
+
+    // Without the kiosk account a dispenser refuses to start.
+    QProcess refused;
+    refused.setProcessEnvironment(env);
+    refused.start(
+        QStringLiteral(NEXTUP_KIOSK_BIN),
+        {QStringLiteral("--mode"), QStringLiteral("dispenser"), QStringLiteral("--public")});
+    QVERIFY(refused.waitForFinished(10000));
+    QCOMPARE(refused.exitCode(), 2);
 }
 
 void TestDispenser::printerTroubleShowsNumberAndAlertsStaff()
