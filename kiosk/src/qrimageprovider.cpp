@@ -16,7 +16,7 @@ QImage QrImageProvider::requestImage(const QString &id, QSize *size, const QSize
     const int modules = matrix.width() + 2 * QrMatrix::kQuietZone;
     // Whole pixels per module: a scaled QR blurs its edges and some phones then fail to read it.
     const int wanted = requestedSize.width() > 0 ? requestedSize.width() : 320;
-    const QImage image = matrix.toImage(qMax(1, wanted / modules));
+    QImage image = matrix.toImage(qMax(1, wanted / modules));
     if (size)
         *size = image.size();
     return image;
