@@ -169,7 +169,7 @@ private:
 
 QString shotDir(const char *area)
 {
-    const QString dir = QStringLiteral(NEXTUP_SCREENSHOT_ROOT "/") + QLatin1String(area);
+    QString dir = QStringLiteral(NEXTUP_SCREENSHOT_ROOT "/") + QLatin1String(area);
     QDir().mkpath(dir);
     return dir;
 }
@@ -276,7 +276,7 @@ TestDispenser::Booked TestDispenser::walkIn(int serviceId)
 
 TestDispenser::Booked TestDispenser::book(int serviceId, int minutesAhead)
 {
-    constexpr qint64 step = 15 * 60;
+    constexpr qint64 step = qint64(15) * 60;
     const qint64 earliest = QDateTime::currentSecsSinceEpoch() + 60 + qint64(minutesAhead) * 60;
     const QDateTime slot =
         QDateTime::fromSecsSinceEpoch((earliest + step - 1) / step * step, Qt::UTC);
@@ -565,7 +565,8 @@ void TestDispenser::printerTroubleShowsNumberAndAlertsStaff()
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             const HttpReply devices = m_http->get(QStringLiteral("/api/devices"), m_admin);
-            for (const QJsonValue &value : devices.array()) {
+            const QJsonArray list = devices.array();
+            for (const QJsonValue value : list) {
                 const QJsonObject device = value.toObject();
                 if (device.value(u"mode").toString() == u"dispenser" &&
                     device.value(u"printer_state").toString() == u"offline")
