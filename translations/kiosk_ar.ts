@@ -232,4 +232,286 @@
         <translation>%1 دقيقة</translation>
     </message>
 </context>
+<context>
+    <name>Dispenser</name>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 (%2): %3 waiting</source>
+        <translation>%1 (%2): %3 في الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 has already been served or cancelled.</source>
+        <translation>تمت خدمة %1 أو إلغاؤه بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 is being called at %2.</source>
+        <translation>يتم النداء على %1 عند %2.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 is waiting: position %2, about %3 min.</source>
+        <translation>%1 في الانتظار: الترتيب %2، حوالي %3 دقيقة.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 waiting · about %2</source>
+        <translation>%1 في الانتظار · حوالي %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1, letter %2: %3</source>
+        <translation>%1، الحرف %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Assistance / priority</source>
+        <translation>مساعدة / أولوية</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Assistance: choose your service</source>
+        <translation>مساعدة: اختر خدمتك</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Checking your code…</source>
+        <translation>جارٍ التحقق من رمزك…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>For customers who need help or cannot wait standing; then choose the service.</source>
+        <translation>لمن يحتاج إلى مساعدة أو لا يستطيع الانتظار واقفاً؛ ثم اختر الخدمة.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Have an appointment? Hold the code on your booking under the scanner.</source>
+        <translation>لديك موعد؟ ضع رمز حجزك تحت الماسح.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Hold the branch name for three seconds to open the settings.</source>
+        <translation>اضغط مطولاً على اسم الفرع ثلاث ثوانٍ لفتح الإعدادات.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Last updated %1</source>
+        <translation>آخر تحديث %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Photograph this code to follow your turn on your phone.</source>
+        <translation>صوّر هذا الرمز لمتابعة دورك على هاتفك.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Please choose a service</source>
+        <translation>يرجى اختيار خدمة</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Please scan the QR code on your booking, or ask staff.</source>
+        <translation>يرجى مسح رمز QR الموجود في حجزك، أو اسأل الموظفين.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Please take your ticket.</source>
+        <translation>يرجى أخذ تذكرتك.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Position %1 · wait about %2 min</source>
+        <translation>الترتيب %1 · الانتظار حوالي %2 دقيقة</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Printing your ticket…</source>
+        <translation>جارٍ طباعة تذكرتك…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>QR code of your ticket</source>
+        <translation>رمز QR لتذكرتك</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>The check-in time for this appointment has passed. Please ask staff.</source>
+        <translation>انتهى وقت تسجيل الحضور لهذا الموعد. يرجى سؤال الموظفين.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>The ticket could not be printed. Please photograph this code and ask staff.</source>
+        <translation>تعذّرت طباعة التذكرة. يرجى تصوير هذا الرمز وسؤال الموظفين.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>This code is not known here. Please ask staff.</source>
+        <translation>هذا الرمز غير معروف هنا. يرجى سؤال الموظفين.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>This service is not taking tickets now. Please ask staff.</source>
+        <translation>هذه الخدمة لا تصدر تذاكر الآن. يرجى سؤال الموظفين.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>This ticket is for another branch. Please ask staff.</source>
+        <translation>هذه التذكرة لفرع آخر. يرجى سؤال الموظفين.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Ticket dispenser</source>
+        <translation>موزع التذاكر</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Tickets are unavailable, please ask staff</source>
+        <translation>التذاكر غير متاحة، يرجى سؤال الموظفين</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Too early: check-in opens at %1.</source>
+        <translation>مبكر جداً: يبدأ تسجيل الحضور الساعة %1.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Welcome! %1 is checked in: position %2, about %3 min.</source>
+        <translation>أهلاً بك! تم تسجيل حضور %1: الترتيب %2، حوالي %3 دقيقة.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Welcome</source>
+        <translation>أهلاً بكم</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Your number is %1</source>
+        <translation>رقمك هو %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Your number</source>
+        <translation>رقمك</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Your ticket is on its way…</source>
+        <translation>تذكرتك في الطريق…</translation>
+    </message>
+</context>
+<context>
+    <name>DispenserOptions</name>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Assistance button</source>
+        <translation>زر المساعدة</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Back to start after %1 s</source>
+        <translation>العودة إلى البداية بعد %1 ث</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Higher priority</source>
+        <translation>أولوية أعلى</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Longer idle time</source>
+        <translation>مهلة خمول أطول</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Lower priority</source>
+        <translation>أولوية أدنى</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Not a printer address</source>
+        <translation>ليس عنوان طابعة</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Printer address, e.g. tcp://192.168.1.50:9100?paper=80</source>
+        <translation>عنوان الطابعة، مثل tcp://192.168.1.50:9100?paper=80</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Printer</source>
+        <translation>الطابعة</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Priority %1</source>
+        <translation>الأولوية %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Saved</source>
+        <translation>تم الحفظ</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Services offered (none selected: all)</source>
+        <translation>الخدمات المعروضة (بدون تحديد: الكل)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Shorter idle time</source>
+        <translation>مهلة خمول أقصر</translation>
+    </message>
+</context>
+<context>
+    <name>DispenserMain</name>
+    <message>
+        <location filename="../kiosk/qml/DispenserMain.qml"/>
+        <source>Take a ticket</source>
+        <translation>خذ تذكرة</translation>
+    </message>
+</context>
+<context>
+    <name>Nextup::Kiosk::DispenserController</name>
+    <message>
+        <location filename="../kiosk/src/dispensercontroller.cpp"/>
+        <source>Thank you! Please wait for your number to be called.</source>
+        <translation>شكراً لك، يرجى الانتظار حتى يتم النداء على رقمك.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketText</name>
+    <message>
+        <location filename="../kiosk/printing/tickettext.cpp"/>
+        <source>Position in line: %1</source>
+        <translation>ترتيبك في الطابور: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../kiosk/printing/tickettext.cpp"/>
+        <source>Estimated wait: %n min</source>
+        <translation>
+            <numerusform>الانتظار المتوقع: %n دقيقة</numerusform>
+            <numerusform>الانتظار المتوقع: دقيقة واحدة</numerusform>
+            <numerusform>الانتظار المتوقع: دقيقتان</numerusform>
+            <numerusform>الانتظار المتوقع: %n دقائق</numerusform>
+            <numerusform>الانتظار المتوقع: %n دقيقة</numerusform>
+            <numerusform>الانتظار المتوقع: %n دقيقة</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

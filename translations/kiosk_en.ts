@@ -232,4 +232,282 @@
         <translation>%1 min</translation>
     </message>
 </context>
+<context>
+    <name>Dispenser</name>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 (%2): %3 waiting</source>
+        <translation>%1 (%2): %3 waiting</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 has already been served or cancelled.</source>
+        <translation>%1 has already been served or cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 is being called at %2.</source>
+        <translation>%1 is being called at %2.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 is waiting: position %2, about %3 min.</source>
+        <translation>%1 is waiting: position %2, about %3 min.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 waiting · about %2</source>
+        <translation>%1 waiting · about %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1, letter %2: %3</source>
+        <translation>%1, letter %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Assistance / priority</source>
+        <translation>Assistance / priority</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Assistance: choose your service</source>
+        <translation>Assistance: choose your service</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Checking your code…</source>
+        <translation>Checking your code…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>For customers who need help or cannot wait standing; then choose the service.</source>
+        <translation>For customers who need help or cannot wait standing; then choose the service.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Have an appointment? Hold the code on your booking under the scanner.</source>
+        <translation>Have an appointment? Hold the code on your booking under the scanner.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Hold the branch name for three seconds to open the settings.</source>
+        <translation>Hold the branch name for three seconds to open the settings.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Last updated %1</source>
+        <translation>Last updated %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Photograph this code to follow your turn on your phone.</source>
+        <translation>Photograph this code to follow your turn on your phone.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Please choose a service</source>
+        <translation>Please choose a service</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Please scan the QR code on your booking, or ask staff.</source>
+        <translation>Please scan the QR code on your booking, or ask staff.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Please take your ticket.</source>
+        <translation>Please take your ticket.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Position %1 · wait about %2 min</source>
+        <translation>Position %1 · wait about %2 min</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Printing your ticket…</source>
+        <translation>Printing your ticket…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>QR code of your ticket</source>
+        <translation>QR code of your ticket</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>The check-in time for this appointment has passed. Please ask staff.</source>
+        <translation>The check-in time for this appointment has passed. Please ask staff.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>The ticket could not be printed. Please photograph this code and ask staff.</source>
+        <translation>The ticket could not be printed. Please photograph this code and ask staff.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>This code is not known here. Please ask staff.</source>
+        <translation>This code is not known here. Please ask staff.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>This service is not taking tickets now. Please ask staff.</source>
+        <translation>This service is not taking tickets now. Please ask staff.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>This ticket is for another branch. Please ask staff.</source>
+        <translation>This ticket is for another branch. Please ask staff.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Ticket dispenser</source>
+        <translation>Ticket dispenser</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Tickets are unavailable, please ask staff</source>
+        <translation>Tickets are unavailable, please ask staff</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Too early: check-in opens at %1.</source>
+        <translation>Too early: check-in opens at %1.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Welcome! %1 is checked in: position %2, about %3 min.</source>
+        <translation>Welcome! %1 is checked in: position %2, about %3 min.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Your number is %1</source>
+        <translation>Your number is %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Your number</source>
+        <translation>Your number</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Your ticket is on its way…</source>
+        <translation>Your ticket is on its way…</translation>
+    </message>
+</context>
+<context>
+    <name>DispenserOptions</name>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Assistance button</source>
+        <translation>Assistance button</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Back to start after %1 s</source>
+        <translation>Back to start after %1 s</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Higher priority</source>
+        <translation>Higher priority</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Longer idle time</source>
+        <translation>Longer idle time</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Lower priority</source>
+        <translation>Lower priority</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Not a printer address</source>
+        <translation>Not a printer address</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Printer address, e.g. tcp://192.168.1.50:9100?paper=80</source>
+        <translation>Printer address, e.g. tcp://192.168.1.50:9100?paper=80</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Priority %1</source>
+        <translation>Priority %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Services offered (none selected: all)</source>
+        <translation>Services offered (none selected: all)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Shorter idle time</source>
+        <translation>Shorter idle time</translation>
+    </message>
+</context>
+<context>
+    <name>DispenserMain</name>
+    <message>
+        <location filename="../kiosk/qml/DispenserMain.qml"/>
+        <source>Take a ticket</source>
+        <translation>Take a ticket</translation>
+    </message>
+</context>
+<context>
+    <name>Nextup::Kiosk::DispenserController</name>
+    <message>
+        <location filename="../kiosk/src/dispensercontroller.cpp"/>
+        <source>Thank you! Please wait for your number to be called.</source>
+        <translation>Thank you! Please wait for your number to be called.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketText</name>
+    <message>
+        <location filename="../kiosk/printing/tickettext.cpp"/>
+        <source>Position in line: %1</source>
+        <translation>Position in line: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../kiosk/printing/tickettext.cpp"/>
+        <source>Estimated wait: %n min</source>
+        <translation>
+            <numerusform>Estimated wait: %n min</numerusform>
+            <numerusform>Estimated wait: %n min</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -232,4 +232,282 @@
         <translation>%1 min</translation>
     </message>
 </context>
+<context>
+    <name>Dispenser</name>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 (%2): %3 waiting</source>
+        <translation>%1 (%2): %3 en espera</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 has already been served or cancelled.</source>
+        <translation>%1 ya fue atendido o cancelado.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 is being called at %2.</source>
+        <translation>%1 está siendo llamado en %2.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 is waiting: position %2, about %3 min.</source>
+        <translation>%1 está en espera: posición %2, unos %3 min.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1 waiting · about %2</source>
+        <translation>%1 en espera · unos %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>%1, letter %2: %3</source>
+        <translation>%1, letra %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Assistance / priority</source>
+        <translation>Asistencia / prioridad</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Assistance: choose your service</source>
+        <translation>Asistencia: elija su trámite</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Checking your code…</source>
+        <translation>Comprobando su código…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>For customers who need help or cannot wait standing; then choose the service.</source>
+        <translation>Para quien necesita ayuda o no puede esperar de pie; después elija el trámite.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Have an appointment? Hold the code on your booking under the scanner.</source>
+        <translation>¿Tiene cita? Acerque el código de su reserva al lector.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Hold the branch name for three seconds to open the settings.</source>
+        <translation>Mantenga pulsado el nombre de la oficina tres segundos para abrir los ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Last updated %1</source>
+        <translation>Última actualización %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Photograph this code to follow your turn on your phone.</source>
+        <translation>Fotografíe este código para seguir su turno en el móvil.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Please choose a service</source>
+        <translation>Elija un trámite</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Please scan the QR code on your booking, or ask staff.</source>
+        <translation>Escanee el código QR de su reserva o consulte al personal.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Please take your ticket.</source>
+        <translation>Recoja su ticket.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Position %1 · wait about %2 min</source>
+        <translation>Posición %1 · espera de unos %2 min</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Printing your ticket…</source>
+        <translation>Imprimiendo su ticket…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>QR code of your ticket</source>
+        <translation>Código QR de su ticket</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>The check-in time for this appointment has passed. Please ask staff.</source>
+        <translation>Ya pasó la hora de registro de esta cita. Consulte al personal.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>The ticket could not be printed. Please photograph this code and ask staff.</source>
+        <translation>No se pudo imprimir el ticket. Fotografíe este código y consulte al personal.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>This code is not known here. Please ask staff.</source>
+        <translation>Este código no se reconoce aquí. Consulte al personal.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>This service is not taking tickets now. Please ask staff.</source>
+        <translation>Este trámite no admite turnos ahora. Consulte al personal.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>This ticket is for another branch. Please ask staff.</source>
+        <translation>Este ticket es de otra oficina. Consulte al personal.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Ticket dispenser</source>
+        <translation>Expendedor de turnos</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Tickets are unavailable, please ask staff</source>
+        <translation>No hay turnos disponibles, consulte al personal</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Too early: check-in opens at %1.</source>
+        <translation>Demasiado pronto: el registro abre a las %1.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Welcome! %1 is checked in: position %2, about %3 min.</source>
+        <translation>¡Bienvenido! %1 está registrado: posición %2, unos %3 min.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Welcome</source>
+        <translation>Bienvenido</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Your number is %1</source>
+        <translation>Su número es %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Your number</source>
+        <translation>Su número</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/Dispenser.qml"/>
+        <source>Your ticket is on its way…</source>
+        <translation>Su ticket está en camino…</translation>
+    </message>
+</context>
+<context>
+    <name>DispenserOptions</name>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Assistance button</source>
+        <translation>Botón de asistencia</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Back to start after %1 s</source>
+        <translation>Volver al inicio tras %1 s</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Higher priority</source>
+        <translation>Más prioridad</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Longer idle time</source>
+        <translation>Más tiempo de espera</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Lower priority</source>
+        <translation>Menos prioridad</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Not a printer address</source>
+        <translation>No es una dirección de impresora</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Printer address, e.g. tcp://192.168.1.50:9100?paper=80</source>
+        <translation>Dirección de la impresora, p. ej. tcp://192.168.1.50:9100?paper=80</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Printer</source>
+        <translation>Impresora</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Priority %1</source>
+        <translation>Prioridad %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Services offered (none selected: all)</source>
+        <translation>Trámites ofrecidos (ninguno marcado: todos)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/qml/DispenserOptions.qml"/>
+        <source>Shorter idle time</source>
+        <translation>Menos tiempo de espera</translation>
+    </message>
+</context>
+<context>
+    <name>DispenserMain</name>
+    <message>
+        <location filename="../kiosk/qml/DispenserMain.qml"/>
+        <source>Take a ticket</source>
+        <translation>Saque su turno</translation>
+    </message>
+</context>
+<context>
+    <name>Nextup::Kiosk::DispenserController</name>
+    <message>
+        <location filename="../kiosk/src/dispensercontroller.cpp"/>
+        <source>Thank you! Please wait for your number to be called.</source>
+        <translation>¡Gracias! Espere a que llamen su número.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketText</name>
+    <message>
+        <location filename="../kiosk/printing/tickettext.cpp"/>
+        <source>Position in line: %1</source>
+        <translation>Posición en la fila: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../kiosk/printing/tickettext.cpp"/>
+        <source>Estimated wait: %n min</source>
+        <translation>
+            <numerusform>Espera estimada: %n min</numerusform>
+            <numerusform>Espera estimada: %n min</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

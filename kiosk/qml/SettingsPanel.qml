@@ -1,18 +1,24 @@
 import QtQuick
 import Nextup.Kiosk
 
-// On-screen settings behind the PIN of the config file: language, voice and chime. Opened by
-// holding the branch name for three seconds; closes by itself after a minute of no touches.
+// On-screen settings behind the PIN of the config file: language, and the board's voice and chime
+// or the dispenser's own options (given as children, shown under the language). Opened by holding
+// the branch name for three seconds; closes by itself after a minute of no touches.
 Rectangle {
     id: root
 
-    required property BoardController controller
+    // BoardController or DispenserController: unlock(pin), language, applyLanguage(code).
+    required property QtObject controller
+    // The board's voice and chime switches.
+    property bool announcements: true
+    default property alias extraOptions: extra.data
     property real unit: 10
     property bool unlocked: false
     property string entered: ""
 
     function open() { visible = true; unlocked = false; entered = ""; idle.restart() }
     function close() { visible = false; unlocked = false; entered = "" }
+    function touched() { idle.restart() }
 
     objectName: "settingsPanel"
     visible: false
@@ -28,38 +34,10 @@ Rectangle {
 
     Timer { id: idle; interval: 60000; onTriggered: root.close() }
 
-    // A touch key that screen readers and keyboards reach too: named (its text unless told
-    // otherwise), a button, checkable when it is a toggle, pressed by Return or Space.
-    component Button: Rectangle {
-        id: button
-        property alias text: label.text
-        property string accessibleName: text
-        property bool checkable: false
-        property bool selected: false
-        signal clicked()
-        function activate() { idle.restart(); button.clicked() }
-        width: root.unit * 16
-        height: root.unit * 8
-        radius: root.unit
-        color: selected ? Theme.accent : Theme.panelRaised
-        border.color: activeFocus ? Theme.flash : Theme.line
-        border.width: activeFocus ? Math.max(2, root.unit * 0.4) : 1
-        activeFocusOnTab: true
-        Keys.onReturnPressed: activate()
-        Keys.onSpacePressed: activate()
-        Accessible.role: Accessible.Button
-        Accessible.name: accessibleName
-        Accessible.checkable: checkable
-        Accessible.checked: selected
-        Accessible.onPressAction: activate()
-        Text {
-            id: label
-            anchors.centerIn: parent
-            color: button.selected ? Theme.inkOnAccent : Theme.text
-            font.pixelSize: root.unit * 3
-            font.bold: true
-        }
-        MouseArea { anchors.fill: parent; onClicked: button.activate() }
+    // The panel's keys: each touch keeps the panel open for another minute.
+    component Button: Key {
+        unit: root.unit
+        onTouched: idle.restart()
     }
 
     Rectangle { // a card behind whichever column shows
@@ -142,19 +120,22 @@ Rectangle {
                     text: modelData[1]
                     checkable: true
                     selected: root.controller.language === modelData[0]
-                    onClicked: root.controller.applySettings(modelData[0], root.controller.voiceEnabled,
-                                                             root.controller.chimeEnabled)
+                    onClicked: root.controller.applyLanguage(modelData[0])
                 }
             }
         }
-        Text { text: qsTr("Announcements"); color: Theme.muted; font.pixelSize: root.unit * 3 }
+        Text {
+            visible: root.announcements
+            text: qsTr("Announcements"); color: Theme.muted; font.pixelSize: root.unit * 3
+        }
         Row {
+            visible: root.announcements
             spacing: root.unit
             Button {
                 width: root.unit * 24
                 text: qsTr("Voice")
                 checkable: true
-                selected: root.controller.voiceEnabled
+                selected: !!root.controller.voiceEnabled
                 onClicked: root.controller.applySettings(root.controller.language, !root.controller.voiceEnabled,
                                                          root.controller.chimeEnabled)
             }
@@ -162,10 +143,14 @@ Rectangle {
                 width: root.unit * 24
                 text: qsTr("Chime")
                 checkable: true
-                selected: root.controller.chimeEnabled
+                selected: !!root.controller.chimeEnabled
                 onClicked: root.controller.applySettings(root.controller.language, root.controller.voiceEnabled,
                                                          !root.controller.chimeEnabled)
             }
+        }
+        Column {
+            id: extra
+            spacing: root.unit * 1.5
         }
         Button {
             text: qsTr("Close")

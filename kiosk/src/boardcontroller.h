@@ -97,6 +97,11 @@ public:
     Q_INVOKABLE bool unlock(const QString &pin) const;
     // Applies (and saves, when there is a config file) what the panel changed.
     Q_INVOKABLE void applySettings(const QString &language, bool voice, bool chime);
+    // The settings panel's language keys (voice and chime stay).
+    Q_INVOKABLE void applyLanguage(const QString &language)
+    {
+        applySettings(language, m_config.voice, m_config.chime);
+    }
     // The words of the announcement for the current call (tests, and the caption's source).
     QString spokenText(const Call &call) const;
 

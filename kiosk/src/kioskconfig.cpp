@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include "printersettings.h"
+
 namespace Nextup::Kiosk {
 
 namespace {
@@ -26,6 +28,12 @@ constexpr auto KeyChimeOnly = "voice/chime_only";
 constexpr auto KeyEngine = "voice/engine";
 constexpr auto KeyPin = "settings/pin";
 constexpr auto GroupSpoken = "spoken_names";
+constexpr auto KeyMode = "kiosk/mode";
+constexpr auto KeyPrinter = "dispenser/printer";
+constexpr auto KeyDispenserServices = "dispenser/services";
+constexpr auto KeyPriorityButton = "dispenser/priority_button";
+constexpr auto KeyPriority = "dispenser/priority";
+constexpr auto KeyIdle = "dispenser/idle_seconds";
 
 bool parseBool(const QString &text, bool *value)
 {
@@ -48,6 +56,27 @@ bool setUrl(const QString &text, QUrl *url, QString *error)
         return false;
     }
     *url = parsed;
+    return true;
+}
+
+bool setMode(const QString &text, QString *mode, QString *error)
+{
+    const QString m = text.trimmed().toLower();
+    if (m != u"board" && m != u"dispenser") {
+        *error = QStringLiteral("mode must be board or dispenser: %1").arg(text);
+        return false;
+    }
+    *mode = m;
+    return true;
+}
+
+bool setBounded(const QString &text, int low, int high, int *value)
+{
+    bool ok = false;
+    const int v = text.trimmed().toInt(&ok);
+    if (!ok || v < low || v > high)
+        return false;
+    *value = v;
     return true;
 }
 
@@ -168,6 +197,21 @@ bool KioskConfig::loadFile(const QString &path, QString *error)
     pin = s.value(KeyPin, pin).toString();
     if (!readSpokenNames(s, &spokenNames))
         return fail(QStringLiteral("spoken_names keys must be counter ids"));
+    if (s.contains(KeyMode) && !setMode(stringValue(s, KeyMode), &mode, error))
+        return fail(*error);
+    printerUrl = s.value(KeyPrinter, printerUrl).toString().trimmed();
+    if (!printerUrl.isEmpty() && !PrinterSettings::fromUrl(printerUrl))
+        return fail(QStringLiteral("dispenser/printer is not a printer URL: %1").arg(printerUrl));
+    if (s.contains(KeyDispenserServices) &&
+        !parseIdList(stringValue(s, KeyDispenserServices), &dispenserServiceIds))
+        return fail(QStringLiteral("dispenser/services must be a list of service ids"));
+    if (s.contains(KeyPriorityButton) &&
+        !parseBool(stringValue(s, KeyPriorityButton), &priorityButton))
+        return fail(QStringLiteral("dispenser/priority_button must be true or false"));
+    if (s.contains(KeyPriority) && !setBounded(stringValue(s, KeyPriority), 1, 9, &priorityClass))
+        return fail(QStringLiteral("dispenser/priority must be 1..9"));
+    if (s.contains(KeyIdle) && !setBounded(stringValue(s, KeyIdle), 5, 600, &idleSeconds))
+        return fail(QStringLiteral("dispenser/idle_seconds must be 5..600"));
     return true;
 }
 
@@ -182,6 +226,16 @@ bool KioskConfig::saveSettings(QString *error) const
     s.setValue(KeyVoice, voice);
     s.setValue(KeyChime, chime);
     s.remove(KeyChimeOnly); // voice + chime say it all
+    if (isDispenser()) {
+        s.setValue(KeyPrinter, printerUrl);
+        QStringList ids;
+        for (int id : dispenserServiceIds)
+            ids << QString::number(id);
+        s.setValue(KeyDispenserServices, ids.join(u','));
+        s.setValue(KeyPriorityButton, priorityButton);
+        s.setValue(KeyPriority, priorityClass);
+        s.setValue(KeyIdle, idleSeconds);
+    }
     s.sync();
     if (s.status() != QSettings::NoError) {
         *error = QStringLiteral("cannot write %1").arg(filePath);
@@ -212,6 +266,13 @@ void KioskConfig::addOptions(QCommandLineParser &parser)
         {"windowed", "Run in a window instead of full screen."},
         {"state-file", "Keep the last state here for an offline start (none: do not keep it).",
          "file"},
+        {"mode", "board (default) or dispenser (touch screen that issues and prints tickets).",
+         "mode"},
+        {"printer", "Dispenser: ticket printer, e.g. tcp://192.168.1.50:9100?paper=80.", "url"},
+        {"dispenser-services", "Dispenser: offer these services only (ids).", "ids"},
+        {"priority", "Dispenser: show the assistance button, issuing with this priority (1..9).",
+         "class"},
+        {"idle", "Dispenser: seconds without a touch before the start screen (5..600).", "seconds"},
     });
 }
 
@@ -266,6 +327,31 @@ bool KioskConfig::applyArguments(const QCommandLineParser &p, QString *error)
         fullScreen = false;
     if (p.isSet("state-file"))
         statePath = p.value("state-file");
+    if (p.isSet("mode") && !setMode(p.value("mode"), &mode, error))
+        return false;
+    if (p.isSet("printer")) {
+        printerUrl = p.value("printer").trimmed();
+        if (!printerUrl.isEmpty() && !PrinterSettings::fromUrl(printerUrl)) {
+            *error = QStringLiteral("--printer is not a printer URL: %1").arg(printerUrl);
+            return false;
+        }
+    }
+    if (p.isSet("dispenser-services") &&
+        !parseIdList(p.value("dispenser-services"), &dispenserServiceIds)) {
+        *error = QStringLiteral("--dispenser-services must be a list of ids");
+        return false;
+    }
+    if (p.isSet("priority")) {
+        if (!setBounded(p.value("priority"), 1, 9, &priorityClass)) {
+            *error = QStringLiteral("--priority must be 1..9");
+            return false;
+        }
+        priorityButton = true;
+    }
+    if (p.isSet("idle") && !setBounded(p.value("idle"), 5, 600, &idleSeconds)) {
+        *error = QStringLiteral("--idle must be 5..600 seconds");
+        return false;
+    }
     return true;
 }
 

@@ -40,6 +40,16 @@ struct KioskConfig
     // in the cache location; "none": nothing is kept).
     QString statePath;
 
+    // Dispenser mode (`[kiosk] mode=dispenser`, --mode dispenser): a touch screen that issues
+    // tokens and prints tickets instead of the "Now Serving" board.
+    QString mode = QStringLiteral("board"); // board, dispenser
+    // PrinterSettings::fromUrl text; empty: no printer (the number and QR are shown only).
+    QString printerUrl;
+    QList<int> dispenserServiceIds; // the services offered as buttons; empty: every open one
+    bool priorityButton = false;    // the "Assistance / priority" button
+    int priorityClass = 5;          // the priority its tokens get (1..9)
+    int idleSeconds = 30;           // back to the start screen after this long without a touch
+
     // The file the settings panel writes back to (empty: the panel's changes last until exit).
     QString filePath;
 
@@ -48,7 +58,8 @@ struct KioskConfig
     // Reads `path` over the current values. False (and `error`) when the file is unreadable or a
     // value is invalid; the values read so far stay.
     bool loadFile(const QString &path, QString *error);
-    // Writes the settings the on-screen panel may change back into filePath.
+    // Writes the settings the on-screen panel may change back into filePath (the board's, or
+    // the dispenser's with its printer, services, priority button and idle time).
     bool saveSettings(QString *error) const;
 
     // The options applyArguments() understands, for the app's parser.
@@ -57,6 +68,7 @@ struct KioskConfig
     bool applyArguments(const QCommandLineParser &parser, QString *error);
 
     bool isPublic() const { return username.isEmpty(); }
+    bool isDispenser() const { return mode == u"dispenser"; }
     bool chimeOnly() const { return chime && !voice; }
 };
 

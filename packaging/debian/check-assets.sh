@@ -82,6 +82,7 @@ for pkg in nextup-server nextup-console nextup-kiosk; do
         install -D -m 644 "$here/kiosk/nextup-kiosk-lobby.desktop" "$root/usr/share/nextup-kiosk/nextup-kiosk-lobby.desktop"
         install -D -m 644 "$here/kiosk/README.md" "$doc/README.lobby.md"
         install -D -m 644 "$repo/kiosk/examples/kiosk.ini" "$doc/examples/kiosk.ini"
+        install -D -m 644 "$repo/kiosk/examples/dispenser.ini" "$doc/examples/dispenser.ini"
     fi
     if [ -n "$app" ]; then
         echo "appstreamcli validate-tree $pkg:"

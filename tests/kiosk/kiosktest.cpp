@@ -10,8 +10,6 @@
 
 namespace KioskTest {
 
-namespace {
-
 QQuickItem *findItem(QQuickItem *item, const QString &name)
 {
     if (!item)
@@ -25,6 +23,8 @@ QQuickItem *findItem(QQuickItem *item, const QString &name)
     }
     return nullptr;
 }
+
+namespace {
 
 void collectClipped(QQuickItem *item, QStringList *out)
 {

@@ -55,6 +55,9 @@ private:
 // panel's keys exist before it opens. "objectName or class (parent's)" per offender.
 QStringList unnamedControls(QQuickItem *root);
 
+// The item with that objectName under `item` (itself included); nullptr when there is none.
+QQuickItem *findItem(QQuickItem *item, const QString &name);
+
 // Fast reconnects, so a server restart is noticed and repaired in about a second.
 Nextup::QueueClient::Timing fastTiming();
 

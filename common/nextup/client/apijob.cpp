@@ -3,6 +3,7 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QTimer>
+#include <QUuid>
 
 #include "nextup/client/apiclient_p.h"
 
@@ -15,6 +16,7 @@ struct ApiJob::Private
     QUrlQuery query;
     QJsonValue body{QJsonValue::Undefined};
     QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray idempotencyKey;
     Auth auth = Auth::Required;
     int timeoutMs = -1; // -1: the client's default
     bool autoDelete = true;
@@ -78,6 +80,18 @@ void ApiJob::setTimeout(int milliseconds)
 int ApiJob::timeout() const
 {
     return d->timeoutMs;
+}
+void ApiJob::setIdempotencyKey(const QByteArray &key)
+{
+    d->idempotencyKey = key;
+}
+QByteArray ApiJob::idempotencyKey() const
+{
+    return d->idempotencyKey;
+}
+QByteArray ApiJob::newIdempotencyKey()
+{
+    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
 }
 void ApiJob::setAutoDelete(bool autoDelete)
 {
@@ -144,6 +158,9 @@ void ApiJob::send()
     QNetworkRequest request = d->client->d->request(d->path, d->query, bearer);
     for (const auto &[name, value] : std::as_const(d->headers))
         request.setRawHeader(name, value);
+    // The same key on the resend after a refreshed session too: it is the same action.
+    if (!d->idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", d->idempotencyKey);
     d->reply = d->client->d->network.sendCustomRequest(request, d->method, payload);
     connect(d->reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
     d->timer.start(qMax(1, d->timeoutMs));

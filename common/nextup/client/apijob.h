@@ -54,6 +54,13 @@ public:
     // Per attempt; set it before the job starts (right after it is created).
     void setTimeout(int milliseconds);
     int timeout() const;
+    // Idempotency-Key: a POST sent again with the same key (a retry after a timeout or a network
+    // error) gets the first answer from the server and does nothing twice. One key per user
+    // action, reused by every retry of that action; set it before the job starts. Empty: none.
+    void setIdempotencyKey(const QByteArray &key);
+    QByteArray idempotencyKey() const;
+    // A fresh random key (a UUID without braces).
+    static QByteArray newIdempotencyKey();
     // By default a job deletes itself after finished(); a caller that owns the job's lifetime
     // (a test, a screen that keeps the last answer) turns that off and deletes it itself.
     void setAutoDelete(bool autoDelete);

@@ -2,8 +2,8 @@
 
 #include <QLocale>
 
-#include "appointments/ticketcode.h"
 #include "nextup/client/apiclient.h"
+#include "nextup/client/ticketcode.h"
 #include "nextup/client/tokenjobs.h"
 
 namespace Nextup::Console {

@@ -8,11 +8,10 @@
 namespace Nextup {
 class ApiClient;
 struct Status;
+struct TicketCode;
 } // namespace Nextup
 
 namespace Nextup::Console {
-
-struct TicketCode;
 
 // What became of one check-in, in words for the person at the desk.
 struct CheckInOutcome

@@ -1,10 +1,10 @@
-#include "appointments/ticketcode.h"
+#include "nextup/client/ticketcode.h"
 
 #include <QRegularExpression>
 
 #include "nextup/tokennumber.h"
 
-namespace Nextup::Console {
+namespace Nextup {
 
 namespace {
 // A secret is URL-safe base64 (auth/securerandom); anything up to the next separator is taken,
@@ -35,4 +35,4 @@ TicketCode TicketCode::parse(const QString &text)
     return ticket;
 }
 
-} // namespace Nextup::Console
+} // namespace Nextup

@@ -2,10 +2,11 @@
 
 #include <QString>
 
-namespace Nextup::Console {
+namespace Nextup {
 
-// What a check-in scanner (or a person at the keyboard) typed: a USB scanner types the receipt's
-// QR code like a keyboard and ends with Enter. The code is the token's status page,
+// What a check-in scanner (the console's check-in desk, the dispenser) (or a person at the
+// keyboard) typed: a USB scanner types the receipt's QR code like a keyboard and ends with Enter.
+// The code is the token's status page,
 // "<origin>/#t=<id>.<secret>" (server/src/web/webcontroller.cpp), or the status link an answer of
 // POST /api/tokens carries ("/api/tokens/<id>/status?secret=<secret>"); a person may type the
 // printed number instead ("D501").
@@ -26,4 +27,4 @@ struct TicketCode
     static TicketCode parse(const QString &text);
 };
 
-} // namespace Nextup::Console
+} // namespace Nextup
