@@ -100,9 +100,12 @@ void TestQueueClient::rejectedTokenIsRefreshedForTheSocket()
     QVERIFY(api->accessToken() != bad);
     QVERIFY(errors.count() >= 1);
     QCOMPARE(errors.at(0).at(0).toString(), QStringLiteral("unauthorized"));
-    // Refused as anonymous first, then joined: no refusal after the new token.
-    const qsizetype refusals = errors.count();
+    // Refused as anonymous first, then joined: no refusal once joined. (The refusal of the
+    // subscription sent before the new token may still be on its way when authenticated fires,
+    // on a busy machine: count from when the room is live.)
     QTRY_VERIFY_WITH_TIMEOUT(!client.isStale(), kConverge);
+    const qsizetype refusals = errors.count();
+    QVERIFY(refusals <= 2); // unauthorized, and at most the room's forbidden
     QTest::qWait(200);
     QCOMPARE(errors.count(), refusals);
 }

@@ -121,25 +121,34 @@ void TokensController::book(const Call &call, const TokenIssuer::Request &issue,
 // {token_id, token_number, status, position, eta, ...}: the customer (with the secret) or staff.
 void TokensController::status(const Call &call)
 {
-    Handler::runWithin(m_api, call.responder, scope(call),
-                       [this, id = call.id, secret = secretOf(call.request),
-                        caller = call.caller](WorkerContext &ctx) -> Result<QJsonObject> {
-                           auto progress = m_issuer.status(ctx, id, secret, caller);
-                           if (!progress.ok())
-                               return progress;
-                           // A booked appointment's page shows its time and window, on any phone
-                           // (a walk-in's status costs no further query).
-                           const QString status = progress->value(Key::Status).toString();
-                           if (status != Wire::toString(Wire::TokenStatus::Booked) &&
-                               status != Wire::toString(Wire::TokenStatus::Expired))
-                               return progress;
-                           auto time = m_appointments.timeOf(ctx, id);
-                           if (!time.ok())
-                               return time.error();
-                           for (auto it = time->begin(); it != time->end(); ++it)
-                               progress->insert(it.key(), it.value());
-                           return progress;
-                       });
+    Handler::run(m_api, call.responder,
+                 [this, id = call.id, secret = secretOf(call.request),
+                  caller = call.caller](WorkerContext &ctx) -> Result<QJsonObject> {
+                     // Another branch's token: not found without its secret; with it, the
+                     // caller reads it as its customer would (a dispenser tells a scanned
+                     // ticket of another branch from an unknown one).
+                     Principal reader = caller;
+                     if (auto reached = BranchScope::token(ctx.db(), id, caller); !reached.ok()) {
+                         if (secret.isEmpty())
+                             return reached.error();
+                         reader = Principal{};
+                     }
+                     auto progress = m_issuer.status(ctx, id, secret, reader);
+                     if (!progress.ok())
+                         return progress;
+                     // A booked appointment's page shows its time and window, on any phone
+                     // (a walk-in's status costs no further query).
+                     const QString status = progress->value(Key::Status).toString();
+                     if (status != Wire::toString(Wire::TokenStatus::Booked) &&
+                         status != Wire::toString(Wire::TokenStatus::Expired))
+                         return progress;
+                     auto time = m_appointments.timeOf(ctx, id);
+                     if (!time.ok())
+                         return time.error();
+                     for (auto it = time->begin(); it != time->end(); ++it)
+                         progress->insert(it.key(), it.value());
+                     return progress;
+                 });
 }
 
 // {token}: a waiting token cancelled by its customer (secret) or by staff.
