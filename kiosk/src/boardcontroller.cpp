@@ -136,6 +136,7 @@ void BoardController::applySettings(const QString &language, bool voice, bool ch
         emit languageRequested(language);
         emit languageChanged();
         emit currentChanged();
+        rebuildServices(); // the services' names in the new language
     }
 }
 
@@ -261,7 +262,9 @@ void BoardController::rebuildServices()
             continue;
         services.append(QVariantMap{{QStringLiteral("id"), service.id},
                                     {QStringLiteral("code"), service.code},
-                                    {QStringLiteral("name"), service.name},
+                                    {QStringLiteral("name"),
+                                     Wire::inLanguage(service.names, service.name,
+                                                      m_config.language)},
                                     {QStringLiteral("waiting"), service.waiting},
                                     {QStringLiteral("eta"), service.eta}});
     }

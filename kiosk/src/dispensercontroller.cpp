@@ -171,7 +171,8 @@ void DispenserController::rebuildServices()
             continue;
         const QVariantMap row{{QStringLiteral("id"), service.id},
                               {QStringLiteral("code"), service.code},
-                              {QStringLiteral("name"), service.name},
+                              {QStringLiteral("name"),
+                               Wire::inLanguage(service.names, service.name, m_language)},
                               {QStringLiteral("waiting"), service.waiting},
                               {QStringLiteral("eta"), service.eta}};
         all << row;
@@ -239,6 +240,7 @@ void DispenserController::chooseLanguage(const QString &language)
     m_language = language;
     emit languageRequested(language);
     emit languageChanged();
+    rebuildServices(); // the services' names in the new language
 }
 
 void DispenserController::reset()
