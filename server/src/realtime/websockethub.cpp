@@ -174,8 +174,10 @@ void WebSocketHub::handleUnsubscribe(Client &client, const QStringList &rooms)
     send(client, FrameProtocol::unsubscribed(left));
 }
 
-void WebSocketHub::deliver(const QByteArray &payload)
+void WebSocketHub::deliver(const QByteArray &payload, qint64 receivedAtNs)
 {
+    if (receivedAtNs == 0)
+        receivedAtNs = steadyNowNs();
     // Nobody to deliver to: only the seq matters (for hello and pong frames).
     if (m_rooms.isEmpty()) {
         if (const auto seq = FrameProtocol::peekSeq(payload)) {
@@ -201,6 +203,10 @@ void WebSocketHub::deliver(const QByteArray &payload)
         send(*client, *frame);
         ++m_metrics.eventsSent;
     }
+    // QWebSocket queued the frames in the connections' buffers; they reach the kernel from the
+    // event loop, later.
+    if (!audience.isEmpty())
+        m_metrics.observeFanout(steadyNowNs() - receivedAtNs);
 }
 
 void WebSocketHub::requestResync()
@@ -252,7 +258,8 @@ void WebSocketHub::drop(QWebSocket *socket)
 
 QByteArray WebSocketHub::metricsText() const
 {
-    return m_metrics.text(qsizetype(m_clients.size()), m_rooms.countByKind(), m_lastSeq);
+    return m_metrics.text(qsizetype(m_clients.size()), m_rooms.countByKind(), m_lastSeq) +
+           m_metrics.fanoutText();
 }
 
 } // namespace Nextup

@@ -39,8 +39,9 @@ public:
                  QObject *parent = nullptr);
     ~WebSocketHub() override;
 
-    // An event envelope as published by EventPublisher (see EventEnvelope).
-    void deliver(const QByteArray &payload);
+    // An event envelope as published by EventPublisher (see EventEnvelope), read from Redis at
+    // receivedAtNs (steadyNowNs(); 0 = now).
+    void deliver(const QByteArray &payload, qint64 receivedAtNs = 0);
     // Events may have been lost (Redis reconnect): tell every client to resync.
     void requestResync();
 
