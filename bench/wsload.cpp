@@ -603,10 +603,9 @@ private:
     WebSocket::TextHandler m_onText;
     std::vector<std::unique_ptr<WebSocket>> m_sockets;
     std::string m_subscribe;
-    // The round being timed: token_generated frames arriving now belong to it (rounds never
-    // overlap, and this program is the only one issuing tokens).
-    bool m_timing = false;
-    std::vector<int64_t> m_arrivals;
+    // token id -> when each socket read its token_generated event (rounds never overlap; a late
+    // frame of an earlier round is kept apart by its id).
+    std::unordered_map<int64_t, std::vector<int64_t>> m_arrivals;
     bool m_probing = false;
     int64_t m_nextProbe = 0;
     Samples m_healthz;
@@ -617,8 +616,11 @@ void Bench::onText(WebSocket &socket, std::string_view text)
 {
     const int64_t now = nowNs();
     if (text.find("\"event\":\"token_generated\"") != std::string_view::npos) {
-        if (m_timing)
-            m_arrivals.push_back(now);
+        // The token's "id" is the first in its data (no nested object sorts before it).
+        const size_t data = text.find("\"data\":");
+        const size_t id = data == std::string_view::npos ? data : text.find("\"id\":", data);
+        if (id != std::string_view::npos)
+            m_arrivals[std::strtoll(text.data() + id + 5, nullptr, 10)].push_back(now);
         return;
     }
     if (text.find("\"type\":\"hello\"") != std::string_view::npos)
@@ -728,24 +730,28 @@ void Bench::rounds()
     m_probing = true;
     const size_t sockets = m_sockets.size();
     for (int round = 0; round < m_options.rounds; ++round) {
-        m_arrivals.clear();
-        m_arrivals.reserve(sockets);
-        m_timing = true;
         const int64_t sent = nowNs();
         int status = -1;
+        int64_t token = -1;
         m_http.request("POST", "/api/tokens",
                        "{\"service_id\":" + std::to_string(m_options.serviceId) + "}", m_bearer,
-                       [&](int s, const std::string &, int64_t) { status = s; });
-        m_loop.runUntil([&] { return m_arrivals.size() >= sockets && status >= 0; }, 10'000);
+                       [&](int s, const std::string &body, int64_t) {
+                           status = s;
+                           const size_t at = body.find("\"token_id\":");
+                           if (at != std::string::npos)
+                               token = std::strtoll(body.c_str() + at + 11, nullptr, 10);
+                       });
+        m_loop.runUntil([&] { return status >= 0 && m_arrivals[token].size() >= sockets; }, 10'000);
         m_loop.runFor(m_options.gapMs); // late or duplicate frames would show up here
-        m_timing = false;
         if (status != 201)
             std::fprintf(stderr, "nextup-wsload: POST /api/tokens answered %d\n", status);
-        missing += std::max<int64_t>(0, int64_t(sockets) - int64_t(m_arrivals.size()));
-        if (m_arrivals.empty())
+        const std::vector<int64_t> arrivals = std::move(m_arrivals[token]);
+        m_arrivals.clear(); // what comes later for this round is not timed
+        missing += std::max<int64_t>(0, int64_t(sockets) - int64_t(arrivals.size()));
+        if (arrivals.empty())
             continue;
-        const int64_t firstAt = *std::min_element(m_arrivals.begin(), m_arrivals.end());
-        for (int64_t at : m_arrivals) {
+        const int64_t firstAt = *std::min_element(arrivals.begin(), arrivals.end());
+        for (int64_t at : arrivals) {
             request.add(at - sent);
             spread.add(at - firstAt);
         }
