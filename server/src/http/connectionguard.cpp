@@ -265,6 +265,22 @@ void ConnectionGuard::write(QByteArrayView bytes)
     m_writable.setEnabled(true);
 }
 
+void ConnectionGuard::writeNow(QByteArrayView bytes)
+{
+    if (m_phase == Phase::WebSocket && bytesToWrite() == 0 && !bytes.isEmpty()) {
+        ssize_t sent = -1;
+        do {
+            sent = ::send(m_fd, bytes.data(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        } while (sent < 0 && errno == EINTR);
+        if (sent > 0) {
+            m_lastActivity = Clock::now();
+            bytes = bytes.sliced(sent);
+        }
+        // An error other than a full buffer is the notifier's to find (it closes then).
+    }
+    write(bytes);
+}
+
 void ConnectionGuard::close()
 {
     if (m_phase == Phase::Closing || m_phase == Phase::Closed)

@@ -5,7 +5,9 @@
 
 #include "auth/accesstokens.h"
 #include "core/principal.h"
+#include "http/guardedsocket.h"
 #include "http/httpserver.h"
+#include "http/websocketframes.h"
 #include "realtime/framebudget.h"
 #include "realtime/frameprotocol.h"
 
@@ -16,8 +18,20 @@ struct WebSocketHub::Client
     std::unique_ptr<QWebSocket> socket;
     Principal principal;
     FrameBudget budget;
+    // The connection under the QWebSocket, where the hub writes its frames prebuilt; null for a
+    // socket that is not one of HttpServer's (then QWebSocket writes them).
+    QPointer<GuardedSocket> wire;
+    quint64 lastEvent = 0; // the fan-out that last reached it (an event goes out once)
     bool dropping = false; // a slow consumer being aborted: send it nothing more
 };
+
+namespace {
+// Every server frame is a text frame with its UTF-8 JSON.
+QByteArray wireFrame(const QString &json)
+{
+    return ClientFrameReader::textFrame(json.toUtf8());
+}
+} // namespace
 
 WebSocketHub::WebSocketHub(HttpServer &http, const AccessTokens &tokens, WorkerPool &pool,
                            HubLimits limits, QObject *parent)
@@ -50,13 +64,21 @@ void WebSocketHub::accept()
         QWebSocket *raw = socket.get();
         raw->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxIncomingMessageBytes));
         raw->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxIncomingMessageBytes));
-        auto client = std::make_unique<Client>(Client{
-            std::move(socket), {}, FrameBudget(m_limits.framesPerSecond, m_clock.elapsed())});
+        auto client = std::make_unique<Client>(
+            Client{std::move(socket),
+                   {},
+                   FrameBudget(m_limits.framesPerSecond, m_clock.elapsed()),
+                   m_http.takeUpgraded(raw->peerAddress(), raw->peerPort())});
         connect(raw, &QWebSocket::textMessageReceived, this,
                 [this, raw](const QString &text) { onText(raw, text); });
         connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw] { onBinary(raw); });
         connect(raw, &QWebSocket::disconnected, this, [this, raw] { drop(raw); });
         m_heartbeat.watch(raw);
+        if (!client->wire && !m_warnedNoWire) {
+            m_warnedNoWire = true;
+            qWarning("WebSocket hub: a socket without its connection underneath; its frames go "
+                     "through QWebSocket, one serialisation per socket");
+        }
         Client &ref = *client;
         m_clients.emplace(raw, std::move(client));
         send(ref, FrameProtocol::hello(m_lastSeq, m_limits.heartbeatMs));
@@ -189,39 +211,48 @@ void WebSocketHub::deliver(const QByteArray &payload, qint64 receivedAtNs)
     if (envelope.resync) // an event was lost without a seq (publish.lua)
         return requestResync();
     m_lastSeq = qMax(m_lastSeq, envelope.seq);
-    // Each client gets an event once, through its most specific room.
-    const QHash<QWebSocket *, Room> audience = m_rooms.audience(envelope.rooms);
-    QHash<QString, QString> frames; // one serialisation per room
-    for (auto it = audience.cbegin(); it != audience.cend(); ++it) {
-        Client *client = find(it.key());
-        if (!client)
-            continue;
-        const QString room = it->name();
-        auto frame = frames.find(room);
-        if (frame == frames.end())
-            frame = frames.insert(room, FrameProtocol::event(envelope, room));
-        send(*client, *frame);
-        ++m_metrics.eventsSent;
+    // Each client gets an event once, through the most specific of its rooms: rooms are walked
+    // most specific first, and a client the event reached already is passed over. One frame per
+    // room, built once and written as it is to every member.
+    const quint64 fanout = ++m_fanouts;
+    bool reachedAny = false;
+    for (const RoomMembership::Members &members : m_rooms.withMembers(envelope.rooms)) {
+        const QByteArray frame = wireFrame(FrameProtocol::event(envelope, members.room.name()));
+        for (QWebSocket *socket : *members.sockets) {
+            Client *client = find(socket);
+            if (!client || client->lastEvent == fanout)
+                continue;
+            client->lastEvent = fanout;
+            send(*client, frame);
+            ++m_metrics.eventsSent;
+            reachedAny = true;
+        }
     }
-    // QWebSocket queued the frames in the connections' buffers; they reach the kernel from the
-    // event loop, later.
-    if (!audience.isEmpty())
+    if (reachedAny)
         m_metrics.observeFanout(steadyNowNs() - receivedAtNs);
 }
 
 void WebSocketHub::requestResync()
 {
-    const QString frame = FrameProtocol::resync();
+    const QByteArray frame = wireFrame(FrameProtocol::resync());
     for (auto &[socket, client] : m_clients)
         send(*client, frame);
 }
 
 void WebSocketHub::send(Client &client, const QString &frame)
 {
+    send(client, wireFrame(frame));
+}
+
+void WebSocketHub::send(Client &client, const QByteArray &frame)
+{
     if (client.dropping)
         return;
     QWebSocket *socket = client.socket.get();
-    socket->sendTextMessage(frame);
+    if (client.wire)
+        client.wire->writeFrame(frame);
+    else
+        socket->sendTextMessage(QString::fromUtf8(ClientFrameReader::textOf(frame)));
     if (socket->bytesToWrite() > m_limits.maxBufferedBytes) {
         // A slow consumer must not make the server buffer without bound; it reconnects and resyncs.
         // Queued: the caller may still be using this client (and events queued before the abort

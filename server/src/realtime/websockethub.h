@@ -60,6 +60,8 @@ private:
     void handleUnsubscribe(Client &client, const QStringList &rooms);
     void onSecretChecked(QWebSocket *socket, const QList<RoomAccess::SecretVerdict> &verdicts);
     void send(Client &client, const QString &frame);
+    // A frame built by ClientFrameReader::textFrame().
+    void send(Client &client, const QByteArray &frame);
     void sendError(Client &client, const FrameError &error);
     void onDead(QWebSocket *socket);
     void drop(QWebSocket *socket);
@@ -74,6 +76,8 @@ private:
     Heartbeat m_heartbeat;
     HubMetrics m_metrics;
     qint64 m_lastSeq = 0;
+    quint64 m_fanouts = 0; // events fanned out so far (Client::lastEvent)
+    bool m_warnedNoWire = false;
     // Last, so that the sockets go first and the parts above never see a socket outlive them.
     std::unordered_map<QWebSocket *, std::unique_ptr<Client>> m_clients;
 };
