@@ -91,12 +91,9 @@ public:
     // kLinger.
     void checkDeadlines(Clock::time_point now);
 
-    // GuardedSocket's: what Qt writes, its close, and what is still queued.
+    // GuardedSocket's: what Qt writes, its close, and what is still queued. A WebSocket
+    // connection's frames go to the kernel at once when nothing is queued before them.
     void write(QByteArrayView bytes);
-    // A WebSocket connection's whole frame, handed to the kernel now when nothing is queued
-    // before it (what the kernel does not take is queued, as write() does): a fan-out of one
-    // event to thousands of sockets then costs a send() each, not an event-loop wake-up each.
-    void writeNow(QByteArrayView bytes);
     void close();
     void abort() { closeNow(); }
     qint64 bytesToWrite() const { return m_output.size() - m_outputSent; }

@@ -57,7 +57,7 @@ bool GuardedSocket::inputFinished() const
 void GuardedSocket::writeFrame(QByteArrayView frame)
 {
     if (m_guard && state() == ConnectedState)
-        m_guard->writeNow(frame);
+        m_guard->write(frame);
 }
 
 qint64 GuardedSocket::bytesAvailable() const

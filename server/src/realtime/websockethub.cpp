@@ -21,11 +21,33 @@ struct WebSocketHub::Client
     // The connection under the QWebSocket, where the hub writes its frames prebuilt; null for a
     // socket that is not one of HttpServer's (then QWebSocket writes them).
     QPointer<GuardedSocket> wire;
-    quint64 lastEvent = 0; // the fan-out that last reached it (an event goes out once)
+    quint64 id = 0;        // unique in this hub: a fan-out in progress finds it gone by it
+    quint64 lastEvent = 0; // the fan-out that last listed it (an event goes out once)
     bool dropping = false; // a slow consumer being aborted: send it nothing more
 };
 
+// One event on its way: a frame per room it goes out through, and who gets which, listed when it
+// arrived (a client that leaves meanwhile is passed over; one that joins meanwhile was told a
+// hello seq that includes it).
+struct WebSocketHub::Fanout
+{
+    struct Target
+    {
+        QWebSocket *socket;
+        quint64 client; // Client::id
+        quint32 frame;  // index in frames
+    };
+    qint64 receivedAtNs = 0;
+    std::vector<QByteArray> frames;
+    std::vector<Target> targets;
+    size_t next = 0; // targets before it have been sent to
+};
+
 namespace {
+// A fan-out hands the event loop back after this long, so that HTTP requests (and other events'
+// sockets) are served between slices of a big room.
+constexpr qint64 kSliceNs = 8'000'000;
+
 // Every server frame is a text frame with its UTF-8 JSON.
 QByteArray wireFrame(const QString &json)
 {
@@ -39,6 +61,9 @@ WebSocketHub::WebSocketHub(HttpServer &http, const AccessTokens &tokens, WorkerP
       m_heartbeat(m_limits.heartbeatMs, m_limits.deadAfterMs)
 {
     m_clock.start();
+    m_pump.setSingleShot(true);
+    m_pump.setInterval(0);
+    connect(&m_pump, &QTimer::timeout, this, &WebSocketHub::pump);
     connect(&m_http, &HttpServer::newWebSocketConnection, this, &WebSocketHub::accept);
     connect(&m_heartbeat, &Heartbeat::dead, this, &WebSocketHub::onDead);
 }
@@ -68,7 +93,8 @@ void WebSocketHub::accept()
             Client{std::move(socket),
                    {},
                    FrameBudget(m_limits.framesPerSecond, m_clock.elapsed()),
-                   m_http.takeUpgraded(raw->peerAddress(), raw->peerPort())});
+                   m_http.takeUpgraded(raw->peerAddress(), raw->peerPort()),
+                   ++m_clientIds});
         connect(raw, &QWebSocket::textMessageReceived, this,
                 [this, raw](const QString &text) { onText(raw, text); });
         connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw] { onBinary(raw); });
@@ -212,24 +238,53 @@ void WebSocketHub::deliver(const QByteArray &payload, qint64 receivedAtNs)
         return requestResync();
     m_lastSeq = qMax(m_lastSeq, envelope.seq);
     // Each client gets an event once, through the most specific of its rooms: rooms are walked
-    // most specific first, and a client the event reached already is passed over. One frame per
-    // room, built once and written as it is to every member.
-    const quint64 fanout = ++m_fanouts;
-    bool reachedAny = false;
+    // most specific first, and a client listed already is passed over. One frame per room,
+    // built once and written as it is to every member.
+    Fanout fanout;
+    fanout.receivedAtNs = receivedAtNs;
+    const quint64 stamp = ++m_fanoutCount;
     for (const RoomMembership::Members &members : m_rooms.withMembers(envelope.rooms)) {
-        const QByteArray frame = wireFrame(FrameProtocol::event(envelope, members.room.name()));
+        const auto frame = quint32(fanout.frames.size());
+        const size_t before = fanout.targets.size();
         for (QWebSocket *socket : *members.sockets) {
             Client *client = find(socket);
-            if (!client || client->lastEvent == fanout)
+            if (!client || client->lastEvent == stamp)
                 continue;
-            client->lastEvent = fanout;
-            send(*client, frame);
-            ++m_metrics.eventsSent;
-            reachedAny = true;
+            client->lastEvent = stamp;
+            fanout.targets.push_back({socket, client->id, frame});
         }
+        if (fanout.targets.size() > before)
+            fanout.frames.push_back(wireFrame(FrameProtocol::event(envelope, members.room.name())));
     }
-    if (reachedAny)
-        m_metrics.observeFanout(steadyNowNs() - receivedAtNs);
+    if (fanout.targets.empty())
+        return;
+    // Events go out in the order they arrived: one waits for those before it.
+    m_fanouts.push_back(std::make_unique<Fanout>(std::move(fanout)));
+    if (m_fanouts.size() == 1)
+        pump();
+}
+
+void WebSocketHub::pump()
+{
+    QElapsedTimer slice;
+    slice.start();
+    while (!m_fanouts.empty()) {
+        Fanout &fanout = *m_fanouts.front();
+        while (fanout.next < fanout.targets.size()) {
+            const Fanout::Target &target = fanout.targets[fanout.next++];
+            Client *client = find(target.socket);
+            if (client && client->id == target.client) {
+                send(*client, fanout.frames[target.frame]);
+                ++m_metrics.eventsSent;
+            }
+            if (fanout.next % 64 == 0 && slice.nsecsElapsed() > kSliceNs) {
+                m_pump.start(); // the rest after what the event loop has waiting
+                return;
+            }
+        }
+        m_metrics.observeFanout(steadyNowNs() - fanout.receivedAtNs);
+        m_fanouts.pop_front();
+    }
 }
 
 void WebSocketHub::requestResync()

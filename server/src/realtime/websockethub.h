@@ -1,10 +1,12 @@
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <unordered_map>
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 
 #include "realtime/heartbeat.h"
 #include "realtime/hublimits.h"
@@ -50,8 +52,11 @@ public:
 
 private:
     struct Client;
+    struct Fanout;
 
     void accept();
+    // Sends the waiting fan-outs, in order, for one slice of time.
+    void pump();
     bool admit(Client &client);
     void onBinary(QWebSocket *socket);
     void onText(QWebSocket *socket, const QString &text);
@@ -76,7 +81,10 @@ private:
     Heartbeat m_heartbeat;
     HubMetrics m_metrics;
     qint64 m_lastSeq = 0;
-    quint64 m_fanouts = 0; // events fanned out so far (Client::lastEvent)
+    quint64 m_fanoutCount = 0; // events fanned out so far (Client::lastEvent)
+    quint64 m_clientIds = 0;
+    std::deque<std::unique_ptr<Fanout>> m_fanouts; // the events on their way, oldest first
+    QTimer m_pump;
     bool m_warnedNoWire = false;
     // Last, so that the sockets go first and the parts above never see a socket outlive them.
     std::unordered_map<QWebSocket *, std::unique_ptr<Client>> m_clients;
