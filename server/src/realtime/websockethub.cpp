@@ -340,6 +340,7 @@ void WebSocketHub::drop(QWebSocket *socket)
     // The socket may be inside one of its own signals: delete it later.
     it->second->socket.release()->deleteLater();
     m_clients.erase(it);
+    m_trim.released();
 }
 
 QByteArray WebSocketHub::metricsText() const

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include "realtime/allocatortrim.h"
 #include "realtime/heartbeat.h"
 #include "realtime/hublimits.h"
 #include "realtime/hubmetrics.h"
@@ -80,6 +81,7 @@ private:
     RoomMembership m_rooms;
     Heartbeat m_heartbeat;
     HubMetrics m_metrics;
+    AllocatorTrim m_trim;
     qint64 m_lastSeq = 0;
     quint64 m_fanoutCount = 0; // events fanned out so far (Client::lastEvent)
     quint64 m_clientIds = 0;
