@@ -7,11 +7,14 @@
 #
 # Settings (environment):
 #   NEXTUP_BENCH_BUILD_DIR, NEXTUP_BENCH_SKIP_BUILD, NEXTUP_BENCH_KEEP  as for run.sh
-#   NEXTUP_WS_COUNTS   socket counts, one server run each ("1000 5000 10000")
+#   NEXTUP_WS_COUNTS   socket counts, one server run each ("1000 5000 10000"; "" = none)
 #   NEXTUP_WS_ROUNDS   events timed per count (20)
 #   NEXTUP_WS_IDLE     seconds the sockets stay idle before RSS is read again (5)
 #   NEXTUP_WS_CYCLES   memory cycles of 1,000 sockets on a fresh server (100; 0 = none)
 #   NEXTUP_WS_PERF     a socket count to profile the server at with perf (e.g. 10000; none)
+#   NEXTUP_WS_MIX      phones of the realistic mix on a fresh server (e.g. 10000; 0 = none): each
+#                      in its own token room and its service's, 50 boards, 100 consoles, 100
+#                      calls a minute for NEXTUP_WS_MIX_SECONDS (60)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,11 +23,13 @@ DURABLE=${NEXTUP_BENCH_DURABLE:-0}
 PG_BIN=/usr/lib/postgresql/15/bin
 SERVER_BIN=$BUILD_DIR/server/nextup-server
 WSLOAD=$BUILD_DIR/bench/nextup-wsload
-COUNTS=${NEXTUP_WS_COUNTS:-1000 5000 10000}
+COUNTS=${NEXTUP_WS_COUNTS-1000 5000 10000} # empty: none
 ROUNDS=${NEXTUP_WS_ROUNDS:-20}
 IDLE=${NEXTUP_WS_IDLE:-5}
 CYCLES=${NEXTUP_WS_CYCLES:-100}
 PERF_AT=${NEXTUP_WS_PERF:-}
+MIX=${NEXTUP_WS_MIX:-0}
+MIX_SECONDS=${NEXTUP_WS_MIX_SECONDS:-60}
 
 # shellcheck source=lib.sh
 source "$ROOT/bench/lib.sh"
@@ -63,6 +68,13 @@ main() {
         fi
         stop_server
     done
+    if ((MIX > 0)); then
+        start_server 4
+        step "Realistic mix: $MIX phones, 50 boards, 100 consoles, 100 calls a minute, ${MIX_SECONDS} s"
+        "$WSLOAD" --port "$SERVER_PORT" --server-pid "$SERVER_PID" --phones "$MIX" \
+            --mix-seconds "$MIX_SECONDS"
+        stop_server
+    fi
     if ((CYCLES > 0)); then
         start_server 4
         step "$CYCLES cycles of 1,000 sockets connecting, subscribing and closing"

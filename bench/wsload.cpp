@@ -72,6 +72,11 @@ struct Options
     int cycles = 0;
     int cycleSockets = 1000;
     int idleSeconds = 0;
+    int phones = 0; // the realistic mix (runMix) when > 0
+    int boards = 50;
+    int consoles = 100;
+    int callsPerMinute = 100;
+    int mixSeconds = 60;
     std::string room = "global";
     std::string user = "kiosk";
     std::string password = "kiosk123";
@@ -359,6 +364,8 @@ public:
 
     bool hello = false;
     bool subscribeSent = false;
+    std::string subscribe; // this socket's own subscribe frame ("" = the bench's)
+    int64_t token = 0;     // a phone's token (its token room)
     bool subscribed = false;
     bool closed = false;
 
@@ -585,6 +592,8 @@ public:
 
     bool login();
     bool connect(int count);
+    // The realistic mix: see main()'s usage.
+    bool runMix();
     void closeAll();
     void rounds();
     void cycles();
@@ -603,6 +612,8 @@ private:
     WebSocket::TextHandler m_onText;
     std::vector<std::unique_ptr<WebSocket>> m_sockets;
     std::string m_subscribe;
+    std::function<void(WebSocket &)> m_prepare;    // each new socket, before it connects (mix)
+    std::unordered_map<int64_t, int64_t> m_called; // token id -> its phone read token_called
     // token id -> when each socket read its token_generated event (rounds never overlap; a late
     // frame of an earlier round is kept apart by its id).
     std::unordered_map<int64_t, std::vector<int64_t>> m_arrivals;
@@ -623,10 +634,16 @@ void Bench::onText(WebSocket &socket, std::string_view text)
             m_arrivals[std::strtoll(text.data() + id + 5, nullptr, 10)].push_back(now);
         return;
     }
+    if (text.find("\"event\":\"token_called\"") != std::string_view::npos && socket.token != 0 &&
+        text.find("\"room\":\"token:") != std::string_view::npos) {
+        m_called[socket.token] = now; // through its token room: this phone's own token
+        return;
+    }
     if (text.find("\"type\":\"hello\"") != std::string_view::npos)
         socket.hello = true;
     else if (text.find("\"type\":\"subscribed\"") != std::string_view::npos)
-        socket.subscribed = true;
+        // A phone is ready once its token room (checked on a worker thread) is confirmed too.
+        socket.subscribed = socket.token == 0 || text.find("\"token:") != std::string_view::npos;
 }
 
 void Bench::probeTick()
@@ -681,7 +698,7 @@ bool Bench::connect(int count)
             WebSocket &socket = *m_sockets[i];
             if (socket.hello && !socket.subscribeSent && !socket.closed) {
                 socket.subscribeSent = true;
-                socket.sendText(m_subscribe);
+                socket.sendText(socket.subscribe.empty() ? m_subscribe : socket.subscribe);
             }
             if (socket.closed)
                 return true;
@@ -689,6 +706,8 @@ bool Bench::connect(int count)
         }
         while (opened < last && inFlight < 64) {
             m_sockets.push_back(std::make_unique<WebSocket>(m_loop, m_options.port, &m_onText));
+            if (m_prepare)
+                m_prepare(*m_sockets.back());
             if (!m_sockets.back()->open(m_options.port))
                 return true;
             ++opened;
@@ -836,6 +855,108 @@ void Bench::cycles()
                     100.0 * double(end - start) / double(start));
 }
 
+// The realistic mix: --phones sockets each in its own token:<id> room (a token issued for it,
+// its secret shown) and its service's room, --boards lobby boards in branch:1, --consoles
+// consoles in counter:1, then --calls-per-minute calls at counter 1 (opened by admin) for
+// --mix-seconds, each followed by serve and complete. Times each call's request -> its phone
+// reading token_called through its token room: RESULT label=mix_token_called.
+bool Bench::runMix()
+{
+    std::string admin;
+    std::string answer;
+    if (m_http.call(m_loop, "POST", "/api/auth/login",
+                    R"({"username":"admin","password":"admin123"})", {}, &answer) != 200 ||
+        (admin = jsonString(answer, "access_token")).empty()) {
+        std::fprintf(stderr, "nextup-wsload: admin login failed\n");
+        return false;
+    }
+    m_http.call(m_loop, "POST", "/api/counters/1/open", "{}", admin, nullptr);
+    // The phones' tokens, 64 requests in flight on the keep-alive connection.
+    const int64_t issuing = nowNs();
+    std::vector<std::pair<int64_t, std::string>> tokens; // id, secret
+    int inFlight = 0;
+    int failed = 0;
+    while (int(tokens.size()) + failed < m_options.phones) {
+        while (inFlight < 64 && int(tokens.size()) + failed + inFlight < m_options.phones) {
+            ++inFlight;
+            m_http.request("POST", "/api/tokens",
+                           "{\"service_id\":" + std::to_string(m_options.serviceId) + "}", m_bearer,
+                           [&](int status, const std::string &body, int64_t) {
+                               --inFlight;
+                               const size_t at = body.find("\"token_id\":");
+                               if (status != 201 || at == std::string::npos) {
+                                   ++failed;
+                                   return;
+                               }
+                               tokens.emplace_back(
+                                   std::strtoll(body.c_str() + at + 11, nullptr, 10),
+                                   jsonString(body, "secret"));
+                           });
+        }
+        m_loop.once(1);
+    }
+    std::printf("%zu phone tokens issued in %.1f s (%d failed)\n", tokens.size(),
+                double(nowNs() - issuing) / 1e9, failed);
+    const std::string service = "\"service:" + std::to_string(m_options.serviceId) + "\"";
+    size_t next = 0;
+    m_prepare = [&](WebSocket &socket) {
+        const auto &[id, secret] = tokens[next++];
+        socket.token = id;
+        socket.subscribe = "{\"type\":\"subscribe\",\"rooms\":[\"token:" + std::to_string(id) +
+                           "\"," + service + "],\"secret\":\"" + secret + "\"}";
+    };
+    if (!connect(int(tokens.size())))
+        return false;
+    m_prepare = nullptr;
+    m_subscribe = R"({"type":"subscribe","rooms":["branch:1"]})";
+    if (m_options.boards > 0 && !connect(m_options.boards))
+        return false;
+    m_subscribe = R"({"type":"subscribe","rooms":["counter:1"]})";
+    if (m_options.consoles > 0 && !connect(m_options.consoles))
+        return false;
+    const long rssBefore = rssKb(m_options.serverPid);
+
+    Samples called;
+    int missed = 0;
+    int empty = 0;
+    m_probing = true;
+    const int64_t period = 60'000'000'000LL / m_options.callsPerMinute;
+    const int64_t end = nowNs() + int64_t(m_options.mixSeconds) * 1'000'000'000LL;
+    for (int64_t due = nowNs(); due < end; due += period) {
+        m_loop.runUntil([&] { return nowNs() >= due; }, 60'000);
+        const int64_t sent = nowNs();
+        std::string body;
+        if (m_http.call(m_loop, "POST", "/api/counters/1/call", "{}", admin, &body) != 200) {
+            ++empty;
+            continue;
+        }
+        const size_t at = body.find("\"id\":");
+        const int64_t id =
+            at == std::string::npos ? 0 : std::strtoll(body.c_str() + at + 5, nullptr, 10);
+        if (!m_loop.runUntil([&] { return m_called.count(id) > 0; }, 5'000))
+            ++missed;
+        else
+            called.add(m_called[id] - sent);
+        m_http.call(m_loop, "POST", "/api/counters/1/serve", "{}", admin, nullptr);
+        m_http.call(m_loop, "POST", "/api/counters/1/complete", "{}", admin, nullptr);
+    }
+    m_probing = false;
+    m_loop.runUntil([&] { return m_probe.pending() == 0; }, 5'000);
+    std::printf("RESULT label=mix_token_called phones=%d boards=%d consoles=%d calls=%zu "
+                "missed=%d refused=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+                m_options.phones, m_options.boards, m_options.consoles, called.count(), missed,
+                empty, called.percentileMs(50), called.percentileMs(90), called.percentileMs(99),
+                called.percentileMs(100));
+    std::printf("RESULT label=healthz mix=1 samples=%zu failed=%d p50_ms=%.2f p99_ms=%.2f "
+                "max_ms=%.2f\n",
+                m_healthz.count(), m_healthzFailed, m_healthz.percentileMs(50),
+                m_healthz.percentileMs(99), m_healthz.percentileMs(100));
+    if (rssBefore > 0)
+        std::printf("RESULT label=rss mix=1 sockets=%zu rss_kb=%ld\n", m_sockets.size(), rssBefore);
+    closeAll();
+    return true;
+}
+
 int intArg(const char *value, int fallback)
 {
     char *end = nullptr;
@@ -867,6 +988,16 @@ int main(int argc, char *argv[])
             options.cycles = std::clamp(intArg(value, 0), 0, 1000);
         else if (name == "--cycle-sockets")
             options.cycleSockets = std::clamp(intArg(value, 1000), 1, 50'000);
+        else if (name == "--phones")
+            options.phones = std::clamp(intArg(value, 0), 0, 50'000);
+        else if (name == "--boards")
+            options.boards = std::clamp(intArg(value, 50), 0, 10'000);
+        else if (name == "--consoles")
+            options.consoles = std::clamp(intArg(value, 100), 0, 10'000);
+        else if (name == "--calls-per-minute")
+            options.callsPerMinute = std::clamp(intArg(value, 100), 1, 6'000);
+        else if (name == "--mix-seconds")
+            options.mixSeconds = std::clamp(intArg(value, 60), 1, 3'600);
         else if (name == "--idle-seconds")
             options.idleSeconds = std::clamp(intArg(value, 0), 0, 600);
         else if (name == "--room")
@@ -885,10 +1016,14 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "nextup-wsload: --port is required (see bench/wsload.cpp)\n");
         return 2;
     }
-    raiseFileLimit(std::max(options.sockets, options.cycleSockets) + 256);
+    raiseFileLimit(std::max({options.sockets, options.cycleSockets,
+                             options.phones + options.boards + options.consoles}) +
+                   256);
     Bench bench(options);
     if (!bench.login())
         return 1;
+    if (options.phones > 0)
+        return bench.runMix() ? 0 : 1;
     if (options.rounds > 0) {
         std::printf("RESULT label=rss at=before rss_kb=%ld\n", rssKb(options.serverPid));
         if (!bench.connect(options.sockets))
