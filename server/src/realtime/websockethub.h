@@ -32,6 +32,11 @@ class WorkerPool;
 // fast a client may send), Heartbeat (finding dead peers), RoomAccess (who may join which room),
 // RoomMembership (who is in which room) and HubMetrics. What it keeps for itself: a client that
 // reads too slowly is aborted once its send buffer passes maxBufferedBytes, and sent nothing more.
+//
+// Fan-out (issue 19, bench/README.md): an event's frame is built once per room and the same
+// bytes are written to each member's connection (GuardedSocket::writeFrame, past QWebSocket,
+// which keeps the handshake, client frames, ping/pong and close). A big room goes out in slices
+// of a few milliseconds with the event loop running between them, events in arrival order.
 class WebSocketHub : public QObject
 {
     Q_OBJECT
