@@ -13,7 +13,8 @@
 // clients, against real Postgres and Redis. One executable, split by theme:
 // tst_realtime.cpp (rooms and who may join them), realtime_seq.cpp (seq across two instances and
 // the resync contract), realtime_frames.cpp (bad frames, heartbeat), realtime_load.cpp (1,000
-// sockets, a slow consumer). The server's file limit is the test's, raised for the 1,000 sockets.
+// sockets, a slow consumer), realtime_fanout.cpp (one prebuilt frame per event and room). The
+// server's file limit is the test's, raised for the 1,000 sockets.
 class TestRealtime : public QObject
 {
     Q_OBJECT
@@ -40,6 +41,9 @@ private slots:
     // realtime_load.cpp
     void thousandSockets();
     void slowConsumerDropped();
+
+    // realtime_fanout.cpp
+    void fanoutFramesIdentical();
 
 private:
     // One expected event: who it is about decides its rooms, as EventPublisher does.

@@ -7,6 +7,8 @@
 #include <QWebSocket>
 
 #include "core/principal.h"
+#include "http/websocketframes.h"
+#include "realtime/allocatortrim.h"
 #include "realtime/framebudget.h"
 #include "realtime/frameprotocol.h"
 #include "realtime/hubmetrics.h"
@@ -32,6 +34,9 @@ private slots:
     void revokedOnReauth();
     void membership();
     void metricsText();
+    void allocatorTrimAfterBurst();
+    void serverTextFrame_data();
+    void serverTextFrame();
 };
 
 Q_DECLARE_METATYPE(ClientFrame::Type)
@@ -454,6 +459,43 @@ void TestRealtimeParts::metricsText()
                    "nextup_ws_bad_frames_total 3\n"
                    "# TYPE nextup_ws_last_seq gauge\n"
                    "nextup_ws_last_seq 1234\n"));
+}
+
+// Memory is given back once a burst of closes is over, and only for a burst big enough.
+void TestRealtimeParts::allocatorTrimAfterBurst()
+{
+    AllocatorTrim trim(3, 10);
+    trim.released();
+    trim.released();
+    QTest::qWait(60);
+    QCOMPARE(trim.trims(), quint64(0)); // two are too few
+    trim.released();
+    QTRY_COMPARE(trim.trims(), quint64(1));
+    trim.released();
+    QTest::qWait(60);
+    QCOMPARE(trim.trims(), quint64(1)); // counting starts again
+}
+
+// The prebuilt frame is what QWebSocket writes for the same text (RFC 6455 length encodings).
+void TestRealtimeParts::serverTextFrame_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::addColumn<QByteArray>("header");
+    QTest::newRow("empty") << 0 << QByteArray("\x81\x00", 2);
+    QTest::newRow("125") << 125 << QByteArray("\x81\x7d");
+    QTest::newRow("126") << 126 << QByteArray("\x81\x7e\x00\x7e", 4);
+    QTest::newRow("65535") << 65535 << QByteArray("\x81\x7e\xff\xff");
+    QTest::newRow("65536") << 65536 << QByteArray("\x81\x7f\x00\x00\x00\x00\x00\x01\x00\x00", 10);
+}
+
+void TestRealtimeParts::serverTextFrame()
+{
+    QFETCH(int, size);
+    QFETCH(QByteArray, header);
+    const QByteArray text(size, 'x');
+    const QByteArray frame = ClientFrameReader::textFrame(text);
+    QCOMPARE(frame, header + text);
+    QCOMPARE(ClientFrameReader::textOf(frame), QByteArrayView(text));
 }
 
 QTEST_GUILESS_MAIN(TestRealtimeParts)

@@ -91,7 +91,8 @@ public:
     // kLinger.
     void checkDeadlines(Clock::time_point now);
 
-    // GuardedSocket's: what Qt writes, its close, and what is still queued.
+    // GuardedSocket's: what Qt writes, its close, and what is still queued. A WebSocket
+    // connection's frames go to the kernel at once when nothing is queued before them.
     void write(QByteArrayView bytes);
     void close();
     void abort() { closeNow(); }

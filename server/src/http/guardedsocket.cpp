@@ -54,6 +54,12 @@ bool GuardedSocket::inputFinished() const
     return !m_guard || m_guard->peerFinished();
 }
 
+void GuardedSocket::writeFrame(QByteArrayView frame)
+{
+    if (m_guard && state() == ConnectedState)
+        m_guard->write(frame);
+}
+
 qint64 GuardedSocket::bytesAvailable() const
 {
     // QIODevice's own buffer holds what was read ahead or within a transaction.

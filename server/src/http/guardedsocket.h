@@ -33,6 +33,9 @@ public:
     // Bytes the parser (or QWebSocket) may read; emits readyRead().
     void admit(const QByteArray &bytes);
     void reportWritten(qint64 bytes) { emit bytesWritten(bytes); }
+    // The hub's side: a whole, prebuilt WebSocket frame, past QWebSocket (and QIODevice); whole
+    // frames keep it from landing inside one of QWebSocket's own.
+    void writeFrame(QByteArrayView frame);
     // The connection is over: UnconnectedState, then disconnected().
     void finish();
 

@@ -15,6 +15,11 @@
 namespace Nextup {
 
 namespace {
+QString peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + u'#' + QString::number(port);
+}
+
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
@@ -106,8 +111,13 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     if (apiRequest.requestId.isEmpty() || !safeId)
         apiRequest.requestId = QByteArray::number(++m_requestCounter, 36);
 
-    if (apiRequest.path == m_webSocketPath && !apiRequest.header("upgrade").isEmpty())
+    if (apiRequest.path == m_webSocketPath && !apiRequest.header("upgrade").isEmpty()) {
+        if (auto *guarded = qobject_cast<GuardedSocket *>(socket)) {
+            m_upgrading.removeIf([](const auto &entry) { return entry.value().isNull(); });
+            m_upgrading.insert(peerKey(socket->peerAddress(), socket->peerPort()), guarded);
+        }
         return true; // write nothing: QAbstractHttpServer hands the socket to its WebSocket server
+    }
 
     const Router::Match match = m_router.match(apiRequest.method, apiRequest.path);
     const QString routeName = match.route ? match.route->pattern : QStringLiteral("unmatched");
@@ -159,6 +169,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     apiRequest.pathParams = match.params;
     match.route->handler(apiRequest, responder);
     return true;
+}
+
+GuardedSocket *HttpServer::takeUpgraded(const QHostAddress &peer, quint16 peerPort)
+{
+    return m_upgrading.take(peerKey(peer, peerPort)).data();
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

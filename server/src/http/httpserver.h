@@ -6,6 +6,8 @@
 
 #include <QAbstractHttpServer>
 #include <QHash>
+#include <QHostAddress>
+#include <QPointer>
 
 #include "core/apierror.h"
 #include "http/apiresponse.h"
@@ -27,6 +29,8 @@ struct HttpLimits
 // itself, and writes every answer (adding the common headers in exactly one place) in request
 // order per connection. It never waits on Postgres or Redis: handlers answer through a Responder,
 // usually from a worker thread.
+class GuardedSocket;
+
 class HttpServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -56,6 +60,10 @@ public:
     // Closes `socket` once its client has finished sending (FIN), the parser has read all it
     // sent, and every answer owed is written.
     void closeWhenAnswered(QTcpSocket *socket);
+    // The connection under a WebSocket upgraded from the request of that peer, once (null when
+    // there is none): the hub writes its prebuilt frames there. QWebSocket keeps the socket it
+    // was upgraded from to itself, but answers peerAddress() and peerPort() from it.
+    GuardedSocket *takeUpgraded(const QHostAddress &peer, quint16 peerPort);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -79,6 +87,9 @@ private:
     HttpLimits m_limits;
     Router m_router;
     QHash<QTcpSocket *, Connection> m_connections;
+    // Upgrade requests handed to QAbstractHttpServer's WebSocket server, by peer, until the hub
+    // takes them; a connection that closes first leaves a null entry, pruned later.
+    QHash<QString, QPointer<GuardedSocket>> m_upgrading;
     QByteArray m_corsOrigin;
     QString m_webSocketPath = QStringLiteral("/ws/queues");
     Observer m_observer;

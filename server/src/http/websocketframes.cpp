@@ -70,4 +70,33 @@ QByteArray ClientFrameReader::closeFrame(quint16 code, QByteArrayView reason)
     return frame;
 }
 
+QByteArray ClientFrameReader::textFrame(QByteArrayView utf8)
+{
+    const auto size = quint64(utf8.size());
+    QByteArray frame;
+    frame.reserve(utf8.size() + 10);
+    frame.append(char(0x81)); // FIN, opcode 1 (text)
+    if (size < 126) {
+        frame.append(char(size));
+    } else if (size <= 0xffff) {
+        frame.append(char(126));
+        frame.append(char(size >> 8)).append(char(size & 0xff));
+    } else {
+        frame.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            frame.append(char((size >> shift) & 0xff));
+    }
+    frame.append(utf8);
+    return frame;
+}
+
+QByteArrayView ClientFrameReader::textOf(const QByteArray &frame)
+{
+    if (frame.size() < 2)
+        return {};
+    const int length = frame.at(1) & 0x7f;
+    const qsizetype header = length == 127 ? 10 : length == 126 ? 4 : 2;
+    return QByteArrayView(frame).sliced(qMin(header, frame.size()));
+}
+
 } // namespace Nextup

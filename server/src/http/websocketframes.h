@@ -26,6 +26,13 @@ public:
     // A close frame as a server sends it (unmasked): the code, then the reason (at most 123
     // bytes of it).
     static QByteArray closeFrame(quint16 code, QByteArrayView reason);
+    // A text message as a server sends it: one unmasked frame (FIN, opcode 1, the shortest length
+    // encoding), the bytes QWebSocket::sendTextMessage writes for the same UTF-8 text (below
+    // 512 KiB, which it would split into fragments). Built once
+    // for an event and written to every socket of a room.
+    static QByteArray textFrame(QByteArrayView utf8);
+    // The text of a frame textFrame() built.
+    static QByteArrayView textOf(const QByteArray &frame);
 
 private:
     QByteArray m_header; // the header of the next frame, while incomplete

@@ -5,6 +5,8 @@
 #include <hiredis/hiredis.h>
 #include <poll.h>
 
+#include "realtime/hubmetrics.h"
+
 namespace Nextup {
 
 namespace {
@@ -94,7 +96,8 @@ bool EventSubscriber::listenOnce()
             if (reply->type == REDIS_REPLY_ARRAY && reply->elements == 3 &&
                 reply->element[2]->type == REDIS_REPLY_STRING)
                 emit messageReceived(
-                    QByteArray(reply->element[2]->str, qsizetype(reply->element[2]->len)));
+                    QByteArray(reply->element[2]->str, qsizetype(reply->element[2]->len)),
+                    steadyNowNs());
             continue;
         }
         // Nothing buffered: wait for the socket, waking up twice a second to notice stop().

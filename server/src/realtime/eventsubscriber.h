@@ -26,7 +26,9 @@ public:
     bool isSubscribed() const { return m_subscribed; }
 
 signals:
-    void messageReceived(const QByteArray &payload);
+    // receivedAtNs: when it was read from Redis, on std::chrono::steady_clock (the hub times its
+    // fan-out from there: nextup_ws_fanout_seconds).
+    void messageReceived(const QByteArray &payload, qint64 receivedAtNs);
     void resubscribed();
 
 protected:

@@ -6,6 +6,31 @@
 
 namespace Nextup {
 
+void HubMetrics::observeFanout(qint64 nanoseconds)
+{
+    const double seconds = double(nanoseconds) / 1e9;
+    for (size_t i = 0; i < kFanoutBuckets.size(); ++i) {
+        if (seconds <= kFanoutBuckets[i])
+            ++fanoutCounts[i];
+    }
+    ++fanoutCount;
+    fanoutSum += seconds;
+}
+
+QByteArray HubMetrics::fanoutText() const
+{
+    QByteArray out;
+    out += "# HELP nextup_ws_fanout_seconds An event read from Redis until the last of its frames "
+           "was handed to the kernel.\n# TYPE nextup_ws_fanout_seconds histogram\n";
+    for (size_t i = 0; i < kFanoutBuckets.size(); ++i)
+        out += "nextup_ws_fanout_seconds_bucket{le=\"" + QByteArray::number(kFanoutBuckets[i]) +
+               "\"} " + QByteArray::number(fanoutCounts[i]) + '\n';
+    out += "nextup_ws_fanout_seconds_bucket{le=\"+Inf\"} " + QByteArray::number(fanoutCount) +
+           "\nnextup_ws_fanout_seconds_sum " + QByteArray::number(fanoutSum) +
+           "\nnextup_ws_fanout_seconds_count " + QByteArray::number(fanoutCount) + '\n';
+    return out;
+}
+
 QByteArray HubMetrics::text(qsizetype connections, const QHash<QString, int> &subscriptionsByKind,
                             qint64 lastSeq) const
 {

@@ -1,5 +1,7 @@
 #include "realtime/roommembership.h"
 
+#include <algorithm>
+
 namespace Nextup {
 
 void RoomMembership::join(QWebSocket *socket, const QString &room, Grant grant)
@@ -10,7 +12,7 @@ void RoomMembership::join(QWebSocket *socket, const QString &room, Grant grant)
     joined.rooms.insert(room);
     if (grant == Grant::StaffRights)
         joined.onStaffRights.insert(room);
-    m_byRoom[room].insert(socket);
+    m_byRoom[room].push_back(socket);
 }
 
 bool RoomMembership::leave(QWebSocket *socket, const QString &room)
@@ -23,8 +25,12 @@ bool RoomMembership::leave(QWebSocket *socket, const QString &room)
         m_bySocket.erase(joined);
     const auto members = m_byRoom.find(room);
     if (members != m_byRoom.end()) {
-        members->remove(socket);
-        if (members->isEmpty())
+        const auto at = std::find(members->begin(), members->end(), socket);
+        if (at != members->end()) {
+            *at = members->back();
+            members->pop_back();
+        }
+        if (members->empty())
             m_byRoom.erase(members);
     }
     return true;
@@ -52,9 +58,9 @@ QSet<QString> RoomMembership::roomsOnStaffRights(QWebSocket *socket) const
     return m_bySocket.value(socket).onStaffRights;
 }
 
-QHash<QWebSocket *, Room> RoomMembership::audience(const QStringList &rooms) const
+std::vector<RoomMembership::Members> RoomMembership::withMembers(const QStringList &rooms) const
 {
-    QHash<QWebSocket *, Room> target;
+    std::vector<Members> out;
     for (const QString &name : rooms) {
         const auto room = Room::parse(name);
         if (!room)
@@ -62,10 +68,25 @@ QHash<QWebSocket *, Room> RoomMembership::audience(const QStringList &rooms) con
         const auto members = m_byRoom.constFind(room->name());
         if (members == m_byRoom.cend())
             continue;
-        for (QWebSocket *socket : *members) {
-            const auto it = target.find(socket);
-            if (it == target.end() || it->specificity() < room->specificity())
-                target.insert(socket, *room);
+        const bool repeated = std::any_of(out.cbegin(), out.cend(), [&](const Members &seen) {
+            return seen.room.name() == room->name();
+        });
+        if (!repeated)
+            out.push_back({*room, &*members});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Members &a, const Members &b) {
+        return a.room.specificity() > b.room.specificity();
+    });
+    return out;
+}
+
+QHash<QWebSocket *, Room> RoomMembership::audience(const QStringList &rooms) const
+{
+    QHash<QWebSocket *, Room> target;
+    for (const Members &members : withMembers(rooms)) {
+        for (QWebSocket *socket : *members.sockets) {
+            if (!target.contains(socket))
+                target.insert(socket, members.room);
         }
     }
     return target;

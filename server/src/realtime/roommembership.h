@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vector>
+
 #include <QHash>
 #include <QSet>
 #include <QString>
@@ -38,8 +40,18 @@ public:
     // No room has a member.
     bool isEmpty() const { return m_byRoom.isEmpty(); }
 
-    // The members of any of `rooms` (names as published; those that are not rooms are skipped),
-    // each once, with the most specific of those rooms it is in.
+    // A room and its members, in no particular order.
+    struct Members
+    {
+        Room room;
+        const std::vector<QWebSocket *> *sockets;
+    };
+    // Those of `rooms` (names as published; names that are not rooms are skipped, repeats taken
+    // once) that have members, the most specific first: a fan-out walks them in this order and
+    // gives each socket an event once, through the first of them it is in. Valid until the next
+    // join or leave.
+    std::vector<Members> withMembers(const QStringList &rooms) const;
+    // The members of any of `rooms`, each once, with the most specific of those rooms it is in.
     QHash<QWebSocket *, Room> audience(const QStringList &rooms) const;
     // Memberships per room kind (Room::kindName()).
     QHash<QString, int> countByKind() const;
@@ -51,7 +63,9 @@ private:
         QSet<QString> onStaffRights; // a subset of rooms
     };
     QHash<QWebSocket *, Joined> m_bySocket;
-    QHash<QString, QSet<QWebSocket *>> m_byRoom;
+    // Flat lists: a fan-out reads them straight through. Leaving finds the socket by a linear
+    // search and swaps the last member into its place.
+    QHash<QString, std::vector<QWebSocket *>> m_byRoom;
 };
 
 } // namespace Nextup

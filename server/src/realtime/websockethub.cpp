@@ -5,7 +5,9 @@
 
 #include "auth/accesstokens.h"
 #include "core/principal.h"
+#include "http/guardedsocket.h"
 #include "http/httpserver.h"
+#include "http/websocketframes.h"
 #include "realtime/framebudget.h"
 #include "realtime/frameprotocol.h"
 
@@ -16,8 +18,42 @@ struct WebSocketHub::Client
     std::unique_ptr<QWebSocket> socket;
     Principal principal;
     FrameBudget budget;
+    // The connection under the QWebSocket, where the hub writes its frames prebuilt; null for a
+    // socket that is not one of HttpServer's (then QWebSocket writes them).
+    QPointer<GuardedSocket> wire;
+    quint64 id = 0;        // unique in this hub: a fan-out in progress finds it gone by it
+    quint64 lastEvent = 0; // the fan-out that last listed it (an event goes out once)
     bool dropping = false; // a slow consumer being aborted: send it nothing more
 };
+
+// One event on its way: a frame per room it goes out through, and who gets which, listed when it
+// arrived (a client that leaves meanwhile is passed over; one that joins meanwhile was told a
+// hello seq that includes it).
+struct WebSocketHub::Fanout
+{
+    struct Target
+    {
+        QWebSocket *socket;
+        quint64 client; // Client::id
+        quint32 frame;  // index in frames
+    };
+    qint64 receivedAtNs = 0;
+    std::vector<QByteArray> frames;
+    std::vector<Target> targets;
+    size_t next = 0; // targets before it have been sent to
+};
+
+namespace {
+// A fan-out hands the event loop back after this long, so that HTTP requests (and other events'
+// sockets) are served between slices of a big room.
+constexpr qint64 kSliceNs = 8'000'000;
+
+// Every server frame is a text frame with its UTF-8 JSON.
+QByteArray wireFrame(const QString &json)
+{
+    return ClientFrameReader::textFrame(json.toUtf8());
+}
+} // namespace
 
 WebSocketHub::WebSocketHub(HttpServer &http, const AccessTokens &tokens, WorkerPool &pool,
                            HubLimits limits, QObject *parent)
@@ -25,6 +61,9 @@ WebSocketHub::WebSocketHub(HttpServer &http, const AccessTokens &tokens, WorkerP
       m_heartbeat(m_limits.heartbeatMs, m_limits.deadAfterMs)
 {
     m_clock.start();
+    m_pump.setSingleShot(true);
+    m_pump.setInterval(0);
+    connect(&m_pump, &QTimer::timeout, this, &WebSocketHub::pump);
     connect(&m_http, &HttpServer::newWebSocketConnection, this, &WebSocketHub::accept);
     connect(&m_heartbeat, &Heartbeat::dead, this, &WebSocketHub::onDead);
 }
@@ -50,13 +89,22 @@ void WebSocketHub::accept()
         QWebSocket *raw = socket.get();
         raw->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxIncomingMessageBytes));
         raw->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxIncomingMessageBytes));
-        auto client = std::make_unique<Client>(Client{
-            std::move(socket), {}, FrameBudget(m_limits.framesPerSecond, m_clock.elapsed())});
+        auto client = std::make_unique<Client>(
+            Client{std::move(socket),
+                   {},
+                   FrameBudget(m_limits.framesPerSecond, m_clock.elapsed()),
+                   m_http.takeUpgraded(raw->peerAddress(), raw->peerPort()),
+                   ++m_clientIds});
         connect(raw, &QWebSocket::textMessageReceived, this,
                 [this, raw](const QString &text) { onText(raw, text); });
         connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw] { onBinary(raw); });
         connect(raw, &QWebSocket::disconnected, this, [this, raw] { drop(raw); });
         m_heartbeat.watch(raw);
+        if (!client->wire && !m_warnedNoWire) {
+            m_warnedNoWire = true;
+            qWarning("WebSocket hub: a socket without its connection underneath; its frames go "
+                     "through QWebSocket, one serialisation per socket");
+        }
         Client &ref = *client;
         m_clients.emplace(raw, std::move(client));
         send(ref, FrameProtocol::hello(m_lastSeq, m_limits.heartbeatMs));
@@ -174,8 +222,10 @@ void WebSocketHub::handleUnsubscribe(Client &client, const QStringList &rooms)
     send(client, FrameProtocol::unsubscribed(left));
 }
 
-void WebSocketHub::deliver(const QByteArray &payload)
+void WebSocketHub::deliver(const QByteArray &payload, qint64 receivedAtNs)
 {
+    if (receivedAtNs == 0)
+        receivedAtNs = steadyNowNs();
     // Nobody to deliver to: only the seq matters (for hello and pong frames).
     if (m_rooms.isEmpty()) {
         if (const auto seq = FrameProtocol::peekSeq(payload)) {
@@ -187,35 +237,77 @@ void WebSocketHub::deliver(const QByteArray &payload)
     if (envelope.resync) // an event was lost without a seq (publish.lua)
         return requestResync();
     m_lastSeq = qMax(m_lastSeq, envelope.seq);
-    // Each client gets an event once, through its most specific room.
-    const QHash<QWebSocket *, Room> audience = m_rooms.audience(envelope.rooms);
-    QHash<QString, QString> frames; // one serialisation per room
-    for (auto it = audience.cbegin(); it != audience.cend(); ++it) {
-        Client *client = find(it.key());
-        if (!client)
-            continue;
-        const QString room = it->name();
-        auto frame = frames.find(room);
-        if (frame == frames.end())
-            frame = frames.insert(room, FrameProtocol::event(envelope, room));
-        send(*client, *frame);
-        ++m_metrics.eventsSent;
+    // Each client gets an event once, through the most specific of its rooms: rooms are walked
+    // most specific first, and a client listed already is passed over. One frame per room,
+    // built once and written as it is to every member.
+    Fanout fanout;
+    fanout.receivedAtNs = receivedAtNs;
+    const quint64 stamp = ++m_fanoutCount;
+    for (const RoomMembership::Members &members : m_rooms.withMembers(envelope.rooms)) {
+        const auto frame = quint32(fanout.frames.size());
+        const size_t before = fanout.targets.size();
+        for (QWebSocket *socket : *members.sockets) {
+            Client *client = find(socket);
+            if (!client || client->lastEvent == stamp)
+                continue;
+            client->lastEvent = stamp;
+            fanout.targets.push_back({socket, client->id, frame});
+        }
+        if (fanout.targets.size() > before)
+            fanout.frames.push_back(wireFrame(FrameProtocol::event(envelope, members.room.name())));
+    }
+    if (fanout.targets.empty())
+        return;
+    // Events go out in the order they arrived: one waits for those before it.
+    m_fanouts.push_back(std::make_unique<Fanout>(std::move(fanout)));
+    if (m_fanouts.size() == 1)
+        pump();
+}
+
+void WebSocketHub::pump()
+{
+    QElapsedTimer slice;
+    slice.start();
+    while (!m_fanouts.empty()) {
+        Fanout &fanout = *m_fanouts.front();
+        while (fanout.next < fanout.targets.size()) {
+            const Fanout::Target &target = fanout.targets[fanout.next++];
+            Client *client = find(target.socket);
+            if (client && client->id == target.client) {
+                send(*client, fanout.frames[target.frame]);
+                ++m_metrics.eventsSent;
+            }
+            if (fanout.next % 64 == 0 && slice.nsecsElapsed() > kSliceNs) {
+                m_pump.start(); // the rest after what the event loop has waiting
+                return;
+            }
+        }
+        m_metrics.observeFanout(steadyNowNs() - fanout.receivedAtNs);
+        m_fanouts.pop_front();
     }
 }
 
 void WebSocketHub::requestResync()
 {
-    const QString frame = FrameProtocol::resync();
+    const QByteArray frame = wireFrame(FrameProtocol::resync());
     for (auto &[socket, client] : m_clients)
         send(*client, frame);
 }
 
 void WebSocketHub::send(Client &client, const QString &frame)
 {
+    send(client, wireFrame(frame));
+}
+
+void WebSocketHub::send(Client &client, const QByteArray &frame)
+{
     if (client.dropping)
         return;
     QWebSocket *socket = client.socket.get();
-    socket->sendTextMessage(frame);
+    if (client.wire)
+        client.wire->writeFrame(frame);
+    else
+        socket->sendTextMessage(QString::fromUtf8(ClientFrameReader::textOf(frame)));
     if (socket->bytesToWrite() > m_limits.maxBufferedBytes) {
         // A slow consumer must not make the server buffer without bound; it reconnects and resyncs.
         // Queued: the caller may still be using this client (and events queued before the abort
@@ -248,11 +340,13 @@ void WebSocketHub::drop(QWebSocket *socket)
     // The socket may be inside one of its own signals: delete it later.
     it->second->socket.release()->deleteLater();
     m_clients.erase(it);
+    m_trim.released();
 }
 
 QByteArray WebSocketHub::metricsText() const
 {
-    return m_metrics.text(qsizetype(m_clients.size()), m_rooms.countByKind(), m_lastSeq);
+    return m_metrics.text(qsizetype(m_clients.size()), m_rooms.countByKind(), m_lastSeq) +
+           m_metrics.fanoutText();
 }
 
 } // namespace Nextup

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <unordered_map>
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 
+#include "realtime/allocatortrim.h"
 #include "realtime/heartbeat.h"
 #include "realtime/hublimits.h"
 #include "realtime/hubmetrics.h"
@@ -29,6 +32,11 @@ class WorkerPool;
 // fast a client may send), Heartbeat (finding dead peers), RoomAccess (who may join which room),
 // RoomMembership (who is in which room) and HubMetrics. What it keeps for itself: a client that
 // reads too slowly is aborted once its send buffer passes maxBufferedBytes, and sent nothing more.
+//
+// Fan-out (issue 19, bench/README.md): an event's frame is built once per room and the same
+// bytes are written to each member's connection (GuardedSocket::writeFrame, past QWebSocket,
+// which keeps the handshake, client frames, ping/pong and close). A big room goes out in slices
+// of a few milliseconds with the event loop running between them, events in arrival order.
 class WebSocketHub : public QObject
 {
     Q_OBJECT
@@ -39,8 +47,9 @@ public:
                  QObject *parent = nullptr);
     ~WebSocketHub() override;
 
-    // An event envelope as published by EventPublisher (see EventEnvelope).
-    void deliver(const QByteArray &payload);
+    // An event envelope as published by EventPublisher (see EventEnvelope), read from Redis at
+    // receivedAtNs (steadyNowNs(); 0 = now).
+    void deliver(const QByteArray &payload, qint64 receivedAtNs = 0);
     // Events may have been lost (Redis reconnect): tell every client to resync.
     void requestResync();
 
@@ -49,8 +58,11 @@ public:
 
 private:
     struct Client;
+    struct Fanout;
 
     void accept();
+    // Sends the waiting fan-outs, in order, for one slice of time.
+    void pump();
     bool admit(Client &client);
     void onBinary(QWebSocket *socket);
     void onText(QWebSocket *socket, const QString &text);
@@ -59,6 +71,8 @@ private:
     void handleUnsubscribe(Client &client, const QStringList &rooms);
     void onSecretChecked(QWebSocket *socket, const QList<RoomAccess::SecretVerdict> &verdicts);
     void send(Client &client, const QString &frame);
+    // A frame built by ClientFrameReader::textFrame().
+    void send(Client &client, const QByteArray &frame);
     void sendError(Client &client, const FrameError &error);
     void onDead(QWebSocket *socket);
     void drop(QWebSocket *socket);
@@ -72,7 +86,13 @@ private:
     RoomMembership m_rooms;
     Heartbeat m_heartbeat;
     HubMetrics m_metrics;
+    AllocatorTrim m_trim;
     qint64 m_lastSeq = 0;
+    quint64 m_fanoutCount = 0; // events fanned out so far (Client::lastEvent)
+    quint64 m_clientIds = 0;
+    std::deque<std::unique_ptr<Fanout>> m_fanouts; // the events on their way, oldest first
+    QTimer m_pump;
+    bool m_warnedNoWire = false;
     // Last, so that the sockets go first and the parts above never see a socket outlive them.
     std::unordered_map<QWebSocket *, std::unique_ptr<Client>> m_clients;
 };
