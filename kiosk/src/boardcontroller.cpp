@@ -260,13 +260,13 @@ void BoardController::rebuildServices()
     for (const ServiceQueue &service : m_queue->services()) {
         if (!showsService(service.id))
             continue;
-        services.append(QVariantMap{{QStringLiteral("id"), service.id},
-                                    {QStringLiteral("code"), service.code},
-                                    {QStringLiteral("name"),
-                                     Wire::inLanguage(service.names, service.name,
-                                                      m_config.language)},
-                                    {QStringLiteral("waiting"), service.waiting},
-                                    {QStringLiteral("eta"), service.eta}});
+        services.append(
+            QVariantMap{{QStringLiteral("id"), service.id},
+                        {QStringLiteral("code"), service.code},
+                        {QStringLiteral("name"),
+                         Wire::inLanguage(service.names, service.name, m_config.language)},
+                        {QStringLiteral("waiting"), service.waiting},
+                        {QStringLiteral("eta"), service.eta}});
     }
     if (services == m_services)
         return;

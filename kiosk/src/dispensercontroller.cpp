@@ -169,12 +169,12 @@ void DispenserController::rebuildServices()
     for (const ServiceQueue &service : m_queue->services()) {
         if (!isOurs(service.id) || !m_serviceBranch.value(service.id).second)
             continue;
-        const QVariantMap row{{QStringLiteral("id"), service.id},
-                              {QStringLiteral("code"), service.code},
-                              {QStringLiteral("name"),
-                               Wire::inLanguage(service.names, service.name, m_language)},
-                              {QStringLiteral("waiting"), service.waiting},
-                              {QStringLiteral("eta"), service.eta}};
+        const QVariantMap row{
+            {QStringLiteral("id"), service.id},
+            {QStringLiteral("code"), service.code},
+            {QStringLiteral("name"), Wire::inLanguage(service.names, service.name, m_language)},
+            {QStringLiteral("waiting"), service.waiting},
+            {QStringLiteral("eta"), service.eta}};
         all << row;
         if (m_config.dispenserServiceIds.isEmpty() ||
             m_config.dispenserServiceIds.contains(service.id))

@@ -85,8 +85,7 @@ Wire::Texts Catalog::textsFrom(const QVariant &column)
 
 QString Catalog::textsColumn(const Wire::Texts &texts)
 {
-    return QString::fromUtf8(
-        QJsonDocument(Wire::textsJson(texts)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(Wire::textsJson(texts)).toJson(QJsonDocument::Compact));
 }
 
 const QString &Catalog::counterSql()
@@ -159,8 +158,7 @@ Result<std::optional<BranchRecord>> branch(Database &db, int id)
 
 Result<QList<BranchRecord>> branches(Database &db)
 {
-    return readAll<BranchRecord>(db, kBranchSql + QStringLiteral("ORDER BY id"), {},
-                                 branchFromRow);
+    return readAll<BranchRecord>(db, kBranchSql + QStringLiteral("ORDER BY id"), {}, branchFromRow);
 }
 
 Result<int> openCountersServing(Database &db, int serviceId)

@@ -172,11 +172,11 @@ Result<QJsonObject> CounterAdmin::create(WorkerContext &ctx, const CounterInput 
             const QList<int> serviceIds = input.serviceIds.value_or(QList<int>());
             if (auto placed = checkPlacement(db, branchId, serviceIds); !placed.ok())
                 return placed.error();
-            auto row = db.exec(
-                QStringLiteral("INSERT INTO counters (branch_id, name, active, names) "
-                               "VALUES (?, ?, ?, ?::jsonb) RETURNING id"),
-                {branchId, input.name.value_or(QString()), input.active.value_or(true),
-                 Catalog::textsColumn(input.names.value_or(Wire::Texts()))});
+            auto row =
+                db.exec(QStringLiteral("INSERT INTO counters (branch_id, name, active, names) "
+                                       "VALUES (?, ?, ?, ?::jsonb) RETURNING id"),
+                        {branchId, input.name.value_or(QString()), input.active.value_or(true),
+                         Catalog::textsColumn(input.names.value_or(Wire::Texts()))});
             if (!row.ok())
                 return Admin::alreadyTaken(
                     row.error(), Key::Name,
