@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include <QAccessible>
+#include <QProcess>
 #include <QQmlEngine>
 #include <QQuickItem>
+#include <QTest>
 
 #include "kioskqml.h"
 
@@ -211,6 +213,33 @@ Nextup::QueueClient::Timing fastTiming()
     timing.reconnectInitialMs = 200;
     timing.reconnectMaxMs = 1000;
     return timing;
+}
+
+QProcessEnvironment appEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("NEXTUP_KIOSK_PASSWORD"), QStringLiteral("kiosk123"));
+    return env;
+}
+
+void runUntilSignedIn(const QStringList &arguments)
+{
+    QProcess app;
+    app.setProcessEnvironment(appEnvironment());
+    app.setProcessChannelMode(QProcess::MergedChannels);
+    app.start(QStringLiteral(NEXTUP_KIOSK_BIN), arguments);
+    QVERIFY(app.waitForStarted());
+    QString output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(app.readAll())).contains(u"signed in"),
+                             10000);
+    QTest::qWait(500);
+    output += QString::fromUtf8(app.readAll());
+    QCOMPARE(app.state(), QProcess::Running);
+    app.terminate();
+    QVERIFY(app.waitForFinished(5000));
+    output += QString::fromUtf8(app.readAll());
+    QVERIFY2(!output.contains(u"qrc:") && !output.contains(u".qml"), qPrintable(output));
 }
 
 } // namespace KioskTest

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include <QProcessEnvironment>
 #include <QQuickView>
 #include <QString>
 
@@ -57,6 +58,12 @@ QStringList unnamedControls(QQuickItem *root);
 
 // The item with that objectName under `item` (itself included); nullptr when there is none.
 QQuickItem *findItem(QQuickItem *item, const QString &name);
+
+// The environment the real nextup-kiosk runs in: offscreen, the demo kiosk account's password.
+QProcessEnvironment appEnvironment();
+// Runs the real nextup-kiosk with `arguments` until it has signed in, lets it run half a second
+// and stops it; fails the test when it stopped by itself or printed a QML error.
+void runUntilSignedIn(const QStringList &arguments);
 
 // Fast reconnects, so a server restart is noticed and repaired in about a second.
 Nextup::QueueClient::Timing fastTiming();

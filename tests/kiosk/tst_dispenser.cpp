@@ -195,6 +195,7 @@ private:
     };
     Booked book(int serviceId, int minutesAhead);
     Booked walkIn(int serviceId);
+    Booked issued(const QJsonObject &body); // POST /api/tokens
     bool ready(Dispenser &dispenser)
     {
         return QTest::qWaitFor([&] { return dispenser.controller().canIssue(); }, 10000);
@@ -256,13 +257,12 @@ int TestDispenser::tokenCount()
     return reply.status == 200 ? reply.object().value(u"total").toInt() : -1;
 }
 
-TestDispenser::Booked TestDispenser::walkIn(int serviceId)
+TestDispenser::Booked TestDispenser::issued(const QJsonObject &body)
 {
-    const HttpReply reply =
-        m_http->post(QStringLiteral("/api/tokens"), {{QStringLiteral("service_id"), serviceId}});
+    const HttpReply reply = m_http->post(QStringLiteral("/api/tokens"), body);
     Booked out;
     if (reply.status != 201) {
-        qWarning("walk-in: %d %s", reply.status, reply.body.constData());
+        qWarning("POST /api/tokens: %d %s", reply.status, reply.body.constData());
         return out;
     }
     out.id = reply.object().value(u"token_id").toInteger();
@@ -274,28 +274,19 @@ TestDispenser::Booked TestDispenser::walkIn(int serviceId)
     return out;
 }
 
+TestDispenser::Booked TestDispenser::walkIn(int serviceId)
+{
+    return issued({{QStringLiteral("service_id"), serviceId}});
+}
+
 TestDispenser::Booked TestDispenser::book(int serviceId, int minutesAhead)
 {
     constexpr qint64 step = qint64(15) * 60;
     const qint64 earliest = QDateTime::currentSecsSinceEpoch() + 60 + qint64(minutesAhead) * 60;
     const QDateTime slot =
         QDateTime::fromSecsSinceEpoch((earliest + step - 1) / step * step, Qt::UTC);
-    const HttpReply reply =
-        m_http->post(QStringLiteral("/api/tokens"),
-                     {{QStringLiteral("service_id"), serviceId},
-                      {QStringLiteral("preferred_slot"), slot.toString(Qt::ISODateWithMs)}});
-    Booked out;
-    if (reply.status != 201) {
-        qWarning("booking: %d %s", reply.status, reply.body.constData());
-        return out;
-    }
-    out.id = reply.object().value(u"token_id").toInteger();
-    out.number = reply.object().value(u"token_number").toString();
-    out.link = QStringLiteral("%1/#t=%2.%3")
-                   .arg(m_server->baseUrl().toString(QUrl::StripTrailingSlash))
-                   .arg(out.id)
-                   .arg(reply.object().value(u"secret").toString());
-    return out;
+    return issued({{QStringLiteral("service_id"), serviceId},
+                   {QStringLiteral("preferred_slot"), slot.toString(Qt::ISODateWithMs)}});
 }
 
 bool TestDispenser::runSql(const QString &sql)
@@ -503,34 +494,19 @@ void TestDispenser::configAndExample()
 
 void TestDispenser::appStartsAsDispenser()
 {
-    QProcess app;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("NEXTUP_KIOSK_PASSWORD"), QStringLiteral("kiosk123"));
-    app.setProcessEnvironment(env);
-    app.setProcessChannelMode(QProcess::MergedChannels);
-    app.start(QStringLiteral(NEXTUP_KIOSK_BIN),
-              {QStringLiteral("--mode"), QStringLiteral("dispenser"), QStringLiteral("--server"),
-               m_server->baseUrl().toString(), QStringLiteral("--user"), QStringLiteral("kiosk"),
-               QStringLiteral("--branch"), QStringLiteral("1"), QStringLiteral("--printer"),
-               printerUrl(), QStringLiteral("--priority"), QStringLiteral("4"),
-               QStringLiteral("--windowed"), QStringLiteral("--language"), QStringLiteral("es"),
-               QStringLiteral("--state-file"), QStringLiteral("none")});
-    QVERIFY(app.waitForStarted());
-    QString output;
-    QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(app.readAll())).contains(u"signed in"),
-                             10000);
-    QTest::qWait(500);
-    output += QString::fromUtf8(app.readAll());
-    QCOMPARE(app.state(), QProcess::Running);
-    app.terminate();
-    QVERIFY(app.waitForFinished(5000));
-    output += QString::fromUtf8(app.readAll());
-    QVERIFY2(!output.contains(u"qrc:") && !output.contains(u".qml"), qPrintable(output));
+    KioskTest::runUntilSignedIn(
+        {QStringLiteral("--mode"), QStringLiteral("dispenser"), QStringLiteral("--server"),
+         m_server->baseUrl().toString(), QStringLiteral("--user"), QStringLiteral("kiosk"),
+         QStringLiteral("--branch"), QStringLiteral("1"), QStringLiteral("--printer"), printerUrl(),
+         QStringLiteral("--priority"), QStringLiteral("4"), QStringLiteral("--windowed"),
+         QStringLiteral("--language"), QStringLiteral("es"), QStringLiteral("--state-file"),
+         QStringLiteral("none")});
+    if (QTest::currentTestFailed())
+        return;
 
     // Without the kiosk account a dispenser refuses to start.
     QProcess refused;
-    refused.setProcessEnvironment(env);
+    refused.setProcessEnvironment(KioskTest::appEnvironment());
     refused.start(
         QStringLiteral(NEXTUP_KIOSK_BIN),
         {QStringLiteral("--mode"), QStringLiteral("dispenser"), QStringLiteral("--public")});

@@ -278,28 +278,11 @@ void TestKiosk::filters()
 // account, and nothing prints a QML error.
 void TestKiosk::appStarts()
 {
-    QProcess app;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("NEXTUP_KIOSK_PASSWORD"), QStringLiteral("kiosk123"));
-    app.setProcessEnvironment(env);
-    app.setProcessChannelMode(QProcess::MergedChannels);
-    app.start(QStringLiteral(NEXTUP_KIOSK_BIN),
-              {QStringLiteral("--server"), m_server->baseUrl().toString(), QStringLiteral("--user"),
-               QStringLiteral("kiosk"), QStringLiteral("--windowed"), QStringLiteral("--no-voice"),
-               QStringLiteral("--no-chime"), QStringLiteral("--language"), QStringLiteral("ar"),
-               QStringLiteral("--state-file"), freshStatePath()});
-    QVERIFY(app.waitForStarted());
-    QString output;
-    QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(app.readAll())).contains(u"signed in"),
-                             10000);
-    QTest::qWait(500);
-    output += QString::fromUtf8(app.readAll());
-    QCOMPARE(app.state(), QProcess::Running);
-    app.terminate();
-    QVERIFY(app.waitForFinished(5000));
-    output += QString::fromUtf8(app.readAll());
-    QVERIFY2(!output.contains(u"qrc:") && !output.contains(u".qml"), qPrintable(output));
+    KioskTest::runUntilSignedIn(
+        {QStringLiteral("--server"), m_server->baseUrl().toString(), QStringLiteral("--user"),
+         QStringLiteral("kiosk"), QStringLiteral("--windowed"), QStringLiteral("--no-voice"),
+         QStringLiteral("--no-chime"), QStringLiteral("--language"), QStringLiteral("ar"),
+         QStringLiteral("--state-file"), freshStatePath()});
 }
 
 QTEST_MAIN(TestKiosk)
