@@ -57,7 +57,7 @@ void BranchesController::list(const Call &call)
                      if (!all.ok() || caller.branchId == 0)
                          return all;
                      QJsonArray own;
-                     for (const QJsonValue &branch : std::as_const(*all))
+                     for (const QJsonValue branch : std::as_const(*all))
                          if (branch.toObject().value(Key::Id).toInt() == caller.branchId)
                              own.append(branch);
                      return own;
